@@ -24,6 +24,13 @@ export interface DatabaseHandle {
   /** Applies the SQL migrations in `migrations/` that are not applied yet. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball, to start other instances from (test templates). */
+  dumpDataDir?: () => Promise<Blob>;
+}
+
+export interface OpenOptions {
+  /** PGlite only: start from a data directory dumped by `dumpDataDir` instead of an empty one. */
+  pgliteTemplate?: Blob;
 }
 
 export const MIGRATIONS_DIR = path.resolve(
@@ -31,7 +38,10 @@ export const MIGRATIONS_DIR = path.resolve(
   '../../../migrations',
 );
 
-export async function openDatabase(config: Config['database']): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: Config['database'],
+  options: OpenOptions = {},
+): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
     const client = postgres(config.url, {
       max: 10,
@@ -53,7 +63,7 @@ export async function openDatabase(config: Config['database']): Promise<Database
     mkdirSync(dir, { recursive: true });
     client = await PGlite.create(dir);
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
@@ -61,5 +71,6 @@ export async function openDatabase(config: Config['database']): Promise<Database
     kind: 'pglite',
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
