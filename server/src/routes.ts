@@ -14,6 +14,7 @@ import { createOpportunitiesService } from './modules/opportunities/opportunitie
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { createReferenceService } from './modules/reference/reference.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 /** The API under /api/v1. Every route declares its access rule; the returned table drives the access tests. */
@@ -21,7 +22,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] 
   const table = registerAccessControl(api, { trustDemoHeaders: deps.trustDemoHeaders });
   const db = deps.database.db;
   systemRoutes(api, deps);
-  referenceRoutes(api, db);
+  referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));
   assetsRoutes(api, createAssetsService(db));
   firmsRoutes(api, createFirmsService(db));

@@ -4,19 +4,9 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/client.js';
 import { REFERENCE_DIR } from '../../reference/reference.loader.js';
 import { errorResponses } from '../shared/schemas.js';
-import {
-  listDesks,
-  occupationIscoGroups,
-  occupationSkills,
-  preferredLabels,
-  searchConcepts,
-  searchMunicipalities,
-  searchNace,
-  type Lang,
-} from './reference.repository.js';
+import type { ReferenceService } from './reference.service.js';
 
 const tags = ['reference'];
 const everyone = ['admin', 'operator', 'marketing', 'company'] as const;
@@ -33,23 +23,8 @@ const ConceptSchema = z.object({
   iscoGroup: z.string().nullable(),
 });
 
-export function referenceRoutes(app: FastifyInstance, db: Database) {
+export function referenceRoutes(app: FastifyInstance, service: ReferenceService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  async function concepts(kind: 'occupation' | 'skill', q: string, lang: Lang, limit: number) {
-    const hits = await searchConcepts(db, kind, q, limit);
-    const uris = hits.map((h) => h.uri);
-    const [labels, isco] = await Promise.all([
-      preferredLabels(db, uris, lang),
-      kind === 'occupation' ? occupationIscoGroups(db, uris) : Promise.resolve(new Map<string, string>()),
-    ]);
-    return hits.map((h) => ({
-      uri: h.uri,
-      label: labels.get(h.uri) ?? h.matched,
-      matchedLabel: h.matched,
-      iscoGroup: isco.get(h.uri) ?? null,
-    }));
-  }
 
   r.get(
     '/reference/occupations',
@@ -61,7 +36,7 @@ export function referenceRoutes(app: FastifyInstance, db: Database) {
         response: { 200: z.array(ConceptSchema), ...errorResponses },
       },
     },
-    (req) => concepts('occupation', req.query.q, req.query.lang, req.query.limit),
+    (req) => service.concepts('occupation', req.query.q, req.query.lang, req.query.limit),
   );
   r.get(
     '/reference/skills',
@@ -73,7 +48,7 @@ export function referenceRoutes(app: FastifyInstance, db: Database) {
         response: { 200: z.array(ConceptSchema), ...errorResponses },
       },
     },
-    (req) => concepts('skill', req.query.q, req.query.lang, req.query.limit),
+    (req) => service.concepts('skill', req.query.q, req.query.lang, req.query.limit),
   );
   r.get(
     '/reference/occupation-skills',
@@ -92,19 +67,7 @@ export function referenceRoutes(app: FastifyInstance, db: Database) {
         },
       },
     },
-    async (req) => {
-      const rows = await occupationSkills(db, req.query.uri);
-      const labels = await preferredLabels(
-        db,
-        rows.map((s) => s.uri),
-        req.query.lang,
-      );
-      const pick = (relation: string) =>
-        rows
-          .filter((s) => s.relation === relation)
-          .map((s) => ({ uri: s.uri, label: labels.get(s.uri) ?? s.uri }));
-      return { essential: pick('essential'), optional: pick('optional') };
-    },
+    (req) => service.occupationSkills(req.query.uri, req.query.lang),
   );
   r.get(
     '/reference/municipalities',
@@ -131,7 +94,7 @@ export function referenceRoutes(app: FastifyInstance, db: Database) {
         },
       },
     },
-    (req) => searchMunicipalities(db, req.query.q, req.query.limit),
+    (req) => service.municipalities(req.query.q, req.query.limit),
   );
   r.get(
     '/reference/nace',
@@ -154,7 +117,7 @@ export function referenceRoutes(app: FastifyInstance, db: Database) {
         },
       },
     },
-    (req) => searchNace(db, req.query.q, req.query.limit),
+    (req) => service.nace(req.query.q, req.query.limit),
   );
   r.get(
     '/reference/desks',
@@ -175,7 +138,7 @@ export function referenceRoutes(app: FastifyInstance, db: Database) {
         },
       },
     },
-    () => listDesks(db),
+    () => service.desks(),
   );
 
   let boundaries: Buffer | undefined;
