@@ -14,7 +14,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function heapMb(): number {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed / 1e6;
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1e6;
 }
 
 function pct(xs: number[], p: number): number {
@@ -35,7 +36,9 @@ async function timeAll(
     times.push(performance.now() - t);
   }
   const row = { name, p50: pct(times, 50), p95: pct(times, 95) };
-  console.log(`${name.padEnd(34)} p50 ${row.p50.toFixed(2).padStart(7)} ms   p95 ${row.p95.toFixed(2).padStart(7)} ms`);
+  console.log(
+    `${name.padEnd(34)} p50 ${row.p50.toFixed(2).padStart(7)} ms   p95 ${row.p95.toFixed(2).padStart(7)} ms`,
+  );
   void port;
   return row;
 }
@@ -45,22 +48,31 @@ async function main(): Promise<void> {
   const genStart = performance.now();
   const assets = generateAssets(nAssets);
   const profiles = generateProfiles(nProfiles);
-  console.log(`generated ${nAssets} assets + ${nProfiles} profiles in ${((performance.now() - genStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${nAssets} assets + ${nProfiles} profiles in ${((performance.now() - genStart) / 1000).toFixed(1)} s`,
+  );
   const keyWords = assets.map((a) => a.keyWords);
   const titles = assets.map((a) => a.doc.title);
 
   const port = new EmbeddedSearchAdapter();
   let t = performance.now();
-  for (let i = 0; i < assets.length; i += 1000) await port.upsert('assets', assets.slice(i, i + 1000).map((a) => a.doc));
+  // Start-up path: a rebuild per index, committed atomically.
+  const ra = await port.beginRebuild('assets');
+  for (let i = 0; i < assets.length; i += 1000) await ra.upsert(assets.slice(i, i + 1000).map((a) => a.doc));
+  await ra.commit();
   const buildAssets = (performance.now() - t) / 1000;
   t = performance.now();
-  for (let i = 0; i < profiles.length; i += 1000) await port.upsert('profiles', profiles.slice(i, i + 1000));
+  const rp = await port.beginRebuild('profiles');
+  for (let i = 0; i < profiles.length; i += 1000) await rp.upsert(profiles.slice(i, i + 1000));
+  await rp.commit();
   const buildProfiles = (performance.now() - t) / 1000;
   assets.length = 0;
   profiles.length = 0;
   const heap = heapMb() - base;
   console.log(`build: assets ${buildAssets.toFixed(2)} s, profiles ${buildProfiles.toFixed(2)} s`);
-  console.log(`heap for both indexes (documents included): ${heap.toFixed(0)} MB; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+  console.log(
+    `heap + array buffers for both indexes (documents included): ${heap.toFixed(0)} MB; rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  );
   console.log('vocabulary', JSON.stringify(port.stats()));
 
   const r = rng(99);
@@ -95,11 +107,26 @@ async function main(): Promise<void> {
   }
   const rows = [];
   rows.push(await timeAll('typo query', port, typoQueries));
-  console.log(`  intended record first ${((100 * first) / nQueries).toFixed(1)}%, in top 20 ${((100 * top20) / nQueries).toFixed(1)}%`);
-  console.log(`  e.g. ${JSON.stringify(typoCases.slice(0, 3))} titles: ${JSON.stringify([0, 1, 2].map((k) => titles[Number(typoCases[k]!.id.slice(2))]))}`);
+  console.log(
+    `  intended record first ${((100 * first) / nQueries).toFixed(1)}%, in top 20 ${((100 * top20) / nQueries).toFixed(1)}%`,
+  );
+  console.log(
+    `  e.g. ${JSON.stringify(typoCases.slice(0, 3))} titles: ${JSON.stringify([0, 1, 2].map((k) => titles[Number(typoCases[k]!.id.slice(2))]))}`,
+  );
 
   // 2. Text + 2 filters + 3 facets.
-  const broad = ['capannone', 'hangar', 'tornio', 'saldatrice', 'carroponte', 'quai', 'cella frigorifera', 'impianto', 'porto', 'atelier'];
+  const broad = [
+    'capannone',
+    'hangar',
+    'tornio',
+    'saldatrice',
+    'carroponte',
+    'quai',
+    'cella frigorifera',
+    'impianto',
+    'porto',
+    'atelier',
+  ];
   const regions = [...new Set(PLACES.map((p) => p.region))];
   const facetQueries = Array.from({ length: nQueries }, () => {
     const query: SearchQuery = {
@@ -147,12 +174,26 @@ async function main(): Promise<void> {
 
   const concept = Array.from({ length: nQueries }, () => {
     const q = ['saldatore', 'soudeur', 'welder', 'gruista', 'électricien', 'cuoco'][Math.floor(r() * 6)]!;
-    const query: SearchQuery = { q, filters: [{ field: 'region', op: 'eq', value: 'Liguria' }], facets: ['employmentStatus', 'eqfLevel', 'languages'], limit: 20 };
+    const query: SearchQuery = {
+      q,
+      filters: [{ field: 'region', op: 'eq', value: 'Liguria' }],
+      facets: ['employmentStatus', 'eqfLevel', 'languages'],
+      limit: 20,
+    };
     return () => port.search('profiles', query);
   });
   rows.push(await timeAll('profiles: occupation + filter + 3 facets', port, concept));
 
-  console.log(JSON.stringify({ buildAssets, buildProfiles, heapMb: heap, typoFirst: first / nQueries, typoTop20: top20 / nQueries, rows }));
+  console.log(
+    JSON.stringify({
+      buildAssets,
+      buildProfiles,
+      heapMb: heap,
+      typoFirst: first / nQueries,
+      typoTop20: top20 / nQueries,
+      rows,
+    }),
+  );
 }
 
 void main();

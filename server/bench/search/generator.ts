@@ -109,7 +109,17 @@ const KIND_LABELS: Record<AssetKindDef['kind'], string[]> = {
   building: ['capannone', 'bâtiment', 'building'],
 };
 
-const MACHINE_BRANDS = ['Mazak', 'Haas', 'Okuma', 'Biglia', 'Colchester', 'Emco', 'Doosan', 'Hurco', 'Gildemeister'];
+const MACHINE_BRANDS = [
+  'Mazak',
+  'Haas',
+  'Okuma',
+  'Biglia',
+  'Colchester',
+  'Emco',
+  'Doosan',
+  'Hurco',
+  'Gildemeister',
+];
 const WELD_BRANDS = ['Lincoln', 'Esab', 'Fronius', 'Kemppi', 'Telwin', 'Cebora', 'Migatronic'];
 const SHEET_BRANDS = ['Trumpf', 'Amada', 'Bystronic', 'Salvagnini', 'Gasparini', 'Prima Power'];
 const LIFT_BRANDS = ['Demag', 'Abus', 'Liebherr', 'Manitou', 'Jungheinrich', 'Fassi', 'Cimolai'];
@@ -118,36 +128,246 @@ const FOOD_BRANDS = ['Tetra Pak', 'Bertuzzi', 'Alfa Laval', 'Pieralisi', 'Sacmi'
 const ENERGY_BRANDS = ['Vestas', 'Enercon', 'Siemens', 'Schneider', 'ABB', 'Caterpillar', 'Perkins'];
 
 const KINDS: AssetKindDef[] = [
-  { kind: 'machine', category: 'machine_tools', categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'], it: 'Tornio CNC', fr: 'Tour CNC', brands: MACHINE_BRANDS },
-  { kind: 'machine', category: 'machine_tools', categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'], it: 'Fresatrice verticale', fr: 'Fraiseuse verticale', brands: MACHINE_BRANDS },
-  { kind: 'machine', category: 'machine_tools', categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'], it: 'Centro di lavoro', fr: "Centre d'usinage", brands: MACHINE_BRANDS },
-  { kind: 'machine', category: 'machine_tools', categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'], it: 'Rettificatrice', fr: 'Rectifieuse', brands: MACHINE_BRANDS },
-  { kind: 'machine', category: 'welding', categoryLabels: ['saldatura', 'soudage', 'welding'], it: 'Saldatrice TIG', fr: 'Poste à souder TIG', brands: WELD_BRANDS },
-  { kind: 'machine', category: 'welding', categoryLabels: ['saldatura', 'soudage', 'welding'], it: 'Saldatrice MIG', fr: 'Poste à souder MIG', brands: WELD_BRANDS },
-  { kind: 'machine', category: 'sheet_metal', categoryLabels: ['lamiera', 'tôlerie', 'sheet metal'], it: 'Piegatrice', fr: 'Presse plieuse', brands: SHEET_BRANDS },
-  { kind: 'machine', category: 'sheet_metal', categoryLabels: ['lamiera', 'tôlerie', 'sheet metal'], it: 'Taglio laser', fr: 'Découpe laser', brands: SHEET_BRANDS },
-  { kind: 'equipment', category: 'lifting', categoryLabels: ['sollevamento', 'levage', 'lifting'], it: 'Carroponte', fr: 'Pont roulant', brands: LIFT_BRANDS },
-  { kind: 'equipment', category: 'lifting', categoryLabels: ['sollevamento', 'levage', 'lifting'], it: 'Gru portuale', fr: 'Grue portuaire', brands: LIFT_BRANDS },
-  { kind: 'equipment', category: 'lifting', categoryLabels: ['sollevamento', 'levage', 'lifting'], it: 'Carrello elevatore', fr: 'Chariot élévateur', brands: LIFT_BRANDS },
-  { kind: 'equipment', category: 'marine', categoryLabels: ['attrezzature navali', 'équipement naval', 'marine equipment'], it: 'Travel lift', fr: 'Élévateur à bateaux', brands: LIFT_BRANDS },
-  { kind: 'equipment', category: 'cold_storage', categoryLabels: ['refrigerazione', 'froid', 'cold storage'], it: 'Cella frigorifera', fr: 'Chambre froide', brands: COLD_BRANDS },
-  { kind: 'equipment', category: 'cold_storage', categoryLabels: ['refrigerazione', 'froid', 'cold storage'], it: 'Abbattitore', fr: 'Cellule de refroidissement', brands: COLD_BRANDS },
-  { kind: 'plant', category: 'food_processing', categoryLabels: ['alimentare', 'agroalimentaire', 'food processing'], it: 'Linea di confezionamento', fr: 'Ligne de conditionnement', brands: FOOD_BRANDS },
-  { kind: 'plant', category: 'food_processing', categoryLabels: ['alimentare', 'agroalimentaire', 'food processing'], it: 'Frantoio', fr: 'Moulin à huile', brands: FOOD_BRANDS },
-  { kind: 'plant', category: 'energy', categoryLabels: ['energia', 'énergie', 'energy'], it: 'Impianto fotovoltaico', fr: 'Installation photovoltaïque', brands: ENERGY_BRANDS },
-  { kind: 'plant', category: 'energy', categoryLabels: ['energia', 'énergie', 'energy'], it: 'Gruppo elettrogeno', fr: 'Groupe électrogène', brands: ENERGY_BRANDS },
-  { kind: 'building', category: 'warehouse', categoryLabels: ['magazzino', 'entrepôt', 'warehouse'], it: 'Capannone industriale', fr: 'Hangar industriel', brands: [] },
-  { kind: 'building', category: 'workshop', categoryLabels: ['officina', 'atelier', 'workshop'], it: 'Officina meccanica', fr: 'Atelier mécanique', brands: [] },
-  { kind: 'building', category: 'office', categoryLabels: ['uffici', 'bureaux', 'offices'], it: 'Palazzina uffici', fr: 'Immeuble de bureaux', brands: [] },
-  { kind: 'area', category: 'industrial_area', categoryLabels: ['area industriale', 'zone industrielle', 'industrial area'], it: 'Area industriale', fr: 'Terrain industriel', brands: [] },
-  { kind: 'area', category: 'shipyard', categoryLabels: ['cantiere navale', 'chantier naval', 'shipyard'], it: 'Cantiere navale', fr: 'Chantier naval', brands: [] },
+  {
+    kind: 'machine',
+    category: 'machine_tools',
+    categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'],
+    it: 'Tornio CNC',
+    fr: 'Tour CNC',
+    brands: MACHINE_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'machine_tools',
+    categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'],
+    it: 'Fresatrice verticale',
+    fr: 'Fraiseuse verticale',
+    brands: MACHINE_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'machine_tools',
+    categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'],
+    it: 'Centro di lavoro',
+    fr: "Centre d'usinage",
+    brands: MACHINE_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'machine_tools',
+    categoryLabels: ['macchine utensili', 'machines-outils', 'machine tools'],
+    it: 'Rettificatrice',
+    fr: 'Rectifieuse',
+    brands: MACHINE_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'welding',
+    categoryLabels: ['saldatura', 'soudage', 'welding'],
+    it: 'Saldatrice TIG',
+    fr: 'Poste à souder TIG',
+    brands: WELD_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'welding',
+    categoryLabels: ['saldatura', 'soudage', 'welding'],
+    it: 'Saldatrice MIG',
+    fr: 'Poste à souder MIG',
+    brands: WELD_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'sheet_metal',
+    categoryLabels: ['lamiera', 'tôlerie', 'sheet metal'],
+    it: 'Piegatrice',
+    fr: 'Presse plieuse',
+    brands: SHEET_BRANDS,
+  },
+  {
+    kind: 'machine',
+    category: 'sheet_metal',
+    categoryLabels: ['lamiera', 'tôlerie', 'sheet metal'],
+    it: 'Taglio laser',
+    fr: 'Découpe laser',
+    brands: SHEET_BRANDS,
+  },
+  {
+    kind: 'equipment',
+    category: 'lifting',
+    categoryLabels: ['sollevamento', 'levage', 'lifting'],
+    it: 'Carroponte',
+    fr: 'Pont roulant',
+    brands: LIFT_BRANDS,
+  },
+  {
+    kind: 'equipment',
+    category: 'lifting',
+    categoryLabels: ['sollevamento', 'levage', 'lifting'],
+    it: 'Gru portuale',
+    fr: 'Grue portuaire',
+    brands: LIFT_BRANDS,
+  },
+  {
+    kind: 'equipment',
+    category: 'lifting',
+    categoryLabels: ['sollevamento', 'levage', 'lifting'],
+    it: 'Carrello elevatore',
+    fr: 'Chariot élévateur',
+    brands: LIFT_BRANDS,
+  },
+  {
+    kind: 'equipment',
+    category: 'marine',
+    categoryLabels: ['attrezzature navali', 'équipement naval', 'marine equipment'],
+    it: 'Travel lift',
+    fr: 'Élévateur à bateaux',
+    brands: LIFT_BRANDS,
+  },
+  {
+    kind: 'equipment',
+    category: 'cold_storage',
+    categoryLabels: ['refrigerazione', 'froid', 'cold storage'],
+    it: 'Cella frigorifera',
+    fr: 'Chambre froide',
+    brands: COLD_BRANDS,
+  },
+  {
+    kind: 'equipment',
+    category: 'cold_storage',
+    categoryLabels: ['refrigerazione', 'froid', 'cold storage'],
+    it: 'Abbattitore',
+    fr: 'Cellule de refroidissement',
+    brands: COLD_BRANDS,
+  },
+  {
+    kind: 'plant',
+    category: 'food_processing',
+    categoryLabels: ['alimentare', 'agroalimentaire', 'food processing'],
+    it: 'Linea di confezionamento',
+    fr: 'Ligne de conditionnement',
+    brands: FOOD_BRANDS,
+  },
+  {
+    kind: 'plant',
+    category: 'food_processing',
+    categoryLabels: ['alimentare', 'agroalimentaire', 'food processing'],
+    it: 'Frantoio',
+    fr: 'Moulin à huile',
+    brands: FOOD_BRANDS,
+  },
+  {
+    kind: 'plant',
+    category: 'energy',
+    categoryLabels: ['energia', 'énergie', 'energy'],
+    it: 'Impianto fotovoltaico',
+    fr: 'Installation photovoltaïque',
+    brands: ENERGY_BRANDS,
+  },
+  {
+    kind: 'plant',
+    category: 'energy',
+    categoryLabels: ['energia', 'énergie', 'energy'],
+    it: 'Gruppo elettrogeno',
+    fr: 'Groupe électrogène',
+    brands: ENERGY_BRANDS,
+  },
+  {
+    kind: 'building',
+    category: 'warehouse',
+    categoryLabels: ['magazzino', 'entrepôt', 'warehouse'],
+    it: 'Capannone industriale',
+    fr: 'Hangar industriel',
+    brands: [],
+  },
+  {
+    kind: 'building',
+    category: 'workshop',
+    categoryLabels: ['officina', 'atelier', 'workshop'],
+    it: 'Officina meccanica',
+    fr: 'Atelier mécanique',
+    brands: [],
+  },
+  {
+    kind: 'building',
+    category: 'office',
+    categoryLabels: ['uffici', 'bureaux', 'offices'],
+    it: 'Palazzina uffici',
+    fr: 'Immeuble de bureaux',
+    brands: [],
+  },
+  {
+    kind: 'area',
+    category: 'industrial_area',
+    categoryLabels: ['area industriale', 'zone industrielle', 'industrial area'],
+    it: 'Area industriale',
+    fr: 'Terrain industriel',
+    brands: [],
+  },
+  {
+    kind: 'area',
+    category: 'shipyard',
+    categoryLabels: ['cantiere navale', 'chantier naval', 'shipyard'],
+    it: 'Cantiere navale',
+    fr: 'Chantier naval',
+    brands: [],
+  },
 ];
 
-const QUALIFIERS_IT = ['con banchina', 'con carroponte', 'fronte porto', 'con piazzale', 'ristrutturato', 'con uffici', 'con scalo di alaggio', 'con celle frigorifere'];
-const QUALIFIERS_FR = ['avec quai', 'avec pont roulant', 'face au port', 'avec terre-plein', 'rénové', 'avec bureaux', 'avec cale de halage', 'avec chambres froides'];
-const DESC_IT = ['Ottimo stato', 'manutenzione regolare', 'disponibile subito', 'documentazione completa', 'vicino al porto', 'accesso per mezzi pesanti', 'impianto elettrico a norma', 'ex sito produttivo', 'liberato da procedura concorsuale', 'visitabile su appuntamento'];
-const DESC_FR = ['Très bon état', 'entretien régulier', 'disponible immédiatement', 'documentation complète', 'proche du port', 'accès poids lourds', 'installation électrique aux normes', 'ancien site de production', 'libéré par une procédure collective', 'visite sur rendez-vous'];
-const SUPPLY = ['nautical', 'tourism', 'biotech', 'renewables', 'ports_logistics', 'fishing', 'agrifood', 'metalworking'];
+const QUALIFIERS_IT = [
+  'con banchina',
+  'con carroponte',
+  'fronte porto',
+  'con piazzale',
+  'ristrutturato',
+  'con uffici',
+  'con scalo di alaggio',
+  'con celle frigorifere',
+];
+const QUALIFIERS_FR = [
+  'avec quai',
+  'avec pont roulant',
+  'face au port',
+  'avec terre-plein',
+  'rénové',
+  'avec bureaux',
+  'avec cale de halage',
+  'avec chambres froides',
+];
+const DESC_IT = [
+  'Ottimo stato',
+  'manutenzione regolare',
+  'disponibile subito',
+  'documentazione completa',
+  'vicino al porto',
+  'accesso per mezzi pesanti',
+  'impianto elettrico a norma',
+  'ex sito produttivo',
+  'liberato da procedura concorsuale',
+  'visitabile su appuntamento',
+];
+const DESC_FR = [
+  'Très bon état',
+  'entretien régulier',
+  'disponible immédiatement',
+  'documentation complète',
+  'proche du port',
+  'accès poids lourds',
+  'installation électrique aux normes',
+  'ancien site de production',
+  'libéré par une procédure collective',
+  'visite sur rendez-vous',
+];
+const SUPPLY = [
+  'nautical',
+  'tourism',
+  'biotech',
+  'renewables',
+  'ports_logistics',
+  'fishing',
+  'agrifood',
+  'metalworking',
+];
 const STATUS = ['available', 'available', 'available', 'reserved', 'assigned', 'draft'];
 const AVAIL = ['sale', 'lease', 'free_loan', 'auction'] as const;
 const CONDITION = ['new', 'good', 'used', 'to_repair'];
@@ -222,8 +442,10 @@ export function generateAssets(n: number, seed = 42): GeneratedAsset[] {
       availableFrom: new Date(Date.UTC(2026, int(r, 0, 11), int(r, 1, 28))).toISOString(),
       createdAt: new Date(Date.UTC(2025, int(r, 0, 11), int(r, 1, 28))).toISOString(),
     });
-    if (availability === 'auction') doc.availableUntil = new Date(Date.UTC(2027, int(r, 0, 11), 1)).toISOString();
-    for (const key of Object.keys(doc) as Array<keyof AssetDocument>) if (doc[key] === undefined) delete doc[key];
+    if (availability === 'auction')
+      doc.availableUntil = new Date(Date.UTC(2027, int(r, 0, 11), 1)).toISOString();
+    for (const key of Object.keys(doc) as Array<keyof AssetDocument>)
+      if (doc[key] === undefined) delete doc[key];
     out.push({ doc: doc as AssetDocument, keyWords });
   }
   return out;
@@ -258,7 +480,11 @@ export const SKILLS: ReadonlyArray<{ uri: string; labels: string[] }> = [
 ].map((labels, i) => ({ uri: `esco:skill/${i}`, labels }));
 
 export const OCCUPATIONS: readonly OccupationDef[] = [
-  { labels: ['saldatore', 'saldatrice', 'soudeur', 'soudeuse', 'welder'], skills: [0, 1, 2, 10], isco: '7212' },
+  {
+    labels: ['saldatore', 'saldatrice', 'soudeur', 'soudeuse', 'welder'],
+    skills: [0, 1, 2, 10],
+    isco: '7212',
+  },
   { labels: ['tornitore', 'tourneur', 'lathe operator'], skills: [2, 3, 8], isco: '7223' },
   { labels: ['fresatore', 'fraiseur', 'milling machine operator'], skills: [2, 3, 8], isco: '7223' },
   { labels: ['carpentiere navale', 'charpentier de marine', 'shipwright'], skills: [5, 2, 10], isco: '7115' },
@@ -266,12 +492,24 @@ export const OCCUPATIONS: readonly OccupationDef[] = [
   { labels: ['elettricista', 'électricien', 'electrician'], skills: [7, 10, 15], isco: '7411' },
   { labels: ['verniciatore', 'peintre industriel', 'industrial painter'], skills: [6, 10], isco: '7132' },
   { labels: ['magazziniere', 'magasinier', 'warehouse worker'], skills: [11, 14], isco: '9333' },
-  { labels: ['manutentore meccanico', 'mécanicien de maintenance', 'maintenance mechanic'], skills: [8, 2], isco: '7233' },
+  {
+    labels: ['manutentore meccanico', 'mécanicien de maintenance', 'maintenance mechanic'],
+    skills: [8, 2],
+    isco: '7233',
+  },
   { labels: ['cuoco', 'cuisinier', 'cook'], skills: [13, 9], isco: '5120' },
   { labels: ['receptionist', 'réceptionniste', 'hotel receptionist'], skills: [12], isco: '4224' },
   { labels: ['pescatore', 'pêcheur', 'fisher'], skills: [16, 9], isco: '6222' },
-  { labels: ['operatore alimentare', 'opérateur agroalimentaire', 'food production operator'], skills: [17, 9], isco: '8160' },
-  { labels: ['installatore fotovoltaico', 'installateur photovoltaïque', 'solar panel installer'], skills: [15, 7], isco: '7411' },
+  {
+    labels: ['operatore alimentare', 'opérateur agroalimentaire', 'food production operator'],
+    skills: [17, 9],
+    isco: '8160',
+  },
+  {
+    labels: ['installatore fotovoltaico', 'installateur photovoltaïque', 'solar panel installer'],
+    skills: [15, 7],
+    isco: '7411',
+  },
 ].map((o, i) => ({ ...o, uri: `esco:occupation/${i}` }));
 
 const STATUSES = ['unemployed', 'at_risk', 'furloughed'];

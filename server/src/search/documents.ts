@@ -162,6 +162,8 @@ export interface FieldSpec {
   filter?: boolean;
   facet?: boolean;
   sort?: boolean;
+  /** Typo tolerance for this field's words (default true); off for identifiers like profile codes. */
+  typos?: boolean;
   /** Return highlights for this field. */
   highlight?: boolean;
 }
@@ -231,7 +233,7 @@ export const INDEX_SETTINGS: { [I in IndexName]: IndexSettings<I> } = {
     fields: {
       id,
       version,
-      code: { type: 'keyword', filter: true, weight: 2 },
+      code: { type: 'keyword', filter: true, weight: 2, typos: false },
       deskId: kw,
       occupationUris: kw,
       occupationLabels: { type: 'keyword', weight: 8, highlight: true },

@@ -4,6 +4,7 @@
  */
 import type { IndexDocument, IndexName } from './documents.js';
 import { INDEX_NAMES, INDEX_SETTINGS } from './documents.js';
+import { StringTable } from './embedded/doc-store.js';
 import { InvertedIndex } from './embedded/inverted-index.js';
 import { SynonymMatcher } from './embedded/synonyms.js';
 import { Vocabulary } from './embedded/vocabulary.js';
@@ -27,6 +28,7 @@ export interface EmbeddedSearchOptions {
 export class EmbeddedSearchAdapter implements SearchPort {
   private readonly vocab = new Vocabulary();
   private readonly synonyms = new SynonymMatcher();
+  private readonly strings = new StringTable();
   private readonly indexes = new Map<IndexName, InvertedIndex>();
   private readonly compactAt: number;
 
@@ -36,7 +38,7 @@ export class EmbeddedSearchAdapter implements SearchPort {
   }
 
   private fresh(name: IndexName): InvertedIndex {
-    return new InvertedIndex(name, this.vocab, this.synonyms);
+    return new InvertedIndex(name, this.vocab, this.synonyms, this.strings);
   }
 
   private get(index: IndexName): InvertedIndex {
@@ -62,6 +64,7 @@ export class EmbeddedSearchAdapter implements SearchPort {
     if (idx.deadRatio() < this.compactAt || idx.count() < 1000) return;
     const next = this.fresh(index);
     for (const doc of idx.liveDocuments()) next.upsert(doc);
+    next.trim();
     this.indexes.set(index, next);
   }
 
@@ -124,7 +127,9 @@ export class EmbeddedSearchAdapter implements SearchPort {
         for (const d of docs) s.upsert(d);
       },
       commit: async () => {
-        this.indexes.set(index, live());
+        const s = live();
+        s.trim();
+        this.indexes.set(index, s);
         shadow = undefined;
       },
       abort: async () => {
@@ -140,9 +145,12 @@ export class EmbeddedSearchAdapter implements SearchPort {
   async close(): Promise<void> {}
 
   /** Figures for the decision record and the ready endpoint. */
-  stats(): { vocabulary: { terms: number; deleteKeys: number }; documents: Record<string, number> } {
-    const documents: Record<string, number> = {};
-    for (const [name, idx] of this.indexes) documents[name] = idx.count();
-    return { vocabulary: this.vocab.stats(), documents };
+  stats(): {
+    vocabulary: { terms: number; deleteKeys: number };
+    indexes: Record<string, ReturnType<InvertedIndex['stats']>>;
+  } {
+    const indexes: Record<string, ReturnType<InvertedIndex['stats']>> = {};
+    for (const [name, idx] of this.indexes) if (idx.count() > 0) indexes[name] = idx.stats();
+    return { vocabulary: this.vocab.stats(), indexes };
   }
 }

@@ -13,29 +13,33 @@ export class IntList {
     }
     this.data[this.length++] = v;
   }
+  trim(): void {
+    if (this.data.length > this.length + 4) this.data = this.data.slice(0, Math.max(this.length, 1));
+  }
 }
 
+/**
+ * A term's postings: document numbers and weights interleaved in one Int32Array (weights fixed-point,
+ * 1/1024), so a rare term costs one typed array, not two.
+ */
 export class Postings {
-  docs: Int32Array;
-  weights: Float32Array;
+  data: Int32Array;
   length = 0;
-  constructor(capacity = 2) {
-    this.docs = new Int32Array(capacity);
-    this.weights = new Float32Array(capacity);
+  constructor(capacity = 1) {
+    this.data = new Int32Array(capacity * 2);
   }
   push(doc: number, weight: number): void {
-    if (this.length === this.docs.length) {
-      const cap = this.docs.length * 2;
-      const d = new Int32Array(cap);
-      d.set(this.docs);
-      const w = new Float32Array(cap);
-      w.set(this.weights);
-      this.docs = d;
-      this.weights = w;
+    if (this.length * 2 === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
     }
-    this.docs[this.length] = doc;
-    this.weights[this.length] = weight;
+    this.data[this.length * 2] = doc;
+    this.data[this.length * 2 + 1] = Math.max(1, Math.round(weight * 1024));
     this.length++;
+  }
+  trim(): void {
+    if (this.data.length > this.length * 2) this.data = this.data.slice(0, this.length * 2);
   }
 }
 

@@ -21,6 +21,8 @@ import type { Filter, Highlight, SearchHit, SearchQuery, SearchResult, Sort } fr
 import { MAX_LIMIT, MAX_WINDOW, SearchQueryError } from '../search.port.js';
 import { fold, haversineKm, highlightText, parseQuery, typoBudget, words } from '../text.js';
 import type { ParsedQuery } from '../text.js';
+import { DocStore } from './doc-store.js';
+import type { StringTable } from './doc-store.js';
 import { IntList, NumberColumn, Postings } from './grow.js';
 import { conceptToken } from './synonyms.js';
 import type { SynonymMatcher } from './synonyms.js';
@@ -34,10 +36,14 @@ const TYPO_COST = 1000;
 const PREFIX_FACTOR = 0.7;
 const TYPO_FACTOR = [1, 0.6, 0.4];
 
+/** Folded value → code, and each document's codes in CSR form (offsets[d]..offsets[d+1] in codes). */
 interface KeywordColumn {
   codes: Map<string, number>;
   labels: string[];
-  values: Array<number | number[] | undefined>;
+  offsets: IntList;
+  values: IntList;
+  /** Documents per value, kept only for facet fields (few values); unique-ish fields are scanned. */
+  indexed: boolean;
   postings: IntList[];
 }
 
@@ -68,8 +74,12 @@ function gridKey(latCell: number, lonCell: number): number {
 
 export class InvertedIndex {
   private readonly fields: Array<[string, FieldSpec]>;
-  private readonly searchable: Array<[string, number]>;
-  private docs: Array<IndexDocument | undefined> = [];
+  private readonly searchable: Array<[string, number, boolean]>;
+  private readonly store: DocStore;
+  /** Document numbers handed out so far (live or dead). */
+  private size = 0;
+  private alive = new Uint8Array(1024);
+  private readonly versions = new NumberColumn();
   private ids: string[] = [];
   private readonly byId = new Map<string, number>();
   private readonly postings = new Map<number, Postings>();
@@ -91,13 +101,28 @@ export class InvertedIndex {
     readonly name: IndexName,
     private readonly vocab: Vocabulary,
     private readonly synonyms: SynonymMatcher,
+    strings: StringTable,
   ) {
     this.fields = Object.entries(INDEX_SETTINGS[name].fields as Record<string, FieldSpec>);
-    this.searchable = this.fields.filter(([, s]) => s.weight !== undefined).map(([f, s]) => [f, s.weight!]);
+    this.store = new DocStore(this.fields, strings);
+    this.searchable = this.fields
+      .filter(([, s]) => s.weight !== undefined)
+      .map(([f, s]) => [f, s.weight!, s.typos !== false]);
     for (const [f, s] of this.fields) {
+      if (f === 'id') continue; // filtered through byId
       if (s.type === 'keyword' || s.type === 'boolean') {
-        if (s.filter || s.facet)
-          this.keywords.set(f, { codes: new Map(), labels: [], values: [], postings: [] });
+        if (s.filter || s.facet) {
+          const offsets = new IntList(1024);
+          offsets.push(0);
+          this.keywords.set(f, {
+            codes: new Map(),
+            labels: [],
+            offsets,
+            values: new IntList(1024),
+            indexed: s.facet === true,
+            postings: [],
+          });
+        }
       } else if (s.type === 'number' || s.type === 'date') this.numbers.set(f, new NumberColumn());
     }
   }
@@ -107,23 +132,58 @@ export class InvertedIndex {
   }
 
   deadRatio(): number {
-    return this.docs.length === 0 ? 0 : this.dead / this.docs.length;
+    return this.size === 0 ? 0 : this.dead / this.size;
   }
 
   liveDocuments(): IndexDocument[] {
-    return this.docs.filter((d): d is IndexDocument => d !== undefined);
+    const out: IndexDocument[] = [];
+    for (let d = 0; d < this.size; d++) if (this.alive[d]) out.push(this.store.get(d));
+    return out;
+  }
+
+  /** Sizes for the decision record and the ready endpoint. */
+  stats(): { docs: number; storedBytes: number; terms: number; postings: number; postingCapacity: number } {
+    let postings = 0;
+    let postingCapacity = 0;
+    for (const p of this.postings.values()) {
+      postings += p.length;
+      postingCapacity += p.data.length / 2;
+    }
+    return {
+      docs: this.count(),
+      storedBytes: this.store.bytesUsed(),
+      terms: this.postings.size,
+      postings,
+      postingCapacity,
+    };
+  }
+
+  /** Drops growth slack after a bulk load. */
+  trim(): void {
+    for (const p of this.postings.values()) p.trim();
+    for (const col of this.keywords.values()) {
+      col.offsets.trim();
+      col.values.trim();
+      for (const l of col.postings) l.trim();
+    }
+    for (const cell of this.grid.values()) cell.trim();
+    this.store.trim();
   }
 
   version(id: string): number | undefined {
     const d = this.byId.get(id);
-    return d === undefined ? undefined : this.docs[d]!.version;
+    return d === undefined ? undefined : this.versions.get(d);
+  }
+
+  private doc(d: number): IndexDocument {
+    return this.store.get(d);
   }
 
   /** Inserts or replaces; a document older than the stored one is ignored. Returns whether it applied. */
   upsert(doc: IndexDocument): boolean {
     const existing = this.byId.get(doc.id);
     if (existing !== undefined) {
-      if (this.docs[existing]!.version > doc.version) return false;
+      if (this.versions.get(existing) > doc.version) return false;
       this.remove(existing);
     }
     this.add(doc);
@@ -137,21 +197,28 @@ export class InvertedIndex {
 
   private remove(d: number): void {
     this.byId.delete(this.ids[d]!);
-    this.docs[d] = undefined;
+    this.alive[d] = 0;
     this.dead++;
     this.sortedIds = null;
   }
 
   private add(doc: IndexDocument): void {
-    const d = this.docs.length;
-    this.docs.push(doc);
+    const d = this.size++;
+    if (d >= this.alive.length) {
+      const next = new Uint8Array(this.alive.length * 2);
+      next.set(this.alive);
+      this.alive = next;
+    }
+    this.alive[d] = 1;
+    this.store.put(d, doc);
+    this.versions.set(d, doc.version);
     this.ids.push(doc.id);
     this.byId.set(doc.id, d);
     this.sortedIds = null;
     const rec = doc as unknown as Record<string, unknown>;
 
     const weights = new Map<number, number>();
-    for (const [field, weight] of this.searchable) {
+    for (const [field, weight, typos] of this.searchable) {
       const value = rec[field];
       if (value === undefined || value === null) continue;
       const values = Array.isArray(value) ? value : [value];
@@ -162,7 +229,7 @@ export class InvertedIndex {
         const tokens = words(v);
         len += tokens.length;
         for (const t of tokens) {
-          const id = this.vocab.intern(t);
+          const id = this.vocab.intern(t, false, typos);
           tf.set(id, (tf.get(id) ?? 0) + 1);
         }
         for (const g of this.synonyms.documentConcepts(tokens)) {
@@ -184,21 +251,18 @@ export class InvertedIndex {
 
     for (const [field, col] of this.keywords) {
       const value = rec[field];
-      if (value === undefined || value === null) {
-        col.values[d] = undefined;
-        continue;
-      }
-      const values = Array.isArray(value) ? value : [value];
+      const values = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
       const codes: number[] = [];
       for (const v of values) {
         if (typeof v !== 'string' && typeof v !== 'boolean' && typeof v !== 'number') continue;
         const code = this.keywordCode(col, String(v), true)!;
         if (!codes.includes(code)) {
           codes.push(code);
-          col.postings[code]!.push(d);
+          if (col.indexed) col.postings[code]!.push(d);
+          col.values.push(code);
         }
       }
-      col.values[d] = codes.length === 1 ? codes[0] : codes.length === 0 ? undefined : codes;
+      col.offsets.push(col.values.length);
     }
     for (const [field, col] of this.numbers) {
       const v = rec[field];
@@ -222,7 +286,7 @@ export class InvertedIndex {
       code = col.labels.length;
       col.codes.set(key, code);
       col.labels.push(raw);
-      col.postings.push(new IntList());
+      if (col.indexed) col.postings.push(new IntList());
     }
     return code;
   }
@@ -244,7 +308,7 @@ export class InvertedIndex {
       }
     }
     const page = ids.slice(lo, lo + limit);
-    const items = page.map((id) => ({ id, version: this.docs[this.byId.get(id)!]!.version }));
+    const items = page.map((id) => ({ id, version: this.versions.get(this.byId.get(id)!) }));
     const last = page[page.length - 1];
     return { items, next: lo + limit < ids.length && last !== undefined ? last : null };
   }
@@ -284,10 +348,10 @@ export class InvertedIndex {
     }
 
     const passing: number[] = [];
-    const docs = this.docs;
+    const alive = this.alive;
     outer: for (let i = 0; i < candidates.length; i++) {
       const d = candidates[i]!;
-      if (docs[d] === undefined) continue;
+      if (!alive[d]) continue;
       for (const p of predicates) if (!p(d)) continue outer;
       passing.push(d);
     }
@@ -307,7 +371,7 @@ export class InvertedIndex {
 
     const wantHighlights = query.highlight ?? parsed.words.length > 0;
     const hits: SearchHit[] = page.map((d) => {
-      const doc = docs[d]!;
+      const doc = this.doc(d);
       const hit: SearchHit = {
         id: doc.id,
         highlights: wantHighlights ? this.highlights(doc, parsed, extraHighlight) : {},
@@ -331,7 +395,7 @@ export class InvertedIndex {
   }
 
   private ensureScratch(): void {
-    const n = this.docs.length;
+    const n = this.size;
     if (this.hits.length >= n) return;
     const cap = Math.max(1024, n * 2);
     this.hits = new Uint8Array(cap);
@@ -421,7 +485,7 @@ export class InvertedIndex {
   private matchText(terms: QueryTerm[]): number[] {
     if (terms.some((t) => t.alternatives.length === 0)) return [];
     const ordered = [...terms].sort((a, b) => a.cost - b.cost);
-    const n = this.docs.length;
+    const n = this.size;
     const hits = this.hits;
     const typos = this.typos;
     const score = this.score;
@@ -432,14 +496,13 @@ export class InvertedIndex {
         if (!p) continue;
         const df = p.length;
         const idf = Math.log(1 + n / df) * alt.factor;
-        const pd = p.docs;
-        const pw = p.weights;
+        const pd = p.data;
         for (let k = 0; k < df; k++) {
-          const d = pd[k]!;
+          const d = pd[2 * k]!;
           if (hits[d] !== i) continue;
           hits[d] = i + 1;
           typos[d] = typos[d]! + alt.typos;
-          score[d] = score[d]! + pw[k]! * idf;
+          score[d] = score[d]! + (pd[2 * k + 1]! / 1024) * idf;
           if (i === 0) cand.push(d);
         }
       }
@@ -488,6 +551,15 @@ export class InvertedIndex {
     }
     const spec = this.spec(f.field);
     if (!spec?.filter) throw new SearchQueryError(`${this.name}: ${f.field} is not filterable`);
+    if (f.field === 'id') {
+      if (f.op === 'range') throw new SearchQueryError('id has no ranges');
+      const wanted = new Set(
+        (f.op === 'eq' ? [f.value] : f.values)
+          .map((v) => this.byId.get(String(v)))
+          .filter((d) => d !== undefined),
+      );
+      return (d) => wanted.has(d);
+    }
     const num = this.numbers.get(f.field);
     if (num) {
       if (f.op === 'range') {
@@ -510,17 +582,22 @@ export class InvertedIndex {
       .map((v) => this.keywordCode(col, String(v), false))
       .filter((c): c is number => c !== undefined);
     if (codes.length === 0) return () => false;
+    const offsets = col.offsets;
+    const values = col.values;
     if (codes.length === 1) {
       const code = codes[0]!;
       return (d) => {
-        const v = col.values[d];
-        return v === code || (Array.isArray(v) && v.includes(code));
+        const end = offsets.data[d + 1]!;
+        const vs = values.data;
+        for (let k = offsets.data[d]!; k < end; k++) if (vs[k] === code) return true;
+        return false;
       };
     }
     return (d) => {
-      const v = col.values[d];
-      if (v === undefined) return false;
-      return typeof v === 'number' ? codes.includes(v) : v.some((x) => codes.includes(x));
+      const end = offsets.data[d + 1]!;
+      const vs = values.data;
+      for (let k = offsets.data[d]!; k < end; k++) if (codes.includes(vs[k]!)) return true;
+      return false;
     };
   }
 
@@ -531,7 +608,7 @@ export class InvertedIndex {
       let lists: Array<{ data: Int32Array; length: number }> | undefined;
       if (f.op === 'eq' || f.op === 'in') {
         const col = this.keywords.get(f.field);
-        if (!col) continue;
+        if (!col?.indexed) continue;
         lists = (f.op === 'eq' ? [f.value] : f.values)
           .map((v) => this.keywordCode(col, String(v), false))
           .filter((c): c is number => c !== undefined)
@@ -544,7 +621,7 @@ export class InvertedIndex {
       if (!best || size < best.size) best = { size, lists };
     }
     if (!best) {
-      const all = new Int32Array(this.docs.length);
+      const all = new Int32Array(this.size);
       for (let i = 0; i < all.length; i++) all[i] = i;
       return all;
     }
@@ -606,11 +683,11 @@ export class InvertedIndex {
     const col = this.keywords.get(field);
     if (col) {
       const counts = new Int32Array(col.labels.length);
+      const offsets = col.offsets.data;
+      const vs = col.values.data;
       for (const d of docs) {
-        const v = col.values[d];
-        if (v === undefined) continue;
-        if (typeof v === 'number') counts[v] = counts[v]! + 1;
-        else for (const c of v) counts[c] = counts[c]! + 1;
+        const end = offsets[d + 1]!;
+        for (let k = offsets[d]!; k < end; k++) counts[vs[k]!] = counts[vs[k]!]! + 1;
       }
       counts.forEach((n, c) => {
         if (n > 0) out[col.labels[c]!] = n;

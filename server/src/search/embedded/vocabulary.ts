@@ -15,6 +15,7 @@ export class Vocabulary {
   private readonly ids = new Map<string, number>();
   readonly terms: string[] = [];
   private readonly deletes = new Map<string, number | number[]>();
+  private readonly typoReady = new Set<number>();
   private sorted: number[] = [];
   private unsorted: number[] = [];
 
@@ -26,16 +27,22 @@ export class Vocabulary {
     return this.ids.get(term);
   }
 
-  /** Id of a term, adding it. `special` terms (synonym concepts) get no typo or prefix entries. */
-  intern(term: string, special = false): number {
+  /**
+   * Id of a term, adding it. `special` terms (synonym concepts) get no typo or prefix entries; `typos`
+   * false (identifier-like fields such as profile codes) gets prefix entries only, which keeps 100k
+   * unique codes out of the delete neighbourhood.
+   */
+  intern(term: string, special = false, typos = true): number {
     let id = this.ids.get(term);
-    if (id !== undefined) return id;
-    id = this.terms.length;
-    this.terms.push(term);
-    this.ids.set(term, id);
-    if (!special) {
-      this.unsorted.push(id);
-      if (term.length >= MIN_TYPO_TERM && !/^\d+$/.test(term)) this.addDeletes(term, id);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.ids.set(term, id);
+      if (!special) this.unsorted.push(id);
+    }
+    if (!special && typos && term.length >= MIN_TYPO_TERM && !this.typoReady.has(id) && !/^\d+$/.test(term)) {
+      this.typoReady.add(id);
+      this.addDeletes(term, id);
     }
     return id;
   }
