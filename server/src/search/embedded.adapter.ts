@@ -18,7 +18,7 @@ import type {
   VersionPage,
 } from './search.port.js';
 import { SearchQueryError } from './search.port.js';
-import { highlightText, parseQuery } from './text.js';
+import { highlightText, interleave, parseQuery } from './text.js';
 
 export interface EmbeddedSearchOptions {
   /** Compact an index (rebuild from its live documents) when this share of doc numbers is dead. */
@@ -84,20 +84,7 @@ export class EmbeddedSearchAdapter implements SearchPort {
         return highlight ? { index, id: h.id, label, highlight } : { index, id: h.id, label };
       });
     });
-    // Interleave: the best of each index first, so one big index cannot crowd out the others.
-    const out: Suggestion[] = [];
-    for (let rank = 0; out.length < limit; rank++) {
-      let any = false;
-      for (const list of perIndex) {
-        const s = list[rank];
-        if (s && out.length < limit) {
-          out.push(s);
-          any = true;
-        }
-      }
-      if (!any) break;
-    }
-    return out;
+    return interleave(perIndex, limit);
   }
 
   async count(index: IndexName): Promise<number> {

@@ -147,3 +147,20 @@ export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: numb
     Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(s)));
 }
+
+/** Round-robin over ranked lists (best of each first) up to `limit`: one big index cannot crowd out the rest. */
+export function interleave<T>(lists: readonly (readonly T[])[], limit: number): T[] {
+  const out: T[] = [];
+  for (let rank = 0; out.length < limit; rank++) {
+    let any = false;
+    for (const list of lists) {
+      const item = list[rank];
+      if (item !== undefined && out.length < limit) {
+        out.push(item);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return out;
+}
