@@ -45,6 +45,8 @@ interface KeywordColumn {
   /** Documents per value, kept only for facet fields (few values); unique-ish fields are scanned. */
   indexed: boolean;
   postings: IntList[];
+  /** Raw value → code for indexed (low-cardinality) fields: skips folding on every insert. */
+  rawCodes: Map<string, number>;
 }
 
 interface Alternative {
@@ -74,7 +76,9 @@ function gridKey(latCell: number, lonCell: number): number {
 
 export class InvertedIndex {
   private readonly fields: Array<[string, FieldSpec]>;
-  private readonly searchable: Array<[string, number, boolean]>;
+  private readonly searchable: Array<[string, number, boolean, boolean]>;
+  /** Term ids of label-like values (they repeat across thousands of records): tokenised once. */
+  private readonly termCache = new Map<string, { ids: number[]; len: number }>();
   private readonly store: DocStore;
   /** Document numbers handed out so far (live or dead). */
   private size = 0;
@@ -107,7 +111,7 @@ export class InvertedIndex {
     this.store = new DocStore(this.fields, strings);
     this.searchable = this.fields
       .filter(([, s]) => s.weight !== undefined)
-      .map(([f, s]) => [f, s.weight!, s.typos !== false]);
+      .map(([f, s]) => [f, s.weight!, s.typos !== false, s.type === 'keyword']);
     for (const [f, s] of this.fields) {
       if (f === 'id') continue; // filtered through byId
       if (s.type === 'keyword' || s.type === 'boolean') {
@@ -121,6 +125,7 @@ export class InvertedIndex {
             values: new IntList(1024),
             indexed: s.facet === true,
             postings: [],
+            rawCodes: new Map(),
           });
         }
       } else if (s.type === 'number' || s.type === 'date') this.numbers.set(f, new NumberColumn());
@@ -218,7 +223,7 @@ export class InvertedIndex {
     const rec = doc as unknown as Record<string, unknown>;
 
     const weights = new Map<number, number>();
-    for (const [field, weight, typos] of this.searchable) {
+    for (const [field, weight, typos, cacheable] of this.searchable) {
       const value = rec[field];
       if (value === undefined || value === null) continue;
       const values = Array.isArray(value) ? value : [value];
@@ -226,16 +231,9 @@ export class InvertedIndex {
       let len = 0;
       for (const v of values) {
         if (typeof v !== 'string') continue;
-        const tokens = words(v);
-        len += tokens.length;
-        for (const t of tokens) {
-          const id = this.vocab.intern(t, false, typos);
-          tf.set(id, (tf.get(id) ?? 0) + 1);
-        }
-        for (const g of this.synonyms.documentConcepts(tokens)) {
-          const id = this.vocab.intern(conceptToken(g), true);
-          tf.set(id, (tf.get(id) ?? 0) + 1);
-        }
+        const terms = cacheable ? this.cachedTerms(v, typos) : this.terms(v, typos);
+        len += terms.len;
+        for (const id of terms.ids) tf.set(id, (tf.get(id) ?? 0) + 1);
       }
       // Shorter fields weigh more per word (a title of 4 words vs a 60-word description).
       const norm = 1 / (1 + Math.log1p(len / 8));
@@ -279,7 +277,30 @@ export class InvertedIndex {
     }
   }
 
+  private terms(value: string, typos: boolean): { ids: number[]; len: number } {
+    const tokens = words(value);
+    const ids = tokens.map((t) => this.vocab.intern(t, false, typos));
+    for (const g of this.synonyms.documentConcepts(tokens))
+      ids.push(this.vocab.intern(conceptToken(g), true));
+    return { ids, len: tokens.length };
+  }
+
+  private cachedTerms(value: string, typos: boolean): { ids: number[]; len: number } {
+    const key = typos ? value : `\u0000${value}`;
+    let hit = this.termCache.get(key);
+    if (!hit) {
+      if (this.termCache.size >= 50_000) this.termCache.clear();
+      hit = this.terms(value, typos);
+      this.termCache.set(key, hit);
+    }
+    return hit;
+  }
+
   private keywordCode(col: KeywordColumn, raw: string, create: boolean): number | undefined {
+    if (col.indexed) {
+      const known = col.rawCodes.get(raw);
+      if (known !== undefined) return known;
+    }
     const key = fold(raw);
     let code = col.codes.get(key);
     if (code === undefined && create) {
@@ -288,6 +309,7 @@ export class InvertedIndex {
       col.labels.push(raw);
       if (col.indexed) col.postings.push(new IntList());
     }
+    if (code !== undefined && col.indexed) col.rawCodes.set(raw, code);
     return code;
   }
 
