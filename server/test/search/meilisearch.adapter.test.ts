@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { FULL_PROFILE_ROW } from './fixtures.js';
+import { allowedFields, toIndexDocument } from '../../src/search/documents.js';
+import {
+  MeilisearchAdapter,
+  compareVersions,
+  meiliSettings,
+  toMeiliDocument,
+} from '../../src/search/meilisearch.adapter.js';
+import { SearchUnavailableError } from '../../src/search/search.port.js';
+
+describe('Meilisearch adapter (no server needed)', () => {
+  it('throws SearchUnavailableError within 2 s when the engine is unreachable', async () => {
+    const started = Date.now();
+    await expect(
+      MeilisearchAdapter.connect({ host: 'http://127.0.0.1:1', requestTimeoutMs: 1500 }),
+    ).rejects.toBeInstanceOf(SearchUnavailableError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('orders versions so that anything below 1.48.2 is refused', () => {
+    expect(compareVersions('1.48.1', '1.48.2')).toBeLessThan(0);
+    expect(compareVersions('1.47.9', '1.48.2')).toBeLessThan(0);
+    expect(compareVersions('1.48.2', '1.48.2')).toBe(0);
+    expect(compareVersions('1.49.0', '1.48.2')).toBeGreaterThan(0);
+    expect(compareVersions('2.0.0-rc.1', '1.48.2')).toBeGreaterThan(0);
+  });
+
+  it('derives settings from the shared index definitions', () => {
+    const s = meiliSettings('assets');
+    expect(s.searchableAttributes?.[0]).toBe('title');
+    expect(s.filterableAttributes).toContain('availableUntilTs');
+    expect(s.filterableAttributes).toContain('_geo');
+    expect(s.sortableAttributes).toContain('_geo');
+    expect(s.typoTolerance?.minWordSizeForTypos).toEqual({ oneTypo: 5, twoTypos: 9 });
+    expect(s.synonyms?.capannone).toContain('hangar');
+    expect(s.synonyms?.['pont roulant']).toContain('carroponte');
+    expect(s.pagination?.maxTotalHits).toBeGreaterThanOrEqual(10_000);
+    expect(meiliSettings('profiles').typoTolerance?.disableOnAttributes).toEqual(['code']);
+  });
+
+  it('sends only allowlisted fields, plus _geo and date twins', () => {
+    const doc = toMeiliDocument('profiles', toIndexDocument('profiles', FULL_PROFILE_ROW));
+    const derived = ['_geo', 'availableFromTs', 'updatedAtTs'];
+    expect(Object.keys(doc).every((k) => allowedFields('profiles').includes(k) || derived.includes(k))).toBe(
+      true,
+    );
+    expect(doc._geo).toEqual({ lat: 44.102, lng: 9.824 });
+  });
+});
