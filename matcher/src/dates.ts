@@ -1,0 +1,15 @@
+import type { IsoDate } from './types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 for an ISO date; throws on malformed input rather than scoring garbage. */
+export function dayNumber(date: IsoDate): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) throw new RangeError(`not an ISO date: ${date}`);
+  return Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
