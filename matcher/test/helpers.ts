@@ -136,7 +136,7 @@ export function makeAssetNeed(overrides: Partial<AssetNeedInput> = {}): AssetNee
   };
 }
 
-export const byName = (r: { components: readonly { name: string }[] }, name: string) => {
+export const byName = (r: MatchResult, name: string): Component => {
   const c = r.components.find((x) => x.name === name);
   if (!c) throw new Error(`no component ${name}`);
   return c;
