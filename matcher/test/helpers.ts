@@ -2,6 +2,8 @@ import fixture from './fixtures/esco-fixture.json' with { type: 'json' };
 import { buildKnowledge } from '../src/knowledge.js';
 import type {
   AssetInput,
+  Component,
+  MatchResult,
   AssetNeedInput,
   JobNeedInput,
   Lang,
