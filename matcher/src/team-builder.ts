@@ -93,7 +93,7 @@ export function buildTeam(
   roles.forEach((role, ri) => {
     people.forEach((p, pi) => {
       const r = scorePersonForRole(p, opp, role, k, config);
-      if (r.exclusions.length === 0 && r.score >= config.team.minFit) {
+      if (r.exclusions.length === 0 && r.score >= config.team.minFit && hasEvidence(r, role, config)) {
         fit[ri]![pi] = r;
         pairs.push({ person: pi, role: ri, result: r });
       }
@@ -200,6 +200,24 @@ export function buildTeam(
     engineVersion: config.engineVersion,
     weightsHash: configHash(config),
   };
+}
+
+/**
+ * A role is only offered to someone with evidence for it: at least one key skill held or partly
+ * held, or a past occupation in the same ISCO minor group (3 digits). Without this, crisis case,
+ * path and distance alone could put a cook in the production manager's seat.
+ */
+function hasEvidence(
+  r: MatchResult,
+  role: OpportunityInput['roles'][number],
+  config: ScoringConfig,
+): boolean {
+  const occ = r.components.find((c) => c.name === 'occupation');
+  const closeEnough = config.iscoCloseness[1] * (1 - config.yearsShare);
+  if (occ && occ.value >= closeEnough - 1e-12) return true;
+  return (
+    role.keySkills.length > 0 && (r.skills?.missing.length ?? role.keySkills.length) < role.keySkills.length
+  );
 }
 
 /** One entry per id, sorted by id: the result must not depend on the pool's order. */
