@@ -151,3 +151,25 @@ describe('team builder improvement step', () => {
     );
   });
 });
+
+describe('team builder pre-filter', () => {
+  it('never skips a pair the evidence rule would accept', () => {
+    fc.assert(
+      fc.property(profileArb(), needArb(), (p, n) => {
+        const role = {
+          id: 'r',
+          occupationUri: n.occupationUri,
+          iscoGroup: n.iscoGroup,
+          count: 1,
+          keySkills: n.essentialSkills,
+        };
+        const r = scorePersonForRole(p, makeOpportunity(), role, knowledge);
+        const occ = r.components.find((c) => c.name === 'occupation')!.value;
+        const skillEvidence = role.keySkills.length > 0 && r.skills!.missing.length < role.keySkills.length;
+        if (occ >= 0.4 - 1e-12 || skillEvidence)
+          expect(mayHaveEvidence(p, role, knowledge, DEFAULT_CONFIG)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

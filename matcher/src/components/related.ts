@@ -12,9 +12,19 @@ export interface RelatedSkill {
   readonly credit: number;
 }
 
-const cache = new WeakMap<Knowledge, WeakMap<SkillCredits, Map<number, readonly RelatedSkill[]>>>();
+/** The same related skills, as a list (for postings) and a map (for look-ups from a person). */
+export interface Related {
+  readonly list: readonly RelatedSkill[];
+  readonly byId: ReadonlyMap<number, RelatedSkill>;
+}
+
+const cache = new WeakMap<Knowledge, WeakMap<SkillCredits, Map<number, Related>>>();
 
 export function relatedSkills(k: Knowledge, credits: SkillCredits, skill: number): readonly RelatedSkill[] {
+  return related(k, credits, skill).list;
+}
+
+export function related(k: Knowledge, credits: SkillCredits, skill: number): Related {
   let byCredits = cache.get(k);
   if (!byCredits) cache.set(k, (byCredits = new WeakMap()));
   let bySkill = byCredits.get(credits);
@@ -33,7 +43,8 @@ export function relatedSkills(k: Knowledge, credits: SkillCredits, skill: number
   for (const id of within(k.broader, skill, credits.hierarchyDepth).keys())
     offer(id, 'broader', credits.broader);
   for (const id of siblings(k, skill, credits.siblingMaxGroupSize)) offer(id, 'sibling', credits.sibling);
-  const out = [...best.values()].sort((a, b) => a.id - b.id);
+  const list = [...best.values()].sort((a, b) => a.id - b.id);
+  const out = { list, byId: new Map(list.map((r) => [r.id, r])) };
   bySkill.set(skill, out);
   return out;
 }

@@ -1,21 +1,23 @@
 import type { ScoringConfig, SkillCredits } from '../config.js';
 import { sortedHas, type Knowledge } from '../knowledge.js';
 import type { ScoringProfile, SkillBreakdown, SkillMatch, SkillMatchKind } from '../types.js';
-import { relatedSkills } from './related.js';
+import { related } from './related.js';
 import type { ComponentValue } from './value.js';
 
 /** What a person brings, resolved once against the knowledge (cached per profile object). */
-interface PersonSkills {
+export interface PersonSkills {
   /** Held skill URI → best credit by source. */
   readonly byUri: ReadonlyMap<string, { credit: number; source: 'exact' | 'inferred' }>;
   /** Held skill id → credit and URI, for hierarchy look-ups. */
   readonly byId: ReadonlyMap<number, { credit: number; uri: string }>;
+  /** Held skill ids, ascending. */
+  readonly heldIds: readonly number[];
   readonly occupationIds: readonly { id: number; uri: string }[];
 }
 
 const views = new WeakMap<Knowledge, WeakMap<ScoringProfile, PersonSkills>>();
 
-function personSkills(p: ScoringProfile, k: Knowledge, c: SkillCredits): PersonSkills {
+export function personSkills(p: ScoringProfile, k: Knowledge, c: SkillCredits): PersonSkills {
   let byProfile = views.get(k);
   if (!byProfile) views.set(k, (byProfile = new WeakMap()));
   const cached = byProfile.get(p);
@@ -37,7 +39,8 @@ function personSkills(p: ScoringProfile, k: Knowledge, c: SkillCredits): PersonS
     const id = k.occupationId.get(o.uri);
     if (id !== undefined) occupationIds.push({ id, uri: o.uri });
   }
-  const view = { byUri, byId, occupationIds };
+  const heldIds = [...byId.keys()].sort((a, b) => a - b);
+  const view = { byUri, byId, heldIds, occupationIds };
   byProfile.set(p, view);
   return view;
 }
@@ -85,9 +88,22 @@ function creditFor(
       if (sortedHas(k.essentialSkills[o.id]!, id)) offer(c.impliedEssential, 'implied', o.uri);
       else if (sortedHas(k.optionalSkills[o.id]!, id)) offer(c.impliedOptional, 'implied', o.uri);
     }
-    for (const r of relatedSkills(k, c, id)) {
-      const held = v.byId.get(r.id);
-      if (held) offer(r.credit * held.credit, r.via, held.uri);
+    // Walk whichever side is shorter: the person's few skills, or the skill's relatives.
+    // Both walks go in ascending id order, so ties resolve the same way either way.
+    const rel = related(k, c, id);
+    if (rel.list.length <= v.byId.size) {
+      for (const r of rel.list) {
+        const held = v.byId.get(r.id);
+        if (held) offer(r.credit * held.credit, r.via, held.uri);
+      }
+    } else {
+      for (const hid of v.heldIds) {
+        const r = rel.byId.get(hid);
+        if (r) {
+          const held = v.byId.get(hid)!;
+          offer(r.credit * held.credit, r.via, held.uri);
+        }
+      }
     }
   }
   return { required: req, essential, credit, via, from };
