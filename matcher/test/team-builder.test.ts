@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mayHaveEvidence } from '../src/components/evidence.js';
+import { needArb, profileArb } from './arbitraries.js';
 import {
+  DEFAULT_CONFIG,
+  scorePersonForRole,
   buildTeam,
   CandidateIndex,
   teamPool,
