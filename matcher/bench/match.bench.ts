@@ -334,8 +334,13 @@ function teamBuilder(workers: number, roles: number, runs: number): void {
   );
 }
 
-needToPeople(100_000, 40, 5);
-personToNeeds(100_000, 40, 5);
-teamBuilder(5_000, 20, 5);
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const run = (name: string): boolean => !only || only.includes(name);
+if (run('need')) needToPeople(100_000, 40, 5);
+if (run('person')) personToNeeds(100_000, 40, 5);
+if (run('team')) teamBuilder(5_000, 20, 5);
 if (BIG) needToPeople(1_000_000, 20, 2);
 console.log(`\ndone; ${mem()}`);

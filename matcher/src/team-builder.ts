@@ -1,5 +1,5 @@
 import type { CandidateIndex } from './candidate-index.js';
-import { mayHaveEvidence } from './components/evidence.js';
+import { mayHaveEvidence, roleEvidence } from './components/evidence.js';
 import { configHash, DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
@@ -92,8 +92,9 @@ export function buildTeam(
   );
   const pairs: Pair[] = [];
   roles.forEach((role, ri) => {
+    const ev = roleEvidence(role, k, config);
     people.forEach((p, pi) => {
-      if (!mayHaveEvidence(p, role, k, config)) return;
+      if (!mayHaveEvidence(p, ev, k, config)) return;
       const r = scorePersonForRole(p, opp, role, k, config);
       if (r.exclusions.length === 0 && r.score >= config.team.minFit && hasEvidence(r, role, config)) {
         fit[ri]![pi] = r;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayHaveEvidence } from '../src/components/evidence.js';
+import { mayHaveEvidence, roleEvidence } from '../src/components/evidence.js';
 import { needArb, profileArb } from './arbitraries.js';
 import {
   DEFAULT_CONFIG,
@@ -171,7 +171,9 @@ describe('team builder pre-filter', () => {
         const occ = r.components.find((c) => c.name === 'occupation')!.value;
         const skillEvidence = role.keySkills.length > 0 && r.skills!.missing.length < role.keySkills.length;
         if (occ >= 0.4 - 1e-12 || skillEvidence)
-          expect(mayHaveEvidence(p, role, knowledge, DEFAULT_CONFIG)).toBe(true);
+          expect(
+            mayHaveEvidence(p, roleEvidence(role, knowledge, DEFAULT_CONFIG), knowledge, DEFAULT_CONFIG),
+          ).toBe(true);
       }),
       { numRuns: 500 },
     );

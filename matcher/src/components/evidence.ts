@@ -1,8 +1,39 @@
 import type { ScoringConfig } from '../config.js';
-import { sortedHas, type Knowledge } from '../knowledge.js';
+import type { Knowledge } from '../knowledge.js';
 import type { OpportunityRole, ScoringProfile } from '../types.js';
 import { related } from './related.js';
 import { personSkills } from './skills.js';
+
+/** What counts as possible evidence for one role, computed once per role. */
+export interface RoleEvidence {
+  readonly occupationUri: string;
+  readonly isco3: string;
+  /** Key skills and every skill related to them (by id), and key skills by URI. */
+  readonly skillIds: ReadonlySet<number>;
+  readonly skillUris: ReadonlySet<string>;
+  /** Occupations that list a key skill (so imply it). */
+  readonly occupationIds: ReadonlySet<number>;
+}
+
+export function roleEvidence(role: OpportunityRole, k: Knowledge, config: ScoringConfig): RoleEvidence {
+  const skillIds = new Set<number>();
+  const occupationIds = new Set<number>();
+  for (const uri of role.keySkills) {
+    const id = k.skillId.get(uri);
+    if (id === undefined) continue;
+    skillIds.add(id);
+    for (const r of related(k, config.skills, id).list) skillIds.add(r.id);
+    for (const o of k.occupationsWithEssential[id]!) occupationIds.add(o);
+    for (const o of k.occupationsWithOptional[id]!) occupationIds.add(o);
+  }
+  return {
+    occupationUri: role.occupationUri,
+    isco3: role.iscoGroup.length >= 3 ? role.iscoGroup.slice(0, 3) : '',
+    skillIds,
+    skillUris: new Set(role.keySkills),
+    occupationIds,
+  };
+}
 
 /**
  * Cheap test, before scoring, of whether a person can have evidence for a role: a past
@@ -12,23 +43,16 @@ import { personSkills } from './skills.js';
  */
 export function mayHaveEvidence(
   p: ScoringProfile,
-  role: OpportunityRole,
+  ev: RoleEvidence,
   k: Knowledge,
   config: ScoringConfig,
 ): boolean {
-  const isco3 = role.iscoGroup.slice(0, 3);
   for (const o of p.occupations)
-    if (o.uri === role.occupationUri || (isco3.length === 3 && o.iscoGroup.startsWith(isco3))) return true;
-  if (role.keySkills.length === 0) return false;
+    if (o.uri === ev.occupationUri || (ev.isco3 !== '' && o.iscoGroup.startsWith(ev.isco3))) return true;
+  if (ev.skillUris.size === 0) return false;
   const v = personSkills(p, k, config.skills);
-  for (const uri of role.keySkills) {
-    if (v.byUri.has(uri)) return true;
-    const id = k.skillId.get(uri);
-    if (id === undefined) continue;
-    const rel = related(k, config.skills, id);
-    for (const h of v.heldIds) if (rel.byId.has(h)) return true;
-    for (const o of v.occupationIds)
-      if (sortedHas(k.essentialSkills[o.id]!, id) || sortedHas(k.optionalSkills[o.id]!, id)) return true;
-  }
+  for (const uri of v.byUri.keys()) if (ev.skillUris.has(uri)) return true;
+  for (const h of v.heldIds) if (ev.skillIds.has(h)) return true;
+  for (const o of v.occupationIds) if (ev.occupationIds.has(o.id)) return true;
   return false;
 }
