@@ -1,5 +1,5 @@
 import type { CandidateIndex } from './candidate-index.js';
-import { mayHaveEvidence, roleEvidence } from './components/evidence.js';
+import { PoolEvidence, roleEvidence } from './components/evidence.js';
 import { configHash, DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
@@ -27,6 +27,8 @@ export interface TeamResult {
   /** Sum of member scores / required slots: an empty slot counts 0, so coverage shows in it. */
   readonly teamScore: number;
   readonly poolSize: number;
+  /** (person, role) pairs fully scored after the evidence pre-filter. */
+  readonly pairsScored: number;
   readonly engineVersion: string;
   readonly weightsHash: string;
 }
@@ -91,16 +93,17 @@ export function buildTeam(
     () => new Array<MatchResult | undefined>(people.length),
   );
   const pairs: Pair[] = [];
+  let pairsScored = 0;
+  const evidence = new PoolEvidence(people.length, people, k, config);
   roles.forEach((role, ri) => {
-    const ev = roleEvidence(role, k, config);
-    people.forEach((p, pi) => {
-      if (!mayHaveEvidence(p, ev, k, config)) return;
-      const r = scorePersonForRole(p, opp, role, k, config);
+    for (const pi of evidence.candidates(roleEvidence(role, k, config))) {
+      const r = scorePersonForRole(people[pi]!, opp, role, k, config);
+      pairsScored++;
       if (r.exclusions.length === 0 && r.score >= config.team.minFit && hasEvidence(r, role, config)) {
         fit[ri]![pi] = r;
         pairs.push({ person: pi, role: ri, result: r });
       }
-    });
+    }
   });
   pairs.sort((a, b) => b.result.score - a.result.score || a.person - b.person || a.role - b.role);
 
@@ -200,6 +203,7 @@ export function buildTeam(
     coverage: required === 0 ? 1 : filled / required,
     teamScore: required === 0 ? 0 : total / required,
     poolSize: people.length,
+    pairsScored,
     engineVersion: config.engineVersion,
     weightsHash: configHash(config),
   };

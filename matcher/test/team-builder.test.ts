@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayHaveEvidence, roleEvidence } from '../src/components/evidence.js';
+import { mayHaveEvidence, PoolEvidence, roleEvidence } from '../src/components/evidence.js';
 import { needArb, profileArb } from './arbitraries.js';
 import {
   DEFAULT_CONFIG,
@@ -176,6 +176,30 @@ describe('team builder pre-filter', () => {
           ).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('pool evidence postings', () => {
+  it('select exactly the people mayHaveEvidence accepts', () => {
+    fc.assert(
+      fc.property(fc.array(profileArb(), { maxLength: 30 }), needArb(), (people, n) => {
+        const role = {
+          id: 'r',
+          occupationUri: n.occupationUri,
+          iscoGroup: n.iscoGroup,
+          count: 1,
+          keySkills: n.essentialSkills,
+        };
+        const ev = roleEvidence(role, knowledge, DEFAULT_CONFIG);
+        const expected = people.flatMap((p, i) =>
+          mayHaveEvidence(p, ev, knowledge, DEFAULT_CONFIG) ? [i] : [],
+        );
+        expect(new PoolEvidence(people.length, people, knowledge, DEFAULT_CONFIG).candidates(ev)).toEqual(
+          expected,
+        );
+      }),
+      { numRuns: 300 },
     );
   });
 });
