@@ -79,7 +79,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       });
     }
   }
-  return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252', bom: false };
+  return { text: decodeWindows1252(body), encoding: 'windows-1252', bom: false };
 }
 
 const CP1252_HIGH: Readonly<Record<number, number>> = {
@@ -111,6 +111,23 @@ const CP1252_HIGH: Readonly<Record<number, number>> = {
   0x017e: 0x9e,
   0x0178: 0x9f,
 };
+
+const CP1252_TO_UNICODE: Uint16Array = (() => {
+  const table = new Uint16Array(256);
+  for (let b = 0; b < 256; b++) table[b] = b;
+  for (const [cp, b] of Object.entries(CP1252_HIGH)) table[b] = Number(cp);
+  return table;
+})();
+
+/**
+ * Windows-1252 decoding by table. Not `new TextDecoder('windows-1252')`: Node 20's decoder
+ * treats that label as ISO-8859-1 and turns € or ’ into invisible C1 controls.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) units[i] = CP1252_TO_UNICODE[bytes[i] as number] as number;
+  return new TextDecoder('utf-16le').decode(units);
+}
 
 /**
  * Encodes text as Windows-1252 (for fixtures and for desks whose old Excel cannot read UTF-8).

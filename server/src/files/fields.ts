@@ -678,6 +678,7 @@ const assets: readonly FieldDef[] = [
     L('Superficie del terreno (m²)', 'Surface du terrain (m²)', 'Land area (m²)'),
     [
       'superficie terreno',
+      'superficie terreno m2',
       'superficie totale',
       'superficie scoperta',
       'mq terreno',
