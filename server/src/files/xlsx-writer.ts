@@ -16,7 +16,8 @@ export interface XlsxWriteOptions {
 
 /**
  * Escapes text for an OOXML string: XML's five specials, and `_xHHHH_` (ST_Xstring) for the
- * characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF). A literal
+ * characters XML 1.0 cannot carry (C0 controls, lone surrogates, U+FFFE/FFFF) and for CR, which
+ * XML parsers would normalise to LF (Excel does the same). A literal
  * `_xHHHH_` in the text gets its underscore escaped so readers do not decode it.
  */
 export function escapeXmlText(s: string): string {
@@ -38,7 +39,7 @@ export function escapeXmlText(s: string): string {
     else if (ch === '"') out += '&quot;';
     else if (ch === '_' && /^_x[0-9A-Fa-f]{4}_/.test(s.slice(i, i + 7))) out += '_x005F_';
     else if (
-      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
       (c >= 0xd800 && c <= 0xdfff) ||
       c === 0xfffe ||
       c === 0xffff
