@@ -17,7 +17,7 @@ export function contentDisposition(filename: string, type: 'attachment' | 'inlin
 
 function cleanName(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? '';
-  const noControls = base.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '').trim();
+  const noControls = base.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, '').trim();
   const withoutDots = noControls.replace(/^\.+/, '');
   return [...withoutDots].slice(0, 150).join('') || 'download';
 }

@@ -1,4 +1,3 @@
-import type { CsvRowProblem } from './csv-reader.js';
 import { FileError } from './errors.js';
 import { fieldsOf, type FieldDef } from './fields.js';
 import { unneutralizeFormula } from './formula.js';
@@ -85,11 +84,6 @@ export function parseField(field: FieldDef, raw: RawValue, options: ConvertOptio
   }
 }
 
-const PROBLEM_CODES: Record<CsvRowProblem, 'CSV_STRAY_QUOTE' | 'CSV_TEXT_AFTER_QUOTE'> = {
-  CSV_STRAY_QUOTE: 'CSV_STRAY_QUOTE',
-  CSV_TEXT_AFTER_QUOTE: 'CSV_TEXT_AFTER_QUOTE',
-};
-
 /**
  * Builds the per-row converter for one file: every mapped cell is parsed by its field type,
  * each failure becomes a localized RowIssue (row, column letter and header, value, reason),
@@ -113,7 +107,15 @@ export function createRowConverter(
       row: row.rowNumber,
       ...(row.line !== undefined && row.line !== row.rowNumber ? { line: row.line } : {}),
     };
-    for (const problem of row.problems) issues.push(makeIssue({ ...at, code: PROBLEM_CODES[problem] }));
+    for (const problem of row.problems) {
+      const col = match.columns[problem.column];
+      const column: IssueColumn = {
+        index: problem.column,
+        letter: columnLetter(problem.column),
+        header: col?.header ?? '',
+      };
+      issues.push(makeIssue({ ...at, column, value: row.cells[problem.column], code: problem.code }));
+    }
     for (let i = width; i < row.cells.length; i++) {
       const extra = row.cells[i];
       if (!isBlank(extra)) {

@@ -4,8 +4,11 @@ import { DEFAULT_FILE_LIMITS, type FileLimits } from './limits.js';
 export type CsvDelimiter = ',' | ';' | '\t';
 export const CSV_DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
 
-/** A recoverable RFC 4180 violation inside one record; the record is still returned. */
-export type CsvRowProblem = 'CSV_STRAY_QUOTE' | 'CSV_TEXT_AFTER_QUOTE';
+/** A recoverable RFC 4180 violation inside one record (0-based field index); the record is still returned. */
+export interface CsvRowProblem {
+  code: 'CSV_STRAY_QUOTE' | 'CSV_TEXT_AFTER_QUOTE';
+  column: number;
+}
 
 export interface CsvRecord {
   /** 1-based record number as Excel would number the row (blank lines count, header is 1). */
@@ -103,7 +106,7 @@ export function* parseCsv(text: string, options: CsvParseOptions): Generator<Csv
         }
         const after = text.charCodeAt(i);
         if (i < n && after !== delim && after !== CR && after !== LF) {
-          problems.push('CSV_TEXT_AFTER_QUOTE');
+          problems.push({ code: 'CSV_TEXT_AFTER_QUOTE', column: fields.length });
           let j = i;
           for (; j < n; j++) {
             const c = text.charCodeAt(j);
@@ -120,7 +123,7 @@ export function* parseCsv(text: string, options: CsvParseOptions): Generator<Csv
           if (c === delim || c === CR || c === LF) break;
           if (c === QUOTE) stray = true;
         }
-        if (stray) problems.push('CSV_STRAY_QUOTE');
+        if (stray) problems.push({ code: 'CSV_STRAY_QUOTE', column: fields.length });
         value = text.slice(i, j);
         i = j;
       }

@@ -189,13 +189,14 @@ const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:\s+\d{1,2}[:.]\d{2}(?:[
 /**
  * Parses a calendar date to ISO "YYYY-MM-DD": ISO 8601, day-first Italian/French forms
  * ("31/12/2026", "31-12-2026", "31.12.2026", optional time), "2026/12/31", or an Excel serial
- * (a number, or five digits in a CSV cell). Month-first US dates are deliberately not read:
+ * (a number from 10,000 up, or five digits in a CSV cell). Month-first US dates are deliberately not read:
  * "12/31/2026" is invalid, and "01/02/2026" means 1 February as every IT/FR desk means it.
  * Two-digit years pivot at 70 (00–69 → 20xx).
  */
 export function parseDate(raw: RawValue, options: { date1904?: boolean } = {}): Parsed<string> {
   if (typeof raw === 'number') {
-    const iso = raw >= 1 ? excelSerialToIso(Math.floor(raw), options.date1904) : undefined;
+    // Below 10,000 (May 1927) a bare number is likelier a year or a quantity than a date.
+    const iso = raw >= 10_000 ? excelSerialToIso(Math.floor(raw), options.date1904) : undefined;
     return iso ? ok(iso) : fail('DATE_INVALID');
   }
   if (typeof raw !== 'string') return fail('DATE_INVALID');

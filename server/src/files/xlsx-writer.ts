@@ -72,7 +72,7 @@ function sheetNames(inputs: readonly XlsxSheetInput[]): string[] {
   return inputs.map((s, i) => {
     let base =
       s.name
-        .replace(/[[\]:*?/\\\u0000-\u001f]/g, ' ')
+        .replace(/[[\]:*?/\\\p{Cc}]/gu, ' ')
         .trim()
         .slice(0, 31) || `Sheet${i + 1}`;
     base = base.replace(/^'+|'+$/g, '') || `Sheet${i + 1}`;

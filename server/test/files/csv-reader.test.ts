@@ -56,8 +56,14 @@ describe('parseCsv (RFC 4180 state machine)', () => {
 
   it('reports, and keeps literally, a quote inside an unquoted field or text after a closing quote', () => {
     const rows = all('a;b"c\n"x"y;z\n');
-    expect(rows[0]).toMatchObject({ fields: ['a', 'b"c'], problems: ['CSV_STRAY_QUOTE'] });
-    expect(rows[1]).toMatchObject({ fields: ['xy', 'z'], problems: ['CSV_TEXT_AFTER_QUOTE'] });
+    expect(rows[0]).toMatchObject({
+      fields: ['a', 'b"c'],
+      problems: [{ code: 'CSV_STRAY_QUOTE', column: 1 }],
+    });
+    expect(rows[1]).toMatchObject({
+      fields: ['xy', 'z'],
+      problems: [{ code: 'CSV_TEXT_AFTER_QUOTE', column: 0 }],
+    });
   });
 
   it('refuses an unterminated quoted field, naming its line', () => {

@@ -142,7 +142,6 @@ describe('XLSX writer → reader round trip', () => {
         fc.constantFrom('_x0041_', '_x', '&', '<', '"', '=', '\u0001', '\u0000', '\r', '\t', ' ', '\uD800'),
         fc.string({ unit: 'binary', maxLength: 1 }),
       ),
-      minLength: 1,
       maxLength: 10,
     });
     const num = fc.double({ noNaN: true, noDefaultInfinity: true });
@@ -153,22 +152,24 @@ describe('XLSX writer → reader round trip', () => {
           maxLength: 5,
         }),
         async (rows) => {
-          const header = rows[0]!.map((_, i) => `h${i}`);
-          const book = await writeXlsx([{ name: 'S', rows: [header, ...rows] }]);
+          const book = await writeXlsx([{ name: 'S', rows: [['header'], ...rows] }]);
           const detected = detectFileType(book, 'x.xlsx');
           if (detected.type !== 'xlsx') throw new Error('not xlsx');
-          const sheet = readXlsx(detected.zip);
-          const read = [...sheet.rows].slice(1).map((r) => r.cells);
-          // Blank text cells are not written; the reader gives null there.
-          const expected = rows.map((r) =>
-            r.map((c) => (typeof c === 'number' ? (Object.is(c, -0) ? 0 : c) : c)),
+          const read = [...readXlsx(detected.zip).rows].slice(1);
+          // Blank text cells are not written (the reader gives null), and all-blank rows are skipped.
+          const expected = rows
+            .map((r) =>
+              r.map((c) => (typeof c === 'number' ? (Object.is(c, -0) ? 0 : c) : c === '' ? null : c)),
+            )
+            .filter((r) => r.some((c) => c !== null));
+          expect(read).toHaveLength(expected.length);
+          const got = read.map((r, i) =>
+            (expected[i] ?? []).map((_, c) => {
+              const v = r.cells[c] ?? null;
+              return typeof v === 'string' ? unneutralizeFormula(v) : v;
+            }),
           );
-          const got = read.map((r, i) => expected[i]!.map((_, c) => r[c] ?? null));
-          expect(got.map((r) => r.map((c) => (typeof c === 'string' ? unneutralizeFormula(c) : c)))).toEqual(
-            expected
-              .filter((r) => r.some((c) => typeof c === 'number' || c !== ''))
-              .map((r) => r.map((c) => (typeof c === 'string' && c === '' ? null : c))),
-          );
+          expect(got).toEqual(expected);
         },
       ),
       { numRuns: 150 },

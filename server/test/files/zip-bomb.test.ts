@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILE_LIMITS, FileError, openTable, ZipArchive } from '../../src/files/index.js';
+import { DEFAULT_FILE_LIMITS, openTable, ZipArchive, type FileError } from '../../src/files/index.js';
 import { expectCode, fixture } from './helpers.js';
 
 const MB = 1024 * 1024;
