@@ -240,15 +240,30 @@ export function parseBoolean(raw: RawValue): Parsed<boolean> {
 /** Canonical codes with their accepted spellings in any language. */
 export type EnumDefinition<T extends string = string> = Readonly<Record<T, readonly string[]>>;
 
+/** Normalised spelling → code, built once per definition (normalising on every cell was the hot spot). */
+const enumIndexes = new WeakMap<EnumDefinition, Map<string, string>>();
+
+function enumIndex(def: EnumDefinition): Map<string, string> {
+  let index = enumIndexes.get(def);
+  if (!index) {
+    index = new Map();
+    for (const code of Object.keys(def)) {
+      for (const spelling of [code, ...(def[code] ?? [])]) {
+        const key = normalizeKey(spelling);
+        if (!index.has(key)) index.set(key, code);
+      }
+    }
+    enumIndexes.set(def, index);
+  }
+  return index;
+}
+
 /** Matches the code itself or any alias, case/accent/punctuation-insensitively. */
 export function parseEnum<T extends string>(raw: RawValue, def: EnumDefinition<T>): Parsed<T> {
   if (typeof raw !== 'string' && typeof raw !== 'number') return fail('ENUM_INVALID');
   const key = normalizeKey(String(raw));
-  if (key === '') return fail('ENUM_INVALID');
-  for (const code of Object.keys(def) as T[]) {
-    if (normalizeKey(code) === key || def[code].some((alias) => normalizeKey(alias) === key)) return ok(code);
-  }
-  return fail('ENUM_INVALID');
+  const code = key === '' ? undefined : enumIndex(def).get(key);
+  return code === undefined ? fail('ENUM_INVALID') : ok(code as T);
 }
 
 export interface ListOptions {

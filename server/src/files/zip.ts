@@ -34,8 +34,10 @@ function malformed(message: string, details: Record<string, unknown> = {}): File
 
 export class ZipArchive {
   readonly entries: ReadonlyMap<string, ZipEntry>;
-  /** Uncompressed bytes still allowed across every entry read from this archive. */
+  /** Uncompressed bytes still allowed across the distinct entries read from this archive. */
   private remaining: number;
+  /** Bytes already charged per entry: reading a part twice (merges pass + rows pass) is charged once. */
+  private readonly charged = new Map<string, number>();
 
   private constructor(
     private readonly bytes: Uint8Array,
@@ -131,11 +133,16 @@ export class ZipArchive {
     const entry = this.entries.get(name);
     if (!entry) throw malformed('missing part', { entry: name });
     const data = this.entryData(entry);
-    const cap = Math.min(entry.uncompressedSize, this.remaining, maxBytes);
+    const already = this.charged.get(name) ?? 0;
+    const cap = Math.min(entry.uncompressedSize, this.remaining + already, maxBytes);
     let produced = 0;
     const account = (n: number): void => {
       produced += n;
-      this.remaining -= n;
+      const extra = produced - (this.charged.get(name) ?? 0);
+      if (extra > 0) {
+        this.remaining -= extra;
+        this.charged.set(name, produced);
+      }
       if (produced > cap) {
         throw new FileError('FILE_ZIP_BOMB', 'The workbook expands beyond its declared or allowed size.', {
           entry: name,

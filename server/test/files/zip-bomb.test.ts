@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILE_LIMITS, openTable, ZipArchive, type FileError } from '../../src/files/index.js';
+import {
+  DEFAULT_FILE_LIMITS,
+  openTable,
+  writeXlsx,
+  ZipArchive,
+  type FileError,
+} from '../../src/files/index.js';
 import { expectCode, fixture } from './helpers.js';
 
 const MB = 1024 * 1024;
@@ -71,4 +77,17 @@ describe('zip-bomb guard (D4)', () => {
     expect(seen).toBeLessThanOrEqual(cap);
     expect(maxRss - before).toBeLessThan(100 * MB);
   }, 30_000);
+
+  it('reads a workbook exactly at the size limit: a part read twice (merges, then rows) is charged once', async () => {
+    const book = await writeXlsx([
+      { name: 'S', rows: Array.from({ length: 3000 }, (_, i) => [`row ${i}`, i]) },
+    ]);
+    const declared = [...ZipArchive.open(book, DEFAULT_FILE_LIMITS).entries.values()].reduce(
+      (n, e) => n + e.uncompressedSize,
+      0,
+    );
+    const t = openTable(book, 'b.xlsx', { maxUncompressedBytes: declared });
+    expect([...t.rows]).toHaveLength(2999);
+    expectCode(() => openTable(book, 'b.xlsx', { maxUncompressedBytes: declared - 1 }), 'FILE_ZIP_BOMB');
+  });
 });
