@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
+import { EmbeddedSearchAdapter } from '../search/embedded.adapter.js';
 
 export const OPENAPI_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../openapi.json');
 
@@ -11,6 +12,7 @@ export async function generateOpenApi(): Promise<string> {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   const app = await buildApp({
     database,
+    search: new EmbeddedSearchAdapter(),
     uiDir: undefined,
     mapTilesUrl: undefined,
     demo: false,
