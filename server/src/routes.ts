@@ -13,6 +13,9 @@ import { opportunitiesRoutes } from './modules/opportunities/opportunities.route
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
+import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
+import { matchingRoutes } from './modules/matching/matching.routes.js';
+import { createMatchingService } from './modules/matching/matching.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -32,5 +35,6 @@ export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] 
   needsRoutes(api, createNeedsService(db));
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
+  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db)));
   return table;
 }

@@ -721,6 +721,8 @@ export const matchDecisions = pgTable(
   'match_decisions',
   {
     id: id(),
+    // Orders decisions recorded in the same millisecond: the latest one is in force.
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     at: ts('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     runId: uuid('run_id').references(() => matchRuns.id),
