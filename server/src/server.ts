@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
 import { createSearch } from './search/create-search.js';
-import { prepareDatabase, prepareSearch } from './startup.js';
+import { demoEnabled, prepareDatabase, prepareSearch } from './startup.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,6 +22,7 @@ async function main() {
     throw error;
   }
   const database = await openDatabase(config.database);
+  const demo = demoEnabled(config.demoData, database.kind);
   const search = await createSearch(config.search);
   const relay = createOutboxRelay(database.db, search, {
     onError: (error) => console.warn('search relay:', error instanceof Error ? error.message : error),
@@ -33,12 +34,12 @@ async function main() {
       relay,
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
-      demo: config.demoData !== 'never',
-      trustDemoHeaders: config.env !== 'production' || config.demoData !== 'never',
+      demo,
+      trustDemoHeaders: config.env !== 'production' || demo,
     },
     { logger: { level: config.logLevel, redact: LOG_REDACT } },
   );
-  await prepareDatabase(database, { demoData: config.demoData, log: app.log });
+  await prepareDatabase(database, { demo, log: app.log });
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
   relay.start();
 

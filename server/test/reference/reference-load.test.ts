@@ -7,6 +7,7 @@ import { queryRows } from '../../src/db/raw.js';
 import { referenceDatasets } from '../../src/db/schema.js';
 import { fold } from '../../src/lib/text.js';
 import { loadReferenceData, REFERENCE_DIR } from '../../src/reference/reference.loader.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
 const REFERENCE_FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/reference');
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
@@ -47,17 +48,18 @@ async function occupationsLabelled(handle: DatabaseHandle, lang: string, text: s
 
 describe('bundled reference data (full ESCO, slow)', () => {
   let handle: DatabaseHandle;
+  let database: TestDatabase;
   let first: Record<string, number>;
 
+  // The test template was built by the same loader from the bundled files (test/helpers/global-setup.ts).
   beforeAll(async () => {
-    handle = await openDatabase({ kind: 'pglite', dataDir: null });
-    await handle.migrate();
-    await loadReferenceData(handle.db);
+    database = await createTestDatabase();
+    handle = database.handle;
     first = await counts(handle);
   }, 300_000);
 
   afterAll(async () => {
-    await handle?.close();
+    await database?.destroy();
   });
 
   it('holds the documented row counts', () => {
