@@ -113,9 +113,14 @@ async function main(): Promise<void> {
     typoCases.push({ q, id });
     typoQueries.push(() => port.search('assets', { q, limit: 20 }));
   }
+  const misses: string[] = [];
   for (const c of typoCases) {
     const res = await port.search('assets', { q: c.q, limit: 20 });
     if (res.hits[0]?.id === c.id) first++;
+    else if (misses.length < 6) {
+      const top = res.hits[0] ? titles[Number(res.hits[0].id.slice(2))] : '(none)';
+      misses.push(`${c.q} → wanted "${titles[Number(c.id.slice(2))]}", got "${top}"`);
+    }
     if (res.hits.some((h) => h.id === c.id)) top20++;
   }
   const rows = [];
@@ -123,6 +128,7 @@ async function main(): Promise<void> {
   console.log(
     `  intended record first ${((100 * first) / nQueries).toFixed(1)}%, in top 20 ${((100 * top20) / nQueries).toFixed(1)}%`,
   );
+  console.log(`  misses, e.g.:\n    ${misses.join('\n    ')}`);
   console.log(
     `  e.g. ${JSON.stringify(typoCases.slice(0, 3))} titles: ${JSON.stringify([0, 1, 2].map((k) => titles[Number(typoCases[k]!.id.slice(2))]))}`,
   );

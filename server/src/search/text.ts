@@ -9,9 +9,9 @@ export const MAX_QUERY_WORDS = 10;
 const MARKS = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Case and accent folding: NFD, combining marks removed, lower case; ligatures expanded. */
+/** Case and accent folding: NFKD (also "²" → "2", "ﬁ" → "fi"), combining marks removed, lower case. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
 /** Folded words of a text, in order. */
@@ -71,7 +71,7 @@ export function osaDistance(a: string, b: string, max: number): number {
     prev = cur;
     cur = t;
   }
-  return prev[lb]!;
+  return Math.min(prev[lb]!, max + 1);
 }
 
 export interface ParsedQuery {
