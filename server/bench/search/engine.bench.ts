@@ -5,7 +5,7 @@
  */
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
 import type { SearchQuery } from '../../src/search/search.port.js';
-import { typoBudget, words } from '../../src/search/text.js';
+import { osaDistance, typoBudget, words } from '../../src/search/text.js';
 import { PLACES, generateAssets, generateProfiles, misspell, rng } from './generator.js';
 
 const [nAssets = 100_000, nProfiles = 100_000, nQueries = 500] = process.argv.slice(2).map(Number);
@@ -103,9 +103,17 @@ async function main(): Promise<void> {
     if (candidates.length > 0) {
       const { w, j } = candidates[Math.floor(r() * candidates.length)]!;
       const budget = typoBudget(w);
-      let typoed = misspell(w, budget === 2 && r() < 0.5 ? 2 : 1, r);
-      // A misspelling must stay within the budget of what was typed (a deletion can shorten the word).
-      if (typoBudget(typoed) === 0) typoed = misspell(w, 0, r);
+      // The misspelling must stay within the budget of what was typed: a deletion can shorten a 9-letter
+      // word to 8 letters, which allows only one typo (and Meilisearch would not match it either).
+      let typoed = w;
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const candidate = misspell(w, budget === 2 && r() < 0.5 ? 2 : 1, r);
+        const d = osaDistance(w, candidate, 2);
+        if (d > 0 && d <= typoBudget(candidate)) {
+          typoed = candidate;
+          break;
+        }
+      }
       kw[j] = typoed;
     }
     const q = kw.join(' ');
