@@ -357,58 +357,62 @@ export class InvertedIndex {
     const parsed = parseQuery(query.q);
     this.ensureScratch();
 
-    let candidates: ArrayLike<number>;
+    let candidates: ArrayLike<number> = [];
     let textual = false;
-    const extraHighlight = new Set<string>();
-    if (parsed.words.length > 0) {
-      const terms = this.queryTerms(parsed);
-      for (const t of terms) for (const e of t.extra) extraHighlight.add(e);
-      candidates = this.matchText(terms);
-      textual = true;
-    } else {
-      candidates = this.generate(query.filters ?? []);
-    }
-
-    const passing: number[] = [];
-    const alive = this.alive;
-    outer: for (let i = 0; i < candidates.length; i++) {
-      const d = candidates[i]!;
-      if (!alive[d]) continue;
-      for (const p of predicates) if (!p(d)) continue outer;
-      passing.push(d);
-    }
-
-    const facetCounts: Record<string, Record<string, number>> = {};
-    for (const f of facets) facetCounts[f] = this.countFacet(f, passing);
-
-    let distanceFrom: { lat: number; lon: number } | undefined;
-    if (sort.by === 'distance') distanceFrom = sort.from;
-    else {
-      const geo = (query.filters ?? []).find((f) => f.op === 'geoRadius');
-      if (geo && geo.op === 'geoRadius') distanceFrom = { lat: geo.lat, lon: geo.lon };
-    }
-
-    const key = this.sortKey(sort, textual);
-    const page = topK(passing, offset + limit, key, (d) => (textual ? this.relevance(d) : 0)).slice(offset);
-
-    const wantHighlights = query.highlight ?? parsed.words.length > 0;
-    const hits: SearchHit[] = page.map((d) => {
-      const doc = this.doc(d);
-      const hit: SearchHit = {
-        id: doc.id,
-        highlights: wantHighlights ? this.highlights(doc, parsed, extraHighlight) : {},
-        doc,
-      };
-      if (textual) hit.score = this.relevance(d);
-      if (distanceFrom) {
-        const la = this.lat.get(d);
-        if (!Number.isNaN(la))
-          hit.distanceKm = haversineKm(distanceFrom.lat, distanceFrom.lon, la, this.lon.get(d));
+    // The text scratch arrays must be clean for the next query, whatever happens here.
+    try {
+      const extraHighlight = new Set<string>();
+      if (parsed.words.length > 0) {
+        const terms = this.queryTerms(parsed);
+        for (const t of terms) for (const e of t.extra) extraHighlight.add(e);
+        candidates = this.matchText(terms);
+        textual = true;
+      } else {
+        candidates = this.generate(query.filters ?? []);
       }
-      return hit;
-    });
-    if (textual) this.resetText(candidates);
-    return { hits, total: passing.length, facets: facetCounts, tookMs: performance.now() - started };
+
+      const passing: number[] = [];
+      const alive = this.alive;
+      outer: for (let i = 0; i < candidates.length; i++) {
+        const d = candidates[i]!;
+        if (!alive[d]) continue;
+        for (const p of predicates) if (!p(d)) continue outer;
+        passing.push(d);
+      }
+
+      const facetCounts: Record<string, Record<string, number>> = {};
+      for (const f of facets) facetCounts[f] = this.countFacet(f, passing);
+
+      let distanceFrom: { lat: number; lon: number } | undefined;
+      if (sort.by === 'distance') distanceFrom = sort.from;
+      else {
+        const geo = (query.filters ?? []).find((f) => f.op === 'geoRadius');
+        if (geo && geo.op === 'geoRadius') distanceFrom = { lat: geo.lat, lon: geo.lon };
+      }
+
+      const key = this.sortKey(sort, textual);
+      const page = topK(passing, offset + limit, key, (d) => (textual ? this.relevance(d) : 0)).slice(offset);
+
+      const wantHighlights = query.highlight ?? parsed.words.length > 0;
+      const hits: SearchHit[] = page.map((d) => {
+        const doc = this.doc(d);
+        const hit: SearchHit = {
+          id: doc.id,
+          highlights: wantHighlights ? this.highlights(doc, parsed, extraHighlight) : {},
+          doc,
+        };
+        if (textual) hit.score = this.relevance(d);
+        if (distanceFrom) {
+          const la = this.lat.get(d);
+          if (!Number.isNaN(la))
+            hit.distanceKm = haversineKm(distanceFrom.lat, distanceFrom.lon, la, this.lon.get(d));
+        }
+        return hit;
+      });
+      return { hits, total: passing.length, facets: facetCounts, tookMs: performance.now() - started };
+    } finally {
+      if (textual) this.resetText(candidates);
+    }
   }
 
   private spec(field: string): FieldSpec | undefined {
