@@ -493,5 +493,16 @@ export class MeilisearchAdapter implements SearchPort {
     }
   }
 
+  /** Deletes this adapter's indexes (tests with a unique prefix; never used by the server). */
+  async dropIndexes(): Promise<void> {
+    for (const index of INDEX_NAMES) {
+      try {
+        await this.client.deleteIndexIfExists(this.uid(index));
+      } catch (err) {
+        throw mapMeiliError(err, 'write');
+      }
+    }
+  }
+
   async close(): Promise<void> {}
 }
