@@ -34,6 +34,7 @@ const GRID = 0.1;
 /** Relevance: every typo costs more than any difference in weights. */
 const TYPO_COST = 1000;
 const PREFIX_FACTOR = 0.7;
+const SYNONYM_FACTOR = 0.9;
 const TYPO_FACTOR = [1, 0.6, 0.4];
 
 /** Folded value → code, and each document's codes in CSR form (offsets[d]..offsets[d+1] in codes). */
@@ -454,7 +455,8 @@ export class InvertedIndex {
           alternatives.push({
             termId: conceptId,
             typos: concept.typos,
-            factor: TYPO_FACTOR[concept.typos] ?? 0.3,
+            // Below the literal word at the same typo count: the word typed ranks above its synonyms.
+            factor: (TYPO_FACTOR[concept.typos] ?? 0.3) * SYNONYM_FACTOR,
           });
         }
         // A one-word concept keeps the word's own expansions too ("porto" is also a typo of "porta").
