@@ -52,7 +52,7 @@ export interface MeilisearchAdapterOptions {
   apiKey?: string;
   /** Prefix of index uids, e.g. "rilancio_" (tests use a unique one per file). */
   indexPrefix?: string;
-  /** Per HTTP request. Default 2000 ms: a slow engine becomes a 503, not a hanging request. */
+  /** Per HTTP request. Default 1500 ms, so a blackholed engine becomes a 503 within the API's 2 s. */
   requestTimeoutMs?: number;
   /** Waiting for one task. Default 30 s. */
   taskTimeoutMs?: number;
@@ -169,7 +169,7 @@ export class MeilisearchAdapter implements SearchPort {
     this.client = new Meilisearch({
       host: options.host,
       ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-      timeout: options.requestTimeoutMs ?? 2000,
+      timeout: options.requestTimeoutMs ?? 1500,
     });
     this.prefix = options.indexPrefix ?? 'rilancio_';
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
@@ -180,10 +180,23 @@ export class MeilisearchAdapter implements SearchPort {
    * applies settings. Throws SearchUnavailableError when the engine cannot be reached.
    */
   static async connect(options: MeilisearchAdapterOptions): Promise<MeilisearchAdapter> {
-    const adapter = new MeilisearchAdapter(options);
-    await adapter.checkVersion();
-    for (const index of INDEX_NAMES) await adapter.ensureIndex(adapter.uid(index), index);
+    const adapter = MeilisearchAdapter.create(options);
+    await adapter.init();
     return adapter;
+  }
+
+  /**
+   * An adapter that has not talked to the engine yet (no I/O): for a server that must start while the
+   * engine is down (call `init()` when it is back) and for fault tests against a closed port.
+   */
+  static create(options: MeilisearchAdapterOptions): MeilisearchAdapter {
+    return new MeilisearchAdapter(options);
+  }
+
+  /** Version check, then missing indexes created and settings applied (idempotent). */
+  async init(): Promise<void> {
+    await this.checkVersion();
+    for (const index of INDEX_NAMES) await this.ensureIndex(this.uid(index), index);
   }
 
   private uid(index: IndexName): string {

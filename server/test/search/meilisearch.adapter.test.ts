@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_PROFILE_ROW } from './fixtures.js';
+import { FULL_PROFILE_ROW, makeAsset } from './fixtures.js';
 import { allowedFields, toIndexDocument } from '../../src/search/documents.js';
 import {
   MeilisearchAdapter,
@@ -16,6 +16,23 @@ describe('Meilisearch adapter (no server needed)', () => {
       MeilisearchAdapter.connect({ host: 'http://127.0.0.1:1', requestTimeoutMs: 1500 }),
     ).rejects.toBeInstanceOf(SearchUnavailableError);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers every call with SearchUnavailableError within 2 s when the engine goes away', async () => {
+    const port = MeilisearchAdapter.create({ host: 'http://127.0.0.1:1', requestTimeoutMs: 1500 });
+    const calls: Array<() => Promise<unknown>> = [
+      () => port.search('assets', { q: 'tornio' }),
+      () => port.upsert('assets', [makeAsset({ id: 'x' })]),
+      () => port.delete('assets', ['x']),
+      () => port.count('assets'),
+      () => port.suggest('tor', ['assets'], 5),
+    ];
+    for (const call of calls) {
+      const started = Date.now();
+      await expect(call()).rejects.toBeInstanceOf(SearchUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    expect((await port.health()).ok).toBe(false);
   });
 
   it('orders versions so that anything below 1.48.2 is refused', () => {
