@@ -18,7 +18,7 @@ import {
 import type { EnqueuedTaskPromise, Index, Settings } from 'meilisearch';
 import type { FieldSpec, IndexDocument, IndexName } from './documents.js';
 import { INDEX_NAMES, INDEX_SETTINGS } from './documents.js';
-import { SynonymMatcher } from './embedded/synonyms.js';
+import { SynonymMatcher, planQuery } from './embedded/synonyms.js';
 import { GLOSSARY } from './glossary.js';
 import { buildFilter, dateAttribute } from './meili-filter.js';
 import type {
@@ -346,9 +346,16 @@ export class MeilisearchAdapter implements SearchPort {
     const pageMode = limit > 0 && offset % limit === 0;
     const hitsPerPage = pageMode ? limit : offset + limit;
     const page = pageMode ? offset / limit + 1 : 1;
+    // Same plan as the embedded engine: glossary phrases kept whole, stop words dropped.
+    const parsed = parseQuery(query.q);
+    const ws = parsed.words;
+    const q =
+      planQuery(this.synonyms, parsed)
+        .map((p) => (p.kind === 'word' ? ws[p.index]! : ws.slice(p.start, p.start + p.length).join(' ')))
+        .join(' ') + (ws.length > 0 && !parsed.lastIsPrefix ? ' ' : '');
     let res;
     try {
-      res = await this.idx(index).search(query.q ?? '', {
+      res = await this.idx(index).search(q, {
         filter: filter.expressions,
         facets,
         sort: sortParam,
@@ -360,7 +367,6 @@ export class MeilisearchAdapter implements SearchPort {
     } catch (err) {
       throw mapMeiliError(err, 'read');
     }
-    const parsed = parseQuery(query.q);
     const extra = this.synonymWords(parsed.words);
     const wantHighlights = query.highlight ?? parsed.words.length > 0;
     const from =

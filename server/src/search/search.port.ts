@@ -123,7 +123,10 @@ export const MAX_TOTAL_HITS = 1_000_000;
  * - Case and accents are folded on both sides (NFKD, combining marks removed, lower case):
  *   "Entrepôt", "ENTREPOT" and "entrepot" are the same word. Words are runs of letters and digits;
  *   apostrophes and punctuation split words ("l'entrepôt" → "l", "entrepot").
- * - Every query word must match (AND). A word matches a document word that is equal, or within its typo
+ * - Stop words (`STOP_WORDS` in text.ts: IT/FR/EN articles, prepositions, elided l'/d'/dell') are ignored
+ *   when other words remain, except the last word while it is being typed and words inside a glossary
+ *   phrase ("cale de halage").
+ * - Every other query word must match (AND). A word matches a document word that is equal, or within its typo
  *   budget: 0 typos below 5 letters, 1 typo from 5 letters, 2 typos from 9 letters (the query word's
  *   length). A typo is an insertion, deletion, substitution, or a swap of two adjacent letters
  *   (Damerau–OSA distance). Digits-only words never get typos.

@@ -110,11 +110,14 @@ export function highlightText(
   if (query.words.length === 0) return undefined;
   const spans = wordSpans(text);
   const ranges: Array<{ start: number; end: number }> = [];
+  const last = query.words.length - 1;
+  const significant = query.words
+    .map((w, i) => ({ w, prefix: query.lastIsPrefix && i === last }))
+    .filter(({ w, prefix }) => prefix || !STOP_WORDS.has(w));
+  const wanted = significant.length > 0 ? significant : query.words.map((w) => ({ w, prefix: false }));
   for (const s of spans) {
     if (s.start >= maxChars) break;
-    const hit =
-      extraTerms.has(s.word) ||
-      query.words.some((w, i) => wordMatches(w, s.word, query.lastIsPrefix && i === query.words.length - 1));
+    const hit = extraTerms.has(s.word) || wanted.some(({ w, prefix }) => wordMatches(w, s.word, prefix));
     if (hit) ranges.push({ start: s.start, end: Math.min(s.end, maxChars) });
   }
   if (ranges.length === 0) return undefined;
@@ -164,3 +167,94 @@ export function interleave<T>(lists: readonly (readonly T[])[], limit: number): 
   }
   return out;
 }
+
+/**
+ * Articles, prepositions and elided fragments (l', d', dell', qu') in Italian, French and English. A query
+ * ignores them unless they are all it has or the last word is still being typed, so "capannone con
+ * banchina" finds "Hangar avec quai"; glossary phrases that contain them ("cale de halage") are matched
+ * before they are dropped.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  // it
+  'a',
+  'ad',
+  'al',
+  'all',
+  'alla',
+  'alle',
+  'agli',
+  'ai',
+  'col',
+  'con',
+  'da',
+  'dal',
+  'dall',
+  'dalla',
+  'dai',
+  'di',
+  'del',
+  'dell',
+  'della',
+  'delle',
+  'dei',
+  'degli',
+  'e',
+  'ed',
+  'gli',
+  'i',
+  'il',
+  'in',
+  'la',
+  'le',
+  'lo',
+  'nel',
+  'nell',
+  'nella',
+  'nei',
+  'o',
+  'per',
+  'su',
+  'sul',
+  'sull',
+  'sulla',
+  'tra',
+  'fra',
+  'un',
+  'una',
+  'uno',
+  // fr
+  'au',
+  'aux',
+  'avec',
+  'c',
+  'd',
+  'dans',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'j',
+  'l',
+  'les',
+  'n',
+  'ou',
+  'par',
+  'pour',
+  'qu',
+  's',
+  'sur',
+  'une',
+  'à',
+  // en
+  'an',
+  'and',
+  'at',
+  'for',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);

@@ -87,6 +87,9 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       expect(it).toEqual(['a01', 'a02']);
       expect(fr).toEqual(it);
       expect(en).toEqual(it);
+      expect(await ids({ q: 'capannone con banchina' })).toEqual(it);
+      expect(await ids({ q: "l'hangar avec quai" })).toEqual(it);
+      expect(await ids({ q: 'the warehouse on the quay' })).toEqual(it);
       expect(await ids({ q: 'overhead crane' })).toEqual(['a07', 'a11']);
       expect(await ids({ q: 'pont roulant' })).toEqual(['a07', 'a11']);
     });

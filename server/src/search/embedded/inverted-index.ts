@@ -24,7 +24,7 @@ import type { ParsedQuery } from '../text.js';
 import { DocStore } from './doc-store.js';
 import type { StringTable } from './doc-store.js';
 import { IntList, NumberColumn, Postings } from './grow.js';
-import { conceptToken } from './synonyms.js';
+import { conceptToken, planQuery } from './synonyms.js';
 import type { SynonymMatcher } from './synonyms.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -440,40 +440,26 @@ export class InvertedIndex {
 
   private queryTerms(parsed: ParsedQuery): QueryTerm[] {
     const ws = parsed.words;
-    const concepts = this.synonyms.queryConcepts(ws);
-    const terms: QueryTerm[] = [];
-    let i = 0;
-    let c = 0;
-    while (i < ws.length) {
-      const concept = concepts[c];
-      const isLast = (k: number) => parsed.lastIsPrefix && k === ws.length - 1;
-      if (concept && concept.start === i) {
-        c++;
-        const alternatives: Alternative[] = [];
-        const conceptId = this.vocab.get(conceptToken(concept.group));
-        if (conceptId !== undefined) {
-          alternatives.push({
-            termId: conceptId,
-            typos: concept.typos,
-            // Below the literal word at the same typo count: the word typed ranks above its synonyms.
-            factor: (TYPO_FACTOR[concept.typos] ?? 0.3) * SYNONYM_FACTOR,
-          });
-        }
-        // A one-word concept keeps the word's own expansions too ("porto" is also a typo of "porta").
-        if (concept.length === 1) alternatives.push(...this.expand(ws[i]!, isLast(i)));
-        terms.push(
-          this.term(
-            alternatives,
-            GLOSSARY[concept.group]!.flatMap((t) => words(t)),
-          ),
-        );
-        i += concept.length;
-      } else {
-        terms.push(this.term(this.expand(ws[i]!, isLast(i)), []));
-        i++;
+    const isLast = (k: number) => parsed.lastIsPrefix && k === ws.length - 1;
+    return planQuery(this.synonyms, parsed).map((part) => {
+      if (part.kind === 'word') return this.term(this.expand(ws[part.index]!, isLast(part.index)), []);
+      const alternatives: Alternative[] = [];
+      const conceptId = this.vocab.get(conceptToken(part.group));
+      if (conceptId !== undefined) {
+        alternatives.push({
+          termId: conceptId,
+          typos: part.typos,
+          // Below the literal word at the same typo count: the word typed ranks above its synonyms.
+          factor: (TYPO_FACTOR[part.typos] ?? 0.3) * SYNONYM_FACTOR,
+        });
       }
-    }
-    return terms;
+      // A one-word concept keeps the word's own expansions too ("porto" is also a typo of "porta").
+      if (part.length === 1) alternatives.push(...this.expand(ws[part.start]!, isLast(part.start)));
+      return this.term(
+        alternatives,
+        GLOSSARY[part.group]!.flatMap((t) => words(t)),
+      );
+    });
   }
 
   private term(alternatives: Alternative[], extra: string[]): QueryTerm {
