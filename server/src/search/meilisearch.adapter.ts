@@ -18,7 +18,7 @@ import {
 import type { EnqueuedTaskPromise, Index, Settings } from 'meilisearch';
 import type { FieldSpec, IndexDocument, IndexName } from './documents.js';
 import { INDEX_NAMES, INDEX_SETTINGS } from './documents.js';
-import { SynonymMatcher } from './embedded/synonyms.js';
+import { SynonymMatcher, planQuery } from './embedded/synonyms.js';
 import { GLOSSARY } from './glossary.js';
 import { buildFilter, dateAttribute } from './meili-filter.js';
 import type {
@@ -52,7 +52,7 @@ export interface MeilisearchAdapterOptions {
   apiKey?: string;
   /** Prefix of index uids, e.g. "rilancio_" (tests use a unique one per file). */
   indexPrefix?: string;
-  /** Per HTTP request. Default 2000 ms: a slow engine becomes a 503, not a hanging request. */
+  /** Per HTTP request. Default 1500 ms, so a blackholed engine becomes a 503 within the API's 2 s. */
   requestTimeoutMs?: number;
   /** Waiting for one task. Default 30 s. */
   taskTimeoutMs?: number;
@@ -169,7 +169,7 @@ export class MeilisearchAdapter implements SearchPort {
     this.client = new Meilisearch({
       host: options.host,
       ...(options.apiKey ? { apiKey: options.apiKey } : {}),
-      timeout: options.requestTimeoutMs ?? 2000,
+      timeout: options.requestTimeoutMs ?? 1500,
     });
     this.prefix = options.indexPrefix ?? 'rilancio_';
     this.taskTimeoutMs = options.taskTimeoutMs ?? 30_000;
@@ -180,10 +180,23 @@ export class MeilisearchAdapter implements SearchPort {
    * applies settings. Throws SearchUnavailableError when the engine cannot be reached.
    */
   static async connect(options: MeilisearchAdapterOptions): Promise<MeilisearchAdapter> {
-    const adapter = new MeilisearchAdapter(options);
-    await adapter.checkVersion();
-    for (const index of INDEX_NAMES) await adapter.ensureIndex(adapter.uid(index), index);
+    const adapter = MeilisearchAdapter.create(options);
+    await adapter.init();
     return adapter;
+  }
+
+  /**
+   * An adapter that has not talked to the engine yet (no I/O): for a server that must start while the
+   * engine is down (call `init()` when it is back) and for fault tests against a closed port.
+   */
+  static create(options: MeilisearchAdapterOptions): MeilisearchAdapter {
+    return new MeilisearchAdapter(options);
+  }
+
+  /** Version check, then missing indexes created and settings applied (idempotent). */
+  async init(): Promise<void> {
+    await this.checkVersion();
+    for (const index of INDEX_NAMES) await this.ensureIndex(this.uid(index), index);
   }
 
   private uid(index: IndexName): string {
@@ -333,9 +346,16 @@ export class MeilisearchAdapter implements SearchPort {
     const pageMode = limit > 0 && offset % limit === 0;
     const hitsPerPage = pageMode ? limit : offset + limit;
     const page = pageMode ? offset / limit + 1 : 1;
+    // Same plan as the embedded engine: glossary phrases kept whole, stop words dropped.
+    const parsed = parseQuery(query.q);
+    const ws = parsed.words;
+    const q =
+      planQuery(this.synonyms, parsed)
+        .map((p) => (p.kind === 'word' ? ws[p.index]! : ws.slice(p.start, p.start + p.length).join(' ')))
+        .join(' ') + (ws.length > 0 && !parsed.lastIsPrefix ? ' ' : '');
     let res;
     try {
-      res = await this.idx(index).search(query.q ?? '', {
+      res = await this.idx(index).search(q, {
         filter: filter.expressions,
         facets,
         sort: sortParam,
@@ -347,7 +367,6 @@ export class MeilisearchAdapter implements SearchPort {
     } catch (err) {
       throw mapMeiliError(err, 'read');
     }
-    const parsed = parseQuery(query.q);
     const extra = this.synonymWords(parsed.words);
     const wantHighlights = query.highlight ?? parsed.words.length > 0;
     const from =
@@ -490,6 +509,17 @@ export class MeilisearchAdapter implements SearchPort {
       return { ok: true, engine: 'meilisearch', version };
     } catch (err) {
       return { ok: false, engine: 'meilisearch', detail: mapMeiliError(err, 'read').message };
+    }
+  }
+
+  /** Deletes this adapter's indexes (tests with a unique prefix; never used by the server). */
+  async dropIndexes(): Promise<void> {
+    for (const index of INDEX_NAMES) {
+      try {
+        await this.client.deleteIndexIfExists(this.uid(index));
+      } catch (err) {
+        throw mapMeiliError(err, 'write');
+      }
     }
   }
 

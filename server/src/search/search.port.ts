@@ -38,7 +38,7 @@ export interface SearchQuery {
   filters?: Filter[];
   /** Facet fields to count; each must be declared facetable for the index. */
   facets?: string[];
-  /** Primary sort; ties fall back to relevance, then id. Default relevance. */
+  /** Primary sort; ties fall back to relevance, then an adapter-specific stable order. Default relevance. */
   sort?: Sort;
   /** Default 20, at most 1000. */
   limit?: number;
@@ -83,7 +83,7 @@ export interface Suggestion {
 
 export interface VersionPage {
   items: Array<{ id: string; version: number }>;
-  /** Pass back as `after` to read the next page; null when done. */
+  /** Opaque cursor: pass back as `after` to read the next page; null when done. */
   next: string | null;
 }
 
@@ -94,7 +94,11 @@ export interface SearchHealth {
   detail?: string;
 }
 
-/** Handle returned by beginRebuild; documents go to a shadow index until commit. */
+/**
+ * Handle returned by beginRebuild; documents go to a shadow index until commit. Writes to the live
+ * index made during a rebuild are not copied into the shadow: run the outbox relay after commit (or
+ * reconcile) to replay them.
+ */
 export interface RebuildHandle {
   readonly index: IndexName;
   upsert(docs: IndexDocument[]): Promise<void>;
@@ -116,15 +120,19 @@ export const MAX_TOTAL_HITS = 1_000_000;
  * CONTRACT — every adapter guarantees:
  *
  * Text
- * - Case and accents are folded on both sides (NFD, combining marks removed, lower case):
+ * - Case and accents are folded on both sides (NFKD, combining marks removed, lower case):
  *   "Entrepôt", "ENTREPOT" and "entrepot" are the same word. Words are runs of letters and digits;
  *   apostrophes and punctuation split words ("l'entrepôt" → "l", "entrepot").
- * - Every query word must match (AND). A word matches a document word that is equal, or within its typo
+ * - Stop words (`STOP_WORDS` in text.ts: IT/FR/EN articles, prepositions, elided l'/d'/dell') are ignored
+ *   when other words remain, except the last word while it is being typed and words inside a glossary
+ *   phrase ("cale de halage").
+ * - Every other query word must match (AND). A word matches a document word that is equal, or within its typo
  *   budget: 0 typos below 5 letters, 1 typo from 5 letters, 2 typos from 9 letters (the query word's
  *   length). A typo is an insertion, deletion, substitution, or a swap of two adjacent letters
  *   (Damerau–OSA distance). Digits-only words never get typos.
  * - The last query word also matches as a prefix ("capann" finds "capannone") unless the query ends with
- *   a space. Only the first 10 query words are used.
+ *   a space. Only the first 10 query words are used. The embedded engine expands a prefix to at most the
+ *   400 most frequent terms it starts (only 1–2 letter prefixes reach that).
  * - Glossary synonyms (`glossary.ts`) are mutual: any term of a group matches documents holding any
  *   other term of that group, across IT/FR/EN ("capannone banchina" ≡ "hangar quai").
  * - Records are ranked with exact matches before typo matches; the precise order among equally good
@@ -133,6 +141,8 @@ export const MAX_TOTAL_HITS = 1_000_000;
  * Filters, facets, geo
  * - Filters only accept fields declared filterable for the index; anything else is a
  *   SearchQueryError (a programming error or a 400, never sent to the engine).
+ * - String equality compares values as stored (pass the stored spelling); the embedded engine also
+ *   folds case and accents there, Meilisearch folds case.
  * - Facet counts are computed over the whole set matching q and filters, not over the page.
  * - Radius is monotonic: for the same query, hits within r1 ⊆ hits within r2 when r1 ≤ r2.
  * - Distance sort orders by haversine distance to the point, ascending.
@@ -144,6 +154,10 @@ export const MAX_TOTAL_HITS = 1_000_000;
  * - When upsert/delete/clear resolve, every later search sees the change (read-your-writes). Nothing is
  *   left queued in the engine.
  * - upsert/delete of a batch either resolves (all applied) or throws; an adapter never silently drops.
+ * - delete forgets the id and its version: the relay deletes only when the record is gone from
+ *   PostgreSQL (erasure), so a later stale upsert cannot come from the relay's state transfer.
+ * - Documents in results are copies of what was indexed (allowlisted fields only); do not rely on
+ *   identity or mutate them.
  *
  * Errors
  * - Engine unreachable, slow (timeout) or not ready → SearchUnavailableError (API: 503 + Retry-After;
@@ -158,7 +172,7 @@ export interface SearchPort {
   /** As-you-type across indexes: prefix on the last word, best hits interleaved by index order. */
   suggest(q: string, indexes: IndexName[], limit: number): Promise<Suggestion[]>;
   count(index: IndexName): Promise<number>;
-  /** Ids and versions in id order, paged, for reconciliation against PostgreSQL. */
+  /** Ids and versions in id order, paged by an opaque cursor, for reconciliation against PostgreSQL. */
   listVersions(index: IndexName, opts?: { after?: string; limit?: number }): Promise<VersionPage>;
   clear(index: IndexName): Promise<void>;
   /** Starts an atomic rebuild; the live index keeps answering until commit. */

@@ -9,9 +9,9 @@ export const MAX_QUERY_WORDS = 10;
 const MARKS = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Case and accent folding: NFD, combining marks removed, lower case; ligatures expanded. */
+/** Case and accent folding: NFKD (also "²" → "2", "ﬁ" → "fi"), combining marks removed, lower case. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
 }
 
 /** Folded words of a text, in order. */
@@ -71,7 +71,7 @@ export function osaDistance(a: string, b: string, max: number): number {
     prev = cur;
     cur = t;
   }
-  return prev[lb]!;
+  return Math.min(prev[lb]!, max + 1);
 }
 
 export interface ParsedQuery {
@@ -110,11 +110,14 @@ export function highlightText(
   if (query.words.length === 0) return undefined;
   const spans = wordSpans(text);
   const ranges: Array<{ start: number; end: number }> = [];
+  const last = query.words.length - 1;
+  const significant = query.words
+    .map((w, i) => ({ w, prefix: query.lastIsPrefix && i === last }))
+    .filter(({ w, prefix }) => prefix || !STOP_WORDS.has(w));
+  const wanted = significant.length > 0 ? significant : query.words.map((w) => ({ w, prefix: false }));
   for (const s of spans) {
     if (s.start >= maxChars) break;
-    const hit =
-      extraTerms.has(s.word) ||
-      query.words.some((w, i) => wordMatches(w, s.word, query.lastIsPrefix && i === query.words.length - 1));
+    const hit = extraTerms.has(s.word) || wanted.some(({ w, prefix }) => wordMatches(w, s.word, prefix));
     if (hit) ranges.push({ start: s.start, end: Math.min(s.end, maxChars) });
   }
   if (ranges.length === 0) return undefined;
@@ -164,3 +167,94 @@ export function interleave<T>(lists: readonly (readonly T[])[], limit: number): 
   }
   return out;
 }
+
+/**
+ * Articles, prepositions and elided fragments (l', d', dell', qu') in Italian, French and English. A query
+ * ignores them unless they are all it has or the last word is still being typed, so "capannone con
+ * banchina" finds "Hangar avec quai"; glossary phrases that contain them ("cale de halage") are matched
+ * before they are dropped.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  // it
+  'a',
+  'ad',
+  'al',
+  'all',
+  'alla',
+  'alle',
+  'agli',
+  'ai',
+  'col',
+  'con',
+  'da',
+  'dal',
+  'dall',
+  'dalla',
+  'dai',
+  'di',
+  'del',
+  'dell',
+  'della',
+  'delle',
+  'dei',
+  'degli',
+  'e',
+  'ed',
+  'gli',
+  'i',
+  'il',
+  'in',
+  'la',
+  'le',
+  'lo',
+  'nel',
+  'nell',
+  'nella',
+  'nei',
+  'o',
+  'per',
+  'su',
+  'sul',
+  'sull',
+  'sulla',
+  'tra',
+  'fra',
+  'un',
+  'una',
+  'uno',
+  // fr
+  'au',
+  'aux',
+  'avec',
+  'c',
+  'd',
+  'dans',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'j',
+  'l',
+  'les',
+  'n',
+  'ou',
+  'par',
+  'pour',
+  'qu',
+  's',
+  'sur',
+  'une',
+  'à',
+  // en
+  'an',
+  'and',
+  'at',
+  'for',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);

@@ -1,5 +1,7 @@
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { FULL_PROFILE_ROW } from './fixtures.js';
+import { FULL_PROFILE_ROW, makeAsset } from './fixtures.js';
 import { allowedFields, toIndexDocument } from '../../src/search/documents.js';
 import {
   MeilisearchAdapter,
@@ -16,6 +18,39 @@ describe('Meilisearch adapter (no server needed)', () => {
       MeilisearchAdapter.connect({ host: 'http://127.0.0.1:1', requestTimeoutMs: 1500 }),
     ).rejects.toBeInstanceOf(SearchUnavailableError);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers every call with SearchUnavailableError within 2 s when the engine goes away', async () => {
+    const port = MeilisearchAdapter.create({ host: 'http://127.0.0.1:1', requestTimeoutMs: 1500 });
+    const calls: Array<() => Promise<unknown>> = [
+      () => port.search('assets', { q: 'tornio' }),
+      () => port.upsert('assets', [makeAsset({ id: 'x' })]),
+      () => port.delete('assets', ['x']),
+      () => port.count('assets'),
+      () => port.suggest('tor', ['assets'], 5),
+    ];
+    for (const call of calls) {
+      const started = Date.now();
+      await expect(call()).rejects.toBeInstanceOf(SearchUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    expect((await port.health()).ok).toBe(false);
+  });
+
+  it('turns an engine that accepts connections but never answers into SearchUnavailableError', async () => {
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port: tcpPort } = server.address() as AddressInfo;
+    try {
+      const port = MeilisearchAdapter.create({ host: `http://127.0.0.1:${tcpPort}`, requestTimeoutMs: 500 });
+      const started = Date.now();
+      await expect(port.search('assets', { q: 'tornio' })).rejects.toBeInstanceOf(SearchUnavailableError);
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('orders versions so that anything below 1.48.2 is refused', () => {

@@ -1,5 +1,4 @@
 import { describe } from 'vitest';
-import { INDEX_NAMES } from '../../src/search/documents.js';
 import { MeilisearchAdapter } from '../../src/search/meilisearch.adapter.js';
 import { runSearchContract } from './search-contract.js';
 
@@ -15,11 +14,7 @@ if (url) {
       indexPrefix: prefix,
       requestTimeoutMs: 10_000,
     });
-    return Object.assign(adapter, {
-      close: async () => {
-        for (const index of INDEX_NAMES) await adapter.clear(index);
-      },
-    });
+    return Object.assign(adapter, { close: () => adapter.dropIndexes() });
   });
 } else {
   describe.skip('search contract: meilisearch — SKIPPED because MEILI_URL is unset', () => {

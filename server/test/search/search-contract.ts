@@ -87,6 +87,9 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       expect(it).toEqual(['a01', 'a02']);
       expect(fr).toEqual(it);
       expect(en).toEqual(it);
+      expect(await ids({ q: 'capannone con banchina' })).toEqual(it);
+      expect(await ids({ q: "l'hangar avec quai" })).toEqual(it);
+      expect(await ids({ q: 'the warehouse on the quay' })).toEqual(it);
       expect(await ids({ q: 'overhead crane' })).toEqual(['a07', 'a11']);
       expect(await ids({ q: 'pont roulant' })).toEqual(['a07', 'a11']);
     });
@@ -293,6 +296,52 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
         await port.upsert('profiles', PROFILES);
         expect(await port.count('profiles')).toBe(PROFILES.length);
       });
+    });
+
+    it('matches filter values literally, whatever characters they hold (C9)', async () => {
+      const payloads = [
+        'x" OR deskId != "t1',
+        "x' OR deskId != 't1",
+        'a\\" OR 1 = 1',
+        't1") OR (deskId EXISTS',
+      ];
+      const random = fc.sample(fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }), {
+        numRuns: 40,
+        seed: 7,
+      });
+      const values: string[] = [];
+      const folded = new Set<string>();
+      for (const v of [...payloads, ...random]) {
+        const key = v
+          .normalize('NFKD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+          .trim();
+        if (key === '' || folded.has(key) || key === 't1') continue;
+        folded.add(key);
+        values.push(v);
+      }
+      const docs = values.map((deskId, i) => ({
+        id: `n${i}`,
+        version: 1,
+        firmId: 'f1',
+        deskId,
+        type: 'job' as const,
+        title: `Need ${i}`,
+        status: 'open',
+      }));
+      await port.upsert('needs', [...docs, { ...docs[0]!, id: 'foreign', deskId: 't1' }]);
+      for (const doc of docs) {
+        const res = await port.search('needs', {
+          filters: [{ field: 'deskId', op: 'eq', value: doc.deskId }],
+          limit: 100,
+        });
+        expect(
+          res.hits.map((h) => h.id),
+          JSON.stringify(doc.deskId),
+        ).toEqual([doc.id]);
+      }
+      await port.clear('needs');
     });
 
     describe('minimisation (B3)', () => {

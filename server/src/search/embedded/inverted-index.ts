@@ -24,7 +24,7 @@ import type { ParsedQuery } from '../text.js';
 import { DocStore } from './doc-store.js';
 import type { StringTable } from './doc-store.js';
 import { IntList, NumberColumn, Postings } from './grow.js';
-import { conceptToken } from './synonyms.js';
+import { conceptToken, planQuery } from './synonyms.js';
 import type { SynonymMatcher } from './synonyms.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -34,6 +34,7 @@ const GRID = 0.1;
 /** Relevance: every typo costs more than any difference in weights. */
 const TYPO_COST = 1000;
 const PREFIX_FACTOR = 0.7;
+const SYNONYM_FACTOR = 0.9;
 const TYPO_FACTOR = [1, 0.6, 0.4];
 
 /** Folded value → code, and each document's codes in CSR form (offsets[d]..offsets[d+1] in codes). */
@@ -357,58 +358,62 @@ export class InvertedIndex {
     const parsed = parseQuery(query.q);
     this.ensureScratch();
 
-    let candidates: ArrayLike<number>;
+    let candidates: ArrayLike<number> = [];
     let textual = false;
-    const extraHighlight = new Set<string>();
-    if (parsed.words.length > 0) {
-      const terms = this.queryTerms(parsed);
-      for (const t of terms) for (const e of t.extra) extraHighlight.add(e);
-      candidates = this.matchText(terms);
-      textual = true;
-    } else {
-      candidates = this.generate(query.filters ?? []);
-    }
-
-    const passing: number[] = [];
-    const alive = this.alive;
-    outer: for (let i = 0; i < candidates.length; i++) {
-      const d = candidates[i]!;
-      if (!alive[d]) continue;
-      for (const p of predicates) if (!p(d)) continue outer;
-      passing.push(d);
-    }
-
-    const facetCounts: Record<string, Record<string, number>> = {};
-    for (const f of facets) facetCounts[f] = this.countFacet(f, passing);
-
-    let distanceFrom: { lat: number; lon: number } | undefined;
-    if (sort.by === 'distance') distanceFrom = sort.from;
-    else {
-      const geo = (query.filters ?? []).find((f) => f.op === 'geoRadius');
-      if (geo && geo.op === 'geoRadius') distanceFrom = { lat: geo.lat, lon: geo.lon };
-    }
-
-    const key = this.sortKey(sort, textual);
-    const page = topK(passing, offset + limit, key, (d) => (textual ? this.relevance(d) : 0)).slice(offset);
-
-    const wantHighlights = query.highlight ?? parsed.words.length > 0;
-    const hits: SearchHit[] = page.map((d) => {
-      const doc = this.doc(d);
-      const hit: SearchHit = {
-        id: doc.id,
-        highlights: wantHighlights ? this.highlights(doc, parsed, extraHighlight) : {},
-        doc,
-      };
-      if (textual) hit.score = this.relevance(d);
-      if (distanceFrom) {
-        const la = this.lat.get(d);
-        if (!Number.isNaN(la))
-          hit.distanceKm = haversineKm(distanceFrom.lat, distanceFrom.lon, la, this.lon.get(d));
+    // The text scratch arrays must be clean for the next query, whatever happens here.
+    try {
+      const extraHighlight = new Set<string>();
+      if (parsed.words.length > 0) {
+        const terms = this.queryTerms(parsed);
+        for (const t of terms) for (const e of t.extra) extraHighlight.add(e);
+        candidates = this.matchText(terms);
+        textual = true;
+      } else {
+        candidates = this.generate(query.filters ?? []);
       }
-      return hit;
-    });
-    if (textual) this.resetText(candidates);
-    return { hits, total: passing.length, facets: facetCounts, tookMs: performance.now() - started };
+
+      const passing: number[] = [];
+      const alive = this.alive;
+      outer: for (let i = 0; i < candidates.length; i++) {
+        const d = candidates[i]!;
+        if (!alive[d]) continue;
+        for (const p of predicates) if (!p(d)) continue outer;
+        passing.push(d);
+      }
+
+      const facetCounts: Record<string, Record<string, number>> = {};
+      for (const f of facets) facetCounts[f] = this.countFacet(f, passing);
+
+      let distanceFrom: { lat: number; lon: number } | undefined;
+      if (sort.by === 'distance') distanceFrom = sort.from;
+      else {
+        const geo = (query.filters ?? []).find((f) => f.op === 'geoRadius');
+        if (geo && geo.op === 'geoRadius') distanceFrom = { lat: geo.lat, lon: geo.lon };
+      }
+
+      const key = this.sortKey(sort, textual);
+      const page = topK(passing, offset + limit, key, (d) => (textual ? this.relevance(d) : 0)).slice(offset);
+
+      const wantHighlights = query.highlight ?? parsed.words.length > 0;
+      const hits: SearchHit[] = page.map((d) => {
+        const doc = this.doc(d);
+        const hit: SearchHit = {
+          id: doc.id,
+          highlights: wantHighlights ? this.highlights(doc, parsed, extraHighlight) : {},
+          doc,
+        };
+        if (textual) hit.score = this.relevance(d);
+        if (distanceFrom) {
+          const la = this.lat.get(d);
+          if (!Number.isNaN(la))
+            hit.distanceKm = haversineKm(distanceFrom.lat, distanceFrom.lon, la, this.lon.get(d));
+        }
+        return hit;
+      });
+      return { hits, total: passing.length, facets: facetCounts, tookMs: performance.now() - started };
+    } finally {
+      if (textual) this.resetText(candidates);
+    }
   }
 
   private spec(field: string): FieldSpec | undefined {
@@ -435,39 +440,26 @@ export class InvertedIndex {
 
   private queryTerms(parsed: ParsedQuery): QueryTerm[] {
     const ws = parsed.words;
-    const concepts = this.synonyms.queryConcepts(ws);
-    const terms: QueryTerm[] = [];
-    let i = 0;
-    let c = 0;
-    while (i < ws.length) {
-      const concept = concepts[c];
-      const isLast = (k: number) => parsed.lastIsPrefix && k === ws.length - 1;
-      if (concept && concept.start === i) {
-        c++;
-        const alternatives: Alternative[] = [];
-        const conceptId = this.vocab.get(conceptToken(concept.group));
-        if (conceptId !== undefined) {
-          alternatives.push({
-            termId: conceptId,
-            typos: concept.typos,
-            factor: TYPO_FACTOR[concept.typos] ?? 0.3,
-          });
-        }
-        // A one-word concept keeps the word's own expansions too ("porto" is also a typo of "porta").
-        if (concept.length === 1) alternatives.push(...this.expand(ws[i]!, isLast(i)));
-        terms.push(
-          this.term(
-            alternatives,
-            GLOSSARY[concept.group]!.flatMap((t) => words(t)),
-          ),
-        );
-        i += concept.length;
-      } else {
-        terms.push(this.term(this.expand(ws[i]!, isLast(i)), []));
-        i++;
+    const isLast = (k: number) => parsed.lastIsPrefix && k === ws.length - 1;
+    return planQuery(this.synonyms, parsed).map((part) => {
+      if (part.kind === 'word') return this.term(this.expand(ws[part.index]!, isLast(part.index)), []);
+      const alternatives: Alternative[] = [];
+      const conceptId = this.vocab.get(conceptToken(part.group));
+      if (conceptId !== undefined) {
+        alternatives.push({
+          termId: conceptId,
+          typos: part.typos,
+          // Below the literal word at the same typo count: the word typed ranks above its synonyms.
+          factor: (TYPO_FACTOR[part.typos] ?? 0.3) * SYNONYM_FACTOR,
+        });
       }
-    }
-    return terms;
+      // A one-word concept keeps the word's own expansions too ("porto" is also a typo of "porta").
+      if (part.length === 1) alternatives.push(...this.expand(ws[part.start]!, isLast(part.start)));
+      return this.term(
+        alternatives,
+        GLOSSARY[part.group]!.flatMap((t) => words(t)),
+      );
+    });
   }
 
   private term(alternatives: Alternative[], extra: string[]): QueryTerm {

@@ -4,7 +4,8 @@
  * is replaced by the same token. So "capannone banchina" and "hangar quai" look up the same two tokens.
  */
 import { GLOSSARY } from '../glossary.js';
-import { osaDistance, typoBudget, words } from '../text.js';
+import { STOP_WORDS, osaDistance, typoBudget, words } from '../text.js';
+import type { ParsedQuery } from '../text.js';
 
 interface Phrase {
   words: string[];
@@ -88,4 +89,33 @@ export class SynonymMatcher {
     }
     return out;
   }
+}
+
+export type QueryPart =
+  | { kind: 'concept'; start: number; length: number; group: number; typos: number }
+  | { kind: 'word'; index: number };
+
+/**
+ * What a query searches for, shared by both adapters: glossary phrases first, then the remaining words
+ * without stop words (kept when nothing else is left, and for the last word while it is being typed).
+ */
+export function planQuery(matcher: SynonymMatcher, parsed: ParsedQuery): QueryPart[] {
+  const ws = parsed.words;
+  const concepts = matcher.queryConcepts(ws);
+  const parts: QueryPart[] = [];
+  let c = 0;
+  for (let i = 0; i < ws.length;) {
+    const concept = concepts[c];
+    if (concept && concept.start === i) {
+      parts.push({ kind: 'concept', ...concept });
+      c++;
+      i += concept.length;
+    } else {
+      parts.push({ kind: 'word', index: i });
+      i++;
+    }
+  }
+  const typing = (p: QueryPart) => p.kind === 'word' && parsed.lastIsPrefix && p.index === ws.length - 1;
+  const kept = parts.filter((p) => p.kind === 'concept' || typing(p) || !STOP_WORDS.has(ws[p.index]!));
+  return kept.length > 0 ? kept : parts;
 }
