@@ -4,7 +4,7 @@ import { buildApp, LOG_REDACT } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
-import { createSearch } from './search/create-search.js';
+import { createSearchAdapter } from './search/search.factory.js';
 import { demoEnabled, prepareDatabase, prepareSearch } from './startup.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,7 +23,11 @@ async function main() {
   }
   const database = await openDatabase(config.database);
   const demo = demoEnabled(config.demoData, database.kind);
-  const search = await createSearch(config.search);
+  const search = await createSearchAdapter(
+    config.search.kind === 'meilisearch'
+      ? { meiliUrl: config.search.url, meiliApiKey: config.search.apiKey }
+      : {},
+  );
   const relay = createOutboxRelay(database.db, search, {
     onError: (error) => console.warn('search relay:', error instanceof Error ? error.message : error),
   });

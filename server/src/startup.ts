@@ -9,7 +9,10 @@ import type { SearchPort } from './search/search.port.js';
  * What `npm start` does before serving: apply migrations, load the reference data (idempotent, skipped
  * when unchanged) and, on an empty database, the demo data set.
  */
-export async function prepareDatabase(database: DatabaseHandle, options: { demo: boolean; log: FastifyBaseLogger }) {
+export async function prepareDatabase(
+  database: DatabaseHandle,
+  options: { demo: boolean; log: FastifyBaseLogger },
+) {
   const started = Date.now();
   await database.migrate();
   const report = await loadReferenceData(database.db);

@@ -1,6 +1,7 @@
 import type { Database } from '../db/client.js';
 import type { IndexedAggregate } from '../outbox/outbox.repository.js';
 import type { IndexDocument } from '../search/documents.js';
+import { findDrift, rebuildIndex } from '../search/search.factory.js';
 import type { SearchPort } from '../search/search.port.js';
 import { INDEX_OF, loadIndexDocuments, pageOfIds } from './index-documents.js';
 
@@ -23,36 +24,17 @@ async function* livePages(db: Database, type: IndexedAggregate): AsyncGenerator<
  * Rebuilds one index from PostgreSQL into a shadow index and swaps it in atomically: searches keep
  * answering from the old index until the new one is complete.
  */
-export async function rebuildIndex(
+export function rebuildFromDatabase(
   db: Database,
   search: SearchPort,
   type: IndexedAggregate,
-  onProgress?: (indexed: number) => void,
 ): Promise<number> {
-  const handle = await search.beginRebuild(INDEX_OF[type]);
-  let indexed = 0;
-  try {
-    for await (const docs of livePages(db, type)) {
-      if (docs.length > 0) await handle.upsert(docs);
-      indexed += docs.length;
-      onProgress?.(indexed);
-    }
-    await handle.commit();
-    return indexed;
-  } catch (error) {
-    await handle.abort();
-    throw error;
-  }
+  return rebuildIndex(search, INDEX_OF[type], livePages(db, type));
 }
 
-export async function rebuildAllIndexes(
-  db: Database,
-  search: SearchPort,
-  onProgress?: (type: string, n: number) => void,
-) {
+export async function rebuildAllIndexes(db: Database, search: SearchPort) {
   const counts: Partial<Record<IndexedAggregate, number>> = {};
-  for (const type of INDEXED_AGGREGATES)
-    counts[type] = await rebuildIndex(db, search, type, (n) => onProgress?.(type, n));
+  for (const type of INDEXED_AGGREGATES) counts[type] = await rebuildFromDatabase(db, search, type);
   return counts;
 }
 
@@ -76,28 +58,10 @@ export async function reconcileIndex(
   const index = INDEX_OF[type];
   const expected = new Map<string, IndexDocument>();
   for await (const docs of livePages(db, type)) for (const d of docs) expected.set(d.id, d);
-
-  const seen = new Map<string, number>();
-  let after: string | undefined;
-  for (;;) {
-    const page = await search.listVersions(index, { after, limit: 1000 });
-    for (const item of page.items) seen.set(item.id, item.version);
-    if (!page.next) break;
-    after = page.next;
-  }
-
-  const toUpsert: IndexDocument[] = [];
-  let missing = 0;
-  let stale = 0;
-  for (const [id, doc] of expected) {
-    const version = seen.get(id);
-    if (version === undefined) missing++;
-    else if (version < doc.version) stale++;
-    else continue;
-    toUpsert.push(doc);
-  }
-  const orphaned = [...seen.keys()].filter((id) => !expected.has(id));
+  const drift = await findDrift(search, index, new Map([...expected].map(([id, d]) => [id, d.version])));
+  const toUpsert = [...drift.missing, ...drift.stale].map((id) => expected.get(id)!);
   for (let i = 0; i < toUpsert.length; i += 500) await search.upsert(index, toUpsert.slice(i, i + 500));
-  if (orphaned.length > 0) await search.delete(index, orphaned);
-  return { index, missing, stale, orphaned: orphaned.length, drift: missing + stale + orphaned.length };
+  if (drift.extra.length > 0) await search.delete(index, drift.extra);
+  const report = { missing: drift.missing.length, stale: drift.stale.length, orphaned: drift.extra.length };
+  return { index, ...report, drift: report.missing + report.stale + report.orphaned };
 }

@@ -23,7 +23,10 @@ export function createKnowledgeCache(db: Database) {
         return buildKnowledge({
           skillBroader,
           occupations,
-          occupationSkills: occupationSkills.map((r) => ({ ...r, relation: r.relation as 'essential' | 'optional' })),
+          occupationSkills: occupationSkills.map((r) => ({
+            ...r,
+            relation: r.relation as 'essential' | 'optional',
+          })),
         });
       })();
       return knowledge;

@@ -25,6 +25,8 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object')
     return `{${Object.keys(value)
+      // jsonb drops undefined members: the hash must see what is stored.
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
       .join(',')}}`;
@@ -47,7 +49,11 @@ export function runHash(prevHash: string, ranAt: Date, record: RunRecord): strin
 export async function appendRun(db: Database, record: RunRecord): Promise<{ id: string; ranAt: Date }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
-    const [last] = await tx.select({ hash: matchRuns.hash }).from(matchRuns).orderBy(desc(matchRuns.seq)).limit(1);
+    const [last] = await tx
+      .select({ hash: matchRuns.hash })
+      .from(matchRuns)
+      .orderBy(desc(matchRuns.seq))
+      .limit(1);
     const prevHash = last?.hash ?? GENESIS;
     const ranAt = new Date();
     const [row] = await tx

@@ -93,7 +93,11 @@ export async function loadScoringProfiles(db: DbOrTx, ids: string[]): Promise<Sc
       out.push({
         id: p.id,
         code: p.code,
-        occupations: (occBy.get(p.id) ?? []).map((o) => ({ uri: o.uri, iscoGroup: o.isco, years: Number(o.years) })),
+        occupations: (occBy.get(p.id) ?? []).map((o) => ({
+          uri: o.uri,
+          iscoGroup: o.isco,
+          years: Number(o.years),
+        })),
         skills: (skillsBy.get(p.id) ?? []).map((s) => ({ uri: s.skillUri, source: s.source as SkillSource })),
         languages: (langsBy.get(p.id) ?? []).map((l) => ({ code: l.language, cefr: l.level as CefrLevel })),
         eqfLevel: p.eqfLevel,
@@ -120,7 +124,11 @@ export async function loadScoringProfiles(db: DbOrTx, ids: string[]): Promise<Sc
  * (the need's radius or the longest mobility anyone declared, whichever is larger). The matcher then
  * applies the exact distance rule and scores only this pool.
  */
-export async function jobNeedPoolIds(db: DbOrTx, need: JobNeedInput, filters: PoolFilters): Promise<string[]> {
+export async function jobNeedPoolIds(
+  db: DbOrTx,
+  need: JobNeedInput,
+  filters: PoolFilters,
+): Promise<string[]> {
   const [{ maxMobility } = { maxMobility: 0 }] = await db
     .select({ maxMobility: sql<number>`coalesce(max(${profiles.mobilityKm}), 0)::int` })
     .from(profiles)
@@ -213,12 +221,20 @@ export async function loadJobNeedInputs(db: DbOrTx, rows: NeedRow[]): Promise<Jo
     id: n.id,
     occupationUri: n.occupationUri!,
     iscoGroup: isco.get(n.occupationUri!) ?? '',
-    essentialSkills: skills.filter((s) => s.needId === n.id && s.relation === 'essential').map((s) => s.skillUri).sort(),
-    optionalSkills: skills.filter((s) => s.needId === n.id && s.relation === 'optional').map((s) => s.skillUri).sort(),
+    essentialSkills: skills
+      .filter((s) => s.needId === n.id && s.relation === 'essential')
+      .map((s) => s.skillUri)
+      .sort(),
+    optionalSkills: skills
+      .filter((s) => s.needId === n.id && s.relation === 'optional')
+      .map((s) => s.skillUri)
+      .sort(),
     positions: n.positions ?? 1,
     place: { lat: n.lat, lon: n.lon },
     radiusKm: n.radiusKm,
-    languages: langs.filter((l) => l.needId === n.id).map((l) => ({ code: l.language, minCefr: l.minLevel as CefrLevel })),
+    languages: langs
+      .filter((l) => l.needId === n.id)
+      .map((l) => ({ code: l.language, minCefr: l.minLevel as CefrLevel })),
     minEqf: n.minEqf,
     startDate: n.startDate,
     supplyChain: n.supplyChain,
@@ -315,24 +331,22 @@ export async function loadOpportunityInputs(db: DbOrTx, rows: (typeof opportunit
       ),
     )
     .orderBy(asc(opportunityRoles.id));
-  return rows.map(
-    (o): OpportunityInput => ({
-      id: o.id,
-      kind: o.kind as OpportunityInput['kind'],
-      crisisCaseId: o.crisisCaseId,
-      place: { lat: o.lat, lon: o.lon },
-      supplyChain: o.supplyChain,
-      roles: roles
-        .filter((r) => r.opportunityId === o.id)
-        .map((r) => ({
-          id: r.id,
-          occupationUri: r.occupationUri,
-          iscoGroup: r.isco,
-          count: r.count,
-          keySkills: r.keySkills,
-        })),
-    }),
-  );
+  return rows.map((o): OpportunityInput => ({
+    id: o.id,
+    kind: o.kind as OpportunityInput['kind'],
+    crisisCaseId: o.crisisCaseId,
+    place: { lat: o.lat, lon: o.lon },
+    supplyChain: o.supplyChain,
+    roles: roles
+      .filter((r) => r.opportunityId === o.id)
+      .map((r) => ({
+        id: r.id,
+        occupationUri: r.occupationUri,
+        iscoGroup: r.isco,
+        count: r.count,
+        keySkills: r.keySkills,
+      })),
+  }));
 }
 
 export async function openOpportunities(db: DbOrTx) {

@@ -118,7 +118,8 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
         response: { 201: z.object({ id: z.uuid(), at: z.string(), outcome: z.string() }), ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.recordOutcome(req.params.id, req.body, principalOf(req))),
+    async (req, reply) =>
+      reply.code(201).send(await service.recordOutcome(req.params.id, req.body, principalOf(req))),
   );
   r.get(
     '/admin/ranking',

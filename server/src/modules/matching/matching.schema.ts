@@ -42,7 +42,10 @@ export const OutcomeSchema = z.strictObject({
 });
 export type OutcomeInput = z.infer<typeof OutcomeSchema>;
 
-export const RankingSwitchSchema = z.strictObject({ enabled: z.boolean(), reason: z.string().trim().min(3).max(500) });
+export const RankingSwitchSchema = z.strictObject({
+  enabled: z.boolean(),
+  reason: z.string().trim().min(3).max(500),
+});
 
 const ExplanationSchema = z.object({ summary: z.string(), lines: z.array(z.string()) });
 const SkillRefSchema = z.object({ uri: z.string(), label: z.string(), via: z.string().nullable() });
@@ -55,10 +58,22 @@ export const MatchResultSchema = z.object({
   dataUpdatedAt: z.string().nullable(),
   score: z.number().optional(),
   components: z
-    .array(z.object({ name: z.string(), weight: z.number(), value: z.number(), contribution: z.number(), reason: z.string() }))
+    .array(
+      z.object({
+        name: z.string(),
+        weight: z.number(),
+        value: z.number(),
+        contribution: z.number(),
+        reason: z.string(),
+      }),
+    )
     .optional(),
   skills: z
-    .object({ matched: z.array(SkillRefSchema), partial: z.array(SkillRefSchema), missing: z.array(SkillRefSchema) })
+    .object({
+      matched: z.array(SkillRefSchema),
+      partial: z.array(SkillRefSchema),
+      missing: z.array(SkillRefSchema),
+    })
     .nullable()
     .optional(),
   explanation: z.record(z.string(), ExplanationSchema).optional(),
@@ -90,7 +105,9 @@ export const MatchRunSchema = z.object({
         candidateId: z.string(),
         label: z.string(),
         gap: z.number(),
-        whyNot: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+        whyNot: z.array(
+          z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+        ),
       }),
     )
     .optional(),

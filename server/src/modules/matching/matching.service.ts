@@ -17,7 +17,15 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
-import { assets, auditLog, matchDecisions, matchOutcomes, needs, opportunities, profiles } from '../../db/schema.js';
+import {
+  assets,
+  auditLog,
+  matchDecisions,
+  matchOutcomes,
+  needs,
+  opportunities,
+  profiles,
+} from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { preferredLabels } from '../reference/reference.repository.js';
 import type { KnowledgeCache } from './knowledge.cache.js';
@@ -71,7 +79,11 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
   async function skillLabels(results: MatchResult[]) {
     const uris = new Set<string>();
     for (const r of results)
-      for (const m of [...(r.skills?.matched ?? []), ...(r.skills?.partial ?? []), ...(r.skills?.missing ?? [])])
+      for (const m of [
+        ...(r.skills?.matched ?? []),
+        ...(r.skills?.partial ?? []),
+        ...(r.skills?.missing ?? []),
+      ])
         uris.add(m.required);
     const byLang = new Map<Lang, Map<string, string>>();
     for (const lang of LANGS) byLang.set(lang, await preferredLabels(db, [...uris], lang));
@@ -126,9 +138,21 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         const d = decisions.get(c.id);
         const skills = c.result.skills
           ? {
-              matched: c.result.skills.matched.map((m) => ({ uri: m.required, label: label(m.required, 'en'), via: m.via })),
-              partial: c.result.skills.partial.map((m) => ({ uri: m.required, label: label(m.required, 'en'), via: m.via })),
-              missing: c.result.skills.missing.map((m) => ({ uri: m.required, label: label(m.required, 'en'), via: null })),
+              matched: c.result.skills.matched.map((m) => ({
+                uri: m.required,
+                label: label(m.required, 'en'),
+                via: m.via,
+              })),
+              partial: c.result.skills.partial.map((m) => ({
+                uri: m.required,
+                label: label(m.required, 'en'),
+                via: m.via,
+              })),
+              missing: c.result.skills.missing.map((m) => ({
+                uri: m.required,
+                label: label(m.required, 'en'),
+                via: null,
+              })),
             }
           : null;
         const explanation = explainAll(c.result, { label });
@@ -150,13 +174,22 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
                 })),
                 skills,
                 explanation: Object.fromEntries(
-                  LANGS.map((l) => [l, { summary: explanation[l].summary, lines: [...explanation[l].lines] }]),
+                  LANGS.map((l) => [
+                    l,
+                    { summary: explanation[l].summary, lines: [...explanation[l].lines] },
+                  ]),
                 ),
               }
             : {}),
           exclusions: c.result.exclusions.map((e) => e.code),
           decision: d
-            ? { action: d.action, reasonCode: d.reasonCode, note: d.note, at: d.at.toISOString(), finalRank: d.finalRank }
+            ? {
+                action: d.action,
+                reasonCode: d.reasonCode,
+                note: d.note,
+                at: d.at.toISOString(),
+                finalRank: d.finalRank,
+              }
             : null,
         };
       }),
@@ -166,14 +199,17 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
 
   async function needOr404(id: string, principal: Principal) {
     const [need] = await db.select().from(needs).where(eq(needs.id, id));
-    if (!need || (principal.role === 'company' && principal.firmId !== need.firmId)) throw new NotFoundError('need', id);
+    if (!need || (principal.role === 'company' && principal.firmId !== need.firmId))
+      throw new NotFoundError('need', id);
     return need;
   }
 
   async function profileCandidates(results: MatchResult[]): Promise<Candidate[]> {
     const ids = results.map((r) => r.id);
     const rows = ids.length
-      ? await db.select({ id: profiles.id, code: profiles.code, updatedAt: profiles.updatedAt }).from(profiles)
+      ? await db
+          .select({ id: profiles.id, code: profiles.code, updatedAt: profiles.updatedAt })
+          .from(profiles)
       : [];
     const by = new Map(rows.map((r) => [r.id, r]));
     return results.map((r) => ({
@@ -287,8 +323,11 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
       if (!row) throw new NotFoundError('opportunity', id);
       const [opp] = await loadOpportunityInputs(db, [row]);
       const k = await knowledge.get();
-      const ids = new Set(opp!.crisisCaseId ? await crisisCaseProfileIds(db, opp!.crisisCaseId, filters) : []);
-      for (const pid of await nearbyProfileIds(db, opp!.place, DEFAULT_CONFIG.team.radiusKm, filters)) ids.add(pid);
+      const ids = new Set(
+        opp!.crisisCaseId ? await crisisCaseProfileIds(db, opp!.crisisCaseId, filters) : [],
+      );
+      for (const pid of await nearbyProfileIds(db, opp!.place, DEFAULT_CONFIG.team.radiusKm, filters))
+        ids.add(pid);
       const pool = await loadScoringProfiles(db, [...ids]);
       const team = buildTeam(opp!, pool, k);
       const assigned = team.roles.flatMap((role) => role.members);
@@ -313,8 +352,16 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
           required: role.required,
           filled: role.filled,
           missing: role.missing,
-          members: role.members.map((m) => ({ profileId: m.id, code: codes.get(m.id) ?? '', score: m.score })),
-          alternates: role.alternates.map((m) => ({ profileId: m.id, code: codes.get(m.id) ?? '', score: m.score })),
+          members: role.members.map((m) => ({
+            profileId: m.id,
+            code: codes.get(m.id) ?? '',
+            score: m.score,
+          })),
+          alternates: role.alternates.map((m) => ({
+            profileId: m.id,
+            code: codes.get(m.id) ?? '',
+            score: m.score,
+          })),
         })),
         missingRoles: team.missingRoles.map((m) => ({
           roleId: m.roleId,
@@ -390,7 +437,9 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
     async approvedCandidates(needId: string, principal: Principal) {
       const need = await needOr404(needId, principal);
       const decisions = await latestDecisions(db, 'need', needId);
-      const approved = [...decisions.values()].filter((d) => d.action === 'approve' && d.candidateType === 'profile');
+      const approved = [...decisions.values()].filter(
+        (d) => d.action === 'approve' && d.candidateType === 'profile',
+      );
       const [input] = await loadJobNeedInputs(db, [need]);
       const people = await loadScoringProfiles(
         db,
@@ -425,7 +474,13 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
       await needOr404(needId, principal);
       const [row] = await db
         .insert(matchOutcomes)
-        .values({ needId, profileId: input.profileId, outcome: input.outcome, note: input.note, actorUserId: principal.userId })
+        .values({
+          needId,
+          profileId: input.profileId,
+          outcome: input.outcome,
+          note: input.note,
+          actorUserId: principal.userId,
+        })
         .returning();
       return { id: row!.id, at: row!.at.toISOString(), outcome: row!.outcome };
     },
@@ -450,7 +505,10 @@ export type MatchingService = ReturnType<typeof createMatchingService>;
  * Machine order, then human decisions on top: re-ranked candidates take the place the operator gave them,
  * rejected ones go last (kept visible, marked), everyone else keeps the machine's order.
  */
-export function applyDecisions<T extends { id: string }>(ranked: T[], decisions: Map<string, DecisionRow>): T[] {
+export function applyDecisions<T extends { id: string }>(
+  ranked: T[],
+  decisions: Map<string, DecisionRow>,
+): T[] {
   const rejected = ranked.filter((c) => decisions.get(c.id)?.action === 'reject');
   const rest = ranked.filter((c) => decisions.get(c.id)?.action !== 'reject');
   const pinned = rest

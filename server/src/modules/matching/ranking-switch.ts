@@ -18,7 +18,10 @@ export function createRankingSwitch(db: Database) {
       await db
         .insert(settings)
         .values({ key: KEY, value: { enabled }, updatedBy: by })
-        .onConflictDoUpdate({ target: settings.key, set: { value: { enabled }, updatedBy: by, updatedAt: new Date() } });
+        .onConflictDoUpdate({
+          target: settings.key,
+          set: { value: { enabled }, updatedBy: by, updatedAt: new Date() },
+        });
     },
   };
 }
