@@ -37,7 +37,7 @@ function maxSourceCredit(config: ScoringConfig): number {
  * candidates whose upper bound can still reach the top k (see PostingStore.search).
  */
 export class CandidateIndex {
-  private readonly store = new PostingStore<ScoringProfile>();
+  private readonly store = new PostingStore<ScoringProfile>(profileKeys);
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -59,7 +59,6 @@ export class CandidateIndex {
     this.store.add({
       item: p,
       id: p.id,
-      keys: profileKeys(p),
       point: p.home,
       radiusKm: p.mobilityKm,
       skillTotal: 0,
@@ -136,7 +135,7 @@ function needKeys(n: JobNeedInput): string[] {
 
 /** In-memory index of job needs for "needs that fit this person" (the other direction). */
 export class NeedIndex {
-  private readonly store = new PostingStore<JobNeedInput>();
+  private readonly store = new PostingStore<JobNeedInput>(needKeys);
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -161,7 +160,6 @@ export class NeedIndex {
     this.store.add({
       item: n,
       id: n.id,
-      keys: needKeys(n),
       point: n.place,
       radiusKm: n.radiusKm,
       skillTotal: total,

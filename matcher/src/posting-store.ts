@@ -29,11 +29,13 @@ function grow<A extends Float64Array | Float32Array | Int32Array>(
   return b;
 }
 
-/** One indexed record: its keys, its point and its own radius (mobility or need radius). */
+/**
+ * One indexed record: its point and its own radius (mobility or need radius). Its keys are not
+ * kept: a million profiles × twenty key strings would cost gigabytes; `keysOf` recomputes them.
+ */
 export interface StoreEntry<T> {
   readonly item: T;
   readonly id: string;
-  readonly keys: readonly string[];
   readonly point: GeoPoint;
   readonly radiusKm: number;
   /** Total skill weight of the record when it is a need (0 for people). */
@@ -92,6 +94,8 @@ export class PostingStore<T> {
   private mark = new Int32Array(16);
   private epoch = 0;
 
+  constructor(private readonly keysOf: (item: T) => readonly string[]) {}
+
   get size(): number {
     return this.live;
   }
@@ -120,7 +124,7 @@ export class PostingStore<T> {
     this.radius[slot] = e.radiusKm;
     this.skillTotal[slot] = e.skillTotal;
     this.maxRadius = Math.max(this.maxRadius, e.radiusKm);
-    for (const key of new Set(e.keys)) {
+    for (const key of new Set(this.keysOf(e.item))) {
       let l = this.postings.get(key);
       if (!l) this.postings.set(key, (l = new IntList()));
       l.push(slot);
