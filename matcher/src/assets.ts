@@ -225,10 +225,11 @@ export function operatorsForAsset(
   limit: number,
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult[] {
-  const results = pool
-    .map((p) => scoreOperatorForAsset(p, a, k, config))
-    .filter(
-      (r) => (r.skills?.missing.length ?? 0) < a.requiredSkills.length || a.requiredSkills.length === 0,
-    );
+  const results = pool.map((p) => scoreOperatorForAsset(p, a, k, config)).filter((r) => canOperate(r, a));
   return rankResults(results).slice(0, limit);
+}
+
+/** Listed only with at least one of the asset's skills held or partly held (or none required). */
+export function canOperate(r: MatchResult, a: AssetInput): boolean {
+  return a.requiredSkills.length === 0 || (r.skills?.missing.length ?? 0) < new Set(a.requiredSkills).size;
 }

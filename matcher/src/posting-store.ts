@@ -59,6 +59,8 @@ export interface SearchPlan<T> {
   readonly otherWeights: number;
   readonly score: (item: T) => MatchResult;
   readonly filter?: ((item: T) => boolean) | undefined;
+  /** Rule on the scored result (besides having no exclusion) for it to be listed. */
+  readonly accept?: ((r: MatchResult) => boolean) | undefined;
 }
 
 export interface SearchStats {
@@ -263,7 +265,7 @@ export class PostingStore<T> {
         if (plan.filter && !plan.filter(e.item)) continue;
         const r = plan.score(e.item);
         scored++;
-        if (r.exclusions.length === 0) best.offer(r);
+        if (r.exclusions.length === 0 && (!plan.accept || plan.accept(r))) best.offer(r);
       }
     };
 
