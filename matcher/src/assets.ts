@@ -1,4 +1,4 @@
-import { scoreDistance } from './components/distance.js';
+import { distanceValue } from './components/distance.js';
 import { scoreSkills } from './components/skills.js';
 import { clamp01, type ComponentValue } from './components/value.js';
 import { combine, result } from './combine.js';
@@ -205,16 +205,16 @@ export function scoreOperatorForAsset(
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult {
   const skills = scoreSkills(p, a.requiredSkills, [], k, config);
-  const distance = scoreDistance(p.home, a.location, 0, p.mobilityKm);
+  // An asset has no radius of its own: only the person's mobility counts.
+  const km = haversineKm(p.home, a.location);
+  const params = { km: Math.round(km * 10) / 10, mobilityKm: p.mobilityKm };
+  const distance: ComponentValue = {
+    value: distanceValue(km, 0, p.mobilityKm),
+    reason: { code: km <= p.mobilityKm ? 'to_asset' : 'beyond_mobility', params },
+  };
+  const exclusions = km > p.mobilityKm ? [{ code: 'beyond_mobility', params }] : [];
   const combined = combine(config.operator, OPERATOR_COMPONENTS, { skills, distance });
-  return result(
-    p.id,
-    a.id,
-    combined,
-    distance.exclusion ? [distance.exclusion] : [],
-    config,
-    skills.breakdown,
-  );
+  return result(p.id, a.id, combined, exclusions, config, skills.breakdown);
 }
 
 /** Asset → people who can operate it, best first. The server pre-filters the pool (index.near). */
@@ -225,10 +225,11 @@ export function operatorsForAsset(
   limit: number,
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult[] {
-  const results = pool
-    .map((p) => scoreOperatorForAsset(p, a, k, config))
-    .filter(
-      (r) => (r.skills?.missing.length ?? 0) < a.requiredSkills.length || a.requiredSkills.length === 0,
-    );
+  const results = pool.map((p) => scoreOperatorForAsset(p, a, k, config)).filter((r) => canOperate(r, a));
   return rankResults(results).slice(0, limit);
+}
+
+/** Listed only with at least one of the asset's skills held or partly held (or none required). */
+export function canOperate(r: MatchResult, a: AssetInput): boolean {
+  return a.requiredSkills.length === 0 || (r.skills?.missing.length ?? 0) < new Set(a.requiredSkills).size;
 }

@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { PostingStore, type SearchPlan, type SearchStats } from './posting-store.js';
 import { scoreNeedForPerson, scorePersonForJob } from './score-job.js';
-import type { GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
+import { canOperate, scoreOperatorForAsset } from './assets.js';
+import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
 
 export interface TopKOptions<T> {
   /** Hard filter applied before scoring (desk, region, status…). */
@@ -37,7 +38,7 @@ function maxSourceCredit(config: ScoringConfig): number {
  * candidates whose upper bound can still reach the top k (see PostingStore.search).
  */
 export class CandidateIndex {
-  private readonly store = new PostingStore<ScoringProfile>();
+  private readonly store = new PostingStore<ScoringProfile>(profileKeys);
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -59,7 +60,6 @@ export class CandidateIndex {
     this.store.add({
       item: p,
       id: p.id,
-      keys: profileKeys(p),
       point: p.home,
       radiusKm: p.mobilityKm,
       skillTotal: 0,
@@ -85,13 +85,14 @@ export class CandidateIndex {
     return this.store.near(point, radiusKm);
   }
 
-  topKForJob(need: JobNeedInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
+  /** Skill postings bounding the skill credit of any person for these requirements. */
+  private skillKeys(essential: readonly string[], optional: readonly string[]) {
     const kn = this.knowledge;
     const c = this.config.skills;
     const src = maxSourceCredit(this.config);
     const skillKeys: { key: string; amount: number }[] = [];
     let total = 0;
-    for (const r of requirementList(need.essentialSkills, need.optionalSkills)) {
+    for (const r of requirementList(essential, optional)) {
       const w = r.essential ? c.essentialWeight : 1;
       total += w;
       skillKeys.push({ key: `s:${r.uri}`, amount: w * src });
@@ -104,6 +105,12 @@ export class CandidateIndex {
       for (const o of kn.occupationsWithOptional[id]!)
         skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedOptional });
     }
+    return { skillKeys, total };
+  }
+
+  topKForJob(need: JobNeedInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
+    const kn = this.knowledge;
+    const { skillKeys, total } = this.skillKeys(need.essentialSkills, need.optionalSkills);
     const cl = this.config.iscoCloseness;
     const jw = this.config.job;
     const plan: SearchPlan<ScoringProfile> = {
@@ -124,6 +131,27 @@ export class CandidateIndex {
     };
     return this.store.search(plan, k);
   }
+
+  /** People who can operate an asset (same result as `operatorsForAsset` over every profile). */
+  topKForAsset(asset: AssetInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
+    const { skillKeys, total } = this.skillKeys(asset.requiredSkills, []);
+    const ow = this.config.operator;
+    const plan: SearchPlan<ScoringProfile> = {
+      point: asset.location,
+      // The asset has no radius: only the person's mobility can include them.
+      radiusKm: 0,
+      skillKeys,
+      occupationKeys: [],
+      occupationFloor: 0,
+      querySkillTotal: total,
+      weights: { skills: ow.skills, occupation: 0, distance: ow.distance },
+      otherWeights: 0,
+      score: (p) => scoreOperatorForAsset(p, asset, this.knowledge, this.config),
+      filter: options.filter,
+      accept: (r) => canOperate(r, asset),
+    };
+    return this.store.search(plan, k);
+  }
 }
 
 function needKeys(n: JobNeedInput): string[] {
@@ -136,7 +164,7 @@ function needKeys(n: JobNeedInput): string[] {
 
 /** In-memory index of job needs for "needs that fit this person" (the other direction). */
 export class NeedIndex {
-  private readonly store = new PostingStore<JobNeedInput>();
+  private readonly store = new PostingStore<JobNeedInput>(needKeys);
 
   constructor(
     private readonly knowledge: Knowledge,
@@ -161,7 +189,6 @@ export class NeedIndex {
     this.store.add({
       item: n,
       id: n.id,
-      keys: needKeys(n),
       point: n.place,
       radiusKm: n.radiusKm,
       skillTotal: total,

@@ -29,11 +29,13 @@ function grow<A extends Float64Array | Float32Array | Int32Array>(
   return b;
 }
 
-/** One indexed record: its keys, its point and its own radius (mobility or need radius). */
+/**
+ * One indexed record: its point and its own radius (mobility or need radius). Its keys are not
+ * kept: a million profiles × twenty key strings would cost gigabytes; `keysOf` recomputes them.
+ */
 export interface StoreEntry<T> {
   readonly item: T;
   readonly id: string;
-  readonly keys: readonly string[];
   readonly point: GeoPoint;
   readonly radiusKm: number;
   /** Total skill weight of the record when it is a need (0 for people). */
@@ -57,6 +59,8 @@ export interface SearchPlan<T> {
   readonly otherWeights: number;
   readonly score: (item: T) => MatchResult;
   readonly filter?: ((item: T) => boolean) | undefined;
+  /** Rule on the scored result (besides having no exclusion) for it to be listed. */
+  readonly accept?: ((r: MatchResult) => boolean) | undefined;
 }
 
 export interface SearchStats {
@@ -92,6 +96,8 @@ export class PostingStore<T> {
   private mark = new Int32Array(16);
   private epoch = 0;
 
+  constructor(private readonly keysOf: (item: T) => readonly string[]) {}
+
   get size(): number {
     return this.live;
   }
@@ -120,7 +126,7 @@ export class PostingStore<T> {
     this.radius[slot] = e.radiusKm;
     this.skillTotal[slot] = e.skillTotal;
     this.maxRadius = Math.max(this.maxRadius, e.radiusKm);
-    for (const key of new Set(e.keys)) {
+    for (const key of new Set(this.keysOf(e.item))) {
       let l = this.postings.get(key);
       if (!l) this.postings.set(key, (l = new IntList()));
       l.push(slot);
@@ -259,7 +265,7 @@ export class PostingStore<T> {
         if (plan.filter && !plan.filter(e.item)) continue;
         const r = plan.score(e.item);
         scored++;
-        if (r.exclusions.length === 0) best.offer(r);
+        if (r.exclusions.length === 0 && (!plan.accept || plan.accept(r))) best.offer(r);
       }
     };
 

@@ -79,6 +79,16 @@ export const TEMPLATES: TemplateTable = {
     it: 'A {km} km dal luogo richiesto (raggio {radiusKm} km).',
     fr: 'À {km} km du lieu demandé (rayon {radiusKm} km).',
   },
+  'distance.to_asset': {
+    en: 'Lives {km} km from the asset, within their stated mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km dal bene, entro la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Habite à {km} km du bien, dans sa mobilité déclarée ({mobilityKm} km).',
+  },
+  'distance.beyond_mobility': {
+    en: 'Lives {km} km from the asset, beyond their stated mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km dal bene, oltre la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Habite à {km} km du bien, au-delà de sa mobilité déclarée ({mobilityKm} km).',
+  },
   'languages.not_required': {
     en: 'No language was required.',
     it: 'Nessuna lingua richiesta.',
@@ -204,6 +214,11 @@ export const TEMPLATES: TemplateTable = {
     en: 'Excluded: {km} km away, beyond both the radius ({radiusKm} km) and the mobility ({mobilityKm} km).',
     it: 'Escluso: a {km} km, oltre il raggio ({radiusKm} km) e la mobilità ({mobilityKm} km).',
     fr: 'Exclu : à {km} km, au-delà du rayon ({radiusKm} km) et de la mobilité ({mobilityKm} km).',
+  },
+  'exclusion.beyond_mobility': {
+    en: 'Excluded: {km} km away, beyond the stated mobility ({mobilityKm} km).',
+    it: 'Escluso: a {km} km, oltre la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Exclu : à {km} km, au-delà de la mobilité déclarée ({mobilityKm} km).',
   },
   'exclusion.asset_not_available': {
     en: 'Not available (status {status}).',

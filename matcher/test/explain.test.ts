@@ -1,8 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { explainAll, TEMPLATES, type Lang } from '../src/index.js';
-import { knowledge, label, makeNeed, makeProfile, OCC, SK } from './helpers.js';
+import fc from 'fast-check';
+import {
+  explainAll,
+  scoreAssetForNeed,
+  scoreOperatorForAsset,
+  scorePersonForRole,
+  TEMPLATES,
+  type AssetInput,
+  type Lang,
+  type MatchResult,
+} from '../src/index.js';
+import { needArb, profileArb } from './arbitraries.js';
+import {
+  knowledge,
+  label,
+  makeAsset,
+  makeAssetNeed,
+  makeNeed,
+  makeOpportunity,
+  makeProfile,
+  OCC,
+  SK,
+} from './helpers.js';
 import { scorePersonForJob } from '../src/index.js';
 
 const SRC = join(import.meta.dirname, '..', 'src');
@@ -63,5 +84,62 @@ describe('explanation templates', () => {
     }
     expect(all.en.lines.at(-1)).toBe('Skills missing: repair engines.');
     expect(all.fr.lines.at(-1)).toBe('Compétences manquantes : réparer des moteurs.');
+  });
+});
+
+describe('every reason the engine emits has a template', () => {
+  const check = (r: MatchResult) => {
+    for (const c of r.components)
+      expect(TEMPLATES[`${c.name}.${c.reason.code}`], `${c.name}.${c.reason.code}`).toBeDefined();
+    for (const e of r.exclusions)
+      expect(TEMPLATES[`exclusion.${e.code}`], `exclusion.${e.code}`).toBeDefined();
+  };
+
+  it('for people against job needs and opportunity roles', () => {
+    fc.assert(
+      fc.property(profileArb(), needArb(), (p, n) => {
+        check(scorePersonForJob(p, n, knowledge));
+        const role = {
+          id: 'r',
+          occupationUri: n.occupationUri,
+          iscoGroup: n.iscoGroup,
+          count: 1,
+          keySkills: n.essentialSkills,
+        };
+        check(scorePersonForRole(p, makeOpportunity({ startDate: n.startDate }), role, knowledge));
+        check(
+          scoreOperatorForAsset(
+            p,
+            makeAsset({ requiredSkills: n.essentialSkills, location: n.place }),
+            knowledge,
+          ),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('for assets against asset needs', () => {
+    const variants: Partial<AssetInput>[] = [
+      {},
+      { kind: 'machine', category: 'welding', status: 'withdrawn' },
+      { coveredAreaM2: 100, powerKw: 10, craneTonnage: 1, quayAccess: false },
+      { availability: 'sale', priceEur: 10, availableFrom: '2027-01-01', availableUntil: '2025-01-01' },
+      { availability: 'free_loan', location: { lat: 45, lon: 7 } },
+      { rentEurMonth: null },
+      { rentEurMonth: 99_999 },
+    ];
+    const needs = [
+      makeAssetNeed(),
+      makeAssetNeed({
+        budgetEur: null,
+        minAreaM2: null,
+        byDate: null,
+        minPowerKw: 50,
+        minCraneTonnage: 5,
+        maxAreaM2: 1000,
+      }),
+    ];
+    for (const v of variants) for (const n of needs) check(scoreAssetForNeed(makeAsset(v), n, '2026-02-01'));
   });
 });

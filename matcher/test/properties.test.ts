@@ -4,6 +4,7 @@ import {
   CandidateIndex,
   JOB_COMPONENTS,
   NeedIndex,
+  operatorsForAsset,
   rankResults,
   scoreNeedForPerson,
   scorePersonForJob,
@@ -11,7 +12,7 @@ import {
   type ScoringProfile,
 } from '../src/index.js';
 import { needArb, needPoolArb, point, poolArb, profileArb } from './arbitraries.js';
-import { knowledge, SK } from './helpers.js';
+import { knowledge, makeAsset, SK } from './helpers.js';
 
 const runs = { numRuns: 300 };
 const pick = (rs: readonly MatchResult[]) => rs.map((r) => [r.id, r.score]);
@@ -192,6 +193,24 @@ describe('candidate indexes are exact', () => {
         const got = new NeedIndex(knowledge, undefined, needs).topKForPerson(p, k);
         expect(pick(got.results)).toEqual(pick(naive));
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('CandidateIndex.topKForAsset equals operatorsForAsset over every profile', () => {
+    fc.assert(
+      fc.property(
+        poolArb(50),
+        fc.uniqueArray(fc.constantFrom(...Object.values(SK)), { maxLength: 4 }),
+        point,
+        fc.integer({ min: 1, max: 12 }),
+        (pool, requiredSkills, location, k) => {
+          const asset = makeAsset({ requiredSkills, location });
+          const naive = operatorsForAsset(asset, pool, knowledge, k);
+          const got = new CandidateIndex(knowledge, undefined, pool).topKForAsset(asset, k);
+          expect(pick(got.results)).toEqual(pick(naive));
+        },
+      ),
       { numRuns: 200 },
     );
   });

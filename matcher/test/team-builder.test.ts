@@ -4,6 +4,8 @@ import { mayHaveEvidence, PoolEvidence, roleEvidence } from '../src/components/e
 import { needArb, profileArb } from './arbitraries.js';
 import {
   DEFAULT_CONFIG,
+  explain,
+  rolesForPerson,
   scorePersonForRole,
   buildTeam,
   CandidateIndex,
@@ -11,7 +13,7 @@ import {
   type OpportunityInput,
   type ScoringProfile,
 } from '../src/index.js';
-import { knowledge, makeOpportunity, makeProfile, OCC, PLACES, SK } from './helpers.js';
+import { knowledge, label, makeOpportunity, makeProfile, OCC, PLACES, SK } from './helpers.js';
 
 const welder = (id: string, extra: Partial<ScoringProfile> = {}): ScoringProfile =>
   makeProfile({
@@ -201,5 +203,26 @@ describe('pool evidence postings', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('person → opportunity roles (the other direction)', () => {
+  it('lists the roles that fit a welder, best first, with the opportunity and role in the id', () => {
+    const other = makeOpportunity({
+      id: 'o2',
+      crisisCaseId: 'case-other',
+      place: PLACES.cagliari,
+      roles: wbo.roles,
+    });
+    const ranked = rolesForPerson(welder('w1'), [wbo, other], knowledge, 10);
+    expect(ranked[0]!.id).toBe('o1#weld');
+    expect(ranked.every((r) => r.subjectId === 'w1' && r.exclusions.length === 0)).toBe(true);
+    // Cagliari is beyond both radii for a La Spezia welder of another crisis case.
+    expect(ranked.some((r) => r.id.startsWith('o2#'))).toBe(false);
+    for (const lang of ['it', 'fr', 'en'] as const) {
+      const e = explain(ranked[0]!, lang, { label });
+      expect(e.lines.length).toBeGreaterThanOrEqual(ranked[0]!.components.length);
+      expect(e.lines.join(' ')).not.toMatch(/\{\w+\}/);
+    }
   });
 });

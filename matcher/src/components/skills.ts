@@ -4,7 +4,10 @@ import type { ScoringProfile, SkillBreakdown, SkillMatch, SkillMatchKind } from 
 import { related } from './related.js';
 import type { ComponentValue } from './value.js';
 
-/** What a person brings, resolved once against the knowledge (cached per profile object). */
+/**
+ * What a person brings, resolved against the knowledge. Rebuilt per call (a few µs): a cache
+ * keyed by profile would grow with the pool, to a gigabyte at a million profiles.
+ */
 export interface PersonSkills {
   /** Held skill URI → best credit by source. */
   readonly byUri: ReadonlyMap<string, { credit: number; source: 'exact' | 'inferred' }>;
@@ -15,13 +18,7 @@ export interface PersonSkills {
   readonly occupationIds: readonly { id: number; uri: string }[];
 }
 
-const views = new WeakMap<Knowledge, WeakMap<ScoringProfile, PersonSkills>>();
-
 export function personSkills(p: ScoringProfile, k: Knowledge, c: SkillCredits): PersonSkills {
-  let byProfile = views.get(k);
-  if (!byProfile) views.set(k, (byProfile = new WeakMap()));
-  const cached = byProfile.get(p);
-  if (cached) return cached;
   const byUri = new Map<string, { credit: number; source: 'exact' | 'inferred' }>();
   for (const s of p.skills) {
     const credit = c[s.source];
@@ -40,9 +37,7 @@ export function personSkills(p: ScoringProfile, k: Knowledge, c: SkillCredits): 
     if (id !== undefined) occupationIds.push({ id, uri: o.uri });
   }
   const heldIds = [...byId.keys()].sort((a, b) => a - b);
-  const view = { byUri, byId, heldIds, occupationIds };
-  byProfile.set(p, view);
-  return view;
+  return { byUri, byId, heldIds, occupationIds };
 }
 
 /** Essential skills win over optional ones when a need lists a skill twice. */
