@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccessControl, type RouteAccess } from './auth/access.js';
+import { createAuthService } from './auth/auth.service.js';
+import type { Limits } from './auth/limits.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
 import type { Deps } from './deps.js';
 import { assetsRoutes } from './modules/assets/assets.routes.js';
 import { createAssetsService } from './modules/assets/assets.service.js';
@@ -23,9 +27,17 @@ import { createReferenceService } from './modules/reference/reference.service.js
 import { systemRoutes } from './modules/system/system.routes.js';
 
 /** The API under /api/v1. Every route declares its access rule; the returned table drives the access tests. */
-export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] {
-  const table = registerAccessControl(api, { trustDemoHeaders: deps.trustDemoHeaders });
+export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits): RouteAccess[] {
   const db = deps.database.db;
+  const auth = createAuthService({
+    db,
+    secret: deps.auth.secret,
+    email: deps.auth.email,
+    publicUrl: deps.auth.publicUrl,
+  });
+  const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
+  authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
+  adminRoutes(api, auth);
   systemRoutes(api, deps);
   referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));
