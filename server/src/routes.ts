@@ -20,6 +20,10 @@ import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { createMatchingService } from './modules/matching/matching.service.js';
+import { createConsentsService } from './modules/privacy/consents.service.js';
+import { createDataExportService } from './modules/privacy/data-export.service.js';
+import { createErasureService, runRetention } from './modules/privacy/erasure.service.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -47,6 +51,12 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   needsRoutes(api, createNeedsService(db));
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
-  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db)));
+  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db), limits), limits);
+  privacyRoutes(api, {
+    consents: createConsentsService(db),
+    dataExport: createDataExportService(db),
+    erasure: createErasureService(db, deps.auth.ledgerKey),
+    retention: () => runRetention(db, { now: new Date(), ledgerKey: deps.auth.ledgerKey }),
+  });
   return table;
 }
