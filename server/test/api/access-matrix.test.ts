@@ -65,7 +65,9 @@ describe('authorisation matrix', () => {
           headers,
           ...(route.method === 'GET' ? {} : { payload: {} }),
         });
-        const code = res.headers['content-type']?.includes('json') ? res.json()?.error?.code : undefined;
+        const code = String(res.headers['content-type'] ?? '').includes('json')
+          ? res.json()?.error?.code
+          : undefined;
         const may = allowed(route.access, who);
         if (!may && who === 'anonymous' && res.statusCode !== 401)
           failures.push(`${who} ${route.method} ${route.url} → ${res.statusCode} (want 401)`);
