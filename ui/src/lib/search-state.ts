@@ -15,7 +15,14 @@ export const ASSET_FACETS = [
   'status',
 ] as const;
 
-export const ASSET_RANGES = ['coveredAreaM2', 'landAreaM2', 'powerKw', 'craneTonnage', 'priceEur', 'year'] as const;
+export const ASSET_RANGES = [
+  'coveredAreaM2',
+  'landAreaM2',
+  'powerKw',
+  'craneTonnage',
+  'priceEur',
+  'year',
+] as const;
 
 export const ASSET_SORTS = [
   'relevance',
@@ -26,15 +33,15 @@ export const ASSET_SORTS = [
 ] as const;
 
 export const PROFILE_FACETS = [
-  'occupationGroup',
+  'iscoGroups',
   'deskId',
-  'availability',
   'desiredPaths',
   'languages',
   'eqfLevel',
   'crisisCaseId',
   'employmentStatus',
   'region',
+  'supplyChains',
 ] as const;
 
 export const PAGE_SIZE = 50;
@@ -74,6 +81,10 @@ export function apiQuery(url: URL, facets: readonly string[]): URLSearchParams {
 
 /** Keep <mark> from the engine's highlights, escape everything else. */
 export function safeHighlight(s: string): string {
-  const escaped = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const escaped = s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
   return escaped.replace(/&lt;(\/?)(mark|em)&gt;/g, '<$1mark>');
 }

@@ -39,7 +39,8 @@ function toSearch(query?: Query): string {
   if (!query) return '';
   const params = query instanceof URLSearchParams ? query : new URLSearchParams();
   if (!(query instanceof URLSearchParams)) {
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+    for (const [k, v] of Object.entries(query))
+      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
   const s = params.toString();
   return s ? `?${s}` : '';
@@ -74,8 +75,14 @@ async function request<T>(
     data = undefined;
   }
   if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+      ?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? res.statusText,
+      err?.details,
+    );
   }
   return data as T;
 }
@@ -128,7 +135,11 @@ export const api = {
 };
 
 /** The export URL for the same query the list shows. */
-export function exportUrl(index: 'assets' | 'profiles', query: URLSearchParams, format: 'csv' | 'xlsx'): string {
+export function exportUrl(
+  index: 'assets' | 'profiles',
+  query: URLSearchParams,
+  format: 'csv' | 'xlsx',
+): string {
   const p = new URLSearchParams(query);
   p.delete('offset');
   p.delete('limit');

@@ -7,7 +7,12 @@ export async function load({ url, fetch }) {
   const started = performance.now();
   try {
     const result: SearchResult<AssetDoc> = await api.searchAssets(query, fetch);
-    return { result, error: null, query: query.toString(), elapsedMs: Math.round(performance.now() - started) };
+    return {
+      result,
+      error: null,
+      query: query.toString(),
+      elapsedMs: Math.round(performance.now() - started),
+    };
   } catch (error) {
     return { result: null, error, query: query.toString(), elapsedMs: 0 };
   }
