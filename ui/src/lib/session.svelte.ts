@@ -1,25 +1,46 @@
-// The demo role lives here and only here, so that real sign-in can replace it later.
-// It is sent to the server as the `x-rilancio-role` header and mirrored in a cookie.
+// The demo identity lives here and only here, so that real sign-in can replace it later.
+// It is sent to the server as the `x-rilancio-role` header (plus `x-rilancio-desk` / `x-rilancio-firm`
+// when a desk or firm is chosen) and mirrored in cookies for plain links such as exports.
 
 export const ROLES = ['admin', 'operator', 'marketing', 'company'] as const;
 export type Role = (typeof ROLES)[number];
 
 const KEY = 'rilancio.role';
+const DESK = 'rilancio.desk';
+const FIRM = 'rilancio.firm';
+
+function stored(key: string): string | null {
+  return typeof localStorage === 'undefined' ? null : localStorage.getItem(key);
+}
 
 function initialRole(): Role {
-  if (typeof localStorage === 'undefined') return 'marketing';
-  const saved = localStorage.getItem(KEY);
+  const saved = stored(KEY);
   return (ROLES as readonly string[]).includes(saved ?? '') ? (saved as Role) : 'marketing';
 }
 
-export const session = $state<{ role: Role }>({ role: initialRole() });
+export const session = $state<{ role: Role; deskId: string | null; firmId: string | null }>({
+  role: initialRole(),
+  deskId: stored(DESK),
+  firmId: stored(FIRM),
+});
+
+function cookie(name: string, value: string | null) {
+  document.cookie = value
+    ? `${name}=${encodeURIComponent(value)}; path=/; SameSite=Lax`
+    : `${name}=; path=/; max-age=0; SameSite=Lax`;
+}
 
 export function setRole(role: Role): void {
   session.role = role;
   localStorage.setItem(KEY, role);
-  document.cookie = `rilancio_role=${role}; path=/; SameSite=Lax`;
+  cookie('rilancio_role', role);
+  cookie('rilancio_desk', session.deskId);
+  cookie('rilancio_firm', session.firmId);
 }
 
 export function authHeaders(): Record<string, string> {
-  return { 'x-rilancio-role': session.role };
+  const h: Record<string, string> = { 'x-rilancio-role': session.role };
+  if (session.deskId) h['x-rilancio-desk'] = session.deskId;
+  if (session.firmId) h['x-rilancio-firm'] = session.firmId;
+  return h;
 }

@@ -9,7 +9,7 @@ export interface About {
   name: string;
   version: string;
   attributions: string[];
-  mapTilesUrl?: string;
+  mapTilesUrl?: string | null;
   demo: boolean;
 }
 

@@ -1,0 +1,265 @@
+// Journeys 1–4 of DOMAIN.md, in Italian and in French, on the demo data through the real server.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import {
+  apiGet,
+  describeViolations,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+  settled,
+  startServer,
+  type Lang,
+  type RunningServer,
+} from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function expectAccessible(page: Page, screen: string) {
+  const v = await seriousViolations(page);
+  assert.equal(
+    v.length,
+    0,
+    `${screen}: serious or critical accessibility violations\n${describeViolations(v)}`,
+  );
+}
+
+const WORDS: Record<
+  Lang,
+  {
+    assetQuery: string;
+    nav: { assets: string; profiles: string };
+    occupation: string;
+    humanReview: RegExp;
+    sortLabel: string;
+  }
+> = {
+  it: {
+    assetQuery: 'capannone banchina',
+    nav: { assets: 'Risorse', profiles: 'Professionalità' },
+    occupation: 'saldatore',
+    humanReview: /revisione umana/i,
+    sortLabel: 'Ordina per',
+  },
+  fr: {
+    assetQuery: 'hangar quai',
+    nav: { assets: 'Ressources', profiles: 'Profils' },
+    occupation: 'soudeur',
+    humanReview: /examen humain requis/i,
+    sortLabel: 'Trier par',
+  },
+  en: {
+    assetQuery: 'shed quay',
+    nav: { assets: 'Assets', profiles: 'Profiles' },
+    occupation: 'welder',
+    humanReview: /human review required/i,
+    sortLabel: 'Sort by',
+  },
+};
+
+interface Item {
+  id: string;
+  [k: string]: unknown;
+}
+
+for (const lang of ['it', 'fr'] as const) {
+  const w = WORDS[lang];
+
+  describe(`in ${lang}`, () => {
+    test('the shell speaks the language, shows the data attributions and switches language and role', async () => {
+      const context = await newContext(browser, lang, 'marketing');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/`);
+      await settled(page);
+      assert.equal(await page.getAttribute('html', 'lang'), lang);
+      await page.getByRole('navigation').getByRole('link', { name: w.nav.assets }).waitFor();
+      const footer = await page.locator('footer').innerText();
+      assert.match(footer, /ESCO/);
+      await expectAccessible(page, `home-${lang}`);
+      await screenshot(page, `${lang}-00-home`);
+      // The language switch persists across a reload.
+      const other = lang === 'it' ? 'fr' : 'it';
+      await page.getByTestId('lang-switch').selectOption(other);
+      await page.getByRole('navigation').getByRole('link', { name: WORDS[other].nav.assets }).waitFor();
+      await page.reload();
+      await settled(page);
+      assert.equal(await page.getAttribute('html', 'lang'), other);
+      // The operator sees the profile search, the marketing officer does not.
+      await page.getByTestId('role-switch').selectOption('operator');
+      await page.getByRole('navigation').getByRole('link', { name: WORDS[other].nav.profiles }).waitFor();
+      await context.close();
+    });
+
+    test('journey 1: a marketing officer searches assets by words, region and size, on the map, opens one and exports', async () => {
+      const context = await newContext(browser, lang, 'marketing');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/`);
+      await settled(page);
+      await page.getByRole('navigation').getByRole('link', { name: w.nav.assets }).click();
+      await page.waitForURL(/\/assets/);
+      await settled(page);
+
+      const started = Date.now();
+      await page.getByTestId('asset-q').fill(w.assetQuery);
+      await page.waitForURL((u) => u.searchParams.get('q') === w.assetQuery);
+      await settled(page);
+      const typedMs = Date.now() - started;
+
+      const liguria = page.locator('[data-facet="region"] label', { hasText: 'Liguria' }).locator('input');
+      await liguria.check();
+      await page.waitForURL((u) => (u.searchParams.get('region') ?? '').includes('Liguria'));
+      await settled(page);
+
+      const minArea = page.locator('[data-range="coveredAreaM2"] input[name="min"]');
+      await minArea.fill('1500');
+      await minArea.press('Enter');
+      await page.waitForURL((u) => u.searchParams.get('coveredAreaM2') === '1500..');
+      await settled(page);
+
+      const hits = page.getByTestId('hit');
+      const count = await hits.count();
+      assert.ok(count > 0, 'the demo data has sheds on a quay in Liguria of at least 1,500 m²');
+      for (const text of await hits.allInnerTexts()) assert.match(text, /Liguria/);
+      await page.locator('.leaflet-marker-icon').first().waitFor();
+      await page.locator('.leaflet-interactive').first().waitFor({ state: 'attached' });
+      await expectAccessible(page, `assets-${lang}`);
+      await screenshot(page, `${lang}-01-assets-search`);
+
+      // The URL holds the state: back undoes the last filter, forward redoes it.
+      await page.goBack();
+      await page.waitForURL((u) => !u.searchParams.has('coveredAreaM2'));
+      await page.goForward();
+      await page.waitForURL((u) => u.searchParams.get('coveredAreaM2') === '1500..');
+      await settled(page);
+
+      // A shared link reproduces the same results.
+      const shared = page.url();
+      const page2 = await context.newPage();
+      await page2.goto(shared);
+      await settled(page2);
+      assert.equal(await page2.getByTestId('hit').count(), count);
+      await page2.close();
+
+      // Export the current result set.
+      const href = await page.getByTestId('export-csv').getAttribute('href');
+      assert.ok(href?.startsWith('/api/v1/export/assets?'));
+      assert.match(href!, /region=Liguria/);
+      const res = await page.request.get(`${server.baseUrl}${href}`, {
+        headers: { 'x-rilancio-role': 'marketing' },
+      });
+      assert.equal(res.status(), 200, 'the export answers');
+      assert.match(res.headers()['content-type'] ?? '', /csv|text/);
+
+      // Open one: its detail, its map and the aggregate counts of available people within 30 km.
+      await hits.first().getByRole('link').first().click();
+      await page.waitForURL(/\/assets\/[^/?]+$/);
+      await settled(page);
+      await page.getByTestId('asset-detail').waitFor();
+      await page.getByTestId('people-total').waitFor();
+      await expectAccessible(page, `asset-detail-${lang}`);
+      await screenshot(page, `${lang}-02-asset-detail`);
+      console.log(`[${lang}] as-you-type to results: ${typedMs} ms`);
+      await context.close();
+    });
+
+    test('journey 2: an operator finds displaced welders with an ESCO picker and sees what fits one of them', async () => {
+      const context = await newContext(browser, lang, 'operator');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/profiles`);
+      await settled(page);
+      const picker = page.locator('#occ-picker');
+      await picker.fill(w.occupation);
+      const option = page.locator('#occ-picker-list [role="option"]').first();
+      await option.waitFor();
+      await picker.press('Enter');
+      await page.waitForURL((u) => u.searchParams.has('occupationUris'));
+      await settled(page);
+      const cards = page.getByTestId('profile-card');
+      assert.ok((await cards.count()) > 0, 'the demo data has welders');
+      await expectAccessible(page, `profiles-${lang}`);
+      await screenshot(page, `${lang}-03-profiles`);
+      await cards.first().getByRole('link').first().click();
+      await page.waitForURL(/\/profiles\/[^/?]+$/);
+      await settled(page);
+      await page.getByText(w.humanReview).first().waitFor();
+      await expectAccessible(page, `profile-${lang}`);
+      await screenshot(page, `${lang}-04-profile-fits`);
+      await context.close();
+    });
+
+    test('journey 3: an operator reads why each candidate fits a job need and approves one; the company sees it', async () => {
+      const needs = await apiGet<{ items: Item[] }>(server.baseUrl, '/needs?limit=100', 'admin');
+      const need = needs.items.find((n) => n.type === 'job' && (n.status ?? 'open') === 'open');
+      assert.ok(need, 'the demo data has an open job need');
+      const context = await newContext(browser, lang, 'operator');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/needs/${need.id}`);
+      await settled(page);
+      await page.getByTestId('human-review').waitFor();
+      assert.match(await page.getByTestId('human-review').innerText(), w.humanReview);
+      const matches = page.getByTestId('match');
+      assert.ok((await matches.count()) > 0, 'the need has ranked candidates');
+      const first = matches.first();
+      assert.ok(
+        (await first.locator('table tbody tr').count()) >= 3,
+        'each candidate shows its score components',
+      );
+      await expectAccessible(page, `need-${lang}`);
+      await screenshot(page, `${lang}-05-need-candidates`);
+
+      await first.locator('select').first().selectOption('approve');
+      await first.getByRole('button').last().click();
+      await first.getByTestId('decision').waitFor();
+
+      if (typeof need.firmId === 'string') {
+        const company = await newContext(browser, lang, 'company', { firmId: need.firmId });
+        const cp = await company.newPage();
+        await cp.goto(`${server.baseUrl}/needs/${need.id}`);
+        await settled(cp);
+        assert.ok((await cp.getByTestId('match').count()) >= 1, 'the company sees the approved candidate');
+        await screenshot(cp, `${lang}-06-company-candidates`);
+        await company.close();
+      }
+      await context.close();
+    });
+
+    test('journey 4: an operator opens a crisis dossier and the team builder for its buy-out names the missing roles', async () => {
+      const opportunities = await apiGet<{ items: Item[] }>(
+        server.baseUrl,
+        '/opportunities?limit=100',
+        'admin',
+      );
+      const opp = opportunities.items.find((o) => o.crisisCaseId) ?? opportunities.items[0];
+      assert.ok(opp, 'the demo data has an opportunity');
+      const context = await newContext(browser, lang, 'operator');
+      const page = await context.newPage();
+      if (typeof opp.crisisCaseId === 'string') {
+        await page.goto(`${server.baseUrl}/crisis-cases/${opp.crisisCaseId}`);
+        await settled(page);
+        await page.getByTestId('workers-total').waitFor();
+        await expectAccessible(page, `crisis-${lang}`);
+        await screenshot(page, `${lang}-07-crisis-dossier`);
+      }
+      await page.goto(`${server.baseUrl}/opportunities/${opp.id}`);
+      await settled(page);
+      await page.getByTestId('team-roles').waitFor();
+      assert.ok((await page.getByTestId('team-roles').locator('tbody tr').count()) > 0);
+      await expectAccessible(page, `team-${lang}`);
+      await screenshot(page, `${lang}-08-team-builder`);
+      await context.close();
+    });
+  });
+}
