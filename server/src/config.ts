@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The whole environment, parsed once into a typed, nested config.
+ * Nothing else in the server reads process.env: tests build their own Config.
+ */
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    MEILI_URL: z.string().url().optional(),
+    MEILI_API_KEY: z.string().min(1).optional(),
+    MEILI_MASTER_KEY: z.string().optional(),
+    DEMO_DATA: z.enum(['auto', 'always', 'never']).default('auto'),
+    UI_DIR: z.string().optional(),
+    MAP_TILES_URL: z.string().url().optional(),
+  })
+  .refine((env) => env.MEILI_MASTER_KEY === undefined, {
+    // M2: the master key belongs to the provisioning script, never to the API process.
+    message: 'MEILI_MASTER_KEY must not be given to the API process; use a scoped MEILI_API_KEY',
+    path: ['MEILI_MASTER_KEY'],
+  });
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  logLevel: string;
+  database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  search: { kind: 'embedded' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined };
+  demoData: 'auto' | 'always' | 'never';
+  uiDir: string | undefined;
+  mapTilesUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    http: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.DATA_DIR },
+    search: e.MEILI_URL
+      ? { kind: 'meilisearch', url: e.MEILI_URL, apiKey: e.MEILI_API_KEY }
+      : { kind: 'embedded' },
+    demoData: e.DEMO_DATA,
+    uiDir: e.UI_DIR,
+    mapTilesUrl: e.MAP_TILES_URL,
+  };
+}

@@ -1,0 +1,815 @@
+/**
+ * The data model. PostgreSQL is the source of truth; the search index is a rebuildable copy.
+ *
+ * Conventions:
+ * - uuid keys, timestamptz, check constraints instead of enums (cheaper to evolve with forward-only migrations);
+ * - every mutable entity has `version` (optimistic concurrency) and lifecycle dates: records end, they are not deleted;
+ * - natural keys are unique (desk + external reference, asset inventory number, firm VAT/SIRET);
+ * - coordinates are numeric lat/lon with a btree on (lat, lon): a bounding box narrows a radius query on
+ *   PostgreSQL and PGlite alike, and the exact great-circle distance is computed on the few rows left.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  ASSET_AVAILABILITIES,
+  ASSET_CONDITIONS,
+  ASSET_KINDS,
+  ASSET_STATUSES,
+  CEFR_LEVELS,
+  CRISIS_PROCEDURES,
+  CRISIS_STATUSES,
+  DESIRED_PATHS,
+  EMPLOYMENT_STATUSES,
+  FIRM_SIZE_BANDS,
+  FIRM_STATES,
+  MATCH_ACTIONS,
+  MATCH_OUTCOMES,
+  NEED_STATUSES,
+  NEED_TYPES,
+  OPPORTUNITY_KINDS,
+  OPPORTUNITY_STATUSES,
+  ROLES,
+  SKILL_SOURCES,
+} from '../domain/vocabulary.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => ts('created_at').notNull().defaultNow();
+const updatedAt = () => ts('updated_at').notNull().defaultNow();
+const endedAt = () => ts('ended_at');
+const version = () => integer('version').notNull().default(1);
+const id = () => uuid('id').primaryKey().defaultRandom();
+
+/** `col IN (...)` for a fixed vocabulary, so the database refuses what the API would refuse. */
+function oneOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+}
+/** Every element of a text[] column within a vocabulary. */
+function allOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} <@ array[${values.map((v) => `'${v}'`).join(', ')}]::text[]`);
+}
+const latLonChecks = (table: string) => [
+  check(`${table}_lat_range`, sql.raw('lat is null or (lat between -90 and 90)')),
+  check(`${table}_lon_range`, sql.raw('lon is null or (lon between -180 and 180)')),
+];
+
+// ---------------------------------------------------------------- reference data
+
+export const referenceDatasets = pgTable('reference_datasets', {
+  name: text('name').primaryKey(),
+  checksum: text('checksum').notNull(),
+  rowCount: integer('row_count').notNull(),
+  loadedAt: ts('loaded_at').notNull().defaultNow(),
+});
+
+export const iscoGroups = pgTable('isco_groups', {
+  code: text('code').primaryKey(),
+  level: smallint('level').notNull(),
+  parentCode: text('parent_code'),
+  uri: text('uri').notNull(),
+  labelEn: text('label_en').notNull(),
+  labelFr: text('label_fr'),
+  labelIt: text('label_it'),
+});
+
+export const escoOccupations = pgTable(
+  'esco_occupations',
+  {
+    uri: text('uri').primaryKey(),
+    code: text('code'),
+    iscoGroup: text('isco_group').notNull(),
+  },
+  (t) => [index('esco_occupations_isco_idx').on(t.iscoGroup)],
+);
+
+export const escoSkills = pgTable('esco_skills', {
+  uri: text('uri').primaryKey(),
+  skillType: text('skill_type'),
+  reuseLevel: text('reuse_level'),
+  isGreen: boolean('is_green').notNull().default(false),
+  isDigital: boolean('is_digital').notNull().default(false),
+  isTransversal: boolean('is_transversal').notNull().default(false),
+  isLanguage: boolean('is_language').notNull().default(false),
+});
+
+export const escoSkillGroups = pgTable('esco_skill_groups', {
+  uri: text('uri').primaryKey(),
+  code: text('code'),
+});
+
+/**
+ * Labels of every ESCO concept in every language the deployment holds, preferred and alternative.
+ * One table rather than columns per language, so `import:esco` can add Italian (or any language) later.
+ * `folded` is lower-case and accent-free: autocomplete matches "soudeur" and "SOUDEUR" alike.
+ */
+export const escoLabels = pgTable(
+  'esco_labels',
+  {
+    conceptUri: text('concept_uri').notNull(),
+    conceptKind: text('concept_kind').notNull(),
+    lang: text('lang').notNull(),
+    label: text('label').notNull(),
+    preferred: boolean('preferred').notNull(),
+    folded: text('folded').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conceptUri, t.lang, t.label] }),
+    index('esco_labels_folded_idx').using('btree', sql`${t.folded} text_pattern_ops`),
+    index('esco_labels_kind_idx').on(t.conceptKind, t.lang),
+    check('esco_labels_kind', oneOf('concept_kind', ['occupation', 'skill', 'skill_group'])),
+  ],
+);
+
+export const escoOccupationSkills = pgTable(
+  'esco_occupation_skills',
+  {
+    occupationUri: text('occupation_uri')
+      .notNull()
+      .references(() => escoOccupations.uri),
+    skillUri: text('skill_uri')
+      .notNull()
+      .references(() => escoSkills.uri),
+    relation: text('relation').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.occupationUri, t.skillUri] }),
+    index('esco_occupation_skills_skill_idx').on(t.skillUri),
+    check('esco_occupation_skills_relation', oneOf('relation', ['essential', 'optional'])),
+  ],
+);
+
+/** Broader relations of both pillars (skill→skill, skill→group, occupation→occupation, occupation→ISCO). */
+export const escoBroader = pgTable(
+  'esco_broader',
+  {
+    conceptUri: text('concept_uri').notNull(),
+    conceptType: text('concept_type').notNull(),
+    broaderUri: text('broader_uri').notNull(),
+    broaderType: text('broader_type').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conceptUri, t.broaderUri] }),
+    index('esco_broader_broader_idx').on(t.broaderUri),
+  ],
+);
+
+export const naceCodes = pgTable('nace_codes', {
+  code: text('code').primaryKey(),
+  level: smallint('level').notNull(),
+  parentCode: text('parent_code'),
+  section: text('section').notNull(),
+  labelEn: text('label_en').notNull(),
+  labelFr: text('label_fr'),
+  labelIt: text('label_it'),
+  labelFrNaf: text('label_fr_naf'),
+});
+
+export const nutsRegions = pgTable('nuts_regions', {
+  code: text('code').primaryKey(),
+  level: smallint('level').notNull(),
+  country: text('country').notNull(),
+  name: text('name').notNull(),
+  parentCode: text('parent_code'),
+  nationalCode: text('national_code'),
+});
+
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    country: text('country').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    folded: text('folded').notNull(),
+    provinceCode: text('province_code').notNull(),
+    provinceName: text('province_name').notNull(),
+    provinceAbbr: text('province_abbr'),
+    regionCode: text('region_code').notNull(),
+    regionName: text('region_name').notNull(),
+    nuts2: text('nuts2'),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    population: integer('population'),
+    cadastralCode: text('cadastral_code'),
+    postalCodes: text('postal_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.country, t.code] }),
+    index('municipalities_folded_idx').using('btree', sql`${t.folded} text_pattern_ops`),
+    index('municipalities_latlon_idx').on(t.lat, t.lon),
+    check('municipalities_country', oneOf('country', ['IT', 'FR'])),
+  ],
+);
+
+// ---------------------------------------------------------------- organisation
+
+export const desks = pgTable(
+  'desks',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    regionName: text('region_name').notNull(),
+    municipalityCode: text('municipality_code'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('desks_code_key').on(t.code), check('desks_country', oneOf('country', ['IT', 'FR']))],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role').notNull(),
+    deskId: uuid('desk_id').references(() => desks.id),
+    firmId: uuid('firm_id').references(() => firms.id),
+    passwordHash: text('password_hash'),
+    locale: text('locale').notNull().default('it'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    check('users_role', oneOf('role', ROLES)),
+    check('users_locale', oneOf('locale', ['it', 'fr', 'en'])),
+  ],
+);
+
+export const firms = pgTable(
+  'firms',
+  {
+    id: id(),
+    deskId: uuid('desk_id').references(() => desks.id),
+    name: text('name').notNull(),
+    country: text('country').notNull(),
+    vatNumber: text('vat_number'),
+    siret: text('siret'),
+    naceCode: text('nace_code').references(() => naceCodes.code),
+    supplyChains: text('supply_chains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    municipalityCountry: text('municipality_country'),
+    municipalityCode: text('municipality_code'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    sizeBand: text('size_band'),
+    state: text('state').notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('firms_vat_key').on(t.vatNumber),
+    uniqueIndex('firms_siret_key').on(t.siret),
+    check('firms_country', oneOf('country', ['IT', 'FR'])),
+    check('firms_state', oneOf('state', FIRM_STATES)),
+    check(
+      'firms_size_band',
+      sql.raw(`size_band is null or size_band in (${FIRM_SIZE_BANDS.map((v) => `'${v}'`).join(', ')})`),
+    ),
+    ...latLonChecks('firms'),
+  ],
+);
+
+export const crisisCases = pgTable(
+  'crisis_cases',
+  {
+    id: id(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    externalRef: text('external_ref').notNull(),
+    firmId: uuid('firm_id').references(() => firms.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    procedure: text('procedure').notNull(),
+    status: text('status').notNull().default('open'),
+    supplyChain: text('supply_chain'),
+    municipalityCountry: text('municipality_country'),
+    municipalityCode: text('municipality_code'),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    openedOn: date('opened_on'),
+    closedOn: date('closed_on'),
+    workersAffected: integer('workers_affected').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('crisis_cases_desk_ref_key').on(t.deskId, t.externalRef),
+    check('crisis_cases_procedure', oneOf('procedure', CRISIS_PROCEDURES)),
+    check('crisis_cases_status', oneOf('status', CRISIS_STATUSES)),
+    check('crisis_cases_workers', sql.raw('workers_affected >= 0')),
+    ...latLonChecks('crisis_cases'),
+  ],
+);
+
+// ---------------------------------------------------------------- people (personal data)
+
+/**
+ * A displaced (or at-risk) worker. Personal data (name, contacts) sits in this row and never leaves it
+ * for the search index or a company view; `code` is the public pseudonym everyone else sees.
+ * There is deliberately no column for birth date, gender, nationality, photo or disability.
+ */
+export const profiles = pgTable(
+  'profiles',
+  {
+    id: id(),
+    code: text('code').notNull(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    externalRef: text('external_ref').notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    municipalityCountry: text('municipality_country').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    eqfLevel: smallint('eqf_level'),
+    mobilityKm: integer('mobility_km').notNull().default(30),
+    availableFrom: date('available_from'),
+    employmentStatus: text('employment_status').notNull(),
+    desiredPaths: text('desired_paths')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    supplyChains: text('supply_chains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    naceDivisions: text('nace_divisions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    drivingLicences: text('driving_licences')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    crisisCaseId: uuid('crisis_case_id').references(() => crisisCases.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('profiles_code_key').on(t.code),
+    uniqueIndex('profiles_desk_ref_key').on(t.deskId, t.externalRef),
+    index('profiles_latlon_idx').on(t.lat, t.lon),
+    index('profiles_crisis_idx').on(t.crisisCaseId),
+    check('profiles_eqf', sql.raw('eqf_level is null or eqf_level between 1 and 8')),
+    check('profiles_mobility', sql.raw('mobility_km between 0 and 1000')),
+    check('profiles_employment_status', oneOf('employment_status', EMPLOYMENT_STATUSES)),
+    check('profiles_desired_paths', allOf('desired_paths', DESIRED_PATHS)),
+    ...latLonChecks('profiles'),
+  ],
+);
+
+export const profileOccupations = pgTable(
+  'profile_occupations',
+  {
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    occupationUri: text('occupation_uri')
+      .notNull()
+      .references(() => escoOccupations.uri),
+    years: numeric('years', { precision: 4, scale: 1, mode: 'number' }).notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.occupationUri] }),
+    index('profile_occupations_occ_idx').on(t.occupationUri),
+    check('profile_occupations_years', sql.raw('years >= 0 and years <= 70')),
+  ],
+);
+
+export const profileSkills = pgTable(
+  'profile_skills',
+  {
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    skillUri: text('skill_uri')
+      .notNull()
+      .references(() => escoSkills.uri),
+    source: text('source').notNull().default('declared'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.skillUri] }),
+    index('profile_skills_skill_idx').on(t.skillUri),
+    check('profile_skills_source', oneOf('source', SKILL_SOURCES)),
+  ],
+);
+
+export const profileLanguages = pgTable(
+  'profile_languages',
+  {
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    level: text('level').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.profileId, t.language] }),
+    check('profile_languages_level', oneOf('level', CEFR_LEVELS)),
+  ],
+);
+
+// ---------------------------------------------------------------- assets
+
+export const assets = pgTable(
+  'assets',
+  {
+    id: id(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    inventoryNumber: text('inventory_number').notNull(),
+    kind: text('kind').notNull(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    brand: text('brand'),
+    model: text('model'),
+    year: smallint('year'),
+    condition: text('condition'),
+    powerKw: doublePrecision('power_kw'),
+    coveredAreaM2: doublePrecision('covered_area_m2'),
+    landAreaM2: doublePrecision('land_area_m2'),
+    heightM: doublePrecision('height_m'),
+    craneTonnage: doublePrecision('crane_tonnage'),
+    loadingBays: smallint('loading_bays'),
+    powerKva: doublePrecision('power_kva'),
+    quayAccess: boolean('quay_access').notNull().default(false),
+    draftM: doublePrecision('draft_m'),
+    slipway: boolean('slipway').notNull().default(false),
+    maritimeConcession: boolean('maritime_concession').notNull().default(false),
+    distanceToPortKm: doublePrecision('distance_to_port_km'),
+    municipalityCountry: text('municipality_country').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    availability: text('availability').notNull(),
+    priceEur: doublePrecision('price_eur'),
+    rentEurMonth: doublePrecision('rent_eur_month'),
+    availableFrom: date('available_from'),
+    availableUntil: date('available_until'),
+    ownerFirmId: uuid('owner_firm_id').references(() => firms.id),
+    crisisCaseId: uuid('crisis_case_id').references(() => crisisCases.id),
+    supplyChains: text('supply_chains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: text('status').notNull().default('available'),
+    requiredSkillUris: text('required_skill_uris')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    lastVerifiedAt: ts('last_verified_at'),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('assets_inventory_key').on(t.inventoryNumber),
+    index('assets_latlon_idx').on(t.lat, t.lon),
+    check('assets_kind', oneOf('kind', ASSET_KINDS)),
+    check('assets_availability', oneOf('availability', ASSET_AVAILABILITIES)),
+    check('assets_status', oneOf('status', ASSET_STATUSES)),
+    check(
+      'assets_condition',
+      sql.raw(`condition is null or condition in (${ASSET_CONDITIONS.map((v) => `'${v}'`).join(', ')})`),
+    ),
+    check(
+      'assets_dates',
+      sql.raw('available_until is null or available_from is null or available_until >= available_from'),
+    ),
+    check(
+      'assets_non_negative',
+      sql.raw(
+        'coalesce(power_kw, 0) >= 0 and coalesce(covered_area_m2, 0) >= 0 and coalesce(land_area_m2, 0) >= 0 and coalesce(crane_tonnage, 0) >= 0 and coalesce(price_eur, 0) >= 0 and coalesce(rent_eur_month, 0) >= 0',
+      ),
+    ),
+    ...latLonChecks('assets'),
+  ],
+);
+
+// ---------------------------------------------------------------- needs and opportunities
+
+export const needs = pgTable(
+  'needs',
+  {
+    id: id(),
+    type: text('type').notNull(),
+    firmId: uuid('firm_id')
+      .notNull()
+      .references(() => firms.id),
+    deskId: uuid('desk_id').references(() => desks.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: text('status').notNull().default('open'),
+    municipalityCountry: text('municipality_country').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    radiusKm: integer('radius_km').notNull().default(30),
+    supplyChain: text('supply_chain'),
+    naceCode: text('nace_code'),
+    // job need
+    occupationUri: text('occupation_uri').references(() => escoOccupations.uri),
+    positions: integer('positions'),
+    contractType: text('contract_type'),
+    minEqf: smallint('min_eqf'),
+    startDate: date('start_date'),
+    // asset need
+    assetKind: text('asset_kind'),
+    assetCategory: text('asset_category'),
+    minAreaM2: doublePrecision('min_area_m2'),
+    maxAreaM2: doublePrecision('max_area_m2'),
+    minPowerKw: doublePrecision('min_power_kw'),
+    minCraneTonnage: doublePrecision('min_crane_tonnage'),
+    needsQuay: boolean('needs_quay'),
+    mode: text('mode'),
+    budgetEur: doublePrecision('budget_eur'),
+    byDate: date('by_date'),
+    expiresAt: date('expires_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    index('needs_firm_idx').on(t.firmId),
+    check('needs_type', oneOf('type', NEED_TYPES)),
+    check('needs_status', oneOf('status', NEED_STATUSES)),
+    check('needs_job_fields', sql.raw("type <> 'job' or (occupation_uri is not null and positions >= 1)")),
+    check('needs_asset_fields', sql.raw("type <> 'asset' or asset_kind is not null")),
+    check('needs_radius', sql.raw('radius_km between 0 and 1000')),
+    ...latLonChecks('needs'),
+  ],
+);
+
+export const needSkills = pgTable(
+  'need_skills',
+  {
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    skillUri: text('skill_uri')
+      .notNull()
+      .references(() => escoSkills.uri),
+    relation: text('relation').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.skillUri] }),
+    check('need_skills_relation', oneOf('relation', ['essential', 'optional'])),
+  ],
+);
+
+export const needLanguages = pgTable(
+  'need_languages',
+  {
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id, { onDelete: 'cascade' }),
+    language: text('language').notNull(),
+    minLevel: text('min_level').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.needId, t.language] }),
+    check('need_languages_level', oneOf('min_level', CEFR_LEVELS)),
+  ],
+);
+
+export const opportunities = pgTable(
+  'opportunities',
+  {
+    id: id(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    sourceFirmId: uuid('source_firm_id').references(() => firms.id),
+    crisisCaseId: uuid('crisis_case_id').references(() => crisisCases.id),
+    municipalityCountry: text('municipality_country').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    lat: doublePrecision('lat').notNull(),
+    lon: doublePrecision('lon').notNull(),
+    capitalNeededEur: doublePrecision('capital_needed_eur'),
+    deadline: date('deadline'),
+    supplyChain: text('supply_chain'),
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    endedAt: endedAt(),
+    version: version(),
+  },
+  (t) => [
+    check('opportunities_kind', oneOf('kind', OPPORTUNITY_KINDS)),
+    check('opportunities_status', oneOf('status', OPPORTUNITY_STATUSES)),
+    ...latLonChecks('opportunities'),
+  ],
+);
+
+export const opportunityRoles = pgTable(
+  'opportunity_roles',
+  {
+    id: id(),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    occupationUri: text('occupation_uri')
+      .notNull()
+      .references(() => escoOccupations.uri),
+    count: integer('count').notNull(),
+    keySkillUris: text('key_skill_uris')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+  },
+  (t) => [
+    index('opportunity_roles_opp_idx').on(t.opportunityId),
+    check('opportunity_roles_count', sql.raw('count between 1 and 500')),
+  ],
+);
+
+export const opportunityAssets = pgTable(
+  'opportunity_assets',
+  {
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    assetId: uuid('asset_id')
+      .notNull()
+      .references(() => assets.id),
+  },
+  (t) => [primaryKey({ columns: [t.opportunityId, t.assetId] })],
+);
+
+// ---------------------------------------------------------------- matching (append-only logs)
+
+/**
+ * One row per run of the matcher (AI Act Art. 12). Ids and numbers only, never copies of personal data.
+ * Rows are chained by hash so an edit by a superuser is detectable; a trigger forbids UPDATE and DELETE.
+ */
+export const matchRuns = pgTable(
+  'match_runs',
+  {
+    id: id(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    ranAt: ts('ran_at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: text('actor_role').notNull(),
+    direction: text('direction').notNull(),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    poolQuery: jsonb('pool_query').notNull(),
+    poolSize: integer('pool_size').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    weightsHash: text('weights_hash').notNull(),
+    ranked: boolean('ranked').notNull(),
+    results: jsonb('results').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('match_runs_subject_idx').on(t.subjectType, t.subjectId),
+    uniqueIndex('match_runs_seq_key').on(t.seq),
+  ],
+);
+
+/** Human decisions on match results: append-only; the latest row per (subject, candidate) is in force. */
+export const matchDecisions = pgTable(
+  'match_decisions',
+  {
+    id: id(),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    runId: uuid('run_id').references(() => matchRuns.id),
+    subjectType: text('subject_type').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    candidateType: text('candidate_type').notNull(),
+    candidateId: uuid('candidate_id').notNull(),
+    action: text('action').notNull(),
+    reasonCode: text('reason_code').notNull(),
+    note: text('note').notNull().default(''),
+    originalRank: integer('original_rank'),
+    finalRank: integer('final_rank'),
+  },
+  (t) => [
+    index('match_decisions_subject_idx').on(t.subjectType, t.subjectId, t.candidateId),
+    index('match_decisions_candidate_idx').on(t.candidateId),
+    check('match_decisions_action', oneOf('action', MATCH_ACTIONS)),
+  ],
+);
+
+export const matchOutcomes = pgTable(
+  'match_outcomes',
+  {
+    id: id(),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    needId: uuid('need_id')
+      .notNull()
+      .references(() => needs.id),
+    profileId: uuid('profile_id').notNull(),
+    outcome: text('outcome').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (t) => [
+    index('match_outcomes_profile_idx').on(t.profileId),
+    check('match_outcomes_outcome', oneOf('outcome', MATCH_OUTCOMES)),
+  ],
+);
+
+// ---------------------------------------------------------------- platform
+
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: updatedAt(),
+});
+
+/** Security events and sensitive reads. Append-only for the application (trigger). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: text('actor_role'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    details: jsonb('details')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('audit_log_subject_idx').on(t.subjectType, t.subjectId)],
+);
+
+/**
+ * Transactional outbox: written in the same transaction as the change. The relay pushes the record's
+ * CURRENT state (not this row's payload), so replays and reordering are harmless.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    aggregateType: text('aggregate_type').notNull(),
+    aggregateId: uuid('aggregate_id').notNull(),
+    version: integer('version').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_next_idx').on(t.nextAttemptAt, t.id)],
+);
+
+export const searchDeadLetters = pgTable('search_dead_letters', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  aggregateType: text('aggregate_type').notNull(),
+  aggregateId: uuid('aggregate_id').notNull(),
+  version: integer('version').notNull(),
+  attempts: integer('attempts').notNull(),
+  error: text('error').notNull(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import {
+  CEFR_LEVELS,
+  DESIRED_PATHS,
+  EMPLOYMENT_STATUSES,
+  SKILL_SOURCES,
+  SUPPLY_CHAINS,
+} from '../../domain/vocabulary.js';
+import {
+  EscoOccupationUriSchema,
+  EscoSkillUriSchema,
+  IsoDateSchema,
+  MunicipalityRefSchema,
+  MunicipalityViewSchema,
+} from '../shared/schemas.js';
+
+const ProfileOccupationSchema = z.strictObject({
+  uri: EscoOccupationUriSchema,
+  years: z.number().min(0).max(70).default(0),
+});
+const ProfileSkillSchema = z.strictObject({
+  uri: EscoSkillUriSchema,
+  source: z.enum(SKILL_SOURCES).default('declared'),
+});
+const ProfileLanguageSchema = z.strictObject({
+  code: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code'),
+  level: z.enum(CEFR_LEVELS),
+});
+
+const unique = <T>(key: (item: T) => string, what: string) =>
+  [
+    (items: T[]) => new Set(items.map(key)).size === items.length,
+    { message: `each ${what} at most once` },
+  ] as const;
+
+const profileFields = {
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  email: z.email().max(254).nullable().optional(),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9 ().-]{6,20}$/, 'a phone number')
+    .nullable()
+    .optional(),
+  municipality: MunicipalityRefSchema,
+  occupations: z
+    .array(ProfileOccupationSchema)
+    .max(10)
+    .refine(...unique((o: { uri: string }) => o.uri, 'occupation')),
+  skills: z
+    .array(ProfileSkillSchema)
+    .max(200)
+    .refine(...unique((s: { uri: string }) => s.uri, 'skill')),
+  languages: z
+    .array(ProfileLanguageSchema)
+    .max(20)
+    .refine(...unique((l: { code: string }) => l.code, 'language')),
+  eqfLevel: z.number().int().min(1).max(8).nullable().optional(),
+  mobilityKm: z.number().int().min(0).max(1000),
+  availableFrom: IsoDateSchema.nullable().optional(),
+  employmentStatus: z.enum(EMPLOYMENT_STATUSES),
+  desiredPaths: z.array(z.enum(DESIRED_PATHS)).max(DESIRED_PATHS.length),
+  supplyChains: z.array(z.enum(SUPPLY_CHAINS)).max(SUPPLY_CHAINS.length),
+  naceDivisions: z.array(z.string().regex(/^[0-9]{2}$/, 'a two-digit NACE division')).max(20),
+  drivingLicences: z.array(z.string().regex(/^[A-Z0-9]{1,4}$/)).max(15),
+  crisisCaseId: z.uuid().nullable().optional(),
+};
+
+export const CreateProfileSchema = z.strictObject({
+  deskId: z.uuid(),
+  externalRef: z.string().trim().min(1).max(64),
+  ...profileFields,
+  skills: profileFields.skills.default([]),
+  languages: profileFields.languages.default([]),
+  mobilityKm: profileFields.mobilityKm.default(30),
+  desiredPaths: profileFields.desiredPaths.default(['employment']),
+  supplyChains: profileFields.supplyChains.default([]),
+  naceDivisions: profileFields.naceDivisions.default([]),
+  drivingLicences: profileFields.drivingLicences.default([]),
+});
+export type CreateProfile = z.infer<typeof CreateProfileSchema>;
+
+/** A PATCH names the version it read; fields it leaves out stay as they are (no defaults here). */
+export const UpdateProfileSchema = z
+  .strictObject(profileFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) });
+export type UpdateProfile = z.infer<typeof UpdateProfileSchema>;
+
+/**
+ * What a caller sees. Name and contacts are present only for the profile's own desk (and admins);
+ * everyone else sees the pseudonymous code.
+ */
+export const ProfileViewSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  deskId: z.uuid(),
+  externalRef: z.string().nullable(),
+  personal: z
+    .object({
+      firstName: z.string(),
+      lastName: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    })
+    .nullable(),
+  municipality: MunicipalityViewSchema,
+  occupations: z.array(z.object({ uri: z.string(), years: z.number() })),
+  skills: z.array(z.object({ uri: z.string(), source: z.string() })),
+  languages: z.array(z.object({ code: z.string(), level: z.string() })),
+  eqfLevel: z.number().nullable(),
+  mobilityKm: z.number(),
+  availableFrom: z.string().nullable(),
+  employmentStatus: z.string(),
+  desiredPaths: z.array(z.string()),
+  supplyChains: z.array(z.string()),
+  naceDivisions: z.array(z.string()),
+  drivingLicences: z.array(z.string()),
+  crisisCaseId: z.uuid().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().nullable(),
+  version: z.number(),
+});
+export type ProfileView = z.infer<typeof ProfileViewSchema>;

@@ -1,0 +1,196 @@
+import { eq } from 'drizzle-orm';
+import type { Principal } from '../../auth/principal.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { crisisCases, desks, profiles } from '../../db/schema.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { newPseudonym } from '../../lib/pseudonym.js';
+import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { assertVersion, toPage } from '../shared/lifecycle.js';
+import { assertEscoConceptsExist, resolveMunicipality } from '../shared/references.js';
+import { toIso, type PageQuery } from '../shared/schemas.js';
+import type { CreateProfile, ProfileView, UpdateProfile } from './profiles.schema.js';
+import {
+  findProfileRow,
+  listProfileRows,
+  loadProfileAggregates,
+  replaceProfileChildren,
+  type ProfileAggregate,
+} from './profiles.repository.js';
+
+/** Name and contacts only for the profile's own desk and for admins (DOMAIN.md roles). */
+export function maySeePersonalData(principal: Principal, deskId: string): boolean {
+  return principal.role === 'admin' || (principal.role === 'operator' && principal.deskId === deskId);
+}
+
+export function toProfileView(a: ProfileAggregate, principal: Principal): ProfileView {
+  const p = a.profile;
+  const personal = maySeePersonalData(principal, p.deskId);
+  return {
+    id: p.id,
+    code: p.code,
+    deskId: p.deskId,
+    externalRef: personal ? p.externalRef : null,
+    personal: personal
+      ? { firstName: p.firstName, lastName: p.lastName, email: p.email, phone: p.phone }
+      : null,
+    municipality: {
+      country: p.municipalityCountry,
+      code: p.municipalityCode,
+      name: a.municipality.name,
+      province: a.municipality.provinceName,
+      region: a.municipality.regionName,
+    },
+    occupations: a.occupations,
+    skills: a.skills,
+    languages: a.languages,
+    eqfLevel: p.eqfLevel,
+    mobilityKm: p.mobilityKm,
+    availableFrom: p.availableFrom,
+    employmentStatus: p.employmentStatus,
+    desiredPaths: p.desiredPaths,
+    supplyChains: p.supplyChains,
+    naceDivisions: p.naceDivisions,
+    drivingLicences: p.drivingLicences,
+    crisisCaseId: p.crisisCaseId,
+    createdAt: toIso(p.createdAt)!,
+    updatedAt: toIso(p.updatedAt)!,
+    endedAt: toIso(p.endedAt),
+    version: p.version,
+  };
+}
+
+/** Operators write only their own desk's profiles; admins any. */
+function assertMayWrite(principal: Principal, deskId: string) {
+  if (principal.role === 'admin') return;
+  if (principal.role === 'operator' && principal.deskId === deskId) return;
+  throw new ForbiddenError('Only the profile’s own desk may change it');
+}
+
+async function validateReferences(tx: DbOrTx, input: Partial<CreateProfile>) {
+  await assertEscoConceptsExist(
+    tx,
+    'occupation',
+    (input.occupations ?? []).map((o, i) => ({ uri: o.uri, path: `occupations.${i}.uri` })),
+  );
+  await assertEscoConceptsExist(
+    tx,
+    'skill',
+    (input.skills ?? []).map((s, i) => ({ uri: s.uri, path: `skills.${i}.uri` })),
+  );
+  if (input.crisisCaseId) {
+    const [c] = await tx
+      .select({ id: crisisCases.id })
+      .from(crisisCases)
+      .where(eq(crisisCases.id, input.crisisCaseId));
+    if (!c) throw new ValidationError([{ path: 'crisisCaseId', reason: 'unknown crisis case' }]);
+  }
+}
+
+export function createProfilesService(db: Database) {
+  async function get(id: string, principal: Principal): Promise<ProfileView> {
+    const row = await findProfileRow(db, id);
+    if (!row) throw new NotFoundError('profile', id);
+    const [aggregate] = await loadProfileAggregates(db, [row]);
+    return toProfileView(aggregate!, principal);
+  }
+
+  return {
+    get,
+
+    async list(page: PageQuery, principal: Principal) {
+      const rows = await listProfileRows(db, page);
+      const { items, nextCursor } = toPage(rows, page.limit);
+      const aggregates = await loadProfileAggregates(db, items);
+      return { items: aggregates.map((a) => toProfileView(a, principal)), nextCursor };
+    },
+
+    async create(input: CreateProfile, principal: Principal): Promise<ProfileView> {
+      assertMayWrite(principal, input.deskId);
+      const id = await db.transaction(async (tx) => {
+        const [desk] = await tx.select({ id: desks.id }).from(desks).where(eq(desks.id, input.deskId));
+        if (!desk) throw new ValidationError([{ path: 'deskId', reason: 'unknown desk' }]);
+        const place = await resolveMunicipality(tx, input.municipality);
+        await validateReferences(tx, input);
+        const [row] = await tx
+          .insert(profiles)
+          .values({
+            code: newPseudonym(),
+            deskId: input.deskId,
+            externalRef: input.externalRef,
+            firstName: input.firstName,
+            lastName: input.lastName,
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+            municipalityCountry: place.country,
+            municipalityCode: place.code,
+            lat: place.lat,
+            lon: place.lon,
+            eqfLevel: input.eqfLevel ?? null,
+            mobilityKm: input.mobilityKm,
+            availableFrom: input.availableFrom ?? null,
+            employmentStatus: input.employmentStatus,
+            desiredPaths: input.desiredPaths,
+            supplyChains: input.supplyChains,
+            naceDivisions: input.naceDivisions,
+            drivingLicences: input.drivingLicences,
+            crisisCaseId: input.crisisCaseId ?? null,
+          })
+          .returning({ id: profiles.id, version: profiles.version });
+        await replaceProfileChildren(tx, row!.id, input);
+        await enqueueIndexing(tx, 'profile', row!.id, row!.version);
+        return row!.id;
+      });
+      return get(id, principal);
+    },
+
+    async update(id: string, patch: UpdateProfile, principal: Principal): Promise<ProfileView> {
+      await db.transaction(async (tx) => {
+        const current = await findProfileRow(tx, id, { forUpdate: true });
+        if (!current) throw new NotFoundError('profile', id);
+        assertMayWrite(principal, current.deskId);
+        assertVersion('profile', patch.version, current.version);
+        if (current.endedAt) throw new ValidationError([{ path: 'id', reason: 'the profile has ended' }]);
+        const place = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
+        await validateReferences(tx, patch);
+        const { version, municipality: _m, occupations: _o, skills: _s, languages: _l, ...fields } = patch;
+        const next = version + 1;
+        await tx
+          .update(profiles)
+          .set({
+            ...fields,
+            ...(place
+              ? {
+                  municipalityCountry: place.country,
+                  municipalityCode: place.code,
+                  lat: place.lat,
+                  lon: place.lon,
+                }
+              : {}),
+            updatedAt: new Date(),
+            version: next,
+          })
+          .where(eq(profiles.id, id));
+        await replaceProfileChildren(tx, id, patch);
+        await enqueueIndexing(tx, 'profile', id, next);
+      });
+      return get(id, principal);
+    },
+
+    /** Ends the profile: it leaves search and matching, the record stays for the log and the person's rights. */
+    async end(id: string, version: number, principal: Principal): Promise<ProfileView> {
+      await db.transaction(async (tx) => {
+        const current = await findProfileRow(tx, id, { forUpdate: true });
+        if (!current) throw new NotFoundError('profile', id);
+        assertMayWrite(principal, current.deskId);
+        assertVersion('profile', version, current.version);
+        await tx
+          .update(profiles)
+          .set({ endedAt: current.endedAt ?? new Date(), updatedAt: new Date(), version: version + 1 })
+          .where(eq(profiles.id, id));
+        await enqueueIndexing(tx, 'profile', id, version + 1);
+      });
+      return get(id, principal);
+    },
+  };
+}
+export type ProfilesService = ReturnType<typeof createProfilesService>;

