@@ -8,6 +8,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { href: '/', key: 'nav.home', roles: ['admin', 'operator', 'marketing', 'company'] },
+  { href: '/dashboard', key: 'nav.dashboard', roles: ['admin', 'operator', 'marketing'] },
   { href: '/assets', key: 'nav.assets', roles: ['admin', 'operator', 'marketing'] },
   { href: '/profiles', key: 'nav.profiles', roles: ['admin', 'operator'] },
   { href: '/needs', key: 'nav.needs', roles: ['admin', 'operator', 'company'] },

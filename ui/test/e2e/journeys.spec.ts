@@ -103,6 +103,17 @@ for (const lang of ['it', 'fr'] as const) {
       await context.close();
     });
 
+    test('the network dashboard charts supply and demand with the figures also as tables', async () => {
+      const context = await newContext(browser, lang, 'admin');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/dashboard`);
+      await settled(page);
+      assert.equal(await page.locator('figure.chart').count(), 3);
+      await expectAccessible(page, `dashboard-${lang}`);
+      await screenshot(page, `${lang}-09-dashboard`);
+      await context.close();
+    });
+
     test('journey 1: a marketing officer searches assets by words, region and size, on the map, opens one and exports', async () => {
       const context = await newContext(browser, lang, 'marketing');
       const page = await context.newPage();
