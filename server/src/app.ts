@@ -11,12 +11,20 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { RouteAccess } from './auth/access.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { translatePgError } from './lib/pg-errors.js';
 import { registerRoutes } from './routes.js';
 
 export const API_PREFIX = '/api/v1';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route with its declared access rule (drives the authorisation matrix test). */
+    routeTable: RouteAccess[];
+  }
+}
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
@@ -90,15 +98,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith(API_PREFIX) || !uiDir || request.method !== 'GET') {
-      return reply
-        .code(404)
-        .send({
-          error: {
-            code: 'ROUTE_NOT_FOUND',
-            message: `No route ${request.method} ${request.url}`,
-            details: [],
-          },
-        });
+      return reply.code(404).send({
+        error: {
+          code: 'ROUTE_NOT_FOUND',
+          message: `No route ${request.method} ${request.url}`,
+          details: [],
+        },
+      });
     }
     // The UI is a single-page app: unknown paths render its fallback page, which routes on the client.
     return reply.type('text/html').sendFile('200.html');
@@ -128,7 +134,14 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
-  await app.register(async (api) => registerRoutes(api, deps), { prefix: API_PREFIX });
+  const routeTable: RouteAccess[] = [];
+  await app.register(
+    async (api) => {
+      routeTable.push(...registerRoutes(api, deps));
+    },
+    { prefix: API_PREFIX },
+  );
+  app.decorate('routeTable', routeTable);
   app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
 
   if (uiDir) await app.register(fastifyStatic, { root: uiDir, wildcard: false, index: ['200.html'] });

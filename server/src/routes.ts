@@ -1,14 +1,33 @@
 import type { FastifyInstance } from 'fastify';
-import { registerAccessControl } from './auth/access.js';
+import { registerAccessControl, type RouteAccess } from './auth/access.js';
 import type { Deps } from './deps.js';
+import { assetsRoutes } from './modules/assets/assets.routes.js';
+import { createAssetsService } from './modules/assets/assets.service.js';
+import { crisisCasesRoutes } from './modules/crisis-cases/crisis-cases.routes.js';
+import { createCrisisCasesService } from './modules/crisis-cases/crisis-cases.service.js';
+import { firmsRoutes } from './modules/firms/firms.routes.js';
+import { createFirmsService } from './modules/firms/firms.service.js';
+import { needsRoutes } from './modules/needs/needs.routes.js';
+import { createNeedsService } from './modules/needs/needs.service.js';
+import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js';
+import { createOpportunitiesService } from './modules/opportunities/opportunities.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
+import { referenceRoutes } from './modules/reference/reference.routes.js';
+import { createReferenceService } from './modules/reference/reference.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
-/** The API under /api/v1: every route declares its access rule (see auth/access.ts). */
-export function registerRoutes(api: FastifyInstance, deps: Deps) {
-  registerAccessControl(api, { trustDemoHeaders: deps.trustDemoHeaders });
+/** The API under /api/v1. Every route declares its access rule; the returned table drives the access tests. */
+export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] {
+  const table = registerAccessControl(api, { trustDemoHeaders: deps.trustDemoHeaders });
   const db = deps.database.db;
   systemRoutes(api, deps);
+  referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));
+  assetsRoutes(api, createAssetsService(db));
+  firmsRoutes(api, createFirmsService(db));
+  crisisCasesRoutes(api, createCrisisCasesService(db));
+  needsRoutes(api, createNeedsService(db));
+  opportunitiesRoutes(api, createOpportunitiesService(db));
+  return table;
 }

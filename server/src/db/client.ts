@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -9,6 +8,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Config } from '../config.js';
+import { MIGRATIONS_DIR } from './migrations-dir.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -32,11 +32,6 @@ export interface OpenOptions {
   /** PGlite only: start from a data directory dumped by `dumpDataDir` instead of an empty one. */
   pgliteTemplate?: Blob;
 }
-
-export const MIGRATIONS_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../migrations',
-);
 
 export async function openDatabase(
   config: Config['database'],

@@ -506,6 +506,7 @@ export const assets = pgTable(
   },
   (t) => [
     uniqueIndex('assets_inventory_key').on(t.inventoryNumber),
+    index('assets_crisis_idx').on(t.crisisCaseId),
     index('assets_latlon_idx').on(t.lat, t.lon),
     check('assets_kind', oneOf('kind', ASSET_KINDS)),
     check('assets_availability', oneOf('availability', ASSET_AVAILABILITIES)),
@@ -641,6 +642,7 @@ export const opportunities = pgTable(
     version: version(),
   },
   (t) => [
+    index('opportunities_crisis_idx').on(t.crisisCaseId),
     check('opportunities_kind', oneOf('kind', OPPORTUNITY_KINDS)),
     check('opportunities_status', oneOf('status', OPPORTUNITY_STATUSES)),
     ...latLonChecks('opportunities'),

@@ -1,4 +1,4 @@
-import { AppError, ConflictError, ValidationError } from '../errors.js';
+import { ConflictError, ValidationError, type AppError } from '../errors.js';
 
 interface PgErrorLike {
   code?: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MIGRATIONS_DIR } from '../../src/db/client.js';
+import { MIGRATIONS_DIR } from '../../src/db/migrations-dir.js';
 import { REFERENCE_DIR } from '../../src/reference/reference.loader.js';
 
 export const TEST_OUTPUT_DIR = path.resolve(

@@ -5,7 +5,8 @@ import { crisisCases, desks, profiles } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { newPseudonym } from '../../lib/pseudonym.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { assertVersion, toPage } from '../shared/lifecycle.js';
+import { toPage } from '../shared/lifecycle.js';
+import { changeVersioned, endVersioned } from '../shared/versioned.js';
 import { assertEscoConceptsExist, resolveMunicipality } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import type { CreateProfile, ProfileView, UpdateProfile } from './profiles.schema.js';
@@ -15,7 +16,10 @@ import {
   loadProfileAggregates,
   replaceProfileChildren,
   type ProfileAggregate,
+  type ProfileRow,
 } from './profiles.repository.js';
+
+const SPEC = { entity: 'profile', table: profiles, indexAs: 'profile' } as const;
 
 /** Name and contacts only for the profile's own desk and for admins (DOMAIN.md roles). */
 export function maySeePersonalData(principal: Principal, deskId: string): boolean {
@@ -145,18 +149,20 @@ export function createProfilesService(db: Database) {
 
     async update(id: string, patch: UpdateProfile, principal: Principal): Promise<ProfileView> {
       await db.transaction(async (tx) => {
-        const current = await findProfileRow(tx, id, { forUpdate: true });
-        if (!current) throw new NotFoundError('profile', id);
-        assertMayWrite(principal, current.deskId);
-        assertVersion('profile', patch.version, current.version);
-        if (current.endedAt) throw new ValidationError([{ path: 'id', reason: 'the profile has ended' }]);
-        const place = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
-        await validateReferences(tx, patch);
-        const { version, municipality: _m, occupations: _o, skills: _s, languages: _l, ...fields } = patch;
-        const next = version + 1;
-        await tx
-          .update(profiles)
-          .set({
+        await changeVersioned<ProfileRow>(tx, SPEC, id, patch.version, async (current) => {
+          assertMayWrite(principal, current.deskId);
+          const place = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
+          await validateReferences(tx, patch);
+          await replaceProfileChildren(tx, id, patch);
+          const {
+            version: _v,
+            municipality: _m,
+            occupations: _o,
+            skills: _s,
+            languages: _l,
+            ...fields
+          } = patch;
+          return {
             ...fields,
             ...(place
               ? {
@@ -166,12 +172,8 @@ export function createProfilesService(db: Database) {
                   lon: place.lon,
                 }
               : {}),
-            updatedAt: new Date(),
-            version: next,
-          })
-          .where(eq(profiles.id, id));
-        await replaceProfileChildren(tx, id, patch);
-        await enqueueIndexing(tx, 'profile', id, next);
+          };
+        });
       });
       return get(id, principal);
     },
@@ -179,15 +181,9 @@ export function createProfilesService(db: Database) {
     /** Ends the profile: it leaves search and matching, the record stays for the log and the person's rights. */
     async end(id: string, version: number, principal: Principal): Promise<ProfileView> {
       await db.transaction(async (tx) => {
-        const current = await findProfileRow(tx, id, { forUpdate: true });
-        if (!current) throw new NotFoundError('profile', id);
-        assertMayWrite(principal, current.deskId);
-        assertVersion('profile', version, current.version);
-        await tx
-          .update(profiles)
-          .set({ endedAt: current.endedAt ?? new Date(), updatedAt: new Date(), version: version + 1 })
-          .where(eq(profiles.id, id));
-        await enqueueIndexing(tx, 'profile', id, version + 1);
+        const current = await findProfileRow(tx, id);
+        if (current) assertMayWrite(principal, current.deskId);
+        await endVersioned<ProfileRow>(tx, SPEC, id, version);
       });
       return get(id, principal);
     },

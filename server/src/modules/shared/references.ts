@@ -57,3 +57,33 @@ export async function resolveMunicipality(
     ]);
   return row;
 }
+
+export type MunicipalityView = {
+  country: string;
+  code: string;
+  name: string;
+  province: string;
+  region: string;
+};
+
+/** Names of many municipalities in one query, keyed `country:code`, for building views of a page of records. */
+export async function loadMunicipalityViews(
+  db: DbOrTx,
+  refs: { country: string | null; code: string | null }[],
+): Promise<Map<string, MunicipalityView>> {
+  const codes = [...new Set(refs.map((r) => r.code).filter((c): c is string => !!c))];
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select({
+      country: municipalities.country,
+      code: municipalities.code,
+      name: municipalities.name,
+      province: municipalities.provinceName,
+      region: municipalities.regionName,
+    })
+    .from(municipalities)
+    .where(inArray(municipalities.code, codes));
+  return new Map(rows.map((r) => [`${r.country}:${r.code}`, r]));
+}
+
+export const municipalityKey = (country: string | null, code: string | null) => `${country}:${code}`;

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { crudRoutes } from '../shared/crud.routes.js';
+import { AssetViewSchema, CreateAssetSchema, UpdateAssetSchema } from './assets.schema.js';
+import type { AssetsService } from './assets.service.js';
+
+export function assetsRoutes(app: FastifyInstance, service: AssetsService) {
+  crudRoutes(app, {
+    path: '/assets',
+    tag: 'assets',
+    read: ['admin', 'operator', 'marketing', 'company'],
+    write: ['admin', 'operator', 'marketing'],
+    schemas: { create: CreateAssetSchema, update: UpdateAssetSchema, view: AssetViewSchema },
+    service,
+  });
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { crudRoutes } from '../shared/crud.routes.js';
+import {
+  CreateCrisisCaseSchema,
+  CrisisCaseViewSchema,
+  UpdateCrisisCaseSchema,
+} from './crisis-cases.schema.js';
+import type { CrisisCasesService } from './crisis-cases.service.js';
+
+export function crisisCasesRoutes(app: FastifyInstance, service: CrisisCasesService) {
+  crudRoutes(app, {
+    path: '/crisis-cases',
+    tag: 'crisis-cases',
+    read: ['admin', 'operator', 'marketing'],
+    write: ['admin', 'operator'],
+    schemas: { create: CreateCrisisCaseSchema, update: UpdateCrisisCaseSchema, view: CrisisCaseViewSchema },
+    service,
+  });
+}

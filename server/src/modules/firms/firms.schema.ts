@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { FIRM_SIZE_BANDS, FIRM_STATES, SUPPLY_CHAINS } from '../../domain/vocabulary.js';
+import { MunicipalityRefSchema, MunicipalityViewSchema } from '../shared/schemas.js';
+import { isValidPartitaIva, isValidSiret } from './firm-identifiers.js';
+
+const firmFields = {
+  name: z.string().trim().min(1).max(200),
+  naceCode: z.string().regex(/^[0-9]{2}(\.[0-9]{1,2})?$/, 'a NACE Rev.2 code such as 30.11'),
+  supplyChains: z.array(z.enum(SUPPLY_CHAINS)).max(SUPPLY_CHAINS.length),
+  municipality: MunicipalityRefSchema,
+  sizeBand: z.enum(FIRM_SIZE_BANDS).nullable(),
+  state: z.enum(FIRM_STATES),
+};
+
+export const CreateFirmSchema = z
+  .strictObject({
+    deskId: z.uuid().nullable().optional(),
+    country: z.enum(['IT', 'FR']),
+    vatNumber: z
+      .string()
+      .regex(/^[0-9]{11}$/, 'an Italian partita IVA has 11 digits')
+      .refine(isValidPartitaIva, 'the partita IVA check digit is wrong')
+      .optional(),
+    siret: z
+      .string()
+      .regex(/^[0-9]{14}$/, 'a SIRET has 14 digits')
+      .refine(isValidSiret, 'the SIRET check digit is wrong')
+      .optional(),
+    ...firmFields,
+    supplyChains: firmFields.supplyChains.default([]),
+    sizeBand: firmFields.sizeBand.default(null),
+    state: firmFields.state.default('active'),
+  })
+  .superRefine((firm, ctx) => {
+    // An Italian firm is identified by its partita IVA, a French one by its SIRET.
+    if (firm.country === 'IT' && !firm.vatNumber)
+      ctx.addIssue({ code: 'custom', path: ['vatNumber'], message: 'required for an Italian firm' });
+    if (firm.country === 'FR' && !firm.siret)
+      ctx.addIssue({ code: 'custom', path: ['siret'], message: 'required for a French firm' });
+  });
+export type CreateFirm = z.infer<typeof CreateFirmSchema>;
+
+export const UpdateFirmSchema = z
+  .strictObject(firmFields)
+  .partial()
+  .extend({ version: z.number().int().min(1) });
+export type UpdateFirm = z.infer<typeof UpdateFirmSchema>;
+
+export const FirmViewSchema = z.object({
+  id: z.uuid(),
+  deskId: z.uuid().nullable(),
+  name: z.string(),
+  country: z.string(),
+  vatNumber: z.string().nullable(),
+  siret: z.string().nullable(),
+  naceCode: z.string().nullable(),
+  supplyChains: z.array(z.string()),
+  municipality: MunicipalityViewSchema.nullable(),
+  sizeBand: z.string().nullable(),
+  state: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().nullable(),
+  version: z.number(),
+});
+export type FirmView = z.infer<typeof FirmViewSchema>;

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { crudRoutes } from '../shared/crud.routes.js';
+import { CreateNeedSchema, NeedViewSchema, UpdateNeedSchema } from './needs.schema.js';
+import type { NeedsService } from './needs.service.js';
+
+export function needsRoutes(app: FastifyInstance, service: NeedsService) {
+  crudRoutes(app, {
+    path: '/needs',
+    tag: 'needs',
+    read: ['admin', 'operator', 'marketing', 'company'],
+    write: ['admin', 'operator', 'company'],
+    schemas: { create: CreateNeedSchema, update: UpdateNeedSchema, view: NeedViewSchema },
+    service,
+  });
+}

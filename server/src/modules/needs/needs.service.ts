@@ -1,0 +1,211 @@
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Principal } from '../../auth/principal.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { needLanguages, needSkills, needs } from '../../db/schema.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { toPage } from '../shared/lifecycle.js';
+import { assertRecordsExist } from '../shared/owned-references.js';
+import {
+  assertEscoConceptsExist,
+  loadMunicipalityViews,
+  municipalityKey,
+  resolveMunicipality,
+} from '../shared/references.js';
+import { toIso, type PageQuery } from '../shared/schemas.js';
+import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import {
+  ASSET_ONLY_FIELDS,
+  JOB_ONLY_FIELDS,
+  type CreateNeed,
+  type NeedView,
+  type UpdateNeed,
+} from './needs.schema.js';
+
+export type NeedRow = typeof needs.$inferSelect;
+const SPEC = { entity: 'need', table: needs, indexAs: 'need' } as const;
+
+/** A company sees and edits only its own firm's needs; it gets 404 for others, so ids reveal nothing. */
+export function assertMayAccessNeed(principal: Principal, need: Pick<NeedRow, 'id' | 'firmId'>) {
+  if (principal.role === 'company' && principal.firmId !== need.firmId)
+    throw new NotFoundError('need', need.id);
+}
+
+async function validateReferences(tx: DbOrTx, input: Partial<CreateNeed> & Partial<UpdateNeed>) {
+  await assertRecordsExist(tx, [{ kind: 'firm', id: input.firmId, path: 'firmId' }]);
+  if (input.occupationUri)
+    await assertEscoConceptsExist(tx, 'occupation', [{ uri: input.occupationUri, path: 'occupationUri' }]);
+  await assertEscoConceptsExist(tx, 'skill', [
+    ...(input.essentialSkills ?? []).map((uri, i) => ({ uri, path: `essentialSkills.${i}` })),
+    ...(input.optionalSkills ?? []).map((uri, i) => ({ uri, path: `optionalSkills.${i}` })),
+  ]);
+}
+
+async function replaceChildren(
+  tx: DbOrTx,
+  needId: string,
+  input: {
+    essentialSkills?: string[];
+    optionalSkills?: string[];
+    languages?: { code: string; minLevel: string }[];
+  },
+) {
+  if (input.essentialSkills || input.optionalSkills) {
+    const essential = new Set(input.essentialSkills ?? []);
+    const optional = (input.optionalSkills ?? []).filter((s) => !essential.has(s));
+    await tx.delete(needSkills).where(eq(needSkills.needId, needId));
+    const rows = [
+      ...[...essential].map((skillUri) => ({ needId, skillUri, relation: 'essential' })),
+      ...[...new Set(optional)].map((skillUri) => ({ needId, skillUri, relation: 'optional' })),
+    ];
+    if (rows.length > 0) await tx.insert(needSkills).values(rows);
+  }
+  if (input.languages) {
+    await tx.delete(needLanguages).where(eq(needLanguages.needId, needId));
+    if (input.languages.length > 0)
+      await tx
+        .insert(needLanguages)
+        .values(input.languages.map((l) => ({ needId, language: l.code, minLevel: l.minLevel })));
+  }
+}
+
+export function createNeedsService(db: Database) {
+  async function views(rows: NeedRow[]): Promise<NeedView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [places, skills, langs] = await Promise.all([
+      loadMunicipalityViews(
+        db,
+        rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
+      ),
+      db.select().from(needSkills).where(inArray(needSkills.needId, ids)),
+      db.select().from(needLanguages).where(inArray(needLanguages.needId, ids)),
+    ]);
+    return rows.map(({ municipalityCountry, municipalityCode, createdAt, updatedAt, endedAt, ...n }) => ({
+      ...n,
+      type: n.type as 'job' | 'asset',
+      municipality: places.get(municipalityKey(municipalityCountry, municipalityCode)) ?? null,
+      essentialSkills: skills
+        .filter((s) => s.needId === n.id && s.relation === 'essential')
+        .map((s) => s.skillUri)
+        .sort(),
+      optionalSkills: skills
+        .filter((s) => s.needId === n.id && s.relation === 'optional')
+        .map((s) => s.skillUri)
+        .sort(),
+      languages: langs
+        .filter((l) => l.needId === n.id)
+        .map((l) => ({ code: l.language, minLevel: l.minLevel })),
+      createdAt: toIso(createdAt)!,
+      updatedAt: toIso(updatedAt)!,
+      endedAt: toIso(endedAt),
+    }));
+  }
+
+  async function get(id: string, principal: Principal): Promise<NeedView> {
+    const [row] = await db.select().from(needs).where(eq(needs.id, id));
+    if (!row) throw new NotFoundError('need', id);
+    assertMayAccessNeed(principal, row);
+    return (await views([row]))[0]!;
+  }
+
+  return {
+    get,
+
+    async list(page: PageQuery, principal: Principal) {
+      const rows = await db
+        .select()
+        .from(needs)
+        .where(
+          and(
+            page.cursor ? gt(needs.id, page.cursor) : undefined,
+            page.includeEnded ? undefined : isNull(needs.endedAt),
+            principal.role === 'company'
+              ? eq(needs.firmId, principal.firmId ?? '00000000-0000-0000-0000-000000000000')
+              : undefined,
+          ),
+        )
+        .orderBy(asc(needs.id))
+        .limit(page.limit + 1);
+      const { items, nextCursor } = toPage(rows, page.limit);
+      return { items: await views(items), nextCursor };
+    },
+
+    async create(input: CreateNeed, principal: Principal): Promise<NeedView> {
+      if (principal.role === 'company' && principal.firmId !== input.firmId)
+        throw new ForbiddenError('A company posts needs for its own firm only');
+      const id = await db.transaction(async (tx) => {
+        await validateReferences(tx, input);
+        const m = await resolveMunicipality(tx, input.municipality);
+        const { municipality: _m, ...rest } = input;
+        // Job needs carry skills and languages in child tables; asset needs have none.
+        const { essentialSkills, optionalSkills, languages, ...fields } = rest as typeof rest &
+          Partial<
+            Pick<Extract<CreateNeed, { type: 'job' }>, 'essentialSkills' | 'optionalSkills' | 'languages'>
+          >;
+        const [row] = await tx
+          .insert(needs)
+          .values({
+            ...fields,
+            positions: input.type === 'job' ? (input.positions ?? 1) : null,
+            deskId: principal.deskId,
+            municipalityCountry: m.country,
+            municipalityCode: m.code,
+            lat: m.lat,
+            lon: m.lon,
+          } as typeof needs.$inferInsert)
+          .returning({ id: needs.id, version: needs.version });
+        await replaceChildren(tx, row!.id, { essentialSkills, optionalSkills, languages });
+        await enqueueIndexing(tx, 'need', row!.id, row!.version);
+        return row!.id;
+      });
+      return get(id, principal);
+    },
+
+    async update(id: string, patch: UpdateNeed, principal: Principal): Promise<NeedView> {
+      await db.transaction((tx) =>
+        changeVersioned<NeedRow>(tx, SPEC, id, patch.version, async (current) => {
+          assertMayAccessNeed(principal, current);
+          const wrongType = (current.type === 'job' ? ASSET_ONLY_FIELDS : JOB_ONLY_FIELDS).filter(
+            (f) => (patch as Record<string, unknown>)[f] !== undefined,
+          );
+          if (wrongType.length > 0)
+            throw new ValidationError(
+              wrongType.map((f) => ({ path: f, reason: `not a field of a ${current.type} need` })),
+            );
+          await validateReferences(tx, patch);
+          await replaceChildren(tx, id, patch);
+          const m = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
+          const {
+            version: _v,
+            municipality: _m,
+            essentialSkills: _e,
+            optionalSkills: _o,
+            languages: _l,
+            ...fields
+          } = patch;
+          return {
+            ...fields,
+            ...(m
+              ? { municipalityCountry: m.country, municipalityCode: m.code, lat: m.lat, lon: m.lon }
+              : {}),
+          };
+        }),
+      );
+      return get(id, principal);
+    },
+
+    async end(id: string, version: number, principal: Principal): Promise<NeedView> {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ id: needs.id, firmId: needs.firmId })
+          .from(needs)
+          .where(eq(needs.id, id));
+        if (row) assertMayAccessNeed(principal, row);
+        await endVersioned<NeedRow>(tx, SPEC, id, version);
+      });
+      return get(id, principal);
+    },
+  };
+}
+export type NeedsService = ReturnType<typeof createNeedsService>;

@@ -1,0 +1,174 @@
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import type { Principal } from '../../auth/principal.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { assets, opportunities, opportunityAssets, opportunityRoles } from '../../db/schema.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
+import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { toPage } from '../shared/lifecycle.js';
+import { assertRecordsExist } from '../shared/owned-references.js';
+import {
+  assertEscoConceptsExist,
+  loadMunicipalityViews,
+  municipalityKey,
+  resolveMunicipality,
+} from '../shared/references.js';
+import { toIso, type PageQuery } from '../shared/schemas.js';
+import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import type { CreateOpportunity, OpportunityView, UpdateOpportunity } from './opportunities.schema.js';
+
+type OpportunityRow = typeof opportunities.$inferSelect;
+const SPEC = { entity: 'opportunity', table: opportunities, indexAs: 'opportunity' } as const;
+
+async function validateReferences(tx: DbOrTx, input: Partial<CreateOpportunity>) {
+  await assertRecordsExist(tx, [
+    { kind: 'desk', id: input.deskId, path: 'deskId' },
+    { kind: 'firm', id: input.sourceFirmId, path: 'sourceFirmId' },
+    { kind: 'crisisCase', id: input.crisisCaseId, path: 'crisisCaseId' },
+  ]);
+  const roles = input.roles ?? [];
+  await assertEscoConceptsExist(
+    tx,
+    'occupation',
+    roles.map((r, i) => ({ uri: r.occupationUri, path: `roles.${i}.occupationUri` })),
+  );
+  await assertEscoConceptsExist(
+    tx,
+    'skill',
+    roles.flatMap((r, i) => r.keySkills.map((uri, j) => ({ uri, path: `roles.${i}.keySkills.${j}` }))),
+  );
+  const assetIds = [...new Set(input.assetIds ?? [])];
+  if (assetIds.length > 0) {
+    const found = new Set(
+      (await tx.select({ id: assets.id }).from(assets).where(inArray(assets.id, assetIds))).map((a) => a.id),
+    );
+    const missing = (input.assetIds ?? []).flatMap((id, i) =>
+      found.has(id) ? [] : [{ path: `assetIds.${i}`, reason: 'unknown asset' }],
+    );
+    if (missing.length > 0) throw new ValidationError(missing);
+  }
+}
+
+async function replaceChildren(tx: DbOrTx, opportunityId: string, input: Partial<CreateOpportunity>) {
+  if (input.roles) {
+    await tx.delete(opportunityRoles).where(eq(opportunityRoles.opportunityId, opportunityId));
+    if (input.roles.length > 0)
+      await tx.insert(opportunityRoles).values(
+        input.roles.map((r) => ({
+          opportunityId,
+          occupationUri: r.occupationUri,
+          count: r.count,
+          keySkillUris: r.keySkills,
+        })),
+      );
+  }
+  if (input.assetIds) {
+    await tx.delete(opportunityAssets).where(eq(opportunityAssets.opportunityId, opportunityId));
+    const ids = [...new Set(input.assetIds)];
+    if (ids.length > 0)
+      await tx.insert(opportunityAssets).values(ids.map((assetId) => ({ opportunityId, assetId })));
+  }
+}
+
+export function createOpportunitiesService(db: Database) {
+  async function views(rows: OpportunityRow[]): Promise<OpportunityView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [places, roles, links] = await Promise.all([
+      loadMunicipalityViews(
+        db,
+        rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
+      ),
+      db
+        .select()
+        .from(opportunityRoles)
+        .where(inArray(opportunityRoles.opportunityId, ids))
+        .orderBy(asc(opportunityRoles.id)),
+      db.select().from(opportunityAssets).where(inArray(opportunityAssets.opportunityId, ids)),
+    ]);
+    return rows.map(({ municipalityCountry, municipalityCode, createdAt, updatedAt, endedAt, ...o }) => ({
+      ...o,
+      municipality: places.get(municipalityKey(municipalityCountry, municipalityCode)) ?? null,
+      roles: roles
+        .filter((r) => r.opportunityId === o.id)
+        .map((r) => ({
+          id: r.id,
+          occupationUri: r.occupationUri,
+          count: r.count,
+          keySkills: r.keySkillUris,
+        })),
+      assetIds: links
+        .filter((l) => l.opportunityId === o.id)
+        .map((l) => l.assetId)
+        .sort(),
+      createdAt: toIso(createdAt)!,
+      updatedAt: toIso(updatedAt)!,
+      endedAt: toIso(endedAt),
+    }));
+  }
+  async function get(id: string) {
+    const [row] = await db.select().from(opportunities).where(eq(opportunities.id, id));
+    if (!row) throw new NotFoundError('opportunity', id);
+    return (await views([row]))[0]!;
+  }
+  return {
+    get: (id: string, _principal: Principal) => get(id),
+    async list(page: PageQuery, _principal: Principal) {
+      const rows = await db
+        .select()
+        .from(opportunities)
+        .where(
+          and(
+            page.cursor ? gt(opportunities.id, page.cursor) : undefined,
+            page.includeEnded ? undefined : isNull(opportunities.endedAt),
+          ),
+        )
+        .orderBy(asc(opportunities.id))
+        .limit(page.limit + 1);
+      const { items, nextCursor } = toPage(rows, page.limit);
+      return { items: await views(items), nextCursor };
+    },
+    async create(input: CreateOpportunity, _principal: Principal) {
+      const id = await db.transaction(async (tx) => {
+        await validateReferences(tx, input);
+        const m = await resolveMunicipality(tx, input.municipality);
+        const { municipality: _m, roles: _r, assetIds: _a, ...fields } = input;
+        const [row] = await tx
+          .insert(opportunities)
+          .values({
+            ...fields,
+            municipalityCountry: m.country,
+            municipalityCode: m.code,
+            lat: m.lat,
+            lon: m.lon,
+          })
+          .returning({ id: opportunities.id, version: opportunities.version });
+        await replaceChildren(tx, row!.id, input);
+        await enqueueIndexing(tx, 'opportunity', row!.id, row!.version);
+        return row!.id;
+      });
+      return get(id);
+    },
+    async update(id: string, patch: UpdateOpportunity, _principal: Principal) {
+      await db.transaction((tx) =>
+        changeVersioned<OpportunityRow>(tx, SPEC, id, patch.version, async () => {
+          await validateReferences(tx, patch);
+          await replaceChildren(tx, id, patch);
+          const m = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
+          const { version: _v, municipality: _m, roles: _r, assetIds: _a, ...fields } = patch;
+          return {
+            ...fields,
+            ...(m
+              ? { municipalityCountry: m.country, municipalityCode: m.code, lat: m.lat, lon: m.lon }
+              : {}),
+          };
+        }),
+      );
+      return get(id);
+    },
+    async end(id: string, version: number, _principal: Principal) {
+      await db.transaction((tx) => endVersioned<OpportunityRow>(tx, SPEC, id, version));
+      return get(id);
+    },
+  };
+}
+export type OpportunitiesService = ReturnType<typeof createOpportunitiesService>;

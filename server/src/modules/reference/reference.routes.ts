@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { REFERENCE_DIR } from '../../reference/reference.loader.js';
+import { errorResponses } from '../shared/schemas.js';
+import type { ReferenceService } from './reference.service.js';
+
+const tags = ['reference'];
+const everyone = ['admin', 'operator', 'marketing', 'company'] as const;
+const LangSchema = z.enum(['it', 'fr', 'en']).default('it');
+const SearchQuerySchema = z.strictObject({
+  q: z.string().trim().min(2).max(100),
+  lang: LangSchema,
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+const ConceptSchema = z.object({
+  uri: z.string(),
+  label: z.string(),
+  matchedLabel: z.string(),
+  iscoGroup: z.string().nullable(),
+});
+
+export function referenceRoutes(app: FastifyInstance, service: ReferenceService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/reference/occupations',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        querystring: SearchQuerySchema,
+        response: { 200: z.array(ConceptSchema), ...errorResponses },
+      },
+    },
+    (req) => service.concepts('occupation', req.query.q, req.query.lang, req.query.limit),
+  );
+  r.get(
+    '/reference/skills',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        querystring: SearchQuerySchema,
+        response: { 200: z.array(ConceptSchema), ...errorResponses },
+      },
+    },
+    (req) => service.concepts('skill', req.query.q, req.query.lang, req.query.limit),
+  );
+  r.get(
+    '/reference/occupation-skills',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description: "An ESCO occupation's essential and optional skills.",
+        querystring: z.strictObject({ uri: z.string().url(), lang: LangSchema }),
+        response: {
+          200: z.object({
+            essential: z.array(z.object({ uri: z.string(), label: z.string() })),
+            optional: z.array(z.object({ uri: z.string(), label: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.occupationSkills(req.query.uri, req.query.lang),
+  );
+  r.get(
+    '/reference/municipalities',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description: 'Municipalities by name prefix, ISTAT/INSEE code or postal code.',
+        querystring: SearchQuerySchema.omit({ lang: true }),
+        response: {
+          200: z.array(
+            z.object({
+              country: z.string(),
+              code: z.string(),
+              name: z.string(),
+              province: z.string(),
+              region: z.string(),
+              lat: z.number(),
+              lon: z.number(),
+              postalCodes: z.array(z.string()),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.municipalities(req.query.q, req.query.limit),
+  );
+  r.get(
+    '/reference/nace',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        querystring: SearchQuerySchema.omit({ lang: true }).extend({ q: z.string().trim().min(1).max(100) }),
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              level: z.number(),
+              labelEn: z.string(),
+              labelFr: z.string().nullable(),
+              labelIt: z.string().nullable(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.nace(req.query.q, req.query.limit),
+  );
+  r.get(
+    '/reference/desks',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        response: {
+          200: z.array(
+            z.object({
+              id: z.uuid(),
+              code: z.string(),
+              name: z.string(),
+              country: z.string(),
+              regionName: z.string(),
+            }),
+          ),
+        },
+      },
+    },
+    () => service.desks(),
+  );
+
+  let boundaries: Buffer | undefined;
+  r.get(
+    '/reference/boundaries',
+    {
+      config: { access: 'public' },
+      schema: { tags, description: 'Region and province boundaries (GeoJSON).' },
+    },
+    async (_req, reply) => {
+      boundaries ??= gunzipSync(
+        readFileSync(path.join(REFERENCE_DIR, 'boundaries_regions_provinces.geojson.gz')),
+      );
+      return reply
+        .header('cache-control', 'public, max-age=86400')
+        .type('application/geo+json')
+        .send(boundaries);
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { readdirSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { MIGRATIONS_DIR } from '../../db/migrations-dir.js';
+import { queryRows } from '../../db/raw.js';
+
+const migrationCount = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length;
+
+export interface Readiness {
+  status: 'ready' | 'not_ready';
+  database: { reachable: boolean; migrationsApplied: number; migrationsExpected: number };
+  search: { pending: number; lagSeconds: number; deadLetters: number };
+}
+
+/** Ready = the database answers, every migration is applied; the outbox figures say how far search lags. */
+export async function readiness(db: Database): Promise<Readiness> {
+  try {
+    const [migrations] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    const [outbox] = await queryRows<{ pending: number; oldest: number | null; dead: number }>(
+      db,
+      sql`select (select count(*)::int from outbox) as pending,
+                 (select extract(epoch from now() - min(created_at))::float8 from outbox) as oldest,
+                 (select count(*)::int from search_dead_letters) as dead`,
+    );
+    const applied = migrations?.n ?? 0;
+    return {
+      status: applied >= migrationCount ? 'ready' : 'not_ready',
+      database: { reachable: true, migrationsApplied: applied, migrationsExpected: migrationCount },
+      search: {
+        pending: outbox?.pending ?? 0,
+        lagSeconds: outbox?.oldest ?? 0,
+        deadLetters: outbox?.dead ?? 0,
+      },
+    };
+  } catch {
+    return {
+      status: 'not_ready',
+      database: { reachable: false, migrationsApplied: 0, migrationsExpected: migrationCount },
+      search: { pending: 0, lagSeconds: 0, deadLetters: 0 },
+    };
+  }
+}

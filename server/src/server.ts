@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp, LOG_REDACT } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { prepareDatabase } from './startup.js';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Composition root: read config, open adapters, build the app, listen, and close gracefully. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const database = await openDatabase(config.database);
+  const app = await buildApp(
+    {
+      database,
+      uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
+      mapTilesUrl: config.mapTilesUrl,
+      demo: config.demoData !== 'never',
+      trustDemoHeaders: config.env !== 'production' || config.demoData !== 'never',
+    },
+    { logger: { level: config.logLevel, redact: LOG_REDACT } },
+  );
+  await prepareDatabase(database, { demoData: config.demoData, log: app.log });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop accepting, finish in-flight requests, then release the database.
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.http.host, port: config.http.port });
+  const shown = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
+  console.log(`Rilancio is running at http://${shown}:${config.http.port}/  (API docs: /docs)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
