@@ -44,3 +44,18 @@ export function authHeaders(): Record<string, string> {
   if (session.firmId) h['x-rilancio-firm'] = session.firmId;
   return h;
 }
+
+export function setActing(acting: { deskId?: string | null; firmId?: string | null }): void {
+  if (acting.deskId !== undefined) {
+    session.deskId = acting.deskId;
+    if (acting.deskId) localStorage.setItem(DESK, acting.deskId);
+    else localStorage.removeItem(DESK);
+    cookie('rilancio_desk', acting.deskId);
+  }
+  if (acting.firmId !== undefined) {
+    session.firmId = acting.firmId;
+    if (acting.firmId) localStorage.setItem(FIRM, acting.firmId);
+    else localStorage.removeItem(FIRM);
+    cookie('rilancio_firm', acting.firmId);
+  }
+}

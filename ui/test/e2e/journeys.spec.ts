@@ -50,7 +50,9 @@ const WORDS: Record<
   it: {
     assetQuery: 'capannone banchina',
     nav: { assets: 'Risorse', profiles: 'Professionalità' },
-    occupation: 'saldatore',
+    // The bundled ESCO data has no Italian labels yet (shared/data/README.md): the picker also
+    // matches the English labels, which is what an Italian desk sees until the Italian CSV is imported.
+    occupation: 'welder',
     humanReview: /revisione umana/i,
     sortLabel: 'Ordina per',
   },

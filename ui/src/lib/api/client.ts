@@ -120,6 +120,7 @@ export const api = {
     request<Skill[]>('/reference/skills', { query: { q, lang }, signal }),
   municipalities: (q: string, signal?: AbortSignal) =>
     request<Municipality[]>('/reference/municipalities', { query: { q }, signal }),
+  desks: () => request<{ id: string; code: string; name: string; country: string }[]>('/reference/desks'),
   boundaries: (f?: Fetch) => request<GeoJSON.FeatureCollection>('/reference/boundaries', { fetch: f }),
 
   needMatches: (id: string, query?: Query, f?: Fetch) =>
