@@ -16,3 +16,17 @@ export function formatDate(iso: string | null | undefined, locale: string | null
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale ?? 'it').format(d);
 }
+
+/** Under an ESCO occupation in a picker: the label that matched, when it is another one, and the ISCO group. */
+export function occupationHint(o: {
+  label: string;
+  matchedLabel?: string;
+  iscoGroup?: string | null;
+}): string {
+  return [
+    o.matchedLabel && o.matchedLabel !== o.label ? `“${o.matchedLabel}”` : '',
+    o.iscoGroup ? `ISCO ${o.iscoGroup}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

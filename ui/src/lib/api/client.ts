@@ -4,6 +4,7 @@ import type {
   About,
   AssetDoc,
   Decision,
+  Desk,
   Entity,
   MatchRun,
   Municipality,
@@ -120,7 +121,7 @@ export const api = {
     request<Skill[]>('/reference/skills', { query: { q, lang }, signal }),
   municipalities: (q: string, signal?: AbortSignal) =>
     request<Municipality[]>('/reference/municipalities', { query: { q }, signal }),
-  desks: () => request<{ id: string; code: string; name: string; country: string }[]>('/reference/desks'),
+  desks: () => request<Desk[]>('/reference/desks'),
   boundaries: (f?: Fetch) => request<GeoJSON.FeatureCollection>('/reference/boundaries', { fetch: f }),
 
   needMatches: (id: string, query?: Query, f?: Fetch) =>
