@@ -3,6 +3,8 @@
 
 export const UI_ONLY = ['near', 'sel'] as const;
 
+// Only fields the search engine declares facetable: asking for another one is a 400.
+// A crisis case is a filter (`crisisCaseId=`, linked from its dossier), not a facet.
 export const ASSET_FACETS = [
   'kind',
   'category',
@@ -11,7 +13,7 @@ export const ASSET_FACETS = [
   'availability',
   'condition',
   'supplyChains',
-  'crisisCaseId',
+  'quayAccess',
   'status',
 ] as const;
 
@@ -38,7 +40,6 @@ export const PROFILE_FACETS = [
   'desiredPaths',
   'languages',
   'eqfLevel',
-  'crisisCaseId',
   'employmentStatus',
   'region',
   'supplyChains',
