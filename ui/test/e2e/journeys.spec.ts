@@ -43,6 +43,7 @@ const WORDS: Record<
     assetQuery: string;
     nav: { assets: string; profiles: string };
     occupation: string;
+    skill: string;
     humanReview: RegExp;
     sortLabel: string;
   }
@@ -53,6 +54,7 @@ const WORDS: Record<
     // The bundled ESCO data has no Italian labels yet (shared/data/README.md): the picker also
     // matches the English labels, which is what an Italian desk sees until the Italian CSV is imported.
     occupation: 'welder',
+    skill: 'welding',
     humanReview: /revisione umana/i,
     sortLabel: 'Ordina per',
   },
@@ -60,6 +62,7 @@ const WORDS: Record<
     assetQuery: 'hangar quai',
     nav: { assets: 'Ressources', profiles: 'Profils' },
     occupation: 'soudeur',
+    skill: 'soudage',
     humanReview: /examen humain requis/i,
     sortLabel: 'Trier par',
   },
@@ -67,6 +70,7 @@ const WORDS: Record<
     assetQuery: 'shed quay',
     nav: { assets: 'Assets', profiles: 'Profiles' },
     occupation: 'welder',
+    skill: 'welding',
     humanReview: /human review required/i,
     sortLabel: 'Sort by',
   },
@@ -147,7 +151,7 @@ for (const lang of ['it', 'fr'] as const) {
       assert.ok(count > 0, 'the demo data has sheds on a quay in Liguria of at least 1,500 m²');
       for (const text of await hits.allInnerTexts()) assert.match(text, /Liguria/);
       await page.locator('.leaflet-marker-icon').first().waitFor();
-      await page.locator('.leaflet-interactive').first().waitFor({ state: 'attached' });
+      await page.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'attached' });
       await expectAccessible(page, `assets-${lang}`);
       await screenshot(page, `${lang}-01-assets-search`);
 
@@ -188,9 +192,33 @@ for (const lang of ['it', 'fr'] as const) {
       await context.close();
     });
 
-    test('journey 2: an operator finds displaced welders with an ESCO picker and sees what fits one of them', async () => {
+    test('journey 2: an operator registers a displaced welder with ESCO pickers and sees what fits, each with why', async () => {
       const context = await newContext(browser, lang, 'operator');
       const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/profiles/new`);
+      await settled(page);
+      // Validation messages appear next to the fields before anything is sent.
+      await page.getByTestId('profile-form').locator('button[type="submit"]').click();
+      await page.locator('#e-firstName:not(:empty)').waitFor();
+      await page.locator('#f-firstName').fill('Mario');
+      await page.locator('#f-lastName').fill('Rossi');
+      await page.locator('#f-externalRef').fill(`E2E-${lang}-${Date.now()}`);
+      const pick = async (id: string, text: string) => {
+        await page.locator(`#${id}`).fill(text);
+        await page.locator(`#${id}-list [role="option"]`).first().waitFor();
+        await page.locator(`#${id}`).press('Enter');
+      };
+      await pick('f-municipality', 'La Spezia');
+      await pick('f-occupations', w.occupation);
+      await pick('f-skills', w.skill);
+      await expectAccessible(page, `profile-form-${lang}`);
+      await screenshot(page, `${lang}-02b-profile-form`);
+      await page.getByTestId('profile-form').locator('button[type="submit"]').click();
+      await page.waitForURL(/\/profiles\/[0-9a-f-]{36}$/);
+      await settled(page);
+      await page.getByText(w.humanReview).first().waitFor();
+      await screenshot(page, `${lang}-02c-registered-profile-fits`);
+
       await page.goto(`${server.baseUrl}/profiles`);
       await settled(page);
       const picker = page.locator('#occ-picker');
