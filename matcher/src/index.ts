@@ -1,1 +1,43 @@
-export const ENGINE_VERSION = '0.0.0';
+/** Public API of the pure matching library. See docs/scoring-spec.md for every rule. */
+export type * from './types.js';
+export {
+  ENGINE_VERSION,
+  DEFAULT_CONFIG,
+  JOB_COMPONENTS,
+  ROLE_COMPONENTS,
+  ASSET_COMPONENTS,
+  OPERATOR_COMPONENTS,
+  weightsHash,
+  type ScoringConfig,
+  type SkillCredits,
+} from './config.js';
+export { sha256Hex, canonicalJson } from './hash.js';
+export {
+  buildKnowledge,
+  EMPTY_KNOWLEDGE,
+  type Knowledge,
+  type KnowledgeRows,
+  type SkillBroaderRow,
+  type OccupationRow,
+  type OccupationSkillRow,
+} from './knowledge.js';
+export { haversineKm } from './geo.js';
+export { scorePersonForJob, scoreNeedForPerson } from './score-job.js';
+export { scorePersonForRole, rolesForPerson } from './score-role.js';
+export { compareResults, rankResults } from './rank.js';
+export { TopK } from './top-k.js';
+export { CandidateIndex, NeedIndex, type TopKOptions, type TopKResult } from './candidate-index.js';
+export type { SearchStats } from './posting-store.js';
+export { buildTeam, teamPool, type TeamResult, type RoleCoverage, type TeamOptions } from './team-builder.js';
+export {
+  scoreAssetForNeed,
+  assetsForNeed,
+  needsForAsset,
+  scoreOperatorForAsset,
+  operatorsForAsset,
+  assetExclusions,
+  type AssetSearchResult,
+  type NearMiss,
+} from './assets.js';
+export { explain, explainAll, type Explanation, type ExplainOptions } from './explain.js';
+export { TEMPLATES } from './templates.js';

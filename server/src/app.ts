@@ -110,6 +110,14 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     return reply.type('text/html').sendFile('200.html');
   });
 
+  if (deps.relay) {
+    const relay = deps.relay;
+    // A successful write has committed its outbox row: wake the relay instead of waiting for its next poll.
+    app.addHook('onResponse', async (request, reply) => {
+      if (request.method !== 'GET' && reply.statusCode < 400) relay.kick();
+    });
+  }
+
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');

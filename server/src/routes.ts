@@ -13,6 +13,11 @@ import { opportunitiesRoutes } from './modules/opportunities/opportunities.route
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
+import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
+import { matchingRoutes } from './modules/matching/matching.routes.js';
+import { createMatchingService } from './modules/matching/matching.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { createSearchService } from './modules/search/search.service.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
 import { createReferenceService } from './modules/reference/reference.service.js';
 import { systemRoutes } from './modules/system/system.routes.js';
@@ -29,5 +34,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] 
   crisisCasesRoutes(api, createCrisisCasesService(db));
   needsRoutes(api, createNeedsService(db));
   opportunitiesRoutes(api, createOpportunitiesService(db));
+  searchRoutes(api, createSearchService(deps.search));
+  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db)));
   return table;
 }

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, LOG_REDACT } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { prepareDatabase } from './startup.js';
+import { createOutboxRelay } from './indexing/outbox-relay.js';
+import { createSearchAdapter } from './search/search.factory.js';
+import { demoEnabled, prepareDatabase, prepareSearch } from './startup.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -20,17 +22,30 @@ async function main() {
     throw error;
   }
   const database = await openDatabase(config.database);
+  const demo = demoEnabled(config.demoData, database.kind);
+  const search = await createSearchAdapter(
+    config.search.kind === 'meilisearch'
+      ? { meiliUrl: config.search.url, meiliApiKey: config.search.apiKey }
+      : {},
+  );
+  const relay = createOutboxRelay(database.db, search, {
+    onError: (error) => console.warn('search relay:', error instanceof Error ? error.message : error),
+  });
   const app = await buildApp(
     {
       database,
+      search,
+      relay,
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
-      demo: config.demoData !== 'never',
-      trustDemoHeaders: config.env !== 'production' || config.demoData !== 'never',
+      demo,
+      trustDemoHeaders: config.env !== 'production' || demo,
     },
     { logger: { level: config.logLevel, redact: LOG_REDACT } },
   );
-  await prepareDatabase(database, { demoData: config.demoData, log: app.log });
+  await prepareDatabase(database, { demo, log: app.log });
+  await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
+  relay.start();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -39,6 +54,8 @@ async function main() {
     app.log.info({ signal }, 'shutting down');
     // Stop accepting, finish in-flight requests, then release the database.
     await app.close();
+    await relay.stop();
+    await search.close();
     await database.close();
     process.exit(0);
   };

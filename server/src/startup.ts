@@ -1,6 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/client.js';
+import { isDatabaseEmpty, seedDemoData } from './demo/demo.seeder.js';
+import { rebuildAllIndexes } from './indexing/reindex.js';
 import { loadReferenceData } from './reference/reference.loader.js';
+import type { SearchPort } from './search/search.port.js';
 
 /**
  * What `npm start` does before serving: apply migrations, load the reference data (idempotent, skipped
@@ -8,10 +11,34 @@ import { loadReferenceData } from './reference/reference.loader.js';
  */
 export async function prepareDatabase(
   database: DatabaseHandle,
-  options: { demoData: 'auto' | 'always' | 'never'; log: FastifyBaseLogger },
+  options: { demo: boolean; log: FastifyBaseLogger },
 ) {
   const started = Date.now();
   await database.migrate();
   const report = await loadReferenceData(database.db);
   options.log.info({ loaded: report.loaded, ms: Date.now() - started }, 'database ready');
+  if (options.demo && (await isDatabaseEmpty(database.db))) {
+    const seeded = await seedDemoData(database.db);
+    options.log.info({ counts: seeded.counts, ms: seeded.millis }, 'demo data loaded');
+  }
+}
+
+/** Demo data: always when asked, by default only on the embedded database (never on a real PostgreSQL). */
+export function demoEnabled(demoData: 'auto' | 'always' | 'never', kind: DatabaseHandle['kind']): boolean {
+  return demoData === 'always' || (demoData === 'auto' && kind === 'pglite');
+}
+
+/**
+ * The embedded engine lives in memory: it is rebuilt from PostgreSQL at every start. Meilisearch keeps its
+ * index; the relay and `npm run reindex` keep it in step.
+ */
+export async function prepareSearch(
+  database: DatabaseHandle,
+  search: SearchPort,
+  options: { rebuild: boolean; log: FastifyBaseLogger },
+) {
+  if (!options.rebuild) return;
+  const started = Date.now();
+  const counts = await rebuildAllIndexes(database.db, search);
+  options.log.info({ counts, ms: Date.now() - started }, 'search index built');
 }

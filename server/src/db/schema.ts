@@ -540,6 +540,8 @@ export const needs = pgTable(
       .notNull()
       .references(() => firms.id),
     deskId: uuid('desk_id').references(() => desks.id),
+    /** The firm's or desk's own reference (bulk import upserts on firm + external reference). */
+    externalRef: text('external_ref'),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     status: text('status').notNull().default('open'),
@@ -575,6 +577,7 @@ export const needs = pgTable(
   },
   (t) => [
     index('needs_firm_idx').on(t.firmId),
+    uniqueIndex('needs_firm_ref_key').on(t.firmId, t.externalRef),
     check('needs_type', oneOf('type', NEED_TYPES)),
     check('needs_status', oneOf('status', NEED_STATUSES)),
     check('needs_job_fields', sql.raw("type <> 'job' or (occupation_uri is not null and positions >= 1)")),
@@ -623,6 +626,7 @@ export const opportunities = pgTable(
     deskId: uuid('desk_id')
       .notNull()
       .references(() => desks.id),
+    externalRef: text('external_ref'),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
@@ -643,6 +647,7 @@ export const opportunities = pgTable(
   },
   (t) => [
     index('opportunities_crisis_idx').on(t.crisisCaseId),
+    uniqueIndex('opportunities_desk_ref_key').on(t.deskId, t.externalRef),
     check('opportunities_kind', oneOf('kind', OPPORTUNITY_KINDS)),
     check('opportunities_status', oneOf('status', OPPORTUNITY_STATUSES)),
     ...latLonChecks('opportunities'),
@@ -721,6 +726,8 @@ export const matchDecisions = pgTable(
   'match_decisions',
   {
     id: id(),
+    // Orders decisions recorded in the same millisecond: the latest one is in force.
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     at: ts('at').notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
     runId: uuid('run_id').references(() => matchRuns.id),
@@ -757,6 +764,49 @@ export const matchOutcomes = pgTable(
   (t) => [
     index('match_outcomes_profile_idx').on(t.profileId),
     check('match_outcomes_outcome', oneOf('outcome', MATCH_OUTCOMES)),
+  ],
+);
+
+// ---------------------------------------------------------------- bulk import
+
+/**
+ * One uploaded file and its processing. A file is identified by (desk, entity, sha256): uploading the same
+ * file again finds the same job. `cursor` is the last row committed, so a killed import resumes there.
+ */
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: id(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    entity: text('entity').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    fileSize: integer('file_size').notNull(),
+    status: text('status').notNull().default('pending'),
+    dryRun: boolean('dry_run').notNull().default(true),
+    options: jsonb('options')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    cursor: integer('cursor').notNull().default(0),
+    totalRows: integer('total_rows'),
+    counts: jsonb('counts')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    report: jsonb('report')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    error: text('error'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('import_jobs_file_key').on(t.deskId, t.entity, t.fileSha256, t.dryRun),
+    check('import_jobs_entity', oneOf('entity', ['profiles', 'assets', 'firms', 'needs', 'opportunities'])),
+    check('import_jobs_status', oneOf('status', ['pending', 'running', 'done', 'failed'])),
   ],
 );
 

@@ -1,6 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { Role } from '../../src/domain/vocabulary.js';
+import { createOutboxRelay, type OutboxRelay } from '../../src/indexing/outbox-relay.js';
+import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
+import type { SearchPort } from '../../src/search/search.port.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface Caller {
@@ -13,6 +16,9 @@ export interface Caller {
 export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
+  search: SearchPort;
+  /** Not started: tests drain it when they want the index to catch up. */
+  relay: OutboxRelay;
   /** inject() as a given caller, JSON in and out. */
   call(caller: Caller | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -28,10 +34,13 @@ export function headersFor(caller: Caller | null): Record<string, string> {
 }
 
 /** The app exactly as production builds it, on a fresh test database. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: { search?: SearchPort } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  const search = options.search ?? new EmbeddedSearchAdapter();
+  const relay = createOutboxRelay(database.handle.db, search, { pollMs: 50 });
   const app = await buildApp({
     database: database.handle,
+    search,
     uiDir: undefined,
     mapTilesUrl: undefined,
     demo: false,
@@ -41,6 +50,8 @@ export async function createTestApp(): Promise<TestApp> {
   return {
     app,
     database,
+    search,
+    relay,
     call: (caller, options) =>
       app.inject({ ...options, headers: { ...headersFor(caller), ...(options.headers ?? {}) } }),
     async close() {

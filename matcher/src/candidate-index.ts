@@ -1,0 +1,254 @@
+import { relatedSkills } from './components/related.js';
+import { requirementList } from './components/skills.js';
+import { DEFAULT_CONFIG, type ScoringConfig } from './config.js';
+import type { Knowledge } from './knowledge.js';
+import { PostingStore, type SearchPlan, type SearchStats } from './posting-store.js';
+import { scoreNeedForPerson, scorePersonForJob } from './score-job.js';
+import { canOperate, scoreOperatorForAsset } from './assets.js';
+import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
+
+export interface TopKOptions<T> {
+  /** Hard filter applied before scoring (desk, region, status…). */
+  readonly filter?: (item: T) => boolean;
+}
+
+export interface TopKResult {
+  readonly results: MatchResult[];
+  readonly stats: SearchStats;
+}
+
+function profileKeys(p: ScoringProfile): string[] {
+  const keys: string[] = [];
+  for (const s of p.skills) keys.push(`s:${s.uri}`);
+  for (const o of p.occupations)
+    keys.push(`o:${o.uri}`, `i4:${o.iscoGroup}`, `i3:${o.iscoGroup.slice(0, 3)}`);
+  if (p.crisisCaseId !== null) keys.push(`c:${p.crisisCaseId}`);
+  keys.push(`d:${p.deskId}`);
+  return keys;
+}
+
+function maxSourceCredit(config: ScoringConfig): number {
+  const c = config.skills;
+  return Math.max(c.declared, c.certified, c.inferred);
+}
+
+/**
+ * In-memory index of profiles for "best people for this need". Postings by skill, occupation,
+ * ISCO prefix, crisis case and desk, plus a lat/lon grid; `topKForJob` scores only the
+ * candidates whose upper bound can still reach the top k (see PostingStore.search).
+ */
+export class CandidateIndex {
+  private readonly store = new PostingStore<ScoringProfile>(profileKeys);
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly config: ScoringConfig = DEFAULT_CONFIG,
+    profiles: Iterable<ScoringProfile> = [],
+  ) {
+    for (const p of profiles) this.add(p);
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  get(id: string): ScoringProfile | undefined {
+    return this.store.get(id);
+  }
+
+  add(p: ScoringProfile): void {
+    this.store.add({
+      item: p,
+      id: p.id,
+      point: p.home,
+      radiusKm: p.mobilityKm,
+      skillTotal: 0,
+    });
+  }
+
+  /** Replaces the profile with the same id (or adds it). */
+  update(p: ScoringProfile): void {
+    this.add(p);
+  }
+
+  remove(id: string): boolean {
+    return this.store.remove(id);
+  }
+
+  /** Workers displaced by one crisis case. */
+  byCrisisCase(crisisCaseId: string): ScoringProfile[] {
+    return this.store.withKey(`c:${crisisCaseId}`);
+  }
+
+  /** Workers whose home is within `radiusKm` of a point. */
+  near(point: GeoPoint, radiusKm: number): ScoringProfile[] {
+    return this.store.near(point, radiusKm);
+  }
+
+  /** Skill postings bounding the skill credit of any person for these requirements. */
+  private skillKeys(essential: readonly string[], optional: readonly string[]) {
+    const kn = this.knowledge;
+    const c = this.config.skills;
+    const src = maxSourceCredit(this.config);
+    const skillKeys: { key: string; amount: number }[] = [];
+    let total = 0;
+    for (const r of requirementList(essential, optional)) {
+      const w = r.essential ? c.essentialWeight : 1;
+      total += w;
+      skillKeys.push({ key: `s:${r.uri}`, amount: w * src });
+      const id = kn.skillId.get(r.uri);
+      if (id === undefined) continue;
+      for (const rel of relatedSkills(kn, c, id))
+        skillKeys.push({ key: `s:${kn.skillUri[rel.id]!}`, amount: w * rel.credit * src });
+      for (const o of kn.occupationsWithEssential[id]!)
+        skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedEssential });
+      for (const o of kn.occupationsWithOptional[id]!)
+        skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedOptional });
+    }
+    return { skillKeys, total };
+  }
+
+  topKForJob(need: JobNeedInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
+    const kn = this.knowledge;
+    const { skillKeys, total } = this.skillKeys(need.essentialSkills, need.optionalSkills);
+    const cl = this.config.iscoCloseness;
+    const jw = this.config.job;
+    const plan: SearchPlan<ScoringProfile> = {
+      point: need.place,
+      radiusKm: need.radiusKm,
+      skillKeys,
+      occupationKeys: [
+        { key: `o:${need.occupationUri}`, value: 1 },
+        { key: `i4:${need.iscoGroup}`, value: cl[0] },
+        { key: `i3:${need.iscoGroup.slice(0, 3)}`, value: cl[1] },
+      ],
+      occupationFloor: cl[2],
+      querySkillTotal: total,
+      weights: { skills: jw.skills, occupation: jw.occupation, distance: jw.distance },
+      otherWeights: jw.languages + jw.qualification + jw.availability + jw.supplyChain,
+      score: (p) => scorePersonForJob(p, need, kn, this.config),
+      filter: options.filter,
+    };
+    return this.store.search(plan, k);
+  }
+
+  /** People who can operate an asset (same result as `operatorsForAsset` over every profile). */
+  topKForAsset(asset: AssetInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
+    const { skillKeys, total } = this.skillKeys(asset.requiredSkills, []);
+    const ow = this.config.operator;
+    const plan: SearchPlan<ScoringProfile> = {
+      point: asset.location,
+      // The asset has no radius: only the person's mobility can include them.
+      radiusKm: 0,
+      skillKeys,
+      occupationKeys: [],
+      occupationFloor: 0,
+      querySkillTotal: total,
+      weights: { skills: ow.skills, occupation: 0, distance: ow.distance },
+      otherWeights: 0,
+      score: (p) => scoreOperatorForAsset(p, asset, this.knowledge, this.config),
+      filter: options.filter,
+      accept: (r) => canOperate(r, asset),
+    };
+    return this.store.search(plan, k);
+  }
+}
+
+function needKeys(n: JobNeedInput): string[] {
+  const keys: string[] = [];
+  for (const r of requirementList(n.essentialSkills, n.optionalSkills))
+    keys.push(`${r.essential ? 'se' : 'so'}:${r.uri}`);
+  keys.push(`o:${n.occupationUri}`, `i4:${n.iscoGroup}`, `i3:${n.iscoGroup.slice(0, 3)}`);
+  return keys;
+}
+
+/** In-memory index of job needs for "needs that fit this person" (the other direction). */
+export class NeedIndex {
+  private readonly store = new PostingStore<JobNeedInput>(needKeys);
+
+  constructor(
+    private readonly knowledge: Knowledge,
+    private readonly config: ScoringConfig = DEFAULT_CONFIG,
+    needs: Iterable<JobNeedInput> = [],
+  ) {
+    for (const n of needs) this.add(n);
+  }
+
+  get size(): number {
+    return this.store.size;
+  }
+
+  get(id: string): JobNeedInput | undefined {
+    return this.store.get(id);
+  }
+
+  add(n: JobNeedInput): void {
+    const ew = this.config.skills.essentialWeight;
+    let total = 0;
+    for (const r of requirementList(n.essentialSkills, n.optionalSkills)) total += r.essential ? ew : 1;
+    this.store.add({
+      item: n,
+      id: n.id,
+      point: n.place,
+      radiusKm: n.radiusKm,
+      skillTotal: total,
+    });
+  }
+
+  update(n: JobNeedInput): void {
+    this.add(n);
+  }
+
+  remove(id: string): boolean {
+    return this.store.remove(id);
+  }
+
+  topKForPerson(p: ScoringProfile, k: number, options: TopKOptions<JobNeedInput> = {}): TopKResult {
+    const kn = this.knowledge;
+    const c = this.config.skills;
+    const ew = c.essentialWeight;
+    const skillKeys: { key: string; amount: number }[] = [];
+    const offer = (uri: string, credit: number): void => {
+      skillKeys.push({ key: `se:${uri}`, amount: ew * credit }, { key: `so:${uri}`, amount: credit });
+    };
+    for (const s of p.skills) {
+      const credit = c[s.source];
+      offer(s.uri, credit);
+      const id = kn.skillId.get(s.uri);
+      if (id === undefined) continue;
+      // Seen from the held skill, the roles swap: a need asking for a broader skill gives "narrower" credit.
+      for (const rel of relatedSkills(kn, c, id)) {
+        const asRequired =
+          rel.via === 'narrower' ? c.broader : rel.via === 'broader' ? c.narrower : c.sibling;
+        offer(kn.skillUri[rel.id]!, credit * asRequired);
+      }
+    }
+    const cl = this.config.iscoCloseness;
+    const occupationKeys: { key: string; value: number }[] = [];
+    for (const o of p.occupations) {
+      occupationKeys.push(
+        { key: `o:${o.uri}`, value: 1 },
+        { key: `i4:${o.iscoGroup}`, value: cl[0] },
+        { key: `i3:${o.iscoGroup.slice(0, 3)}`, value: cl[1] },
+      );
+      const id = kn.occupationId.get(o.uri);
+      if (id === undefined) continue;
+      for (const s of kn.essentialSkills[id]!) offer(kn.skillUri[s]!, c.impliedEssential);
+      for (const s of kn.optionalSkills[id]!) offer(kn.skillUri[s]!, c.impliedOptional);
+    }
+    const jw = this.config.job;
+    const plan: SearchPlan<JobNeedInput> = {
+      point: p.home,
+      radiusKm: p.mobilityKm,
+      skillKeys,
+      occupationKeys,
+      occupationFloor: cl[2],
+      querySkillTotal: 0,
+      weights: { skills: jw.skills, occupation: jw.occupation, distance: jw.distance },
+      otherWeights: jw.languages + jw.qualification + jw.availability + jw.supplyChain,
+      score: (n) => scoreNeedForPerson(p, n, kn, this.config),
+      filter: options.filter,
+    };
+    return this.store.search(plan, k);
+  }
+}

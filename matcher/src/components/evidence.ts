@@ -1,0 +1,113 @@
+import type { ScoringConfig } from '../config.js';
+import type { Knowledge } from '../knowledge.js';
+import type { OpportunityRole, ScoringProfile } from '../types.js';
+import { related } from './related.js';
+import { personSkills } from './skills.js';
+
+/** What counts as possible evidence for one role, computed once per role. */
+export interface RoleEvidence {
+  readonly occupationUri: string;
+  readonly isco3: string;
+  /** Key skills and every skill related to them (by id), and key skills by URI. */
+  readonly skillIds: ReadonlySet<number>;
+  readonly skillUris: ReadonlySet<string>;
+  /** Occupations that list a key skill (so imply it). */
+  readonly occupationIds: ReadonlySet<number>;
+}
+
+export function roleEvidence(role: OpportunityRole, k: Knowledge, config: ScoringConfig): RoleEvidence {
+  const skillIds = new Set<number>();
+  const occupationIds = new Set<number>();
+  for (const uri of role.keySkills) {
+    const id = k.skillId.get(uri);
+    if (id === undefined) continue;
+    skillIds.add(id);
+    for (const r of related(k, config.skills, id).list) skillIds.add(r.id);
+    for (const o of k.occupationsWithEssential[id]!) occupationIds.add(o);
+    for (const o of k.occupationsWithOptional[id]!) occupationIds.add(o);
+  }
+  return {
+    occupationUri: role.occupationUri,
+    isco3: role.iscoGroup.length >= 3 ? role.iscoGroup.slice(0, 3) : '',
+    skillIds,
+    skillUris: new Set(role.keySkills),
+    occupationIds,
+  };
+}
+
+/**
+ * Cheap test, before scoring, of whether a person can have evidence for a role: a past
+ * occupation in the same ISCO minor group, or any route (held, hierarchy, implied) to a key
+ * skill. It accepts a superset of what the team builder's evidence rule accepts after scoring,
+ * so skipping the rest loses nothing and saves scoring most pairs.
+ */
+export function mayHaveEvidence(
+  p: ScoringProfile,
+  ev: RoleEvidence,
+  k: Knowledge,
+  config: ScoringConfig,
+): boolean {
+  for (const o of p.occupations)
+    if (o.uri === ev.occupationUri || (ev.isco3 !== '' && o.iscoGroup.startsWith(ev.isco3))) return true;
+  if (ev.skillUris.size === 0) return false;
+  const v = personSkills(p, k, config.skills);
+  for (const uri of v.byUri.keys()) if (ev.skillUris.has(uri)) return true;
+  for (const h of v.heldIds) if (ev.skillIds.has(h)) return true;
+  for (const o of v.occupationIds) if (ev.occupationIds.has(o.id)) return true;
+  return false;
+}
+
+function push<K>(m: Map<K, number[]>, key: K, i: number): void {
+  const l = m.get(key);
+  if (l) l.push(i);
+  else m.set(key, [i]);
+}
+
+/**
+ * The same test as `mayHaveEvidence`, for a whole pool at once: postings of the pool by held
+ * skill, occupation and ISCO minor group, so each role looks up its candidates instead of
+ * testing every person (a 5,000-worker crisis × 20 roles would be 100,000 tests).
+ */
+export class PoolEvidence {
+  private readonly bySkillId = new Map<number, number[]>();
+  private readonly bySkillUri = new Map<string, number[]>();
+  private readonly byOccupationId = new Map<number, number[]>();
+  private readonly byOccupationUri = new Map<string, number[]>();
+  private readonly byIsco3 = new Map<string, number[]>();
+
+  constructor(
+    private readonly size: number,
+    people: readonly ScoringProfile[],
+    k: Knowledge,
+    config: ScoringConfig,
+  ) {
+    people.forEach((p, i) => {
+      const v = personSkills(p, k, config.skills);
+      for (const id of v.heldIds) push(this.bySkillId, id, i);
+      for (const uri of v.byUri.keys()) push(this.bySkillUri, uri, i);
+      for (const o of v.occupationIds) push(this.byOccupationId, o.id, i);
+      for (const o of p.occupations) {
+        push(this.byOccupationUri, o.uri, i);
+        if (o.iscoGroup.length >= 3) push(this.byIsco3, o.iscoGroup.slice(0, 3), i);
+      }
+    });
+  }
+
+  /** Indexes (ascending) of the people for whom `mayHaveEvidence` holds. */
+  candidates(ev: RoleEvidence): number[] {
+    const mark = new Uint8Array(this.size);
+    const take = (l: readonly number[] | undefined): void => {
+      if (l) for (const i of l) mark[i] = 1;
+    };
+    take(this.byOccupationUri.get(ev.occupationUri));
+    if (ev.isco3 !== '') take(this.byIsco3.get(ev.isco3));
+    if (ev.skillUris.size > 0) {
+      for (const uri of ev.skillUris) take(this.bySkillUri.get(uri));
+      for (const id of ev.skillIds) take(this.bySkillId.get(id));
+      for (const o of ev.occupationIds) take(this.byOccupationId.get(o));
+    }
+    const out: number[] = [];
+    for (let i = 0; i < this.size; i++) if (mark[i] === 1) out.push(i);
+    return out;
+  }
+}

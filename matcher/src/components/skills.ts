@@ -1,0 +1,157 @@
+import type { ScoringConfig, SkillCredits } from '../config.js';
+import { sortedHas, type Knowledge } from '../knowledge.js';
+import type { ScoringProfile, SkillBreakdown, SkillMatch, SkillMatchKind } from '../types.js';
+import { related } from './related.js';
+import type { ComponentValue } from './value.js';
+
+/**
+ * What a person brings, resolved against the knowledge. Rebuilt per call (a few µs): a cache
+ * keyed by profile would grow with the pool, to a gigabyte at a million profiles.
+ */
+export interface PersonSkills {
+  /** Held skill URI → best credit by source. */
+  readonly byUri: ReadonlyMap<string, { credit: number; source: 'exact' | 'inferred' }>;
+  /** Held skill id → credit and URI, for hierarchy look-ups. */
+  readonly byId: ReadonlyMap<number, { credit: number; uri: string }>;
+  /** Held skill ids, ascending. */
+  readonly heldIds: readonly number[];
+  readonly occupationIds: readonly { id: number; uri: string }[];
+}
+
+export function personSkills(p: ScoringProfile, k: Knowledge, c: SkillCredits): PersonSkills {
+  const byUri = new Map<string, { credit: number; source: 'exact' | 'inferred' }>();
+  for (const s of p.skills) {
+    const credit = c[s.source];
+    const prev = byUri.get(s.uri);
+    if (!prev || credit > prev.credit)
+      byUri.set(s.uri, { credit, source: s.source === 'inferred' ? 'inferred' : 'exact' });
+  }
+  const byId = new Map<number, { credit: number; uri: string }>();
+  for (const [uri, v] of byUri) {
+    const id = k.skillId.get(uri);
+    if (id !== undefined) byId.set(id, { credit: v.credit, uri });
+  }
+  const occupationIds: { id: number; uri: string }[] = [];
+  for (const o of p.occupations) {
+    const id = k.occupationId.get(o.uri);
+    if (id !== undefined) occupationIds.push({ id, uri: o.uri });
+  }
+  const heldIds = [...byId.keys()].sort((a, b) => a - b);
+  return { byUri, byId, heldIds, occupationIds };
+}
+
+/** Essential skills win over optional ones when a need lists a skill twice. */
+export function requirementList(
+  essential: readonly string[],
+  optional: readonly string[],
+): { uri: string; essential: boolean }[] {
+  const seen = new Set<string>();
+  const out: { uri: string; essential: boolean }[] = [];
+  const take = (uri: string, essential: boolean): void => {
+    if (seen.has(uri)) return;
+    seen.add(uri);
+    out.push({ uri, essential });
+  };
+  for (const uri of essential) take(uri, true);
+  for (const uri of optional) take(uri, false);
+  return out;
+}
+
+/** Best credit for one required skill, over every route; ties keep the first route found. */
+function creditFor(
+  req: string,
+  essential: boolean,
+  v: PersonSkills,
+  k: Knowledge,
+  c: SkillCredits,
+): SkillMatch {
+  let credit = 0;
+  let via: SkillMatchKind | null = null;
+  let from: string | null = null;
+  const offer = (cr: number, how: SkillMatchKind, src: string): void => {
+    if (cr > credit + 1e-12) {
+      credit = cr;
+      via = how;
+      from = src;
+    }
+  };
+  const own = v.byUri.get(req);
+  if (own) offer(own.credit, own.source, req);
+  const id = k.skillId.get(req);
+  if (id !== undefined) {
+    for (const o of v.occupationIds) {
+      if (sortedHas(k.essentialSkills[o.id]!, id)) offer(c.impliedEssential, 'implied', o.uri);
+      else if (sortedHas(k.optionalSkills[o.id]!, id)) offer(c.impliedOptional, 'implied', o.uri);
+    }
+    // Walk whichever side is shorter: the person's few skills, or the skill's relatives.
+    // Both walks go in ascending id order, so ties resolve the same way either way.
+    const rel = related(k, c, id);
+    if (rel.list.length <= v.byId.size) {
+      for (const r of rel.list) {
+        const held = v.byId.get(r.id);
+        if (held) offer(r.credit * held.credit, r.via, held.uri);
+      }
+    } else {
+      for (const hid of v.heldIds) {
+        const r = rel.byId.get(hid);
+        if (r) {
+          const held = v.byId.get(hid)!;
+          offer(r.credit * held.credit, r.via, held.uri);
+        }
+      }
+    }
+  }
+  return { required: req, essential, credit, via, from };
+}
+
+export interface SkillsOutcome extends ComponentValue {
+  readonly breakdown: SkillBreakdown;
+}
+
+/**
+ * Coverage of the required skills: essential ones weigh `essentialWeight`, optional ones 1.
+ * A skill gets full credit when held (declared or certified), less when only inferred, implied
+ * by an ESCO occupation the person held, or related through the ESCO hierarchy.
+ */
+export function scoreSkills(
+  p: ScoringProfile,
+  essential: readonly string[],
+  optional: readonly string[],
+  k: Knowledge,
+  config: ScoringConfig,
+): SkillsOutcome {
+  const c = config.skills;
+  const reqs = requirementList(essential, optional);
+  const v = personSkills(p, k, c);
+  const matched: SkillMatch[] = [];
+  const partial: SkillMatch[] = [];
+  const missing: SkillMatch[] = [];
+  let got = 0;
+  let total = 0;
+  for (const r of reqs) {
+    const m = creditFor(r.uri, r.essential, v, k, c);
+    const w = r.essential ? c.essentialWeight : 1;
+    total += w;
+    got += w * m.credit;
+    if (m.credit >= 1 - 1e-12) matched.push(m);
+    else if (m.credit > 0) partial.push(m);
+    else missing.push(m);
+  }
+  const breakdown = { matched, partial, missing };
+  if (total === 0) return { value: 1, reason: { code: 'no_requirements', params: {} }, breakdown };
+  const essentialMissing = missing.filter((m) => m.essential).length;
+  return {
+    value: got / total,
+    reason: {
+      code: missing.length === 0 && partial.length === 0 ? 'all_matched' : 'coverage',
+      params: {
+        required: reqs.length,
+        matched: matched.length,
+        partial: partial.length,
+        missing: missing.length,
+        essentialMissing,
+      },
+    },
+    breakdown,
+  };
+}

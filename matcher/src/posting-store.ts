@@ -1,0 +1,310 @@
+import { distanceValue } from './components/distance.js';
+import { cellOf, cellsWithin, haversineRaw } from './geo.js';
+import { BoundHeap, TopK } from './top-k.js';
+import type { GeoPoint, MatchResult } from './types.js';
+import { compareResults } from './rank.js';
+
+/** A growable list of slot numbers (a postings list). */
+class IntList {
+  data = new Int32Array(4);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+function grow<A extends Float64Array | Float32Array | Int32Array>(
+  a: A,
+  need: number,
+  make: (n: number) => A,
+): A {
+  if (need <= a.length) return a;
+  const b = make(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/**
+ * One indexed record: its point and its own radius (mobility or need radius). Its keys are not
+ * kept: a million profiles × twenty key strings would cost gigabytes; `keysOf` recomputes them.
+ */
+export interface StoreEntry<T> {
+  readonly item: T;
+  readonly id: string;
+  readonly point: GeoPoint;
+  readonly radiusKm: number;
+  /** Total skill weight of the record when it is a need (0 for people). */
+  readonly skillTotal: number;
+}
+
+/** Upper-bound pieces a query provides; see `search`. */
+export interface SearchPlan<T> {
+  readonly point: GeoPoint;
+  readonly radiusKm: number;
+  /** Adds to the per-slot skill accumulator: `amount` for every record holding `key`. */
+  readonly skillKeys: readonly { key: string; amount: number }[];
+  /** Per-slot maximum of occupation closeness for records holding `key`. */
+  readonly occupationKeys: readonly { key: string; value: number }[];
+  /** Occupation closeness bound for records matched by none of `occupationKeys`. */
+  readonly occupationFloor: number;
+  /** Skill weight of the query side when it is a need; 0 when the store holds needs. */
+  readonly querySkillTotal: number;
+  readonly weights: { readonly skills: number; readonly occupation: number; readonly distance: number };
+  /** Sum of the weights of every component with no bound computed here (assumed 1). */
+  readonly otherWeights: number;
+  readonly score: (item: T) => MatchResult;
+  readonly filter?: ((item: T) => boolean) | undefined;
+  /** Rule on the scored result (besides having no exclusion) for it to be listed. */
+  readonly accept?: ((r: MatchResult) => boolean) | undefined;
+}
+
+export interface SearchStats {
+  /** Live records in the store. */
+  readonly poolSize: number;
+  /** Records that passed the geographic test and got an upper bound. */
+  readonly candidates: number;
+  /** Records fully scored. */
+  readonly scored: number;
+}
+
+/**
+ * Shared machinery of the two indexes: slots with columnar coordinates, postings lists by
+ * string key, a lat/lon grid, and an exact top-k search by upper bounds.
+ *
+ * Removal leaves stale slot numbers in postings; they are skipped on read (the slot is empty)
+ * and dropped when the store compacts, so add/remove/update stay O(keys).
+ */
+export class PostingStore<T> {
+  private entries: (StoreEntry<T> | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly postings = new Map<string, IntList>();
+  private readonly grid = new Map<number, IntList>();
+  private lat = new Float64Array(16);
+  private lon = new Float64Array(16);
+  private radius = new Float64Array(16);
+  private skillTotal = new Float32Array(16);
+  private maxRadius = 0;
+  private live = 0;
+  // Query scratch space, reused between queries (the store is single-threaded).
+  private acc = new Float32Array(16);
+  private occ = new Float32Array(16);
+  private mark = new Int32Array(16);
+  private epoch = 0;
+
+  constructor(private readonly keysOf: (item: T) => readonly string[]) {}
+
+  get size(): number {
+    return this.live;
+  }
+
+  get(id: string): T | undefined {
+    const s = this.slotOf.get(id);
+    return s === undefined ? undefined : this.entries[s]?.item;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  add(e: StoreEntry<T>): void {
+    if (this.slotOf.has(e.id)) this.remove(e.id);
+    const slot = this.entries.length;
+    this.entries.push(e);
+    this.slotOf.set(e.id, slot);
+    const n = slot + 1;
+    this.lat = grow(this.lat, n, (m) => new Float64Array(m));
+    this.lon = grow(this.lon, n, (m) => new Float64Array(m));
+    this.radius = grow(this.radius, n, (m) => new Float64Array(m));
+    this.skillTotal = grow(this.skillTotal, n, (m) => new Float32Array(m));
+    this.lat[slot] = e.point.lat;
+    this.lon[slot] = e.point.lon;
+    this.radius[slot] = e.radiusKm;
+    this.skillTotal[slot] = e.skillTotal;
+    this.maxRadius = Math.max(this.maxRadius, e.radiusKm);
+    for (const key of new Set(this.keysOf(e.item))) {
+      let l = this.postings.get(key);
+      if (!l) this.postings.set(key, (l = new IntList()));
+      l.push(slot);
+    }
+    const cell = cellOf(e.point.lat, e.point.lon);
+    let g = this.grid.get(cell);
+    if (!g) this.grid.set(cell, (g = new IntList()));
+    g.push(slot);
+    this.live++;
+  }
+
+  remove(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    this.entries[slot] = undefined;
+    this.slotOf.delete(id);
+    this.live--;
+    if (this.entries.length > 1024 && this.live < this.entries.length / 2) this.compact();
+    return true;
+  }
+
+  /** Records in grid cells near a point, nearest-first is not implied; filter by distance yourself. */
+  near(point: GeoPoint, radiusKm: number): T[] {
+    const out: T[] = [];
+    for (const cell of cellsWithin(point, radiusKm)) {
+      const g = this.grid.get(cell);
+      if (!g) continue;
+      for (let i = 0; i < g.length; i++) {
+        const s = g.data[i]!;
+        const e = this.entries[s];
+        if (e && haversineRaw(point.lat, point.lon, this.lat[s]!, this.lon[s]!) <= radiusKm) out.push(e.item);
+      }
+    }
+    return out;
+  }
+
+  /** Records holding a key (e.g. a crisis case), in insertion order. */
+  withKey(key: string): T[] {
+    const l = this.postings.get(key);
+    const out: T[] = [];
+    if (!l) return out;
+    for (let i = 0; i < l.length; i++) {
+      const e = this.entries[l.data[i]!];
+      if (e) out.push(e.item);
+    }
+    return out;
+  }
+
+  all(): T[] {
+    const out: T[] = [];
+    for (const e of this.entries) if (e) out.push(e.item);
+    return out;
+  }
+
+  private compact(): void {
+    const old = this.entries.filter((e): e is StoreEntry<T> => e !== undefined);
+    this.entries = [];
+    this.slotOf.clear();
+    this.postings.clear();
+    this.grid.clear();
+    this.live = 0;
+    this.maxRadius = 0;
+    for (const e of old) this.add(e);
+  }
+
+  /**
+   * Exact top-k by a threshold search. For every candidate we compute an upper bound of its
+   * score from the postings (skills, occupation) and its exact distance; candidates are then
+   * scored in decreasing order of bound, and the search stops as soon as the next bound cannot
+   * beat the k-th best full score. Records matched by no key are only visited (through the
+   * grid) when their best possible score could still enter the top k.
+   */
+  search(plan: SearchPlan<T>, k: number): { results: MatchResult[]; stats: SearchStats } {
+    const n = this.entries.length;
+    if (this.acc.length < n) {
+      this.acc = new Float32Array(n);
+      this.occ = new Float32Array(n);
+      this.mark = new Int32Array(n);
+    }
+    const epoch = ++this.epoch;
+    const touched: number[] = [];
+    const touch = (s: number): void => {
+      if (this.mark[s] !== epoch) {
+        this.mark[s] = epoch;
+        this.acc[s] = 0;
+        this.occ[s] = plan.occupationFloor;
+        touched.push(s);
+      }
+    };
+    for (const { key, amount } of plan.skillKeys) {
+      const l = this.postings.get(key);
+      if (!l) continue;
+      for (let i = 0; i < l.length; i++) {
+        const s = l.data[i]!;
+        touch(s);
+        this.acc[s] = this.acc[s]! + amount;
+      }
+    }
+    for (const { key, value } of plan.occupationKeys) {
+      const l = this.postings.get(key);
+      if (!l) continue;
+      for (let i = 0; i < l.length; i++) {
+        const s = l.data[i]!;
+        touch(s);
+        if (value > this.occ[s]!) this.occ[s] = value;
+      }
+    }
+    const w = plan.weights;
+    // Float32 accumulation rounds; the margin keeps the bound an upper bound.
+    const slack = 1e-6;
+    const bound = (s: number, km: number, skillAcc: number, occ: number): number => {
+      const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : this.skillTotal[s]!;
+      const skill = total === 0 ? 1 : Math.min(1, skillAcc / total + slack);
+      return (
+        w.skills * skill +
+        w.occupation * occ +
+        w.distance * distanceValue(km, plan.radiusKm, this.radius[s]!) +
+        plan.otherWeights +
+        slack
+      );
+    };
+    const p = plan.point;
+    const eligibleKm = (s: number): number => {
+      const km = haversineRaw(p.lat, p.lon, this.lat[s]!, this.lon[s]!);
+      return km > plan.radiusKm && km > this.radius[s]! ? -1 : km;
+    };
+
+    const best = new TopK<MatchResult>(k, (a, b) => compareResults(a, b) < 0);
+    let scored = 0;
+    let candidates = 0;
+    const drain = (heap: BoundHeap): void => {
+      while (heap.size > 0) {
+        const worst = best.peekWorst();
+        if (best.full && worst && heap.peekBound() < worst.score) return;
+        const e = this.entries[heap.pop()]!;
+        if (plan.filter && !plan.filter(e.item)) continue;
+        const r = plan.score(e.item);
+        scored++;
+        if (r.exclusions.length === 0 && (!plan.accept || plan.accept(r))) best.offer(r);
+      }
+    };
+
+    const slots = new Int32Array(touched.length);
+    const bounds = new Float64Array(touched.length);
+    let m = 0;
+    for (const s of touched) {
+      if (!this.entries[s]) continue;
+      const km = eligibleKm(s);
+      if (km < 0) continue;
+      slots[m] = s;
+      bounds[m] = bound(s, km, this.acc[s]!, this.occ[s]!);
+      m++;
+    }
+    candidates += m;
+    drain(new BoundHeap(slots, bounds, m));
+
+    // Untouched records: no skill or occupation key in common. Visit them only if one could still enter.
+    const untouchedMax =
+      w.skills + w.occupation * plan.occupationFloor + w.distance + plan.otherWeights + slack;
+    const worst = best.peekWorst();
+    if (!best.full || (worst && untouchedMax >= worst.score)) {
+      const rest: number[] = [];
+      const restBounds: number[] = [];
+      for (const cell of cellsWithin(p, Math.max(plan.radiusKm, this.maxRadius))) {
+        const g = this.grid.get(cell);
+        if (!g) continue;
+        for (let i = 0; i < g.length; i++) {
+          const s = g.data[i]!;
+          if (this.mark[s] === epoch || !this.entries[s]) continue;
+          const km = eligibleKm(s);
+          if (km < 0) continue;
+          rest.push(s);
+          restBounds.push(bound(s, km, 0, plan.occupationFloor));
+        }
+      }
+      candidates += rest.length;
+      drain(new BoundHeap(Int32Array.from(rest), Float64Array.from(restBounds), rest.length));
+    }
+    return { results: best.sorted(), stats: { poolSize: this.live, candidates, scored } };
+  }
+}

@@ -1,0 +1,73 @@
+import { scoreAvailability } from './components/availability.js';
+import { scoreDistance } from './components/distance.js';
+import { scoreOccupation } from './components/occupation.js';
+import { scoreSkills } from './components/skills.js';
+import type { ComponentValue } from './components/value.js';
+import { combine, result } from './combine.js';
+import { DEFAULT_CONFIG, ROLE_COMPONENTS, type ScoringConfig } from './config.js';
+import type { Knowledge } from './knowledge.js';
+import { compareResults } from './rank.js';
+import type { MatchResult, OpportunityInput, OpportunityRole, ScoringProfile } from './types.js';
+
+/**
+ * A displaced worker's own crisis case comes first: a buy-out or spin-off is their way back,
+ * and the programme targets them. Expressed as a component so the preference shows in the
+ * explanation instead of hiding in an ordering rule.
+ */
+function scoreCrisisCase(p: ScoringProfile, opp: OpportunityInput): ComponentValue {
+  if (opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId)
+    return { value: 1, reason: { code: 'same_case', params: {} } };
+  return { value: 0, reason: { code: 'other_case', params: {} } };
+}
+
+/** Whether the person said they want this kind of path (buy-out, start-up, …). */
+function scorePath(p: ScoringProfile, opp: OpportunityInput): ComponentValue {
+  if (p.desiredPaths.includes(opp.kind))
+    return { value: 1, reason: { code: 'wanted', params: { kind: opp.kind } } };
+  return { value: 0, reason: { code: 'not_stated', params: { kind: opp.kind } } };
+}
+
+/** Person against one role of an opportunity. `id` = profile id, `subjectId` = `${opp.id}#${role.id}`. */
+export function scorePersonForRole(
+  p: ScoringProfile,
+  opp: OpportunityInput,
+  role: OpportunityRole,
+  k: Knowledge,
+  config: ScoringConfig = DEFAULT_CONFIG,
+): MatchResult {
+  const radius = opp.radiusKm ?? config.team.radiusKm;
+  const skills = scoreSkills(p, role.keySkills, [], k, config);
+  const distance = scoreDistance(p.home, opp.place, radius, p.mobilityKm);
+  const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
+  const combined = combine(config.role, ROLE_COMPONENTS, {
+    skills,
+    occupation: scoreOccupation(p, role.occupationUri, role.iscoGroup, config),
+    distance,
+    availability: scoreAvailability(p.availableFrom, opp.startDate ?? null, config),
+    crisisCase: scoreCrisisCase(p, opp),
+    path: scorePath(p, opp),
+  });
+  // Workers of the opportunity's own crisis case are never excluded by distance: the plant is theirs.
+  const exclusions = distance.exclusion && !sameCase ? [distance.exclusion] : [];
+  return result(p.id, `${opp.id}#${role.id}`, combined, exclusions, config, skills.breakdown);
+}
+
+/**
+ * Person → opportunity roles that fit them. Open opportunities are few (hundreds), so every role
+ * is scored; `id` of each result is `${opportunity id}#${role id}`, `subjectId` the person.
+ */
+export function rolesForPerson(
+  p: ScoringProfile,
+  opportunities: readonly OpportunityInput[],
+  k: Knowledge,
+  limit: number,
+  config: ScoringConfig = DEFAULT_CONFIG,
+): MatchResult[] {
+  const out: MatchResult[] = [];
+  for (const opp of opportunities)
+    for (const role of opp.roles) {
+      const r = scorePersonForRole(p, opp, role, k, config);
+      if (r.exclusions.length === 0) out.push({ ...r, id: r.subjectId, subjectId: p.id });
+    }
+  return out.sort(compareResults).slice(0, limit);
+}

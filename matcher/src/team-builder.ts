@@ -1,0 +1,235 @@
+import type { CandidateIndex } from './candidate-index.js';
+import { PoolEvidence, roleEvidence } from './components/evidence.js';
+import { configHash, DEFAULT_CONFIG, type ScoringConfig } from './config.js';
+import type { Knowledge } from './knowledge.js';
+import { compareResults } from './rank.js';
+import { scorePersonForRole } from './score-role.js';
+import type { MatchResult, OpportunityInput, ScoringProfile } from './types.js';
+
+export interface RoleCoverage {
+  readonly roleId: string;
+  readonly required: number;
+  readonly filled: number;
+  readonly missing: number;
+  /** Chosen people, best first; each carries its own components and explanation data. */
+  readonly members: readonly MatchResult[];
+  /** Next best fitting people not chosen (for the operator to swap in). */
+  readonly alternates: readonly MatchResult[];
+}
+
+export interface TeamResult {
+  readonly opportunityId: string;
+  readonly roles: readonly RoleCoverage[];
+  /** Roles with open slots, in the opportunity's order. */
+  readonly missingRoles: readonly { readonly roleId: string; readonly missing: number }[];
+  /** Filled slots / required slots. */
+  readonly coverage: number;
+  /** Sum of member scores / required slots: an empty slot counts 0, so coverage shows in it. */
+  readonly teamScore: number;
+  readonly poolSize: number;
+  /** (person, role) pairs fully scored after the evidence pre-filter. */
+  readonly pairsScored: number;
+  readonly engineVersion: string;
+  readonly weightsHash: string;
+}
+
+export interface TeamOptions {
+  /** Alternates listed per role. */
+  readonly alternates?: number;
+}
+
+/**
+ * The pool for a team: first the workers displaced by the opportunity's crisis case, then those
+ * living within the radius. The role score also favours the crisis case (component crisisCase).
+ */
+export function teamPool(
+  index: CandidateIndex,
+  opp: OpportunityInput,
+  config: ScoringConfig = DEFAULT_CONFIG,
+): ScoringProfile[] {
+  const seen = new Set<string>();
+  const out: ScoringProfile[] = [];
+  const take = (ps: readonly ScoringProfile[]): void => {
+    for (const p of ps) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      out.push(p);
+    }
+  };
+  if (opp.crisisCaseId !== null) take(index.byCrisisCase(opp.crisisCaseId));
+  take(index.near(opp.place, opp.radiusKm ?? config.team.radiusKm));
+  return out;
+}
+
+interface Pair {
+  readonly person: number;
+  readonly role: number;
+  readonly result: MatchResult;
+}
+
+/**
+ * Team builder: assign people to role slots maximising the total fit, one role per person.
+ *
+ * 1. Score every (person, role) pair; keep eligible pairs with score ≥ `team.minFit`.
+ * 2. Greedy: take pairs best-first (ties by person id then role order) while the person is free
+ *    and the role has open slots.
+ * 3. Local improvement until nothing improves (bounded rounds), each move strictly raising the
+ *    total: (a) move an assigned person to an open slot of another role and refill their old
+ *    slot with a free person — this fixes greedy's classic failure of spending the only
+ *    candidate for a rare role on a common one; (b) replace an assigned person by a better free
+ *    one; (c) swap two assigned people between roles.
+ * Deterministic: every loop runs in a fixed order over sorted ids.
+ */
+export function buildTeam(
+  opp: OpportunityInput,
+  pool: readonly ScoringProfile[],
+  k: Knowledge,
+  config: ScoringConfig = DEFAULT_CONFIG,
+  options: TeamOptions = {},
+): TeamResult {
+  const people = dedupe(pool);
+  const roles = opp.roles;
+  const fit: (MatchResult | undefined)[][] = roles.map(
+    () => new Array<MatchResult | undefined>(people.length),
+  );
+  const pairs: Pair[] = [];
+  let pairsScored = 0;
+  const evidence = new PoolEvidence(people.length, people, k, config);
+  roles.forEach((role, ri) => {
+    for (const pi of evidence.candidates(roleEvidence(role, k, config))) {
+      const r = scorePersonForRole(people[pi]!, opp, role, k, config);
+      pairsScored++;
+      if (r.exclusions.length === 0 && r.score >= config.team.minFit && hasEvidence(r, role, config)) {
+        fit[ri]![pi] = r;
+        pairs.push({ person: pi, role: ri, result: r });
+      }
+    }
+  });
+  pairs.sort((a, b) => b.result.score - a.result.score || a.person - b.person || a.role - b.role);
+
+  const roleOf = new Int32Array(people.length).fill(-1);
+  const members: Set<number>[] = roles.map(() => new Set<number>());
+  const open = (ri: number): boolean => members[ri]!.size < Math.max(0, roles[ri]!.count);
+  const s = (pi: number, ri: number): number => fit[ri]![pi]?.score ?? -1;
+  const assign = (pi: number, ri: number): void => {
+    roleOf[pi] = ri;
+    members[ri]!.add(pi);
+  };
+  const unassign = (pi: number): void => {
+    members[roleOf[pi]!]!.delete(pi);
+    roleOf[pi] = -1;
+  };
+  for (const pr of pairs) if (roleOf[pr.person] === -1 && open(pr.role)) assign(pr.person, pr.role);
+
+  // Per role, fitting people best-first: the best free one is the first free in this list.
+  const byRole: number[][] = roles.map(() => []);
+  for (const pr of pairs) byRole[pr.role]!.push(pr.person);
+  const bestFree = (ri: number, except: number): number => {
+    for (const pi of byRole[ri]!) if (pi !== except && roleOf[pi] === -1) return pi;
+    return -1;
+  };
+  const eps = 1e-12;
+  for (let round = 0; round < config.team.maxImprovementRounds; round++) {
+    let improved = false;
+    for (let pi = 0; pi < people.length; pi++) {
+      const r1 = roleOf[pi]!;
+      if (r1 === -1) continue;
+      // (a) move to an open slot elsewhere and refill.
+      for (let r2 = 0; r2 < roles.length && roleOf[pi] === r1; r2++) {
+        if (r2 === r1 || !open(r2) || s(pi, r2) < 0) continue;
+        const q = bestFree(r1, pi);
+        if (q === -1) continue;
+        unassign(pi);
+        assign(pi, r2);
+        assign(q, r1);
+        improved = true;
+      }
+      if (roleOf[pi] !== r1) continue;
+      // (b) replace by a better free person.
+      const q = bestFree(r1, pi);
+      if (q !== -1 && s(q, r1) > s(pi, r1) + eps) {
+        unassign(pi);
+        assign(q, r1);
+        improved = true;
+        continue;
+      }
+      // (c) swap with someone in another role.
+      for (const qi of members.flatMap((m) => [...m]).sort((a, b) => a - b)) {
+        const r2 = roleOf[qi]!;
+        if (qi <= pi || r2 === -1 || r2 === r1 || s(pi, r2) < 0 || s(qi, r1) < 0) continue;
+        if (s(pi, r2) + s(qi, r1) > s(pi, r1) + s(qi, r2) + eps) {
+          unassign(pi);
+          unassign(qi);
+          assign(pi, r2);
+          assign(qi, r1);
+          improved = true;
+          break;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+
+  const nAlt = options.alternates ?? 3;
+  let required = 0;
+  let filled = 0;
+  let total = 0;
+  const coverage: RoleCoverage[] = roles.map((role, ri) => {
+    const chosen = [...members[ri]!].map((pi) => fit[ri]![pi]!).sort(compareResults);
+    const alternates = people
+      .map((_, pi) => (roleOf[pi] === -1 ? fit[ri]![pi] : undefined))
+      .filter((r): r is MatchResult => r !== undefined)
+      .sort(compareResults)
+      .slice(0, nAlt);
+    const req = Math.max(0, role.count);
+    required += req;
+    filled += chosen.length;
+    for (const c of chosen) total += c.score;
+    return {
+      roleId: role.id,
+      required: req,
+      filled: chosen.length,
+      missing: req - chosen.length,
+      members: chosen,
+      alternates,
+    };
+  });
+  return {
+    opportunityId: opp.id,
+    roles: coverage,
+    missingRoles: coverage
+      .filter((c) => c.missing > 0)
+      .map((c) => ({ roleId: c.roleId, missing: c.missing })),
+    coverage: required === 0 ? 1 : filled / required,
+    teamScore: required === 0 ? 0 : total / required,
+    poolSize: people.length,
+    pairsScored,
+    engineVersion: config.engineVersion,
+    weightsHash: configHash(config),
+  };
+}
+
+/**
+ * A role is only offered to someone with evidence for it: at least one key skill held or partly
+ * held, or a past occupation in the same ISCO minor group (3 digits). Without this, crisis case,
+ * path and distance alone could put a cook in the production manager's seat.
+ */
+function hasEvidence(
+  r: MatchResult,
+  role: OpportunityInput['roles'][number],
+  config: ScoringConfig,
+): boolean {
+  const occ = r.components.find((c) => c.name === 'occupation');
+  const closeEnough = config.iscoCloseness[1] * (1 - config.yearsShare);
+  if (occ && occ.value >= closeEnough - 1e-12) return true;
+  return (
+    role.keySkills.length > 0 && (r.skills?.missing.length ?? role.keySkills.length) < role.keySkills.length
+  );
+}
+
+/** One entry per id, sorted by id: the result must not depend on the pool's order. */
+function dedupe(pool: readonly ScoringProfile[]): ScoringProfile[] {
+  const byId = new Map<string, ScoringProfile>();
+  for (const p of pool) if (!byId.has(p.id)) byId.set(p.id, p);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,320 @@
+import type { Lang } from './types.js';
+
+/**
+ * Sentence templates keyed by `component.reasonCode` (and `exclusion.code`), one per language.
+ * Explanations are built only from these and the result's numbers, never from free text, so
+ * what a person reads is exactly what the engine used (GDPR Art. 15(1)(h), AI Act Art. 86).
+ * `{name}` is replaced by a parameter.
+ */
+export type TemplateTable = Readonly<Record<string, Readonly<Record<Lang, string>>>>;
+
+export const TEMPLATES: TemplateTable = {
+  'skills.no_requirements': {
+    en: 'No specific skills were required.',
+    it: 'Non erano richieste competenze specifiche.',
+    fr: "Aucune compétence particulière n'était demandée.",
+  },
+  'skills.all_matched': {
+    en: 'Has all {required} required skills.',
+    it: 'Possiede tutte le {required} competenze richieste.',
+    fr: 'Possède les {required} compétences demandées.',
+  },
+  'skills.coverage': {
+    en: 'Skills: {matched} of {required} held, {partial} partly (related or implied by past occupation), {missing} missing ({essentialMissing} essential).',
+    it: 'Competenze: {matched} su {required} possedute, {partial} in parte (affini o implicite nella professione svolta), {missing} mancanti ({essentialMissing} essenziali).',
+    fr: 'Compétences : {matched} sur {required} détenues, {partial} en partie (proches ou implicites dans le métier exercé), {missing} manquantes ({essentialMissing} essentielles).',
+  },
+  'occupation.same_occupation': {
+    en: 'Has worked in this occupation ({years} years counted, at most 5).',
+    it: 'Ha già svolto questa professione ({years} anni considerati, al massimo 5).',
+    fr: 'A déjà exercé ce métier ({years} ans pris en compte, 5 au plus).',
+  },
+  'occupation.isco4': {
+    en: 'Has worked in a closely related occupation (same ISCO unit group): {occupation}.',
+    it: 'Ha svolto una professione molto affine (stesso gruppo ISCO): {occupation}.',
+    fr: 'A exercé un métier très proche (même groupe ISCO) : {occupation}.',
+  },
+  'occupation.isco3': {
+    en: 'Has worked in a related occupation (same ISCO minor group): {occupation}.',
+    it: 'Ha svolto una professione affine (stesso sottogruppo ISCO): {occupation}.',
+    fr: 'A exercé un métier apparenté (même sous-groupe ISCO) : {occupation}.',
+  },
+  'occupation.isco2': {
+    en: 'Has worked in the same broad field (ISCO sub-major group): {occupation}.',
+    it: 'Ha lavorato nello stesso ambito (gruppo ISCO a 2 cifre): {occupation}.',
+    fr: 'A travaillé dans le même domaine (groupe ISCO à 2 chiffres) : {occupation}.',
+  },
+  'occupation.isco1': {
+    en: 'Has worked in the same major occupational group: {occupation}.',
+    it: 'Ha lavorato nello stesso grande gruppo professionale: {occupation}.',
+    fr: 'A travaillé dans le même grand groupe de métiers : {occupation}.',
+  },
+  'occupation.unrelated': {
+    en: 'No past occupation close to this one.',
+    it: 'Nessuna professione svolta vicina a questa.',
+    fr: 'Aucun métier exercé proche de celui-ci.',
+  },
+  'distance.within_both': {
+    en: 'Lives {km} km away, within both the requested radius ({radiusKm} km) and their own mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km, entro il raggio richiesto ({radiusKm} km) e la propria mobilità ({mobilityKm} km).',
+    fr: 'Habite à {km} km, dans le rayon demandé ({radiusKm} km) et dans sa propre mobilité ({mobilityKm} km).',
+  },
+  'distance.within_need_radius': {
+    en: 'Lives {km} km away: within the requested radius ({radiusKm} km) but beyond their stated mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km: entro il raggio richiesto ({radiusKm} km) ma oltre la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Habite à {km} km : dans le rayon demandé ({radiusKm} km) mais au-delà de la mobilité déclarée ({mobilityKm} km).',
+  },
+  'distance.within_mobility': {
+    en: 'Lives {km} km away: beyond the requested radius ({radiusKm} km) but within their stated mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km: oltre il raggio richiesto ({radiusKm} km) ma entro la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Habite à {km} km : au-delà du rayon demandé ({radiusKm} km) mais dans la mobilité déclarée ({mobilityKm} km).',
+  },
+  'distance.beyond_both': {
+    en: 'Lives {km} km away, beyond both the requested radius ({radiusKm} km) and their mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km, oltre sia il raggio richiesto ({radiusKm} km) sia la propria mobilità ({mobilityKm} km).',
+    fr: 'Habite à {km} km, au-delà du rayon demandé ({radiusKm} km) et de sa mobilité ({mobilityKm} km).',
+  },
+  'distance.km': {
+    en: '{km} km from the requested place (radius {radiusKm} km).',
+    it: 'A {km} km dal luogo richiesto (raggio {radiusKm} km).',
+    fr: 'À {km} km du lieu demandé (rayon {radiusKm} km).',
+  },
+  'distance.to_asset': {
+    en: 'Lives {km} km from the asset, within their stated mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km dal bene, entro la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Habite à {km} km du bien, dans sa mobilité déclarée ({mobilityKm} km).',
+  },
+  'distance.beyond_mobility': {
+    en: 'Lives {km} km from the asset, beyond their stated mobility ({mobilityKm} km).',
+    it: 'Abita a {km} km dal bene, oltre la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Habite à {km} km du bien, au-delà de sa mobilité déclarée ({mobilityKm} km).',
+  },
+  'languages.not_required': {
+    en: 'No language was required.',
+    it: 'Nessuna lingua richiesta.',
+    fr: 'Aucune langue demandée.',
+  },
+  'languages.all_met': {
+    en: 'Meets the required language levels.',
+    it: 'Ha i livelli di lingua richiesti.',
+    fr: 'A les niveaux de langue demandés.',
+  },
+  'languages.below_minimum': {
+    en: 'Below the required level in: {missing}.',
+    it: 'Sotto il livello richiesto in: {missing}.',
+    fr: 'En dessous du niveau demandé en : {missing}.',
+  },
+  'qualification.not_required': {
+    en: 'No minimum qualification was required.',
+    it: 'Nessun titolo minimo richiesto.',
+    fr: 'Aucun niveau de qualification minimum demandé.',
+  },
+  'qualification.unknown': {
+    en: 'Qualification level not recorded (EQF {min} required); counted as neutral.',
+    it: 'Livello del titolo non registrato (richiesto EQF {min}); considerato neutro.',
+    fr: 'Niveau de qualification non renseigné (CEC {min} demandé) ; compté comme neutre.',
+  },
+  'qualification.met': {
+    en: 'Qualification EQF {eqf} meets the minimum EQF {min}.',
+    it: 'Titolo EQF {eqf}, pari o superiore al minimo EQF {min}.',
+    fr: 'Qualification CEC {eqf}, au moins égale au minimum CEC {min}.',
+  },
+  'qualification.below': {
+    en: 'Qualification EQF {eqf} is below the minimum EQF {min}.',
+    it: 'Titolo EQF {eqf}, inferiore al minimo EQF {min}.',
+    fr: 'Qualification CEC {eqf}, inférieure au minimum CEC {min}.',
+  },
+  'availability.no_start_date': {
+    en: 'No start date was set.',
+    it: 'Nessuna data di inizio indicata.',
+    fr: "Aucune date de début n'est fixée.",
+  },
+  'availability.available': {
+    en: 'Available by the start date ({startDate}).',
+    it: 'Disponibile entro la data di inizio ({startDate}).',
+    fr: 'Disponible à la date de début ({startDate}).',
+  },
+  'availability.late': {
+    en: 'Available {days} days after the start date ({startDate}).',
+    it: 'Disponibile {days} giorni dopo la data di inizio ({startDate}).',
+    fr: 'Disponible {days} jours après la date de début ({startDate}).',
+  },
+  'supplyChain.not_required': {
+    en: 'No supply chain was specified.',
+    it: 'Nessuna filiera indicata.',
+    fr: "Aucune filière n'est indiquée.",
+  },
+  'supplyChain.same_chain': {
+    en: 'Has worked in the same supply chain ({chain}).',
+    it: 'Ha lavorato nella stessa filiera ({chain}).',
+    fr: 'A travaillé dans la même filière ({chain}).',
+  },
+  'supplyChain.same_nace': {
+    en: 'Has worked in the same economic sector (NACE {nace}).',
+    it: 'Ha lavorato nello stesso settore economico (NACE {nace}).',
+    fr: 'A travaillé dans le même secteur économique (NACE {nace}).',
+  },
+  'supplyChain.none': {
+    en: 'No past work in this supply chain or sector.',
+    it: 'Nessuna esperienza in questa filiera o settore.',
+    fr: "Pas d'expérience dans cette filière ou ce secteur.",
+  },
+  'crisisCase.same_case': {
+    en: "Comes from the opportunity's own crisis case.",
+    it: "Proviene dalla stessa crisi aziendale dell'opportunità.",
+    fr: "Vient du même dossier de crise que l'opportunité.",
+  },
+  'crisisCase.other_case': {
+    en: 'Comes from another crisis case or none.',
+    it: "Proviene da un'altra crisi aziendale o da nessuna.",
+    fr: "Vient d'un autre dossier de crise ou d'aucun.",
+  },
+  'path.wanted': {
+    en: 'Has said they are interested in this path ({kind}).',
+    it: 'Ha dichiarato interesse per questo percorso ({kind}).',
+    fr: 'A déclaré être intéressé(e) par ce parcours ({kind}).',
+  },
+  'path.not_stated': {
+    en: 'Has not said they are interested in this path ({kind}).',
+    it: 'Non ha dichiarato interesse per questo percorso ({kind}).',
+    fr: "N'a pas déclaré d'intérêt pour ce parcours ({kind}).",
+  },
+  'price.unknown': { en: 'Price not stated.', it: 'Prezzo non indicato.', fr: 'Prix non indiqué.' },
+  'price.no_budget': {
+    en: 'Costs {cost} EUR; no budget was given.',
+    it: 'Costa {cost} EUR; nessun budget indicato.',
+    fr: 'Coûte {cost} EUR ; aucun budget indiqué.',
+  },
+  'price.within_budget': {
+    en: 'Costs {cost} EUR, within the budget of {budget} EUR.',
+    it: 'Costa {cost} EUR, entro il budget di {budget} EUR.',
+    fr: 'Coûte {cost} EUR, dans le budget de {budget} EUR.',
+  },
+  'size.not_required': {
+    en: 'No size was required.',
+    it: 'Nessuna dimensione richiesta.',
+    fr: 'Aucune taille demandée.',
+  },
+  'size.area': {
+    en: '{area} m² for at least {min} m² requested.',
+    it: '{area} m² per almeno {min} m² richiesti.',
+    fr: '{area} m² pour au moins {min} m² demandés.',
+  },
+  'readiness.ready': {
+    en: 'Available from {availableFrom}, in time.',
+    it: 'Disponibile dal {availableFrom}, in tempo.',
+    fr: 'Disponible à partir du {availableFrom}, à temps.',
+  },
+  'readiness.later': {
+    en: 'Available only from {availableFrom}.',
+    it: 'Disponibile solo dal {availableFrom}.',
+    fr: 'Disponible seulement à partir du {availableFrom}.',
+  },
+  'exclusion.distance_beyond_both': {
+    en: 'Excluded: {km} km away, beyond both the radius ({radiusKm} km) and the mobility ({mobilityKm} km).',
+    it: 'Escluso: a {km} km, oltre il raggio ({radiusKm} km) e la mobilità ({mobilityKm} km).',
+    fr: 'Exclu : à {km} km, au-delà du rayon ({radiusKm} km) et de la mobilité ({mobilityKm} km).',
+  },
+  'exclusion.beyond_mobility': {
+    en: 'Excluded: {km} km away, beyond the stated mobility ({mobilityKm} km).',
+    it: 'Escluso: a {km} km, oltre la mobilità dichiarata ({mobilityKm} km).',
+    fr: 'Exclu : à {km} km, au-delà de la mobilité déclarée ({mobilityKm} km).',
+  },
+  'exclusion.asset_not_available': {
+    en: 'Not available (status {status}).',
+    it: 'Non disponibile (stato {status}).',
+    fr: 'Non disponible (statut {status}).',
+  },
+  'exclusion.kind': {
+    en: 'Wrong kind: {actual}, {required} requested.',
+    it: 'Tipo diverso: {actual}, richiesto {required}.',
+    fr: 'Type différent : {actual}, {required} demandé.',
+  },
+  'exclusion.category': {
+    en: 'Wrong category: {actual}, {required} requested.',
+    it: 'Categoria diversa: {actual}, richiesta {required}.',
+    fr: 'Catégorie différente : {actual}, {required} demandée.',
+  },
+  'exclusion.min_area': {
+    en: 'Area {actual} m², at least {required} m² requested.',
+    it: 'Superficie {actual} m², richiesti almeno {required} m².',
+    fr: 'Surface {actual} m², au moins {required} m² demandés.',
+  },
+  'exclusion.max_area': {
+    en: 'Area {actual} m², at most {required} m² requested.',
+    it: 'Superficie {actual} m², richiesti al massimo {required} m².',
+    fr: 'Surface {actual} m², au plus {required} m² demandés.',
+  },
+  'exclusion.min_power': {
+    en: 'Power {actual} kW, at least {required} kW requested.',
+    it: 'Potenza {actual} kW, richiesti almeno {required} kW.',
+    fr: 'Puissance {actual} kW, au moins {required} kW demandés.',
+  },
+  'exclusion.min_crane': {
+    en: 'Crane {actual} t, at least {required} t requested.',
+    it: 'Carroponte {actual} t, richieste almeno {required} t.',
+    fr: 'Pont roulant {actual} t, au moins {required} t demandées.',
+  },
+  'exclusion.quay': {
+    en: 'No quay access, which was requested.',
+    it: 'Senza accesso in banchina, richiesto.',
+    fr: 'Pas d’accès à quai, pourtant demandé.',
+  },
+  'exclusion.radius': {
+    en: '{km} km away, beyond the {radiusKm} km radius.',
+    it: 'A {km} km, oltre il raggio di {radiusKm} km.',
+    fr: 'À {km} km, au-delà du rayon de {radiusKm} km.',
+  },
+  'exclusion.available_too_late': {
+    en: 'Available from {availableFrom}, after {byDate}.',
+    it: 'Disponibile dal {availableFrom}, dopo il {byDate}.',
+    fr: 'Disponible à partir du {availableFrom}, après le {byDate}.',
+  },
+  'exclusion.expired': {
+    en: 'No longer available after {availableUntil}.',
+    it: 'Non più disponibile dopo il {availableUntil}.',
+    fr: 'Plus disponible après le {availableUntil}.',
+  },
+  'exclusion.mode': {
+    en: 'Offered as {actual}, not for {required}.',
+    it: 'Offerto come {actual}, non per {required}.',
+    fr: 'Proposé en {actual}, pas pour {required}.',
+  },
+  'exclusion.budget': {
+    en: 'Costs {actual} EUR, over the budget of {budget} EUR.',
+    it: 'Costa {actual} EUR, oltre il budget di {budget} EUR.',
+    fr: 'Coûte {actual} EUR, au-delà du budget de {budget} EUR.',
+  },
+};
+
+export const SUMMARY: Readonly<Record<Lang, string>> = {
+  en: 'Recommendation only, to be reviewed by an operator. Score {score} out of 100, from these elements:',
+  it: 'Solo una proposta, da verificare da parte di un operatore. Punteggio {score} su 100, dato da questi elementi:',
+  fr: 'Simple recommandation, à vérifier par un conseiller. Score {score} sur 100, à partir de ces éléments :',
+};
+
+export const EXCLUDED: Readonly<Record<Lang, string>> = {
+  en: 'Not ranked, because:',
+  it: 'Non in graduatoria, perché:',
+  fr: 'Non classé, car :',
+};
+
+export const SKILL_LISTS: Readonly<
+  Record<'matched' | 'partial' | 'missing', Readonly<Record<Lang, string>>>
+> = {
+  matched: {
+    en: 'Skills held: {list}.',
+    it: 'Competenze possedute: {list}.',
+    fr: 'Compétences détenues : {list}.',
+  },
+  partial: {
+    en: 'Skills partly matched: {list}.',
+    it: 'Competenze in parte corrispondenti: {list}.',
+    fr: 'Compétences en partie présentes : {list}.',
+  },
+  missing: {
+    en: 'Skills missing: {list}.',
+    it: 'Competenze mancanti: {list}.',
+    fr: 'Compétences manquantes : {list}.',
+  },
+};

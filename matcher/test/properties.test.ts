@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CandidateIndex,
+  JOB_COMPONENTS,
+  NeedIndex,
+  operatorsForAsset,
+  rankResults,
+  scoreNeedForPerson,
+  scorePersonForJob,
+  type MatchResult,
+  type ScoringProfile,
+} from '../src/index.js';
+import { needArb, needPoolArb, point, poolArb, profileArb } from './arbitraries.js';
+import { knowledge, makeAsset, SK } from './helpers.js';
+
+const runs = { numRuns: 300 };
+const pick = (rs: readonly MatchResult[]) => rs.map((r) => [r.id, r.score]);
+
+describe('scorer properties (requirements A1, A2, A4, A5)', () => {
+  it('contributions sum to the total, values lie in [0, 1], names are the documented ones', () => {
+    fc.assert(
+      fc.property(profileArb(), needArb(), (p, n) => {
+        const r = scorePersonForJob(p, n, knowledge);
+        const sum = r.components.reduce((s, c) => s + c.contribution, 0);
+        expect(Math.abs(sum - r.score)).toBeLessThan(1e-9);
+        expect(r.components.map((c) => c.name)).toEqual([...JOB_COMPONENTS]);
+        for (const c of r.components) {
+          expect(c.value).toBeGreaterThanOrEqual(0);
+          expect(c.value).toBeLessThanOrEqual(1);
+          expect(c.contribution).toBeCloseTo(c.weight * c.value, 12);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('changing any field outside the allowed inputs never changes a score', () => {
+    const protectedFields = fc.record({
+      name: fc.string(),
+      birthDate: fc.string(),
+      age: fc.integer(),
+      gender: fc.constantFrom('f', 'm', 'x'),
+      nationality: fc.string(),
+      photo: fc.string(),
+      disability: fc.boolean(),
+      email: fc.string(),
+      phone: fc.string(),
+    });
+    fc.assert(
+      fc.property(
+        profileArb(),
+        needArb(),
+        protectedFields,
+        fc.constantFrom('P-OTHER', 'P-ZZZ'),
+        fc.constantFrom('desk-x', 'desk-y'),
+        fc.subarray(['A', 'B', 'D']),
+        fc.constantFrom('unemployed', 'at_risk', 'furloughed') as fc.Arbitrary<
+          ScoringProfile['employmentStatus']
+        >,
+        (p, n, extra, code, deskId, drivingLicences, employmentStatus) => {
+          const base = scorePersonForJob(p, n, knowledge);
+          // Fields a job score must not read, and protected fields a buggy caller might leak in.
+          const changed = {
+            ...p,
+            ...extra,
+            code,
+            deskId,
+            drivingLicences,
+            employmentStatus,
+            crisisCaseId: 'other',
+            desiredPaths: [],
+          };
+          const r = scorePersonForJob(changed as ScoringProfile, n, knowledge);
+          expect(r.score).toBe(base.score);
+          expect(r.components).toEqual(base.components);
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('adding a required skill the person has never lowers their score', () => {
+    fc.assert(
+      fc.property(
+        profileArb(),
+        needArb(),
+        fc.constantFrom(...Object.values(SK)),
+        fc.boolean(),
+        (p0, n, uri, essential) => {
+          const p = {
+            ...p0,
+            skills: [...p0.skills.filter((s) => s.uri !== uri), { uri, source: 'declared' as const }],
+          };
+          const before = scorePersonForJob(p, n, knowledge).score;
+          const n2 = essential
+            ? { ...n, essentialSkills: [...n.essentialSkills, uri] }
+            : { ...n, optionalSkills: [...n.optionalSkills, uri] };
+          expect(scorePersonForJob(p, n2, knowledge).score).toBeGreaterThanOrEqual(before - 1e-12);
+        },
+      ),
+      runs,
+    );
+  });
+
+  it('moving the person farther away never raises their score', () => {
+    fc.assert(
+      fc.property(profileArb(), needArb(), fc.double({ min: 1, max: 5, noNaN: true }), (p, n, factor) => {
+        const dLat = p.home.lat - n.place.lat;
+        const dLon = p.home.lon - n.place.lon;
+        const farther = {
+          ...p,
+          home: { lat: n.place.lat + dLat * factor, lon: n.place.lon + dLon * factor },
+        };
+        const near = scorePersonForJob(p, n, knowledge);
+        const far = scorePersonForJob(farther, n, knowledge);
+        expect(far.score).toBeLessThanOrEqual(near.score + 1e-12);
+        if (near.exclusions.length > 0) expect(far.exclusions.length).toBeGreaterThan(0);
+      }),
+      runs,
+    );
+  });
+
+  it('shuffling the pool never changes the ranking', () => {
+    fc.assert(
+      fc.property(
+        poolArb(25).chain((pool) =>
+          fc.tuple(fc.constant(pool), fc.shuffledSubarray(pool, { minLength: pool.length })),
+        ),
+        needArb(),
+        ([pool, shuffled], n) => {
+          const a = rankResults(pool.map((p) => scorePersonForJob(p, n, knowledge)));
+          const b = rankResults(shuffled.map((p) => scorePersonForJob(p, n, knowledge)));
+          expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id));
+          const ia = new CandidateIndex(knowledge, undefined, pool).topKForJob(n, 10).results;
+          const ib = new CandidateIndex(knowledge, undefined, shuffled).topKForJob(n, 10).results;
+          expect(pick(ib)).toEqual(pick(ia));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('ties break by id', () => {
+    const p = (id: string): ScoringProfile => ({
+      ...fc.sample(profileArb(), { numRuns: 1, seed: 7 })[0]!,
+      id,
+    });
+    const need = fc.sample(needArb(), { numRuns: 1, seed: 7 })[0]!;
+    const ranked = rankResults(['c', 'a', 'b'].map((id) => scorePersonForJob(p(id), need, knowledge)));
+    expect(ranked.map((r) => r.id)).toEqual(ranked.length ? ['a', 'b', 'c'] : []);
+  });
+});
+
+describe('candidate indexes are exact', () => {
+  it('CandidateIndex.topKForJob equals scoring every profile and sorting', () => {
+    fc.assert(
+      fc.property(poolArb(60), needArb(), fc.integer({ min: 1, max: 15 }), (pool, n, k) => {
+        const naive = rankResults(pool.map((p) => scorePersonForJob(p, n, knowledge))).slice(0, k);
+        const got = new CandidateIndex(knowledge, undefined, pool).topKForJob(n, k);
+        expect(pick(got.results)).toEqual(pick(naive));
+        expect(got.stats.poolSize).toBe(pool.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('stays exact after removing and updating profiles', () => {
+    fc.assert(
+      fc.property(poolArb(40), needArb(), profileArb(), point, (pool, n, extra, home) => {
+        const index = new CandidateIndex(knowledge, undefined, pool);
+        const removed = new Set(pool.filter((_, i) => i % 3 === 0).map((p) => p.id));
+        for (const id of removed) index.remove(id);
+        const moved = pool.filter((_, i) => i % 3 === 1).map((p) => ({ ...p, home, skills: extra.skills }));
+        for (const p of moved) index.update(p);
+        const live = new Map(pool.filter((p) => !removed.has(p.id)).map((p) => [p.id, p]));
+        for (const p of moved) live.set(p.id, p);
+        expect(index.size).toBe(live.size);
+        const naive = rankResults([...live.values()].map((p) => scorePersonForJob(p, n, knowledge))).slice(
+          0,
+          10,
+        );
+        expect(pick(index.topKForJob(n, 10).results)).toEqual(pick(naive));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('NeedIndex.topKForPerson equals scoring every need and sorting', () => {
+    fc.assert(
+      fc.property(needPoolArb(60), profileArb(), fc.integer({ min: 1, max: 15 }), (needs, p, k) => {
+        const naive = rankResults(needs.map((n) => scoreNeedForPerson(p, n, knowledge))).slice(0, k);
+        const got = new NeedIndex(knowledge, undefined, needs).topKForPerson(p, k);
+        expect(pick(got.results)).toEqual(pick(naive));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('CandidateIndex.topKForAsset equals operatorsForAsset over every profile', () => {
+    fc.assert(
+      fc.property(
+        poolArb(50),
+        fc.uniqueArray(fc.constantFrom(...Object.values(SK)), { maxLength: 4 }),
+        point,
+        fc.integer({ min: 1, max: 12 }),
+        (pool, requiredSkills, location, k) => {
+          const asset = makeAsset({ requiredSkills, location });
+          const naive = operatorsForAsset(asset, pool, knowledge, k);
+          const got = new CandidateIndex(knowledge, undefined, pool).topKForAsset(asset, k);
+          expect(pick(got.results)).toEqual(pick(naive));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('applies the caller filter before ranking', () => {
+    fc.assert(
+      fc.property(poolArb(40), needArb(), (pool, n) => {
+        const keep = (p: ScoringProfile) => p.deskId === 'desk-1';
+        const naive = rankResults(pool.filter(keep).map((p) => scorePersonForJob(p, n, knowledge))).slice(
+          0,
+          5,
+        );
+        const got = new CandidateIndex(knowledge, undefined, pool).topKForJob(n, 5, { filter: keep });
+        expect(pick(got.results)).toEqual(pick(naive));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

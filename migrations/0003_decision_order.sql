@@ -1,0 +1,1 @@
+ALTER TABLE "match_decisions" ADD COLUMN "seq" bigserial NOT NULL;

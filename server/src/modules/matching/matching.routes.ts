@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf } from '../../auth/access.js';
+import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
+import {
+  ApprovedCandidatesSchema,
+  DecisionSchema,
+  MatchFiltersSchema,
+  MatchRunSchema,
+  OutcomeSchema,
+  RankingSwitchSchema,
+  TeamSchema,
+} from './matching.schema.js';
+import type { MatchingService } from './matching.service.js';
+
+const tags = ['matching'];
+const staff = ['admin', 'operator'] as const;
+
+export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const filters = (q: z.infer<typeof MatchFiltersSchema>) => ({
+    deskId: q.deskId,
+    region: q.region,
+    employmentStatus: q.employmentStatus,
+  });
+
+  r.get(
+    '/needs/:id/matches',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        description: 'People for a job need, or assets for an asset need; each run is logged.',
+        params: IdParamsSchema,
+        querystring: MatchFiltersSchema,
+        response: { 200: MatchRunSchema, ...errorResponses },
+      },
+    },
+    (req) => service.forNeed(req.params.id, filters(req.query), req.query.limit, principalOf(req)),
+  );
+  r.get(
+    '/profiles/:id/matches',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        description: 'Job needs and opportunity roles that fit a person.',
+        params: IdParamsSchema,
+        querystring: MatchFiltersSchema.pick({ limit: true }),
+        response: { 200: MatchRunSchema, ...errorResponses },
+      },
+    },
+    (req) => service.forProfile(req.params.id, req.query.limit, principalOf(req)),
+  );
+  r.get(
+    '/opportunities/:id/team',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        description: 'Team builder: displaced workers who cover the roles, and the roles still missing.',
+        params: IdParamsSchema,
+        querystring: MatchFiltersSchema.omit({ limit: true }),
+        response: { 200: TeamSchema, ...errorResponses },
+      },
+    },
+    (req) => service.team(req.params.id, filters({ ...req.query, limit: 20 }), principalOf(req)),
+  );
+  r.get(
+    '/assets/:id/matches',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        description: 'People who can operate an asset, and asset needs it could satisfy.',
+        params: IdParamsSchema,
+        querystring: MatchFiltersSchema,
+        response: { 200: MatchRunSchema, ...errorResponses },
+      },
+    },
+    (req) => service.forAsset(req.params.id, filters(req.query), req.query.limit, principalOf(req)),
+  );
+  r.post(
+    '/matches/decisions',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        description: 'Shortlist, approve for the firm, reject, re-rank or revoke, with a reason.',
+        body: DecisionSchema,
+        response: { 201: z.object({ id: z.uuid(), at: z.string(), action: z.string() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.decide(req.body, principalOf(req))),
+  );
+  r.get(
+    '/needs/:id/candidates',
+    {
+      config: { access: ['admin', 'operator', 'company'] },
+      schema: {
+        tags,
+        description: 'Candidates an operator approved for this need, pseudonymised (what the company sees).',
+        params: IdParamsSchema,
+        response: { 200: ApprovedCandidatesSchema, ...errorResponses },
+      },
+    },
+    (req) => service.approvedCandidates(req.params.id, principalOf(req)),
+  );
+  r.post(
+    '/needs/:id/outcomes',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: OutcomeSchema,
+        response: { 201: z.object({ id: z.uuid(), at: z.string(), outcome: z.string() }), ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await service.recordOutcome(req.params.id, req.body, principalOf(req))),
+  );
+  r.get(
+    '/admin/ranking',
+    {
+      config: { access: ['admin'] },
+      schema: { tags, response: { 200: z.object({ enabled: z.boolean() }), ...errorResponses } },
+    },
+    async () => ({ enabled: await service.ranking.isEnabled() }),
+  );
+  r.put(
+    '/admin/ranking',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        description: 'The stop switch: with ranking off, matches come back unranked and filter-only.',
+        body: RankingSwitchSchema,
+        response: { 200: z.object({ enabled: z.boolean() }), ...errorResponses },
+      },
+    },
+    (req) => service.setRanking(req.body.enabled, req.body.reason, principalOf(req)),
+  );
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { INDEX_SETTINGS, type FieldSpec, type IndexName } from '../../search/documents.js';
+
+/** Filterable fields of an index with their type (the allowlist a query parameter must be in). */
+export function filterableFields(index: IndexName): [string, FieldSpec][] {
+  return Object.entries(INDEX_SETTINGS[index].fields as Record<string, FieldSpec>).filter(
+    ([name, spec]) => spec.filter && spec.type !== 'geo' && name !== 'id',
+  );
+}
+
+const describeFilter = (spec: FieldSpec) =>
+  spec.type === 'number' || spec.type === 'date'
+    ? 'a value or a range min..max (either side may be empty)'
+    : spec.type === 'boolean'
+      ? 'true or false'
+      : 'a value, or several separated by commas';
+
+/**
+ * The query string of GET /search/{index}: the common parameters plus one per filterable field.
+ * Generated from the index settings, so the OpenAPI document lists every filter and unknown
+ * parameters are rejected.
+ */
+export function searchQuerySchema(index: IndexName) {
+  const filters = Object.fromEntries(
+    filterableFields(index).map(([name, spec]) => [
+      name,
+      z.string().max(500).optional().describe(describeFilter(spec)),
+    ]),
+  );
+  return z.strictObject({
+    q: z.string().max(200).optional(),
+    facets: z.string().max(500).optional().describe('comma-separated facet fields'),
+    lat: z.coerce.number().min(-90).max(90).optional(),
+    lon: z.coerce.number().min(-180).max(180).optional(),
+    radiusKm: z.coerce.number().positive().max(1000).optional(),
+    sort: z
+      .string()
+      .regex(/^(relevance|distance|[A-Za-z0-9]+:(asc|desc))$/, 'relevance, distance, or field:asc|desc')
+      .default('relevance'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).max(9_900).default(0),
+    ...filters,
+  });
+}
+
+const HighlightSchema = z.object({
+  text: z.string(),
+  ranges: z.array(z.object({ start: z.number(), end: z.number() })),
+});
+
+export const SearchResponseSchema = z.object({
+  hits: z.array(
+    z.object({
+      id: z.string(),
+      score: z.number().optional(),
+      distanceKm: z.number().optional(),
+      highlights: z.record(z.string(), HighlightSchema),
+      doc: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  total: z.number(),
+  facets: z.record(z.string(), z.record(z.string(), z.number())),
+  took: z.number().describe('milliseconds spent in the search engine'),
+});
+
+export const SuggestQuerySchema = z.strictObject({
+  q: z.string().trim().min(1).max(100),
+  indexes: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('comma-separated; default: every index the role may search'),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+export const SuggestResponseSchema = z.array(
+  z.object({ index: z.string(), id: z.string(), label: z.string(), highlight: HighlightSchema.optional() }),
+);

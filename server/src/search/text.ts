@@ -1,0 +1,260 @@
+/**
+ * Text rules shared by every adapter (folding, words, typo budget, distance, highlights), so that the
+ * embedded engine and Meilisearch agree on what "matches" means and highlights look the same.
+ */
+import type { Highlight } from './search.port.js';
+
+export const MAX_QUERY_WORDS = 10;
+
+const MARKS = /[\u0300-\u036f]/g;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Case and accent folding: NFKD (also "²" → "2", "ﬁ" → "fi"), combining marks removed, lower case. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+}
+
+/** Folded words of a text, in order. */
+export function words(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
+}
+
+/** Folded words with their UTF-16 ranges in the original text (folding keeps one folded char per base char). */
+export function wordSpans(text: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  const re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
+  for (const m of text.matchAll(re)) {
+    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Meilisearch's budget: 0 typos below 5 letters, 1 from 5, 2 from 9; numbers never get typos. */
+export function typoBudget(word: string): number {
+  if (/^\d+$/.test(word)) return 0;
+  const n = [...word].length;
+  if (n >= 9) return 2;
+  if (n >= 5) return 1;
+  return 0;
+}
+
+/**
+ * Optimal-string-alignment distance (a swap of adjacent letters counts as one), or max+1 as soon as it
+ * must exceed max.
+ */
+export function osaDistance(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (a === b) return 0;
+  let prev2 = new Int32Array(lb + 1);
+  let prev = new Int32Array(lb + 1);
+  let cur = new Int32Array(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, prev2[j - 2]! + 1);
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return Math.min(prev[lb]!, max + 1);
+}
+
+export interface ParsedQuery {
+  /** Folded words, at most MAX_QUERY_WORDS. */
+  words: string[];
+  /** Whether the last word may match as a prefix (the query does not end with a separator). */
+  lastIsPrefix: boolean;
+}
+
+export function parseQuery(q: string | undefined): ParsedQuery {
+  if (!q) return { words: [], lastIsPrefix: false };
+  const all = words(q);
+  const w = all.slice(0, MAX_QUERY_WORDS);
+  const endsWithWord = /[\p{L}\p{N}\p{M}]$/u.test(q);
+  return { words: w, lastIsPrefix: endsWithWord && all.length <= MAX_QUERY_WORDS && w.length > 0 };
+}
+
+/** Whether a document word matches a query word under the contract (typo budget, prefix). */
+export function wordMatches(queryWord: string, docWord: string, prefix: boolean): boolean {
+  if (docWord === queryWord) return true;
+  if (prefix && docWord.startsWith(queryWord)) return true;
+  const budget = typoBudget(queryWord);
+  return budget > 0 && osaDistance(queryWord, docWord, budget) <= budget;
+}
+
+/**
+ * Ranges of the words of `text` that match the query (or any synonym term the query expanded to).
+ * Used by every adapter so highlights do not depend on the engine.
+ */
+export function highlightText(
+  text: string,
+  query: ParsedQuery,
+  extraTerms: ReadonlySet<string> = new Set(),
+  maxChars = 300,
+): Highlight | undefined {
+  if (query.words.length === 0) return undefined;
+  const spans = wordSpans(text);
+  const ranges: Array<{ start: number; end: number }> = [];
+  const last = query.words.length - 1;
+  const significant = query.words
+    .map((w, i) => ({ w, prefix: query.lastIsPrefix && i === last }))
+    .filter(({ w, prefix }) => prefix || !STOP_WORDS.has(w));
+  const wanted = significant.length > 0 ? significant : query.words.map((w) => ({ w, prefix: false }));
+  for (const s of spans) {
+    if (s.start >= maxChars) break;
+    const hit = extraTerms.has(s.word) || wanted.some(({ w, prefix }) => wordMatches(w, s.word, prefix));
+    if (hit) ranges.push({ start: s.start, end: Math.min(s.end, maxChars) });
+  }
+  if (ranges.length === 0) return undefined;
+  return { text: text.length > maxChars ? text.slice(0, maxChars) : text, ranges };
+}
+
+/** Renders a highlight as HTML with the matches in <mark>; everything else is escaped. */
+export function markHighlight(h: Highlight, open = '<mark>', close = '</mark>'): string {
+  const esc = (s: string) =>
+    s.replace(
+      /[&<>"']/g,
+      (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+    );
+  let out = '';
+  let at = 0;
+  for (const r of h.ranges) {
+    out += esc(h.text.slice(at, r.start)) + open + esc(h.text.slice(r.start, r.end)) + close;
+    at = r.end;
+  }
+  return out + esc(h.text.slice(at));
+}
+
+const EARTH_KM = 6371;
+
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const s =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/** Round-robin over ranked lists (best of each first) up to `limit`: one big index cannot crowd out the rest. */
+export function interleave<T>(lists: readonly (readonly T[])[], limit: number): T[] {
+  const out: T[] = [];
+  for (let rank = 0; out.length < limit; rank++) {
+    let any = false;
+    for (const list of lists) {
+      const item = list[rank];
+      if (item !== undefined && out.length < limit) {
+        out.push(item);
+        any = true;
+      }
+    }
+    if (!any) break;
+  }
+  return out;
+}
+
+/**
+ * Articles, prepositions and elided fragments (l', d', dell', qu') in Italian, French and English. A query
+ * ignores them unless they are all it has or the last word is still being typed, so "capannone con
+ * banchina" finds "Hangar avec quai"; glossary phrases that contain them ("cale de halage") are matched
+ * before they are dropped.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  // it
+  'a',
+  'ad',
+  'al',
+  'all',
+  'alla',
+  'alle',
+  'agli',
+  'ai',
+  'col',
+  'con',
+  'da',
+  'dal',
+  'dall',
+  'dalla',
+  'dai',
+  'di',
+  'del',
+  'dell',
+  'della',
+  'delle',
+  'dei',
+  'degli',
+  'e',
+  'ed',
+  'gli',
+  'i',
+  'il',
+  'in',
+  'la',
+  'le',
+  'lo',
+  'nel',
+  'nell',
+  'nella',
+  'nei',
+  'o',
+  'per',
+  'su',
+  'sul',
+  'sull',
+  'sulla',
+  'tra',
+  'fra',
+  'un',
+  'una',
+  'uno',
+  // fr
+  'au',
+  'aux',
+  'avec',
+  'c',
+  'd',
+  'dans',
+  'de',
+  'des',
+  'du',
+  'en',
+  'et',
+  'j',
+  'l',
+  'les',
+  'n',
+  'ou',
+  'par',
+  'pour',
+  'qu',
+  's',
+  'sur',
+  'une',
+  'à',
+  // en
+  'an',
+  'and',
+  'at',
+  'for',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);

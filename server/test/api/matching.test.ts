@@ -1,0 +1,332 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, matchRuns } from '../../src/db/schema.js';
+import { verifyRunChain } from '../../src/modules/matching/match-log.repository.js';
+import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
+import { ESCO, makeDesk, makeFirm, PLACES, profilePayload } from '../helpers/factories.js';
+
+const ADMIN_ASSISTANT = 'http://data.europa.eu/esco/occupation/044d78cc-f62f-4532-83a5-8e04f2889652';
+
+let t: TestApp;
+let deskId: string;
+let firmId: string;
+let operator: Caller;
+let company: Caller;
+const admin: Caller = { role: 'admin' };
+const people: Record<string, { id: string; code: string }> = {};
+let needId: string;
+
+const post = (caller: Caller, url: string, payload: object) =>
+  t.call(caller, { method: 'POST', url, payload });
+const get = (caller: Caller, url: string) => t.call(caller, { method: 'GET', url });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.handle.db;
+  deskId = (await makeDesk(db)).id;
+  firmId = (await makeFirm(db)).id;
+  operator = { role: 'operator', deskId };
+  company = { role: 'company', firmId };
+  const make = async (key: string, overrides: Record<string, unknown>) => {
+    const res = await post(operator, '/api/v1/profiles', profilePayload(deskId, overrides));
+    expect(res.statusCode, res.body).toBe(201);
+    people[key] = res.json();
+  };
+  await make('welderNear', {
+    skills: [
+      { uri: ESCO.weldingTechniques, source: 'certified' },
+      { uri: ESCO.fuelGas, source: 'declared' },
+    ],
+  });
+  await make('welderPartial', { skills: [], occupations: [{ uri: ESCO.welder, years: 2 }] });
+  await make('welderFar', { municipality: PLACES.marseille, mobilityKm: 10 });
+  await make('cook', { occupations: [{ uri: ESCO.cook, years: 8 }], skills: [] });
+  const need = await post(company, '/api/v1/needs', {
+    type: 'job',
+    firmId,
+    title: '2 saldatori TIG — La Spezia',
+    municipality: PLACES.laSpezia,
+    radiusKm: 40,
+    occupationUri: ESCO.welder,
+    essentialSkills: [ESCO.weldingTechniques],
+    optionalSkills: [ESCO.fuelGas],
+    positions: 2,
+  });
+  needId = need.json().id;
+});
+afterAll(() => t?.close());
+
+describe('people for a job need', () => {
+  it('ranks the welders, excludes the one beyond both radii, and explains every score', async () => {
+    const res = await get(operator, `/api/v1/needs/${needId}/matches`);
+    expect(res.statusCode, res.body).toBe(200);
+    const run = res.json();
+    const ids = run.results.map((r: { candidateId: string }) => r.candidateId);
+    expect(ids[0]).toBe(people.welderNear!.id);
+    expect(ids).toContain(people.welderPartial!.id);
+    expect(ids).not.toContain(people.welderFar!.id);
+    expect(run).toMatchObject({
+      ranked: true,
+      engineVersion: expect.any(String),
+      weightsHash: expect.stringMatching(/^[0-9a-f]+$/),
+    });
+    expect(run.notice).toContain('human review required');
+    for (const r of run.results) {
+      const sum = r.components.reduce((s: number, c: { contribution: number }) => s + c.contribution, 0);
+      expect(sum).toBeCloseTo(r.score, 9);
+      expect(r.label).toMatch(/^P-/);
+      expect(r.explanation.it.summary.length).toBeGreaterThan(0);
+      expect(r.explanation.fr.lines.length).toBeGreaterThan(0);
+    }
+    const top = run.results[0];
+    expect(top.skills.matched.map((s: { label: string }) => s.label)).toContain('welding techniques');
+    expect(JSON.stringify(run)).not.toContain('Rossi');
+  });
+
+  it('logs every run with ids, scores and contributions, and the log cannot be changed', async () => {
+    const run = (await get(operator, `/api/v1/needs/${needId}/matches`)).json();
+    const db = t.database.handle.db;
+    const [row] = await db.select().from(matchRuns).where(eq(matchRuns.id, run.runId));
+    expect(row).toMatchObject({
+      subjectType: 'need',
+      subjectId: needId,
+      actorRole: 'operator',
+      ranked: true,
+      engineVersion: run.engineVersion,
+    });
+    expect(row!.poolSize).toBeGreaterThanOrEqual(2);
+    const results = row!.results as { id: string; score: number; contributions: Record<string, number> }[];
+    expect(results[0]).toMatchObject({ id: people.welderNear!.id, score: run.results[0].score });
+    expect(Object.keys(results[0]!.contributions)).toContain('skills');
+    expect(JSON.stringify(row)).not.toContain('Rossi');
+    await expect(
+      db.update(matchRuns).set({ poolSize: 0 }).where(eq(matchRuns.id, run.runId)),
+    ).rejects.toThrow();
+    await expect(db.delete(matchRuns).where(eq(matchRuns.id, run.runId))).rejects.toThrow();
+    expect(await verifyRunChain(db)).toEqual([]);
+  });
+
+  it('detects a run edited behind the application (hash chain)', async () => {
+    const db = t.database.handle.db;
+    const run = (await get(operator, `/api/v1/needs/${needId}/matches`)).json();
+    await db.execute(sql`alter table match_runs disable trigger match_runs_append_only`);
+    await db.update(matchRuns).set({ poolSize: 999 }).where(eq(matchRuns.id, run.runId));
+    await db.execute(sql`alter table match_runs enable trigger match_runs_append_only`);
+    expect(await verifyRunChain(db)).toContain(run.runId);
+    // Put it back so later tests see an intact chain.
+    await db.execute(sql`alter table match_runs disable trigger match_runs_append_only`);
+    await db.update(matchRuns).set({ poolSize: run.poolSize }).where(eq(matchRuns.id, run.runId));
+    await db.execute(sql`alter table match_runs enable trigger match_runs_append_only`);
+  });
+});
+
+describe('human oversight', () => {
+  it('shows a company only the candidates approved for its own need, pseudonymised', async () => {
+    const before = await get(company, `/api/v1/needs/${needId}/candidates`);
+    expect(before.json().candidates).toEqual([]);
+    const approve = await post(operator, '/api/v1/matches/decisions', {
+      subjectType: 'need',
+      subjectId: needId,
+      candidateType: 'profile',
+      candidateId: people.welderNear!.id,
+      action: 'approve',
+      reasonCode: 'good_fit',
+      note: 'Certified TIG, available in December',
+    });
+    expect(approve.statusCode).toBe(201);
+    const seen = (await get(company, `/api/v1/needs/${needId}/candidates`)).json();
+    expect(seen.candidates.map((c: { code: string }) => c.code)).toEqual([people.welderNear!.code]);
+    const text = JSON.stringify(seen);
+    for (const secret of ['Rossi', 'Marco', 'example.org', people.welderNear!.id])
+      expect(text).not.toContain(secret);
+    const otherCompany: Caller = { role: 'company', firmId: (await makeFirm(t.database.handle.db)).id };
+    expect((await get(otherCompany, `/api/v1/needs/${needId}/candidates`)).statusCode).toBe(404);
+    expect((await get(company, `/api/v1/needs/${needId}/matches`)).statusCode).toBe(403);
+  });
+
+  it('keeps a rejection and a re-rank through later runs', async () => {
+    await post(operator, '/api/v1/matches/decisions', {
+      subjectType: 'need',
+      subjectId: needId,
+      candidateType: 'profile',
+      candidateId: people.welderNear!.id,
+      action: 'reject',
+      reasonCode: 'person_declined',
+    });
+    await post(operator, '/api/v1/matches/decisions', {
+      subjectType: 'need',
+      subjectId: needId,
+      candidateType: 'profile',
+      candidateId: people.welderPartial!.id,
+      action: 'rerank',
+      reasonCode: 'better_candidate',
+      note: 'Knows the yard',
+      finalRank: 1,
+    });
+    const run = (await get(operator, `/api/v1/needs/${needId}/matches`)).json();
+    expect(run.results[0]).toMatchObject({
+      candidateId: people.welderPartial!.id,
+      decision: { action: 'rerank', finalRank: 1 },
+    });
+    expect(run.results.at(-1)).toMatchObject({
+      candidateId: people.welderNear!.id,
+      decision: { action: 'reject' },
+    });
+    // The rejection also withdraws the earlier approval from the company's view.
+    expect((await get(company, `/api/v1/needs/${needId}/candidates`)).json().candidates).toEqual([]);
+  });
+
+  it('refuses a re-rank without a rank and a decision without a reason', async () => {
+    const base = {
+      subjectType: 'need',
+      subjectId: needId,
+      candidateType: 'profile',
+      candidateId: people.cook!.id,
+    };
+    expect(
+      (await post(operator, '/api/v1/matches/decisions', { ...base, action: 'rerank', reasonCode: 'other' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await post(operator, '/api/v1/matches/decisions', { ...base, action: 'approve' })).statusCode,
+    ).toBe(400);
+  });
+
+  it('records outcomes', async () => {
+    const res = await post(operator, `/api/v1/needs/${needId}/outcomes`, {
+      profileId: people.welderPartial!.id,
+      outcome: 'interviewed',
+    });
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('turns ranking off and on with the stop switch, and logs who did it', async () => {
+    expect(
+      (
+        await t.call(operator, {
+          method: 'PUT',
+          url: '/api/v1/admin/ranking',
+          payload: { enabled: false, reason: 'audit' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const off = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/v1/admin/ranking',
+      payload: { enabled: false, reason: 'bias review' },
+    });
+    expect(off.json()).toEqual({ enabled: false });
+    const run = (await get(operator, `/api/v1/needs/${needId}/matches`)).json();
+    expect(run.ranked).toBe(false);
+    for (const r of run.results) {
+      expect(r.score).toBeUndefined();
+      expect(r.components).toBeUndefined();
+    }
+    const entries = await t.database.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'ranking.disabled'));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.details).toEqual({ reason: 'bias review' });
+    await t.call(admin, {
+      method: 'PUT',
+      url: '/api/v1/admin/ranking',
+      payload: { enabled: true, reason: 'review done' },
+    });
+    expect((await get(operator, `/api/v1/needs/${needId}/matches`)).json().ranked).toBe(true);
+  });
+});
+
+describe('other directions', () => {
+  it('finds the needs that fit a person (two-way)', async () => {
+    const run = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/matches`)).json();
+    expect(run.results.map((r: { candidateId: string }) => r.candidateId)).toContain(needId);
+  });
+
+  it('builds a buy-out team from the crisis case and names the roles still missing', async () => {
+    const crisis = (
+      await post(operator, '/api/v1/crisis-cases', {
+        deskId,
+        externalRef: 'CRISI-TEAM',
+        title: 'Cantiere in liquidazione',
+        procedure: 'liquidazione_giudiziale',
+        municipality: PLACES.laSpezia,
+      })
+    ).json();
+    const members: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await post(
+        operator,
+        '/api/v1/profiles',
+        profilePayload(deskId, { crisisCaseId: crisis.id, desiredPaths: ['workers_buy_out'] }),
+      );
+      members.push(res.json().id);
+    }
+    const opp = (
+      await post(operator, '/api/v1/opportunities', {
+        deskId,
+        kind: 'wbo',
+        title: 'WBO del cantiere',
+        crisisCaseId: crisis.id,
+        municipality: PLACES.laSpezia,
+        roles: [
+          { occupationUri: ESCO.welder, count: 4, keySkills: [ESCO.weldingTechniques] },
+          { occupationUri: ADMIN_ASSISTANT, count: 1 },
+        ],
+      })
+    ).json();
+    const team = (await get(operator, `/api/v1/opportunities/${opp.id}/team`)).json();
+    const welders = team.roles.find((r: { occupationUri: string }) => r.occupationUri === ESCO.welder);
+    expect(welders.required).toBe(4);
+    expect(welders.filled).toBeGreaterThanOrEqual(3);
+    for (const id of members)
+      expect(welders.members.map((m: { profileId: string }) => m.profileId)).toContain(id);
+    expect(team.missingRoles.map((m: { occupationUri: string }) => m.occupationUri)).toContain(
+      ADMIN_ASSISTANT,
+    );
+    const everyone = team.roles.flatMap((r: { members: { profileId: string }[] }) =>
+      r.members.map((m) => m.profileId),
+    );
+    expect(new Set(everyone).size).toBe(everyone.length);
+    expect(team.coverage).toBeGreaterThan(0);
+    expect(team.coverage).toBeLessThan(1);
+  });
+
+  it('ranks assets for an asset need and says why a near miss is not a match', async () => {
+    const mk = async (title: string, coveredAreaM2: number) =>
+      (
+        await post({ role: 'marketing' }, '/api/v1/assets', {
+          deskId,
+          inventoryNumber: `M-${title}`,
+          kind: 'building',
+          category: 'warehouse',
+          title,
+          municipality: PLACES.laSpezia,
+          availability: 'lease',
+          coveredAreaM2,
+          quayAccess: true,
+          rentEurMonth: 5000,
+        })
+      ).json();
+    const big = await mk('Capannone grande', 2500);
+    const small = await mk('Capannone quasi', 1350);
+    const need = (
+      await post(operator, '/api/v1/needs', {
+        type: 'asset',
+        firmId,
+        title: 'Capannone con banchina',
+        municipality: PLACES.laSpezia,
+        radiusKm: 30,
+        assetKind: 'building',
+        minAreaM2: 1500,
+        needsQuay: true,
+        mode: 'lease',
+        budgetEur: 8000,
+      })
+    ).json();
+    const run = (await get(operator, `/api/v1/needs/${need.id}/matches`)).json();
+    expect(run.results.map((r: { candidateId: string }) => r.candidateId)).toEqual([big.id]);
+    expect(run.nearMisses.map((m: { candidateId: string }) => m.candidateId)).toContain(small.id);
+    expect(run.nearMisses[0].whyNot.length).toBeGreaterThan(0);
+  });
+});
