@@ -79,13 +79,3 @@ export function apiQuery(url: URL, facets: readonly string[]): URLSearchParams {
   p.set('limit', String(PAGE_SIZE));
   return p;
 }
-
-/** Keep <mark> from the engine's highlights, escape everything else. */
-export function safeHighlight(s: string): string {
-  const escaped = s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-  return escaped.replace(/&lt;(\/?)(mark|em)&gt;/g, '<$1mark>');
-}

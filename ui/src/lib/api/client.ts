@@ -2,6 +2,7 @@
 import { authHeaders } from '$lib/session.svelte';
 import type {
   About,
+  ApprovedCandidates,
   AssetDoc,
   Decision,
   Desk,
@@ -132,8 +133,9 @@ export const api = {
     request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { fetch: f }),
   opportunityTeam: (id: string, f?: Fetch) =>
     request<TeamResult>(`/opportunities/${encodeURIComponent(id)}/team`, { fetch: f }),
-  decide: (matchId: string, decision: Decision) =>
-    request<unknown>(`/matches/${encodeURIComponent(matchId)}/decision`, { method: 'POST', body: decision }),
+  decide: (decision: Decision) => request<unknown>('/matches/decisions', { method: 'POST', body: decision }),
+  approvedCandidates: (needId: string, f?: Fetch) =>
+    request<ApprovedCandidates>(`/needs/${encodeURIComponent(needId)}/candidates`, { fetch: f }),
 };
 
 /** The export URL for the same query the list shows. */

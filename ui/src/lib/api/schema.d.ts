@@ -6403,6 +6403,2758 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/search/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Full-text, faceted and geographic search over assets. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          /** @description comma-separated facet fields */
+          facets?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          limit?: number;
+          offset?: number;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          kind?: string;
+          /** @description a value, or several separated by commas */
+          category?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value, or several separated by commas */
+          availability?: string;
+          /** @description a value, or several separated by commas */
+          condition?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          country?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          coveredAreaM2?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          landAreaM2?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          heightM?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          powerKw?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          powerKva?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          craneTonnage?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          loadingBays?: string;
+          /** @description true or false */
+          quayAccess?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          draftM?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          distanceToPortKm?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          priceEur?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          rentEurMonth?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          year?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableFrom?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableUntil?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          createdAt?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hits: {
+                id: string;
+                score?: number;
+                distanceKm?: number;
+                highlights: {
+                  [key: string]: {
+                    text: string;
+                    ranges: {
+                      start: number;
+                      end: number;
+                    }[];
+                  };
+                };
+                doc: {
+                  [key: string]: unknown;
+                };
+              }[];
+              total: number;
+              facets: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              /** @description milliseconds spent in the search engine */
+              took: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search/profiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Full-text, faceted and geographic search over profiles. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          /** @description comma-separated facet fields */
+          facets?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          limit?: number;
+          offset?: number;
+          /** @description a value, or several separated by commas */
+          code?: string;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          occupationUris?: string;
+          /** @description a value, or several separated by commas */
+          iscoGroups?: string;
+          /** @description a value, or several separated by commas */
+          skillUris?: string;
+          /** @description a value, or several separated by commas */
+          languages?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          eqfLevel?: string;
+          /** @description a value, or several separated by commas */
+          drivingLicences?: string;
+          /** @description a value, or several separated by commas */
+          employmentStatus?: string;
+          /** @description a value, or several separated by commas */
+          desiredPaths?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          mobilityKm?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableFrom?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          updatedAt?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hits: {
+                id: string;
+                score?: number;
+                distanceKm?: number;
+                highlights: {
+                  [key: string]: {
+                    text: string;
+                    ranges: {
+                      start: number;
+                      end: number;
+                    }[];
+                  };
+                };
+                doc: {
+                  [key: string]: unknown;
+                };
+              }[];
+              total: number;
+              facets: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              /** @description milliseconds spent in the search engine */
+              took: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search/needs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Full-text, faceted and geographic search over needs. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          /** @description comma-separated facet fields */
+          facets?: string;
+          lat?: number;
+          lon?: number;
+          /** @description a value or a range min..max (either side may be empty) */
+          radiusKm?: string;
+          sort?: string;
+          limit?: number;
+          offset?: number;
+          /** @description a value, or several separated by commas */
+          firmId?: string;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          type?: string;
+          /** @description a value, or several separated by commas */
+          occupationUri?: string;
+          /** @description a value, or several separated by commas */
+          skillUris?: string;
+          /** @description a value, or several separated by commas */
+          assetKind?: string;
+          /** @description a value, or several separated by commas */
+          assetCategory?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          positions?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          startDate?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          expiresAt?: string;
+          /** @description a value, or several separated by commas */
+          supplyChain?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hits: {
+                id: string;
+                score?: number;
+                distanceKm?: number;
+                highlights: {
+                  [key: string]: {
+                    text: string;
+                    ranges: {
+                      start: number;
+                      end: number;
+                    }[];
+                  };
+                };
+                doc: {
+                  [key: string]: unknown;
+                };
+              }[];
+              total: number;
+              facets: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              /** @description milliseconds spent in the search engine */
+              took: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search/firms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Full-text, faceted and geographic search over firms. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          /** @description comma-separated facet fields */
+          facets?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          limit?: number;
+          offset?: number;
+          /** @description a value, or several separated by commas */
+          naceCode?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          sizeBand?: string;
+          /** @description a value, or several separated by commas */
+          state?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hits: {
+                id: string;
+                score?: number;
+                distanceKm?: number;
+                highlights: {
+                  [key: string]: {
+                    text: string;
+                    ranges: {
+                      start: number;
+                      end: number;
+                    }[];
+                  };
+                };
+                doc: {
+                  [key: string]: unknown;
+                };
+              }[];
+              total: number;
+              facets: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              /** @description milliseconds spent in the search engine */
+              took: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search/opportunities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Full-text, faceted and geographic search over opportunities. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          /** @description comma-separated facet fields */
+          facets?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          limit?: number;
+          offset?: number;
+          /** @description a value, or several separated by commas */
+          kind?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          supplyChain?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value, or several separated by commas */
+          roleOccupationUris?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          deadline?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          capitalNeededEur?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              hits: {
+                id: string;
+                score?: number;
+                distanceKm?: number;
+                highlights: {
+                  [key: string]: {
+                    text: string;
+                    ranges: {
+                      start: number;
+                      end: number;
+                    }[];
+                  };
+                };
+                doc: {
+                  [key: string]: unknown;
+                };
+              }[];
+              total: number;
+              facets: {
+                [key: string]: {
+                  [key: string]: number;
+                };
+              };
+              /** @description milliseconds spent in the search engine */
+              took: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/suggest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description As-you-type suggestions across the indexes the caller may search. */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+          /** @description comma-separated; default: every index the role may search */
+          indexes?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              index: string;
+              id: string;
+              label: string;
+              highlight?: {
+                text: string;
+                ranges: {
+                  start: number;
+                  end: number;
+                }[];
+              };
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/needs/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description People for a job need, or assets for an asset need; each run is logged. */
+    get: {
+      parameters: {
+        query?: {
+          deskId?: string;
+          region?: string;
+          employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              runId: string;
+              ranAt: string;
+              subject: {
+                type: string;
+                id: string;
+              };
+              engineVersion: string;
+              weightsHash: string;
+              ranked: boolean;
+              notice: string;
+              poolSize: number;
+              results: {
+                rank: number;
+                candidateType: string;
+                candidateId: string;
+                label: string;
+                dataUpdatedAt: string | null;
+                score?: number;
+                components?: {
+                  name: string;
+                  weight: number;
+                  value: number;
+                  contribution: number;
+                  reason: string;
+                }[];
+                skills?: {
+                  matched: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  partial: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  missing: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                } | null;
+                explanation?: {
+                  [key: string]: {
+                    summary: string;
+                    lines: string[];
+                  };
+                };
+                exclusions: string[];
+                decision: {
+                  action: string;
+                  reasonCode: string;
+                  note: string;
+                  at: string;
+                  finalRank: number | null;
+                } | null;
+              }[];
+              nearMisses?: {
+                candidateId: string;
+                label: string;
+                gap: number;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Job needs and opportunity roles that fit a person. */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              runId: string;
+              ranAt: string;
+              subject: {
+                type: string;
+                id: string;
+              };
+              engineVersion: string;
+              weightsHash: string;
+              ranked: boolean;
+              notice: string;
+              poolSize: number;
+              results: {
+                rank: number;
+                candidateType: string;
+                candidateId: string;
+                label: string;
+                dataUpdatedAt: string | null;
+                score?: number;
+                components?: {
+                  name: string;
+                  weight: number;
+                  value: number;
+                  contribution: number;
+                  reason: string;
+                }[];
+                skills?: {
+                  matched: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  partial: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  missing: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                } | null;
+                explanation?: {
+                  [key: string]: {
+                    summary: string;
+                    lines: string[];
+                  };
+                };
+                exclusions: string[];
+                decision: {
+                  action: string;
+                  reasonCode: string;
+                  note: string;
+                  at: string;
+                  finalRank: number | null;
+                } | null;
+              }[];
+              nearMisses?: {
+                candidateId: string;
+                label: string;
+                gap: number;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Team builder: displaced workers who cover the roles, and the roles still missing. */
+    get: {
+      parameters: {
+        query?: {
+          deskId?: string;
+          region?: string;
+          employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              runId: string;
+              ranAt: string;
+              subject: {
+                type: string;
+                id: string;
+              };
+              engineVersion: string;
+              weightsHash: string;
+              ranked: boolean;
+              notice: string;
+              poolSize: number;
+              results: {
+                rank: number;
+                candidateType: string;
+                candidateId: string;
+                label: string;
+                dataUpdatedAt: string | null;
+                score?: number;
+                components?: {
+                  name: string;
+                  weight: number;
+                  value: number;
+                  contribution: number;
+                  reason: string;
+                }[];
+                skills?: {
+                  matched: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  partial: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  missing: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                } | null;
+                explanation?: {
+                  [key: string]: {
+                    summary: string;
+                    lines: string[];
+                  };
+                };
+                exclusions: string[];
+                decision: {
+                  action: string;
+                  reasonCode: string;
+                  note: string;
+                  at: string;
+                  finalRank: number | null;
+                } | null;
+              }[];
+              nearMisses?: {
+                candidateId: string;
+                label: string;
+                gap: number;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                }[];
+              }[];
+              teamScore: number;
+              coverage: number;
+              roles: {
+                roleId: string;
+                occupationUri: string;
+                required: number;
+                filled: number;
+                missing: number;
+                members: {
+                  profileId: string;
+                  code: string;
+                  score: number;
+                }[];
+                alternates: {
+                  profileId: string;
+                  code: string;
+                  score: number;
+                }[];
+              }[];
+              missingRoles: {
+                roleId: string;
+                occupationUri: string;
+                missing: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assets/{id}/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description People who can operate an asset, and asset needs it could satisfy. */
+    get: {
+      parameters: {
+        query?: {
+          deskId?: string;
+          region?: string;
+          employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              runId: string;
+              ranAt: string;
+              subject: {
+                type: string;
+                id: string;
+              };
+              engineVersion: string;
+              weightsHash: string;
+              ranked: boolean;
+              notice: string;
+              poolSize: number;
+              results: {
+                rank: number;
+                candidateType: string;
+                candidateId: string;
+                label: string;
+                dataUpdatedAt: string | null;
+                score?: number;
+                components?: {
+                  name: string;
+                  weight: number;
+                  value: number;
+                  contribution: number;
+                  reason: string;
+                }[];
+                skills?: {
+                  matched: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  partial: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                  missing: {
+                    uri: string;
+                    label: string;
+                    via: string | null;
+                  }[];
+                } | null;
+                explanation?: {
+                  [key: string]: {
+                    summary: string;
+                    lines: string[];
+                  };
+                };
+                exclusions: string[];
+                decision: {
+                  action: string;
+                  reasonCode: string;
+                  note: string;
+                  at: string;
+                  finalRank: number | null;
+                } | null;
+              }[];
+              nearMisses?: {
+                candidateId: string;
+                label: string;
+                gap: number;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/matches/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Shortlist, approve for the firm, reject, re-rank or revoke, with a reason. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            runId?: string;
+            /** @enum {string} */
+            subjectType: 'need' | 'profile' | 'opportunity' | 'asset';
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            candidateType: 'profile' | 'need' | 'asset' | 'opportunity_role';
+            candidateId: string;
+            /** @enum {string} */
+            action: 'shortlist' | 'approve' | 'reject' | 'rerank' | 'revoke';
+            /** @enum {string} */
+            reasonCode:
+              | 'good_fit'
+              | 'skills_gap'
+              | 'too_far'
+              | 'not_available'
+              | 'person_declined'
+              | 'firm_declined'
+              | 'better_candidate'
+              | 'data_outdated'
+              | 'other';
+            /** @default  */
+            note?: string;
+            originalRank?: number;
+            finalRank?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              at: string;
+              action: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/needs/{id}/candidates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Candidates an operator approved for this need, pseudonymised (what the company sees). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              needId: string;
+              candidates: {
+                code: string;
+                score: number;
+                occupations: {
+                  uri: string;
+                  years: number;
+                }[];
+                languages: {
+                  code: string;
+                  level: string;
+                }[];
+                eqfLevel: number | null;
+                availableFrom: string;
+                approvedAt: string;
+                explanation: {
+                  [key: string]: {
+                    summary: string;
+                    lines: string[];
+                  };
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/needs/{id}/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            profileId: string;
+            /** @enum {string} */
+            outcome: 'contacted' | 'interviewed' | 'hired' | 'not_hired' | 'withdrawn';
+            /** @default  */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              at: string;
+              outcome: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/ranking': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enabled: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    /** @description The stop switch: with ranking off, matches come back unranked and filter-only. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled: boolean;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              enabled: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -74,7 +74,7 @@ export interface SearchHit<D> {
   id: string;
   score?: number;
   distanceKm?: number;
-  highlights?: Record<string, string>;
+  highlights?: Record<string, { text: string; ranges: { start: number; end: number }[] }>;
   doc: D;
 }
 
@@ -97,74 +97,16 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export interface MatchComponent {
-  name: string;
-  weight: number;
-  value: number;
-  contribution: number;
-  reason?: string;
-}
-
-export interface MatchResult {
-  /** Id of the match record, used for decisions. */
-  id?: string;
-  matchId?: string;
-  subjectId?: string;
-  candidateId?: string;
-  code?: string;
-  title?: string;
-  kind?: string;
-  score: number;
-  rank?: number;
-  components: MatchComponent[];
-  explanation?: string | Record<string, string>;
-  matchedSkills?: string[];
-  partialSkills?: string[];
-  missingSkills?: string[];
-  excluded?: boolean;
-  whyNot?: string[];
-  decision?: { action: string; reasonCode?: string; note?: string } | null;
-  freshness?: string | null;
-  updatedAt?: string | null;
-  candidate?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
-export interface MatchRun {
-  runId?: string;
-  engineVersion?: string;
-  weightsHash?: string;
-  ranked?: boolean;
-  results: MatchResult[];
-}
-
-export interface TeamRole {
-  occupationUri?: string;
-  occupationLabel?: string;
-  label?: string;
-  count: number;
-  filled?: number;
-  members?: MatchResult[];
-  candidates?: MatchResult[];
-}
-
-export interface TeamResult {
-  engineVersion?: string;
-  weightsHash?: string;
-  score?: number;
-  coverage?: number;
-  roles: TeamRole[];
-  missingRoles?: (TeamRole | string)[];
-}
-
-export type DecisionAction = 'shortlist' | 'approve' | 'reject' | 'rerank';
-
-export interface Decision {
-  action: DecisionAction;
-  reasonCode: string;
-  note?: string;
-  rank?: number;
-}
+export type MatchRun = GetJson<'/api/v1/needs/{id}/matches'>;
+export type MatchResult = MatchRun['results'][number];
+export type MatchComponent = NonNullable<MatchResult['components']>[number];
+export type TeamResult = GetJson<'/api/v1/opportunities/{id}/team'>;
+export type TeamRole = TeamResult['roles'][number];
+export type ApprovedCandidates = GetJson<'/api/v1/needs/{id}/candidates'>;
+export type Decision = NonNullable<
+  paths['/api/v1/matches/decisions']['post']['requestBody']
+>['content']['application/json'];
+export type DecisionAction = Decision['action'];
 
 /** A record as returned by the CRUD endpoints: the fields vary per resource. */
 export type Entity = { id: string; version?: number; [key: string]: unknown };
