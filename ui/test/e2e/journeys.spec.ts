@@ -172,7 +172,18 @@ for (const lang of ['it', 'fr'] as const) {
       assert.equal(await page2.getByTestId('hit').count(), count);
       await page2.close();
 
-      // Export the current result set.
+      // Open one: its detail, its map and the aggregate counts of available people within 30 km.
+      await hits.first().getByRole('link').first().click();
+      await page.waitForURL(/\/assets\/[^/?]+$/);
+      await settled(page);
+      await page.getByTestId('asset-detail').waitFor();
+      await page.getByTestId('people-total').waitFor();
+      await expectAccessible(page, `asset-detail-${lang}`);
+      await screenshot(page, `${lang}-02-asset-detail`);
+      await page.goBack();
+      await page.waitForURL(/\/assets\?/);
+      await settled(page);
+      // Export the current result set (the list's own link, same parameters).
       const href = await page.getByTestId('export-csv').getAttribute('href');
       assert.ok(href?.startsWith('/api/v1/export/assets?'));
       assert.match(href!, /region=Liguria/);
@@ -182,14 +193,6 @@ for (const lang of ['it', 'fr'] as const) {
       assert.equal(res.status(), 200, 'the export answers');
       assert.match(res.headers()['content-type'] ?? '', /csv|text/);
 
-      // Open one: its detail, its map and the aggregate counts of available people within 30 km.
-      await hits.first().getByRole('link').first().click();
-      await page.waitForURL(/\/assets\/[^/?]+$/);
-      await settled(page);
-      await page.getByTestId('asset-detail').waitFor();
-      await page.getByTestId('people-total').waitFor();
-      await expectAccessible(page, `asset-detail-${lang}`);
-      await screenshot(page, `${lang}-02-asset-detail`);
       await context.close();
     });
 
