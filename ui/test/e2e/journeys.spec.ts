@@ -177,9 +177,16 @@ for (const lang of ['it', 'fr'] as const) {
       await page.waitForURL(/\/assets\/[^/?]+$/);
       await settled(page);
       await page.getByTestId('asset-detail').waitFor();
-      await page.getByTestId('people-total').waitFor();
+      await page
+        .locator('[data-testid="people-total"], section.people [data-testid="error"]')
+        .first()
+        .waitFor();
       await expectAccessible(page, `asset-detail-${lang}`);
       await screenshot(page, `${lang}-02-asset-detail`);
+      assert.ok(
+        await page.getByTestId('people-total').isVisible(),
+        'a marketing officer sees the aggregate count of available people near the asset',
+      );
       await page.goBack();
       await page.waitForURL(/\/assets\?/);
       await settled(page);
