@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { assets } from '../../db/schema.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import { toPage } from '../shared/lifecycle.js';
 import { assertRecordsExist } from '../shared/owned-references.js';
@@ -87,7 +87,9 @@ export function createAssetsService(db: Database) {
       return { items: await views(items), nextCursor };
     },
 
-    async create(input: CreateAsset, _principal: Principal): Promise<AssetView> {
+    async create(input: CreateAsset, principal: Principal): Promise<AssetView> {
+      if (principal.role === 'partner' && principal.deskId !== input.deskId)
+        throw new ForbiddenError('An API key writes within its own desk only');
       const id = await db.transaction(async (tx) => {
         await validateReferences(tx, input);
         const { municipality: _m, lat: _lat, lon: _lon, ...fields } = input;

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../auth/access.js';
+import type { Limits } from '../../auth/limits.js';
 import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
 import {
   ApprovedCandidatesSchema,
@@ -17,7 +18,8 @@ import type { MatchingService } from './matching.service.js';
 const tags = ['matching'];
 const staff = ['admin', 'operator'] as const;
 
-export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
+export function matchingRoutes(app: FastifyInstance, service: MatchingService, limits: Limits) {
+  const matchLimit = { max: limits.matchPerMinute, timeWindow: '1 minute' };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const filters = (q: z.infer<typeof MatchFiltersSchema>) => ({
     deskId: q.deskId,
@@ -28,7 +30,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
   r.get(
     '/needs/:id/matches',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'People for a job need, or assets for an asset need; each run is logged.',
@@ -42,7 +44,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
   r.get(
     '/profiles/:id/matches',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'Job needs and opportunity roles that fit a person.',
@@ -56,7 +58,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
   r.get(
     '/opportunities/:id/team',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'Team builder: displaced workers who cover the roles, and the roles still missing.',
@@ -70,7 +72,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
   r.get(
     '/assets/:id/matches',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'People who can operate an asset, and asset needs it could satisfy.',

@@ -142,6 +142,10 @@ export const ApprovedCandidatesSchema = z.object({
       eqfLevel: z.number().nullable(),
       availableFrom: z.string(),
       approvedAt: z.string(),
+      /** Only when the person consented to be contacted by companies. */
+      contact: z
+        .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+        .nullable(),
       explanation: z.record(z.string(), ExplanationSchema),
     }),
   ),

@@ -14,7 +14,10 @@ import {
   type Lang,
   type MatchResult,
 } from '@rilancio/matcher';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { DEFAULT_LIMITS, type Limits } from '../../auth/limits.js';
+import { consumeDailyQuota } from '../../auth/quota.js';
+import { withActiveConsent } from '../privacy/consents.service.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import {
@@ -73,7 +76,11 @@ function contributions(r: MatchResult): Record<string, number> {
  * one keeps the operator's place, whatever a later run computes (AMAS lesson: automated re-runs never
  * silently undo a human correction).
  */
-export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
+export function createMatchingService(
+  db: Database,
+  knowledge: KnowledgeCache,
+  limits: Limits = DEFAULT_LIMITS,
+) {
   const ranking = createRankingSwitch(db);
 
   async function skillLabels(results: MatchResult[]) {
@@ -121,6 +128,17 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         rank: i + 1,
         score: ranked ? c.result.score : null,
         contributions: ranked ? contributions(c.result) : {},
+        ...(ranked
+          ? {
+              components: c.result.components.map((x) => ({
+                name: x.name,
+                weight: x.weight,
+                value: x.value,
+                contribution: x.contribution,
+                reason: { code: x.reason.code, params: { ...x.reason.params } },
+              })),
+            }
+          : {}),
       })),
     };
     const run = await appendRun(db, record);
@@ -436,15 +454,32 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
      */
     async approvedCandidates(needId: string, principal: Principal) {
       const need = await needOr404(needId, principal);
+      await consumeDailyQuota(db, principal, 'candidate_views', limits.companyCandidateViewsPerDay);
       const decisions = await latestDecisions(db, 'need', needId);
-      const approved = [...decisions.values()].filter(
-        (d) => d.action === 'approve' && d.candidateType === 'profile',
-      );
+      const approvedIds = [...decisions.values()]
+        .filter((d) => d.action === 'approve' && d.candidateType === 'profile')
+        .map((d) => d.candidateId);
+      // Companies see a person only while they consent to it; withdrawal takes effect on the next request.
+      const shared = await withActiveConsent(db, approvedIds, 'share_with_companies');
+      const contactable = await withActiveConsent(db, approvedIds, 'contact_by_companies');
       const [input] = await loadJobNeedInputs(db, [need]);
       const people = await loadScoringProfiles(
         db,
-        approved.map((d) => d.candidateId),
+        approvedIds.filter((id) => shared.has(id)),
       );
+      const contactRows = contactable.size
+        ? await db
+            .select({
+              id: profiles.id,
+              firstName: profiles.firstName,
+              lastName: profiles.lastName,
+              email: profiles.email,
+              phone: profiles.phone,
+            })
+            .from(profiles)
+            .where(inArray(profiles.id, [...contactable]))
+        : [];
+      const contacts = new Map(contactRows.map((c) => [c.id, c]));
       const k = await knowledge.get();
       const results = input ? rankResults(people.map((p) => scorePersonForJob(p, input, k))) : [];
       const label = await skillLabels(results);
@@ -462,6 +497,13 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
             eqfLevel: p.eqfLevel,
             availableFrom: p.availableFrom,
             approvedAt: decisions.get(r.id)!.at.toISOString(),
+            contact: contacts.has(r.id)
+              ? {
+                  name: `${contacts.get(r.id)!.firstName} ${contacts.get(r.id)!.lastName}`,
+                  email: contacts.get(r.id)!.email,
+                  phone: contacts.get(r.id)!.phone,
+                }
+              : null,
             explanation: Object.fromEntries(
               LANGS.map((l) => [l, { summary: explanation[l].summary, lines: [...explanation[l].lines] }]),
             ),

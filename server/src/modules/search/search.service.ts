@@ -1,5 +1,4 @@
-import type { Principal } from '../../auth/principal.js';
-import type { Role } from '../../domain/vocabulary.js';
+import type { Principal, PrincipalRole } from '../../auth/principal.js';
 import { AppError, ForbiddenError, ServiceUnavailableError, ValidationError } from '../../errors.js';
 import { fieldSpec, INDEX_NAMES, type IndexName } from '../../search/documents.js';
 import { withTimeout } from '../../search/faulty.adapter.js';
@@ -14,7 +13,7 @@ import {
 import { filterableFields } from './search.schema.js';
 
 /** Who may search which index. Marketing never sees individual people; companies never search people. */
-export const SEARCH_ACCESS: Record<IndexName, readonly Role[]> = {
+export const SEARCH_ACCESS: Record<IndexName, readonly PrincipalRole[]> = {
   assets: ['admin', 'operator', 'marketing', 'company'],
   profiles: ['admin', 'operator'],
   needs: ['admin', 'operator', 'marketing', 'company'],
