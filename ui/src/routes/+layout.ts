@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { setupI18n } from '$lib/i18n';
 import { waitLocale } from 'svelte-i18n';
 import { api } from '$lib/api/client';
@@ -9,13 +10,15 @@ export const prerender = false;
 
 setupI18n();
 
-export async function load({ fetch }) {
+export async function load({ fetch, url, depends }) {
+  depends('app:session');
   await waitLocale();
-  let about: About | null = null;
-  try {
-    about = await api.about(fetch);
-  } catch {
-    about = null;
+  const [about, me] = await Promise.all([
+    api.about(fetch).catch(() => null as About | null),
+    api.me(fetch).catch(() => null),
+  ]);
+  if (!me && url.pathname !== '/sign-in') {
+    redirect(307, `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return { about };
 }

@@ -125,32 +125,64 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** A context whose pages start in the given language and demo role (what the switches persist). */
+// The demo accounts the server creates in demo mode (server/src/demo/demo-users.ts).
+const DEMO_PASSWORD = 'rilancio-demo';
+const DEMO_EMAILS: Record<Role, string> = {
+  admin: 'admin@demo.rilancio.eu',
+  operator: 'operator@demo.rilancio.eu',
+  marketing: 'marketing@demo.rilancio.eu',
+  company: 'company@demo.rilancio.eu',
+};
+const SESSION_COOKIE = 'rilancio_session';
+const sessions = new Map<string, Promise<string>>();
+
+/** A session token for a role's demo account; one sign-in per role and server (sign-in is rate limited). */
+export function sessionToken(baseUrl: string, role: Role): Promise<string> {
+  const key = `${baseUrl} ${role}`;
+  let token = sessions.get(key);
+  if (!token) {
+    token = (async () => {
+      const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }),
+      });
+      if (!res.ok) throw new Error(`sign-in as ${role} → ${res.status} ${await res.text()}`);
+      const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+      if (!cookie) throw new Error('sign-in set no session cookie');
+      return cookie.slice(SESSION_COOKIE.length + 1).split(';')[0]!;
+    })();
+    token.catch(() => sessions.delete(key));
+    sessions.set(key, token);
+  }
+  return token;
+}
+
+/** A browser context signed in as the role's demo account, its pages starting in the given language. */
 export async function newContext(
   browser: Browser,
+  baseUrl: string,
   lang: Lang,
   role: Role,
-  acting: { deskId?: string; firmId?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang });
-  await context.addInitScript(
-    ([l, r, desk, firm]) => {
-      if (!localStorage.getItem('rilancio.e2e')) {
-        localStorage.setItem('rilancio.locale', l);
-        localStorage.setItem('rilancio.role', r);
-        if (desk) localStorage.setItem('rilancio.desk', desk);
-        if (firm) localStorage.setItem('rilancio.firm', firm);
-        localStorage.setItem('rilancio.e2e', '1');
-      }
-    },
-    [lang, role, acting.deskId ?? '', acting.firmId ?? ''] as const,
-  );
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: await sessionToken(baseUrl, role), url: baseUrl },
+  ]);
+  await context.addInitScript((l) => {
+    if (!localStorage.getItem('rilancio.e2e')) {
+      localStorage.setItem('rilancio.locale', l);
+      localStorage.setItem('rilancio.e2e', '1');
+    }
+  }, lang);
   return context;
 }
 
-/** Call the API as a role would, to find the ids a journey needs in the demo data. */
+/** Call the API as a role's demo account, to find the ids a journey needs in the demo data. */
 export async function apiGet<T>(baseUrl: string, pathAndQuery: string, role: Role = 'admin'): Promise<T> {
-  const res = await fetch(`${baseUrl}/api/v1${pathAndQuery}`, { headers: { 'x-rilancio-role': role } });
+  const res = await fetch(`${baseUrl}/api/v1${pathAndQuery}`, {
+    headers: { cookie: `${SESSION_COOKIE}=${await sessionToken(baseUrl, role)}` },
+  });
   if (!res.ok) throw new Error(`GET ${pathAndQuery} → ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

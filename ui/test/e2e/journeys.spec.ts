@@ -86,7 +86,7 @@ for (const lang of ['it', 'fr'] as const) {
 
   describe(`in ${lang}`, () => {
     test('the shell speaks the language, shows the data attributions and switches language and role', async () => {
-      const context = await newContext(browser, lang, 'marketing');
+      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/`);
       await settled(page);
@@ -105,12 +105,13 @@ for (const lang of ['it', 'fr'] as const) {
       assert.equal(await page.getAttribute('html', 'lang'), other);
       // The operator sees the profile search, the marketing officer does not.
       await page.getByTestId('role-switch').selectOption('operator');
+      await page.waitForLoadState('networkidle');
       await page.getByRole('navigation').getByRole('link', { name: WORDS[other].nav.profiles }).waitFor();
       await context.close();
     });
 
     test('the network dashboard charts supply and demand with the figures also as tables', async () => {
-      const context = await newContext(browser, lang, 'admin');
+      const context = await newContext(browser, server.baseUrl, lang, 'admin');
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/dashboard`);
       await settled(page);
@@ -121,7 +122,7 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('journey 1: a marketing officer searches assets by words, region and size, on the map, opens one and exports', async () => {
-      const context = await newContext(browser, lang, 'marketing');
+      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/`);
       await settled(page);
@@ -204,7 +205,7 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('journey 2: an operator registers a displaced welder with ESCO pickers and sees what fits, each with why', async () => {
-      const context = await newContext(browser, lang, 'operator');
+      const context = await newContext(browser, server.baseUrl, lang, 'operator');
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/profiles/new`);
       await settled(page);
@@ -253,10 +254,14 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('journey 3: an operator reads why each candidate fits a job need and approves one; the company sees it', async () => {
+      // A need of the demo company's own firm, so that the company can then see what was approved.
+      const me = await apiGet<{ user: { firmId: string | null } }>(server.baseUrl, '/auth/me', 'company');
       const needs = await apiGet<{ items: Item[] }>(server.baseUrl, '/needs?limit=100', 'admin');
-      const need = needs.items.find((n) => n.type === 'job' && (n.status ?? 'open') === 'open');
-      assert.ok(need, 'the demo data has an open job need');
-      const context = await newContext(browser, lang, 'operator');
+      const need = needs.items.find(
+        (n) => n.type === 'job' && (n.status ?? 'open') === 'open' && n.firmId === me.user.firmId,
+      );
+      assert.ok(need, "the demo data has an open job need of the demo company's firm");
+      const context = await newContext(browser, server.baseUrl, lang, 'operator');
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/needs/${need.id}`);
       await settled(page);
@@ -276,8 +281,8 @@ for (const lang of ['it', 'fr'] as const) {
       await first.getByRole('button').last().click();
       await first.getByTestId('decision').waitFor();
 
-      if (typeof need.firmId === 'string') {
-        const company = await newContext(browser, lang, 'company', { firmId: need.firmId });
+      {
+        const company = await newContext(browser, server.baseUrl, lang, 'company');
         const cp = await company.newPage();
         await cp.goto(`${server.baseUrl}/needs/${need.id}`);
         await settled(cp);
@@ -296,7 +301,7 @@ for (const lang of ['it', 'fr'] as const) {
       );
       const opp = opportunities.items.find((o) => o.crisisCaseId) ?? opportunities.items[0];
       assert.ok(opp, 'the demo data has an opportunity');
-      const context = await newContext(browser, lang, 'operator');
+      const context = await newContext(browser, server.baseUrl, lang, 'operator');
       const page = await context.newPage();
       if (typeof opp.crisisCaseId === 'string') {
         await page.goto(`${server.baseUrl}/crisis-cases/${opp.crisisCaseId}`);

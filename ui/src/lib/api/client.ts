@@ -1,5 +1,5 @@
 // The one module that talks to the server. Same origin, relative /api/v1 URLs.
-import { authHeaders } from '$lib/session.svelte';
+import { authHeaders, setSession, type SessionUser } from '$lib/session.svelte';
 import type {
   About,
   ApprovedCandidates,
@@ -59,7 +59,7 @@ async function request<T>(
       method: opts.method ?? 'GET',
       headers: {
         accept: 'application/json',
-        ...authHeaders(),
+        ...authHeaders(opts.method ?? 'GET'),
         ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
@@ -92,8 +92,37 @@ async function request<T>(
 export type Resource = 'assets' | 'profiles' | 'firms' | 'crisis-cases' | 'needs' | 'opportunities';
 export type SearchIndex = 'assets' | 'profiles' | 'needs' | 'firms' | 'opportunities';
 
+type SessionAnswer = { user: SessionUser; csrfToken: string | null };
+
 export const api = {
   about: (f?: Fetch) => request<About>('/about', { fetch: f }),
+
+  /** The current session, or null when nobody is signed in. */
+  me: async (f?: Fetch): Promise<SessionAnswer | null> => {
+    try {
+      const s = await request<SessionAnswer>('/auth/me', { fetch: f });
+      setSession(s.user, s.csrfToken);
+      return s;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        setSession(null, null);
+        return null;
+      }
+      throw e;
+    }
+  },
+  signIn: async (email: string, password: string): Promise<SessionAnswer> => {
+    const s = await request<SessionAnswer>('/auth/sign-in', { method: 'POST', body: { email, password } });
+    setSession(s.user, s.csrfToken);
+    return s;
+  },
+  signOut: async (): Promise<void> => {
+    try {
+      await request<null>('/auth/sign-out', { method: 'POST' });
+    } finally {
+      setSession(null, null);
+    }
+  },
 
   searchAssets: (query: URLSearchParams, f?: Fetch, signal?: AbortSignal) =>
     request<SearchResult<AssetDoc>>('/search/assets', { query, fetch: f, signal }),
