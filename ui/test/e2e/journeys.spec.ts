@@ -277,16 +277,25 @@ for (const lang of ['it', 'fr'] as const) {
       await expectAccessible(page, `need-${lang}`);
       await screenshot(page, `${lang}-05-need-candidates`);
 
-      await first.locator('select').first().selectOption('approve');
-      await first.getByRole('button').last().click();
-      await first.getByTestId('decision').waitFor();
+      // Approve three, each with a reason (journey 3).
+      const toApprove = Math.min(3, await matches.count());
+      for (let i = 0; i < toApprove; i++) {
+        const card = matches.nth(i);
+        await card.locator('select').first().selectOption('approve');
+        await card.getByRole('button').last().click();
+        await card.getByTestId('decision').waitFor();
+      }
 
       {
         const company = await newContext(browser, server.baseUrl, lang, 'company');
         const cp = await company.newPage();
         await cp.goto(`${server.baseUrl}/needs/${need.id}`);
         await settled(cp);
-        assert.ok((await cp.getByTestId('match').count()) >= 1, 'the company sees the approved candidate');
+        // A company sees an approved person only while that person consents to sharing (server rule).
+        assert.ok(
+          (await cp.getByTestId('match').count()) >= 1,
+          'the company sees the approved candidates who consent to sharing',
+        );
         await screenshot(cp, `${lang}-06-company-candidates`);
         await company.close();
       }

@@ -2,7 +2,8 @@ import { api } from '$lib/api/client';
 import type { ApprovedCandidates, Entity, MatchRun } from '$lib/api/types';
 import { session } from '$lib/session.svelte';
 
-export async function load({ params, fetch }) {
+export async function load({ params, fetch, parent }) {
+  await parent(); // the layout has resolved who is signed in
   // Staff see the ranked run; a company sees only the candidates an operator approved, pseudonymised.
   const company = session.role === 'company';
   const [need, matches] = await Promise.allSettled([
