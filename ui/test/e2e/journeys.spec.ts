@@ -85,6 +85,20 @@ for (const lang of ['it', 'fr'] as const) {
   const w = WORDS[lang];
 
   describe(`in ${lang}`, () => {
+    test('someone not signed in is sent to the sign-in page, and a demo account gets in with one click', async () => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang });
+      await context.addInitScript((l) => localStorage.setItem('rilancio.locale', l), lang);
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/assets?q=gru`);
+      await page.waitForURL(/\/sign-in\?next=/);
+      await settled(page);
+      await expectAccessible(page, `sign-in-${lang}`);
+      await screenshot(page, `${lang}-00a-sign-in`);
+      await page.getByTestId('demo-marketing').click();
+      await page.waitForURL((u) => u.pathname === '/assets' && u.searchParams.get('q') === 'gru');
+      await context.close();
+    });
+
     test('the shell speaks the language, shows the data attributions and switches language and role', async () => {
       const context = await newContext(browser, server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
