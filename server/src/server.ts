@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, LOG_REDACT } from './app.js';
+import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './app.js';
 import { logEmailAdapter } from './auth/email.js';
 import { localSecrets } from './auth/secrets.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -55,7 +55,7 @@ async function main() {
         secureCookies: config.secureCookies,
       },
     },
-    { logger: { level: config.logLevel, redact: LOG_REDACT } },
+    { logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS } },
   );
   await prepareDatabase(database, { demo, log: app.log });
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });

@@ -1,6 +1,6 @@
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, ForbiddenError } from '../errors.js';
+import { AppError } from '../errors.js';
 import type { AuthService } from './auth.service.js';
 import { SESSION_COOKIE } from './auth.service.js';
 import {
@@ -80,9 +80,10 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     if (access === 'public') return;
     const principal = request.principal;
     if (!principal) throw new UnauthenticatedError();
-    if (access !== 'signed_in' && !access.includes(principal.role)) throw new ForbiddenError();
+    if (access !== 'signed_in' && !access.includes(principal.role))
+      throw new AppError('ROLE_FORBIDDEN', `The ${principal.role} role may not do this`, 403);
     if (principal.role === 'partner' && (!config.scope || !principal.scopes?.includes(config.scope)))
-      throw new ForbiddenError('This API key is not scoped for this kind of data');
+      throw new AppError('ROLE_FORBIDDEN', 'This API key is not scoped for this kind of data', 403);
     if (
       !SAFE_METHODS.has(request.method) &&
       !options.auth.checkCsrf(principal, headerOf(request, 'x-csrf-token'))

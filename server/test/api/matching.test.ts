@@ -154,7 +154,11 @@ describe('human oversight', () => {
 
   it('drops a person from the company view as soon as they withdraw consent, and keeps the consent record', async () => {
     const consents = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`)).json();
-    const withdrawn = await post(operator, `/api/v1/profiles/${people.welderNear!.id}/consents/${consents[0].id}/withdraw`, {});
+    const withdrawn = await post(
+      operator,
+      `/api/v1/profiles/${people.welderNear!.id}/consents/${consents[0].id}/withdraw`,
+      {},
+    );
     expect(withdrawn.statusCode).toBe(200);
     expect((await get(company, `/api/v1/needs/${needId}/candidates`)).json().candidates).toEqual([]);
     const kept = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`)).json();
