@@ -2,18 +2,12 @@
 // CSRF token that every write must carry (`x-csrf-token`). In demo mode the role switch signs in as the
 // demo account of that role (the server creates them only in demo mode; their credentials are public).
 
+import type { GetJson } from '$lib/api/types';
+
 export const ROLES = ['admin', 'operator', 'marketing', 'company'] as const;
 export type Role = (typeof ROLES)[number];
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  deskId: string | null;
-  firmId: string | null;
-  locale: string;
-}
+export type SessionUser = GetJson<'/api/v1/auth/me'>['user'];
 
 export const DEMO_PASSWORD = 'rilancio-demo';
 export const DEMO_EMAILS: Record<Role, string> = {
