@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/client.js';
-import { ensureDemoUsers } from './demo/demo-users.js';
+import { ensureDemoConsents, ensureDemoUsers } from './demo/demo-users.js';
 import { isDatabaseEmpty, seedDemoData } from './demo/demo.seeder.js';
 import { rebuildAllIndexes } from './indexing/reindex.js';
 import { loadReferenceData } from './reference/reference.loader.js';
@@ -23,6 +23,7 @@ export async function prepareDatabase(
     options.log.info({ counts: seeded.counts, ms: seeded.millis }, 'demo data loaded');
   }
   if (options.demo && (await ensureDemoUsers(database.db)) > 0) options.log.info('demo accounts created');
+  if (options.demo) await ensureDemoConsents(database.db);
 }
 
 /** Demo data: always when asked, by default only on the embedded database (never on a real PostgreSQL). */

@@ -1,7 +1,7 @@
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import type { Database } from '../db/client.js';
-import { desks, needs, users } from '../db/schema.js';
+import { consents, desks, needs, profiles, users } from '../db/schema.js';
 
 export const DEMO_PASSWORD = 'rilancio-demo';
 export const DEMO_EMAILS = {
@@ -41,5 +41,29 @@ export async function ensureDemoUsers(db: Database): Promise<number> {
     .insert(users)
     .values(rows.map((r) => ({ ...r, passwordHash, demo: true })))
     .onConflictDoNothing();
+  return rows.length;
+}
+
+/**
+ * Demo consents, so journey 3 shows companies their approved candidates: about 7 in 10 demo profiles agree
+ * to share with companies, about 4 in 10 to be contacted (chosen by id, deterministically).
+ */
+export async function ensureDemoConsents(db: Database): Promise<number> {
+  const [existing] = await db.select({ n: count() }).from(consents);
+  if ((existing?.n ?? 0) > 0) return 0;
+  const ids = (await db.select({ id: profiles.id }).from(profiles)).map((p) => p.id);
+  const bucket = (id: string) => parseInt(id.replace(/-/g, '').slice(-4), 16) % 10;
+  const rows = ids.flatMap((profileId) => [
+    ...(bucket(profileId) < 7 ? [{ profileId, purpose: 'share_with_companies' }] : []),
+    ...(bucket(profileId) < 4 ? [{ profileId, purpose: 'contact_by_companies' }] : []),
+  ]);
+  for (let i = 0; i < rows.length; i += 2000)
+    await db
+      .insert(consents)
+      .values(
+        rows
+          .slice(i, i + 2000)
+          .map((r) => ({ ...r, textVersion: 'demo-2026', language: 'it', channel: 'desk' })),
+      );
   return rows.length;
 }

@@ -49,7 +49,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
         tags,
         description: 'Job needs and opportunity roles that fit a person.',
         params: IdParamsSchema,
-        querystring: MatchFiltersSchema.pick({ limit: true }),
+        querystring: MatchFiltersSchema.pick({ limit: true, lang: true }),
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
@@ -67,7 +67,8 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
         response: { 200: TeamSchema, ...errorResponses },
       },
     },
-    (req) => service.team(req.params.id, filters({ ...req.query, limit: 20 }), principalOf(req)),
+    (req) =>
+      service.team(req.params.id, filters({ ...req.query, limit: 20 }), principalOf(req), req.query.lang),
   );
   r.get(
     '/assets/:id/matches',

@@ -336,7 +336,7 @@ export function createMatchingService(
     },
 
     /** Team builder for a buy-out, spin-off, start-up or community cooperative. */
-    async team(id: string, filters: PoolFilters, principal: Principal) {
+    async team(id: string, filters: PoolFilters, principal: Principal, lang: Lang = 'it') {
       const [row] = await db.select().from(opportunities).where(eq(opportunities.id, id));
       if (!row) throw new NotFoundError('opportunity', id);
       const [opp] = await loadOpportunityInputs(db, [row]);
@@ -351,6 +351,11 @@ export function createMatchingService(
       const assigned = team.roles.flatMap((role) => role.members);
       const codes = new Map(pool.map((p) => [p.id, p.code]));
       const occupationOf = new Map(opp!.roles.map((r) => [r.id, r.occupationUri]));
+      const occupationLabels = await preferredLabels(
+        db,
+        [...new Set(opp!.roles.map((r) => r.occupationUri))],
+        lang,
+      );
       const run = await respond(
         principal,
         { type: 'opportunity', id },
@@ -367,6 +372,7 @@ export function createMatchingService(
         roles: team.roles.map((role) => ({
           roleId: role.roleId,
           occupationUri: occupationOf.get(role.roleId) ?? '',
+          occupationLabel: occupationLabels.get(occupationOf.get(role.roleId) ?? '') ?? null,
           required: role.required,
           filled: role.filled,
           missing: role.missing,
@@ -384,6 +390,7 @@ export function createMatchingService(
         missingRoles: team.missingRoles.map((m) => ({
           roleId: m.roleId,
           occupationUri: occupationOf.get(m.roleId) ?? '',
+          occupationLabel: occupationLabels.get(occupationOf.get(m.roleId) ?? '') ?? null,
           missing: m.missing,
         })),
       };

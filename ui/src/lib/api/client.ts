@@ -160,8 +160,11 @@ export const api = {
     request<MatchRun>(`/profiles/${encodeURIComponent(id)}/matches`, { fetch: f }),
   assetMatches: (id: string, f?: Fetch) =>
     request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { fetch: f }),
-  opportunityTeam: (id: string, f?: Fetch) =>
-    request<TeamResult>(`/opportunities/${encodeURIComponent(id)}/team`, { fetch: f }),
+  opportunityTeam: (id: string, lang: string, f?: Fetch) =>
+    request<TeamResult>(`/opportunities/${encodeURIComponent(id)}/team`, {
+      query: new URLSearchParams({ lang }),
+      fetch: f,
+    }),
   decide: (decision: Decision) => request<unknown>('/matches/decisions', { method: 'POST', body: decision }),
   approvedCandidates: (needId: string, f?: Fetch) =>
     request<ApprovedCandidates>(`/needs/${encodeURIComponent(needId)}/candidates`, { fetch: f }),

@@ -7770,6 +7770,7 @@ export interface paths {
           lon?: number;
           radiusKm?: number;
           sort?: string;
+          /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
           /** @description a value, or several separated by commas */
@@ -8006,6 +8007,7 @@ export interface paths {
           lon?: number;
           radiusKm?: number;
           sort?: string;
+          /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
           /** @description a value, or several separated by commas */
@@ -8223,6 +8225,7 @@ export interface paths {
           /** @description a value or a range min..max (either side may be empty) */
           radiusKm?: string;
           sort?: string;
+          /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
           /** @description a value, or several separated by commas */
@@ -8433,6 +8436,7 @@ export interface paths {
           lon?: number;
           radiusKm?: number;
           sort?: string;
+          /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
           /** @description a value, or several separated by commas */
@@ -8627,6 +8631,7 @@ export interface paths {
           lon?: number;
           radiusKm?: number;
           sort?: string;
+          /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
           /** @description a value, or several separated by commas */
@@ -8980,6 +8985,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          lang?: 'it' | 'fr' | 'en';
           deskId?: string;
           region?: string;
           employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';
@@ -9184,6 +9190,7 @@ export interface paths {
       parameters: {
         query?: {
           limit?: number;
+          lang?: 'it' | 'fr' | 'en';
         };
         header?: never;
         path: {
@@ -9383,6 +9390,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          lang?: 'it' | 'fr' | 'en';
           deskId?: string;
           region?: string;
           employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';
@@ -9476,6 +9484,7 @@ export interface paths {
               roles: {
                 roleId: string;
                 occupationUri: string;
+                occupationLabel: string | null;
                 required: number;
                 filled: number;
                 missing: number;
@@ -9493,6 +9502,7 @@ export interface paths {
               missingRoles: {
                 roleId: string;
                 occupationUri: string;
+                occupationLabel: string | null;
                 missing: number;
               }[];
             };
@@ -9609,6 +9619,7 @@ export interface paths {
     get: {
       parameters: {
         query?: {
+          lang?: 'it' | 'fr' | 'en';
           deskId?: string;
           region?: string;
           employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';

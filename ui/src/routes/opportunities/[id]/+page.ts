@@ -1,10 +1,12 @@
+import { get } from 'svelte/store';
+import { locale } from 'svelte-i18n';
 import { api } from '$lib/api/client';
 import type { Entity, TeamResult } from '$lib/api/types';
 
 export async function load({ params, fetch }) {
   const [opportunity, team] = await Promise.allSettled([
     api.get<Entity>('opportunities', params.id, fetch),
-    api.opportunityTeam(params.id, fetch),
+    api.opportunityTeam(params.id, (get(locale) ?? 'it').slice(0, 2), fetch),
   ]);
   return {
     id: params.id,
