@@ -39,7 +39,8 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
-    (req) => service.forNeed(req.params.id, filters(req.query), req.query.limit, principalOf(req)),
+    (req) =>
+      service.forNeed(req.params.id, filters(req.query), req.query.limit, principalOf(req), req.query.lang),
   );
   r.get(
     '/profiles/:id/matches',
@@ -53,7 +54,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
-    (req) => service.forProfile(req.params.id, req.query.limit, principalOf(req)),
+    (req) => service.forProfile(req.params.id, req.query.limit, principalOf(req), req.query.lang),
   );
   r.get(
     '/opportunities/:id/team',
@@ -82,7 +83,8 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
-    (req) => service.forAsset(req.params.id, filters(req.query), req.query.limit, principalOf(req)),
+    (req) =>
+      service.forAsset(req.params.id, filters(req.query), req.query.limit, principalOf(req), req.query.lang),
   );
   r.post(
     '/matches/decisions',

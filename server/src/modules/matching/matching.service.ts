@@ -106,6 +106,7 @@ export function createMatchingService(
     candidates: Candidate[],
     limit: number,
     extra: Record<string, unknown> = {},
+    lang: Lang = 'it',
   ) {
     const ranked = await ranking.isEnabled();
     const decisions = await latestDecisions(db, subject.type, subject.id);
@@ -158,17 +159,17 @@ export function createMatchingService(
           ? {
               matched: c.result.skills.matched.map((m) => ({
                 uri: m.required,
-                label: label(m.required, 'en'),
+                label: label(m.required, lang),
                 via: m.via,
               })),
               partial: c.result.skills.partial.map((m) => ({
                 uri: m.required,
-                label: label(m.required, 'en'),
+                label: label(m.required, lang),
                 via: m.via,
               })),
               missing: c.result.skills.missing.map((m) => ({
                 uri: m.required,
-                label: label(m.required, 'en'),
+                label: label(m.required, lang),
                 via: null,
               })),
             }
@@ -243,7 +244,7 @@ export function createMatchingService(
     ranking,
 
     /** People for a job need, or assets for an asset need. */
-    async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal) {
+    async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
       const need = await needOr404(id, principal);
       const k = await knowledge.get();
       if (need.type === 'asset') {
@@ -275,6 +276,7 @@ export function createMatchingService(
               whyNot: m.result.exclusions.map((e) => ({ code: e.code, params: e.params })),
             })),
           },
+          lang,
         );
       }
       const [input] = await loadJobNeedInputs(db, [need]);
@@ -291,11 +293,13 @@ export function createMatchingService(
         people.length,
         await profileCandidates(scored),
         limit,
+        {},
+        lang,
       );
     },
 
     /** Job needs and opportunity roles that fit a person. */
-    async forProfile(id: string, limit: number, principal: Principal) {
+    async forProfile(id: string, limit: number, principal: Principal, lang: Lang = 'it') {
       const [person] = await loadScoringProfiles(db, [id]);
       if (!person) throw new NotFoundError('profile', id);
       const k = await knowledge.get();
@@ -332,6 +336,8 @@ export function createMatchingService(
         needRows.length + oppRows.length,
         candidates,
         limit,
+        {},
+        lang,
       );
     },
 
@@ -397,7 +403,7 @@ export function createMatchingService(
     },
 
     /** People who can operate an asset, and asset needs it could satisfy. */
-    async forAsset(id: string, filters: PoolFilters, limit: number, principal: Principal) {
+    async forAsset(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
       const [row] = await db.select().from(assets).where(eq(assets.id, id));
       if (!row) throw new NotFoundError('asset', id);
       const asset = toAssetInput(row);
@@ -428,6 +434,8 @@ export function createMatchingService(
         people.length + needRows.length,
         candidates,
         limit * 2,
+        {},
+        lang,
       );
     },
 
