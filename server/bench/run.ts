@@ -196,7 +196,7 @@ async function main(): Promise<void> {
         .map((x) => x.toFixed(2))
         .join(' ')}`,
   );
-  const needsPg = selected.some((s) => s === 'search' || s === 'matching');
+  const needsPg = selected.some((s) => s === 'foundation' || s === 'search' || s === 'matching');
   const scratch = needsPg ? await createScratch() : { skipped: 'not needed' };
   const pgUrl = 'url' in scratch ? scratch.url : undefined;
   const pgNote =
@@ -251,7 +251,9 @@ async function main(): Promise<void> {
   writeFileSync(path.join(OUT_DIR, 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
   writeFileSync(path.join(OUT_DIR, 'latest.md'), `${renderTable(rows)}\n`);
 
-  console.log('\n════ results (ratio = baseline ÷ ours: above 1, ours is faster or smaller) ════\n');
+  console.log(
+    '\n════ results — ratio above 1: ours is better (baseline ÷ ours for times and sizes, ours ÷ baseline for rates) ════\n',
+  );
   console.log(renderTable(rows));
   console.log(
     '\nper section: wall time, CPU time of its processes, peak RSS, load average (1 min) before → after',

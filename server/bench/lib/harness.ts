@@ -4,7 +4,10 @@
  */
 import postgres from 'postgres';
 
-/** One figure of the report. `ratio` = baseline ÷ ours (above 1: ours is faster). */
+/**
+ * One figure of the report. `ratio` above 1 means ours is better: baseline ÷ ours for times and sizes,
+ * ours ÷ baseline for rates (rows/s).
+ */
 export interface BenchRow {
   section: string;
   name: string;
