@@ -42,6 +42,7 @@ const SIZES = quick
       matchScale: 0.05,
       matchBig: false,
       parseRows: 10_000,
+      importRows: 2_000,
     }
   : {
       foundationProfiles: 100_000,
@@ -53,6 +54,7 @@ const SIZES = quick
       matchScale: 1,
       matchBig: true,
       parseRows: 100_000,
+      importRows: 100_000,
     };
 
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
@@ -104,7 +106,12 @@ async function runSection(section: Section): Promise<ChildRun[]> {
   switch (section) {
     case 'foundation':
       return [
-        await child('bench/sections/foundation.ts', [`--profiles=${SIZES.foundationProfiles}`], section),
+        await child(
+          'bench/sections/foundation.ts',
+          // A smoke run loads PGlite only: each database loads the whole reference data first.
+          [`--profiles=${SIZES.foundationProfiles}`, ...(quick ? ['--dbs=pglite'] : [])],
+          section,
+        ),
       ];
     case 'search':
       return [
@@ -143,7 +150,13 @@ async function runSection(section: Section): Promise<ChildRun[]> {
       const runs = [await child('bench/sections/files.ts', [`--rows=${SIZES.parseRows}`], section)];
       // A colleague's import benchmark joins the run as soon as it exists.
       if (existsSync(path.join(SERVER_DIR, 'bench/import.bench.ts')))
-        runs.push(await child('bench/sections/import.ts', [`--rows=${SIZES.parseRows}`], 'import'));
+        runs.push(
+          await child(
+            'bench/sections/import.ts',
+            [`--rows=${SIZES.importRows}`, ...(quick ? ['--dbs=pglite'] : [])],
+            'import',
+          ),
+        );
       return runs;
     }
   }

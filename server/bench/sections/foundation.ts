@@ -47,7 +47,8 @@ if (flags.has('child')) {
     };
   };
   const lite = await run('pglite');
-  const pg = benchPgUrl() ? await run('postgres') : undefined;
+  const dbs = (flags.get('dbs') ?? 'pglite,postgres').split(',');
+  const pg = benchPgUrl() && dbs.includes('postgres') ? await run('postgres') : undefined;
   const rows: BenchRow[] = [];
   if (!lite.results)
     rows.push({
@@ -57,11 +58,13 @@ if (flags.has('child')) {
       unit: '',
       note: `FAILED (exit ${lite.child.exitCode}): ${lite.child.lines.slice(-3).join(' / ').slice(0, 300)}`,
     });
-  const pgNote = !benchPgUrl()
-    ? 'PostgreSQL: skipped (no PostgreSQL)'
-    : !pg?.results
-      ? `PostgreSQL FAILED (exit ${pg?.child.exitCode}): ${pg?.child.lines.slice(-2).join(' / ').slice(0, 200)}`
-      : undefined;
+  const pgNote = !dbs.includes('postgres')
+    ? 'PostgreSQL: not run (--quick)'
+    : !benchPgUrl()
+      ? 'PostgreSQL: skipped (no PostgreSQL)'
+      : !pg?.results
+        ? `PostgreSQL FAILED (exit ${pg?.child.exitCode}): ${pg?.child.lines.slice(-2).join(' / ').slice(0, 200)}`
+        : undefined;
   // The same measure on PostgreSQL: the first words of the name say which one.
   const kindOf = (r: BenchResult) =>
     r.name
