@@ -3,7 +3,13 @@ import type { Database } from '../../db/client.js';
 import { crisisCases } from '../../db/schema.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
-import { loadMunicipalityViews, municipalityKey, resolveMunicipality } from '../shared/references.js';
+import {
+  loadMunicipalityViews,
+  municipalityKey,
+  resolveMunicipality,
+  movedTo,
+  placeColumns,
+} from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
 import type { CreateCrisisCase, CrisisCaseView, UpdateCrisisCase } from './crisis-cases.schema.js';
@@ -47,10 +53,7 @@ export function createCrisisCasesService(db: Database) {
           .insert(crisisCases)
           .values({
             ...fields,
-            municipalityCountry: m.country,
-            municipalityCode: m.code,
-            lat: m.lat,
-            lon: m.lon,
+            ...placeColumns(m),
           })
           .returning({ id: crisisCases.id });
         return row!.id;
@@ -61,13 +64,10 @@ export function createCrisisCasesService(db: Database) {
       await db.transaction((tx) =>
         changeVersioned<CrisisRow>(tx, SPEC, id, patch.version, async () => {
           await assertRecordsExist(tx, [{ kind: 'firm', id: patch.firmId, path: 'firmId' }]);
-          const m = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
           const { version: _v, municipality: _m, ...fields } = patch;
           return {
             ...fields,
-            ...(m
-              ? { municipalityCountry: m.country, municipalityCode: m.code, lat: m.lat, lon: m.lon }
-              : {}),
+            ...(await movedTo(tx, patch.municipality)),
           };
         }),
       );

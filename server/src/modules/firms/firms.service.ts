@@ -6,7 +6,13 @@ import { ForbiddenError, ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import type { DbOrTx } from '../../db/client.js';
 
-import { loadMunicipalityViews, municipalityKey, resolveMunicipality } from '../shared/references.js';
+import {
+  loadMunicipalityViews,
+  municipalityKey,
+  resolveMunicipality,
+  movedTo,
+  placeColumns,
+} from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
 import type { CreateFirm, FirmView, UpdateFirm } from './firms.schema.js';
@@ -79,10 +85,7 @@ export function createFirmsService(db: Database) {
             siret: input.siret ?? null,
             naceCode: input.naceCode,
             supplyChains: input.supplyChains,
-            municipalityCountry: place.country,
-            municipalityCode: place.code,
-            lat: place.lat,
-            lon: place.lon,
+            ...placeColumns(place),
             sizeBand: input.sizeBand,
             state: input.state,
           })
@@ -98,18 +101,10 @@ export function createFirmsService(db: Database) {
         await changeVersioned<FirmRow>(tx, SPEC, id, patch.version, async (current) => {
           assertMayWrite(principal, current.id);
           await assertNaceExists(tx, patch.naceCode);
-          const place = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
           const { version: _v, municipality: _m, ...fields } = patch;
           return {
             ...fields,
-            ...(place
-              ? {
-                  municipalityCountry: place.country,
-                  municipalityCode: place.code,
-                  lat: place.lat,
-                  lon: place.lon,
-                }
-              : {}),
+            ...(await movedTo(tx, patch.municipality)),
           };
         });
       });

@@ -10,6 +10,8 @@ import {
   loadMunicipalityViews,
   municipalityKey,
   resolveMunicipality,
+  movedTo,
+  placeColumns,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import { changeVersioned, endVersioned, pageOfRows } from '../shared/versioned.js';
@@ -143,10 +145,7 @@ export function createNeedsService(db: Database) {
             ...fields,
             positions: input.type === 'job' ? (input.positions ?? 1) : null,
             deskId: principal.deskId,
-            municipalityCountry: m.country,
-            municipalityCode: m.code,
-            lat: m.lat,
-            lon: m.lon,
+            ...placeColumns(m),
           } as typeof needs.$inferInsert)
           .returning({ id: needs.id, version: needs.version });
         await replaceChildren(tx, row!.id, { essentialSkills, optionalSkills, languages });
@@ -169,7 +168,6 @@ export function createNeedsService(db: Database) {
             );
           await validateReferences(tx, patch);
           await replaceChildren(tx, id, patch);
-          const m = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
           const {
             version: _v,
             municipality: _m,
@@ -180,9 +178,7 @@ export function createNeedsService(db: Database) {
           } = patch;
           return {
             ...fields,
-            ...(m
-              ? { municipalityCountry: m.country, municipalityCode: m.code, lat: m.lat, lon: m.lon }
-              : {}),
+            ...(await movedTo(tx, patch.municipality)),
           };
         }),
       );

@@ -11,6 +11,8 @@ import {
   loadMunicipalityViews,
   municipalityKey,
   resolveMunicipality,
+  movedTo,
+  placeColumns,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
@@ -123,10 +125,7 @@ export function createOpportunitiesService(db: Database) {
           .insert(opportunities)
           .values({
             ...fields,
-            municipalityCountry: m.country,
-            municipalityCode: m.code,
-            lat: m.lat,
-            lon: m.lon,
+            ...placeColumns(m),
           })
           .returning({ id: opportunities.id, version: opportunities.version });
         await replaceChildren(tx, row!.id, input);
@@ -140,13 +139,10 @@ export function createOpportunitiesService(db: Database) {
         changeVersioned<OpportunityRow>(tx, SPEC, id, patch.version, async () => {
           await validateReferences(tx, patch);
           await replaceChildren(tx, id, patch);
-          const m = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
           const { version: _v, municipality: _m, roles: _r, assetIds: _a, ...fields } = patch;
           return {
             ...fields,
-            ...(m
-              ? { municipalityCountry: m.country, municipalityCode: m.code, lat: m.lat, lon: m.lon }
-              : {}),
+            ...(await movedTo(tx, patch.municipality)),
           };
         }),
       );

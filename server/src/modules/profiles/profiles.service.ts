@@ -7,7 +7,7 @@ import { newPseudonym } from '../../lib/pseudonym.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import { toPage } from '../shared/lifecycle.js';
 import { changeVersioned, endVersioned } from '../shared/versioned.js';
-import { assertEscoConceptsExist, resolveMunicipality } from '../shared/references.js';
+import { assertEscoConceptsExist, resolveMunicipality, movedTo, placeColumns } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import type { CreateProfile, ProfileView, UpdateProfile } from './profiles.schema.js';
 import {
@@ -142,10 +142,7 @@ export function createProfilesService(db: Database) {
             lastName: input.lastName,
             email: input.email ?? null,
             phone: input.phone ?? null,
-            municipalityCountry: place.country,
-            municipalityCode: place.code,
-            lat: place.lat,
-            lon: place.lon,
+            ...placeColumns(place),
             eqfLevel: input.eqfLevel ?? null,
             mobilityKm: input.mobilityKm,
             availableFrom: input.availableFrom ?? null,
@@ -168,7 +165,6 @@ export function createProfilesService(db: Database) {
       await db.transaction(async (tx) => {
         await changeVersioned<ProfileRow>(tx, SPEC, id, patch.version, async (current) => {
           assertMayWrite(principal, current.deskId);
-          const place = patch.municipality ? await resolveMunicipality(tx, patch.municipality) : undefined;
           await validateReferences(tx, patch);
           await replaceProfileChildren(tx, id, patch);
           const {
@@ -181,14 +177,7 @@ export function createProfilesService(db: Database) {
           } = patch;
           return {
             ...fields,
-            ...(place
-              ? {
-                  municipalityCountry: place.country,
-                  municipalityCode: place.code,
-                  lat: place.lat,
-                  lon: place.lon,
-                }
-              : {}),
+            ...(await movedTo(tx, patch.municipality)),
           };
         });
       });

@@ -87,3 +87,16 @@ export async function loadMunicipalityViews(
 }
 
 export const municipalityKey = (country: string | null, code: string | null) => `${country}:${code}`;
+
+/** The location columns of a record placed in a municipality (its point stands for the place). */
+export const placeColumns = (m: ResolvedMunicipality) => ({
+  municipalityCountry: m.country,
+  municipalityCode: m.code,
+  lat: m.lat,
+  lon: m.lon,
+});
+
+/** For a PATCH: the new place's columns when the municipality changes, nothing otherwise. */
+export async function movedTo(tx: DbOrTx, ref: MunicipalityRef | undefined) {
+  return ref ? placeColumns(await resolveMunicipality(tx, ref)) : {};
+}
