@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,6 +15,7 @@ import {
 import type { RouteAccess } from './auth/access.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { DEFAULT_FILE_LIMITS } from './files/limits.js';
 import { translatePgError } from './lib/pg-errors.js';
 import { registerRoutes } from './routes.js';
 
@@ -141,6 +143,17 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  // Uploads (imports): one file within the upload contract (D1, D2); past a limit the plugin answers 413.
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: DEFAULT_FILE_LIMITS.maxFileBytes,
+      files: 1,
+      fields: 10,
+      parts: 12,
+      fieldSize: 64 * 1024,
+    },
+  });
 
   const routeTable: RouteAccess[] = [];
   await app.register(

@@ -11,6 +11,8 @@ import { needsRoutes } from './modules/needs/needs.routes.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js';
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createImportService } from './modules/imports/imports.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
@@ -36,5 +38,6 @@ export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] 
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
   matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db)));
+  importsRoutes(api, createImportService(db));
   return table;
 }
