@@ -124,8 +124,11 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
   const batchSize = serviceOptions.batchSize ?? 250;
   const running = new Map<string, Promise<void>>();
 
-  async function submit(request: SubmitImport): Promise<{ job: ImportJobRow; started: boolean }> {
-    // Validate the file before anything is stored: 415/413/422 come back with the upload.
+  /**
+   * Finds or creates the job for a file (validating the file first: 415/413/422 come back at once).
+   * The same file with other options (another sheet, a corrected mapping) starts the job over.
+   */
+  async function open(request: SubmitImport): Promise<ImportJobRow> {
     prepare(request.bytes, request.fileName, request.entity, request.options);
     const fileSha256 = sha256(request.bytes);
     const key = { deskId: request.deskId, entity: request.entity, fileSha256, dryRun: request.dryRun };
@@ -147,6 +150,12 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         throw new AppError('IMPORT_RUNNING', 'This file is being imported; wait for the job to finish', 409);
       job = await resetJob(db, job.id, options);
     }
+    return job;
+  }
+
+  /** `open`, then run the job in the background unless it is finished or already running here. */
+  async function submit(request: SubmitImport): Promise<{ job: ImportJobRow; started: boolean }> {
+    const job = await open(request);
     if (job.status === 'done' || job.status === 'failed' || running.has(job.id))
       return { job, started: false };
     // Pending, or running in a process that died: (re)start from the recorded cursor.
@@ -245,6 +254,7 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
   }
 
   return {
+    open,
     submit,
     run,
     prepare,
