@@ -7,7 +7,6 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import {
-  desks,
   importJobs,
   outbox,
   profileLanguages,
@@ -47,7 +46,7 @@ interface Run {
 /** Runs the import CLI as a separate process; with `killAfter`, SIGKILLs it once that many rows are committed. */
 function cli(dir: string, killAfter?: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' };
     delete env.DATABASE_URL;
     const child = spawn(
       'npx',
