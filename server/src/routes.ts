@@ -11,6 +11,9 @@ import { needsRoutes } from './modules/needs/needs.routes.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js';
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.js';
+import { exportsRoutes } from './modules/exports/exports.routes.js';
+import { createExportService } from './modules/exports/exports.service.js';
+import { createJobPostingService } from './modules/exports/jobposting.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { createImportService } from './modules/imports/imports.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
@@ -39,5 +42,6 @@ export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] 
   searchRoutes(api, createSearchService(deps.search));
   matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db)));
   importsRoutes(api, createImportService(db));
+  exportsRoutes(api, createExportService(db, createSearchService(deps.search)), createJobPostingService(db));
   return table;
 }

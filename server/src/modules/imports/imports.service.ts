@@ -202,6 +202,7 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
           if (first.convert(row).issues.length > 0) bad++;
         }
         assertErrorRate(bad, total, MAX_BAD_ROW_RATIO);
+        await new Promise((resolve) => setImmediate(resolve));
         await setJobState(db, id, { totalRows: total, status: 'running' });
       }
       const file = prepare(bytes, job.fileName, entity, options);
@@ -228,6 +229,8 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         });
         resolver.use(db);
         onProgress?.({ cursor: index, totalRows: total, counts });
+        // PGlite runs queries as microtasks on this thread: let HTTP requests (progress polls) through.
+        await new Promise((resolve) => setImmediate(resolve));
       };
       for (const row of file.table.rows) {
         const converted = file.convert(row);

@@ -201,11 +201,19 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
       }
       const folded = fold(text);
       const exact = await db
-        .selectDistinct({ uri: escoLabels.conceptUri, label: escoLabels.label })
+        .selectDistinct({
+          uri: escoLabels.conceptUri,
+          label: escoLabels.label,
+          preferred: escoLabels.preferred,
+        })
         .from(escoLabels)
         .where(and(eq(escoLabels.conceptKind, kind), eq(escoLabels.folded, folded)));
       const uris = [...new Set(exact.map((r) => r.uri))];
       if (uris.length === 1) return { ok: true, value: uris[0]! };
+      // ESCO reuses labels: "welder" is one occupation's preferred label and another's alternative.
+      // A label that is the preferred label of exactly one concept names that concept.
+      const preferred = [...new Set(exact.filter((r) => r.preferred).map((r) => r.uri))];
+      if (preferred.length === 1) return { ok: true, value: preferred[0]! };
       if (uris.length > 1)
         return {
           ok: false,
