@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assets, outbox, profiles } from '../../src/db/schema.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
@@ -207,6 +207,45 @@ describe('hostile uploads', () => {
       { name: 'zip-bomb.xlsx', bytes: fixture('zip-bomb.xlsx') },
     );
     expect(res.statusCode).toBe(413);
+  });
+});
+
+describe('a row the database refuses', () => {
+  it('rolls back that row only (savepoint), reports it, and commits the rest of the batch', async () => {
+    // A constraint no check before the write knows about: the batch's fast path fails, and the
+    // batch runs again with a savepoint per row.
+    await db().execute(
+      sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
+        begin if new.title = 'BOOM' then raise exception 'boom refused'; end if; return new; end $$`),
+    );
+    await db().execute(
+      sql.raw(
+        'create trigger refuse_boom before insert on assets for each row execute function refuse_boom()',
+      ),
+    );
+    const csv = [
+      'Numero di inventario;Titolo;Tipo;Comune;Disponibilità;Categoria',
+      'SP-1;Capannone uno;capannone;Genova;vendita;magazzino',
+      'SP-2;BOOM;capannone;Genova;vendita;magazzino',
+      'SP-3;Capannone tre;capannone;Genova;vendita;magazzino',
+    ].join('\r\n');
+    const before = await outboxRows();
+    const job = await importFile(
+      t,
+      operator,
+      { entity: 'assets', dryRun: 'false' },
+      { name: 'sp.csv', bytes: Buffer.from(csv) },
+    );
+    expect(job.counts).toMatchObject({ create: 2, error: 1 });
+    expect(job.report.items).toEqual([
+      expect.objectContaining({ row: 3, code: 'WRITE_FAILED', severity: 'error' }),
+    ]);
+    const refs = (await db().select({ ref: assets.inventoryNumber }).from(assets)).map((r) => r.ref);
+    expect(refs).toEqual(expect.arrayContaining(['SP-1', 'SP-3']));
+    expect(refs).not.toContain('SP-2');
+    expect(await outboxRows()).toBe(before + 2);
+    await db().execute(sql.raw('drop trigger refuse_boom on assets'));
+    await db().execute(sql.raw('drop function refuse_boom()'));
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -10,6 +10,10 @@ import {
   opportunities,
   opportunityAssets,
   opportunityRoles,
+  outbox,
+  profileLanguages,
+  profileOccupations,
+  profileSkills,
   profiles,
 } from '../../db/schema.js';
 import { ASSET_CATEGORIES } from '../../domain/vocabulary.js';
@@ -22,7 +26,11 @@ import { CreateFirmSchema } from '../firms/firms.schema.js';
 import { CreateNeedSchema } from '../needs/needs.schema.js';
 import { CreateOpportunitySchema } from '../opportunities/opportunities.schema.js';
 import { CreateProfileSchema } from '../profiles/profiles.schema.js';
-import { loadProfileAggregates, replaceProfileChildren } from '../profiles/profiles.repository.js';
+import {
+  loadProfileAggregates,
+  replaceProfileChildren,
+  type ProfileAggregate,
+} from '../profiles/profiles.repository.js';
 import { toDomainCode, type ImportIssueCode, type Suggestion } from './import-codes.js';
 import { parseFirmIdentifier, type Place, type ReferenceResolver } from './reference-resolver.js';
 
@@ -68,6 +76,10 @@ export interface EntityAdapter {
   /** The file's values in the API's create shape (only what the row gives), references resolved. */
   build(record: ImportRecord, ctx: RowContext): Promise<Input>;
   findExisting(tx: DbOrTx, input: Input, deskId: string): Promise<ExistingRecord | undefined>;
+  /** Optional batch form of findExisting: one answer per input, in order. */
+  findMany?(tx: DbOrTx, inputs: Input[], deskId: string): Promise<(ExistingRecord | undefined)[]>;
+  /** Optional batch form of insert: multi-row inserts, the same rows and outbox entries. */
+  insertMany?(tx: DbOrTx, items: { input: Input; state: DbState }[], deskId: string): Promise<void>;
   /** The existing record with the row's values over it; undefined values mean "keep". */
   merge(existing: ExistingRecord | undefined, input: Input, deskId: string): Input;
   toState(parsed: Input, place: Place): DbState;
@@ -187,7 +199,77 @@ async function bump(
   await enqueueIndexing(tx, indexAs, existing.id, version);
 }
 
+/** Splits a multi-row insert so a statement stays far below PostgreSQL's 65,535 parameters. */
+async function insertChunks<T>(items: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+}
+
+/**
+ * The outbox rows of many new records in one statement: the same rows enqueueIndexing writes one
+ * at a time, in the same transaction as the records, which is the outbox's whole contract.
+ */
+async function enqueueMany(tx: DbOrTx, type: IndexedAggregate, rows: { id: string; version: number }[]) {
+  await insertChunks(rows, 2000, (chunk) =>
+    tx
+      .insert(outbox)
+      .values(chunk.map((r) => ({ aggregateType: type, aggregateId: r.id, version: r.version }))),
+  );
+}
+
 // ------------------------------------------------------------------------------------ profiles
+
+function existingProfile(a: ProfileAggregate): ExistingRecord {
+  const p = a.profile;
+  const state: DbState = {
+    columns: {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: p.email,
+      phone: p.phone,
+      municipalityCountry: p.municipalityCountry,
+      municipalityCode: p.municipalityCode,
+      lat: p.lat,
+      lon: p.lon,
+      eqfLevel: p.eqfLevel,
+      mobilityKm: p.mobilityKm,
+      availableFrom: p.availableFrom,
+      employmentStatus: p.employmentStatus,
+      desiredPaths: p.desiredPaths,
+      supplyChains: p.supplyChains,
+      naceDivisions: p.naceDivisions,
+      drivingLicences: p.drivingLicences,
+      crisisCaseId: p.crisisCaseId,
+    },
+    children: { occupations: a.occupations, skills: a.skills, languages: a.languages },
+  };
+  return {
+    id: p.id,
+    version: p.version,
+    deskId: p.deskId,
+    input: compact({
+      deskId: p.deskId,
+      externalRef: p.externalRef,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: p.email,
+      phone: p.phone,
+      municipality: muni(p),
+      occupations: a.occupations,
+      skills: a.skills,
+      languages: a.languages,
+      eqfLevel: p.eqfLevel,
+      mobilityKm: p.mobilityKm,
+      availableFrom: p.availableFrom,
+      employmentStatus: p.employmentStatus,
+      desiredPaths: p.desiredPaths,
+      supplyChains: p.supplyChains,
+      naceDivisions: p.naceDivisions,
+      drivingLicences: p.drivingLicences,
+      crisisCaseId: p.crisisCaseId,
+    }),
+    state,
+  };
+}
 
 const profilesAdapter: EntityAdapter = {
   entity: 'profiles',
@@ -232,62 +314,19 @@ const profilesAdapter: EntityAdapter = {
     return input;
   },
   async findExisting(tx, input, deskId) {
-    const [row] = await tx
+    return (await profilesAdapter.findMany!(tx, [input], deskId))[0];
+  },
+  async findMany(tx, inputs, deskId) {
+    const refs = [...new Set(inputs.map((i) => String(i.externalRef)))];
+    if (refs.length === 0) return [];
+    const rows = await tx
       .select()
       .from(profiles)
-      .where(and(eq(profiles.deskId, deskId), eq(profiles.externalRef, String(input.externalRef))));
-    if (!row) return undefined;
-    const [a] = await loadProfileAggregates(tx, [row]);
-    const p = a!.profile;
-    const state: DbState = {
-      columns: {
-        firstName: p.firstName,
-        lastName: p.lastName,
-        email: p.email,
-        phone: p.phone,
-        municipalityCountry: p.municipalityCountry,
-        municipalityCode: p.municipalityCode,
-        lat: p.lat,
-        lon: p.lon,
-        eqfLevel: p.eqfLevel,
-        mobilityKm: p.mobilityKm,
-        availableFrom: p.availableFrom,
-        employmentStatus: p.employmentStatus,
-        desiredPaths: p.desiredPaths,
-        supplyChains: p.supplyChains,
-        naceDivisions: p.naceDivisions,
-        drivingLicences: p.drivingLicences,
-        crisisCaseId: p.crisisCaseId,
-      },
-      children: { occupations: a!.occupations, skills: a!.skills, languages: a!.languages },
-    };
-    return {
-      id: p.id,
-      version: p.version,
-      deskId: p.deskId,
-      input: compact({
-        deskId: p.deskId,
-        externalRef: p.externalRef,
-        firstName: p.firstName,
-        lastName: p.lastName,
-        email: p.email,
-        phone: p.phone,
-        municipality: muni(p),
-        occupations: a!.occupations,
-        skills: a!.skills,
-        languages: a!.languages,
-        eqfLevel: p.eqfLevel,
-        mobilityKm: p.mobilityKm,
-        availableFrom: p.availableFrom,
-        employmentStatus: p.employmentStatus,
-        desiredPaths: p.desiredPaths,
-        supplyChains: p.supplyChains,
-        naceDivisions: p.naceDivisions,
-        drivingLicences: p.drivingLicences,
-        crisisCaseId: p.crisisCaseId,
-      }),
-      state,
-    };
+      .where(and(eq(profiles.deskId, deskId), inArray(profiles.externalRef, refs)));
+    const byRef = new Map(
+      (await loadProfileAggregates(tx, rows)).map((a) => [a.profile.externalRef, existingProfile(a)]),
+    );
+    return inputs.map((i) => byRef.get(String(i.externalRef)));
   },
   merge(existing, input, deskId) {
     const merged: Input = { ...(existing?.input ?? {}), ...compact(input), deskId };
@@ -351,9 +390,70 @@ const profilesAdapter: EntityAdapter = {
         externalRef: String(parsed.externalRef),
       } as typeof profiles.$inferInsert)
       .returning({ id: profiles.id, version: profiles.version });
-    await replaceProfileChildren(tx, row!.id, state.children as never);
-    await enqueueIndexing(tx, 'profile', row!.id, row!.version);
+    // A new profile has no children yet: insert them without the deletes a replace would run.
+    const profileId = row!.id;
+    const c = state.children as {
+      occupations: { uri: string; years: number }[];
+      skills: { uri: string; source: string }[];
+      languages: { code: string; level: string }[];
+    };
+    if (c.occupations.length > 0)
+      await tx
+        .insert(profileOccupations)
+        .values(c.occupations.map((o) => ({ profileId, occupationUri: o.uri, years: o.years })));
+    if (c.skills.length > 0)
+      await tx
+        .insert(profileSkills)
+        .values(c.skills.map((s) => ({ profileId, skillUri: s.uri, source: s.source })));
+    if (c.languages.length > 0)
+      await tx
+        .insert(profileLanguages)
+        .values(c.languages.map((l) => ({ profileId, language: l.code, level: l.level })));
+    await enqueueIndexing(tx, 'profile', profileId, row!.version);
     return row!.id;
+  },
+  async insertMany(tx, items, deskId) {
+    const rows: { id: string; externalRef: string; version: number }[] = [];
+    await insertChunks(items, 500, async (chunk) => {
+      rows.push(
+        ...(await tx
+          .insert(profiles)
+          .values(
+            chunk.map(
+              ({ input, state }) =>
+                ({
+                  ...(state.columns as object),
+                  code: newPseudonym(),
+                  deskId,
+                  externalRef: String(input.externalRef),
+                }) as typeof profiles.$inferInsert,
+            ),
+          )
+          .returning({ id: profiles.id, externalRef: profiles.externalRef, version: profiles.version })),
+      );
+    });
+    const idOf = new Map(rows.map((r) => [r.externalRef, r.id]));
+    const children = items.map(({ input, state }) => ({
+      profileId: idOf.get(String(input.externalRef))!,
+      c: state.children as {
+        occupations: { uri: string; years: number }[];
+        skills: { uri: string; source: string }[];
+        languages: { code: string; level: string }[];
+      },
+    }));
+    const occ = children.flatMap(({ profileId, c }) =>
+      c.occupations.map((o) => ({ profileId, occupationUri: o.uri, years: o.years })),
+    );
+    const skills = children.flatMap(({ profileId, c }) =>
+      c.skills.map((k) => ({ profileId, skillUri: k.uri, source: k.source })),
+    );
+    const langs = children.flatMap(({ profileId, c }) =>
+      c.languages.map((l) => ({ profileId, language: l.code, level: l.level })),
+    );
+    await insertChunks(occ, 2000, (chunk) => tx.insert(profileOccupations).values(chunk));
+    await insertChunks(skills, 2000, (chunk) => tx.insert(profileSkills).values(chunk));
+    await insertChunks(langs, 2000, (chunk) => tx.insert(profileLanguages).values(chunk));
+    await enqueueMany(tx, 'profile', rows);
   },
   async update(tx, existing, state) {
     await replaceProfileChildren(tx, existing.id, state.children as never);
@@ -413,6 +513,37 @@ const ASSET_NULLABLE = [
   'crisisCaseId',
 ] as const;
 
+function existingAsset(a: typeof assets.$inferSelect): ExistingRecord {
+  const columns: Record<string, unknown> = {
+    kind: a.kind,
+    category: a.category,
+    title: a.title,
+    description: a.description,
+    quayAccess: a.quayAccess,
+    slipway: a.slipway,
+    maritimeConcession: a.maritimeConcession,
+    ...placeColumns({ country: a.municipalityCountry, code: a.municipalityCode, lat: a.lat, lon: a.lon }),
+    availability: a.availability,
+    supplyChains: a.supplyChains,
+    status: a.status,
+    requiredSkillUris: a.requiredSkillUris,
+  };
+  for (const f of ASSET_NULLABLE) columns[f] = a[f];
+  const { municipalityCountry: _c, municipalityCode: _m, ...rest } = columns;
+  return {
+    id: a.id,
+    version: a.version,
+    deskId: a.deskId,
+    input: compact({
+      ...rest,
+      deskId: a.deskId,
+      inventoryNumber: a.inventoryNumber,
+      municipality: muni(a),
+    }),
+    state: { columns, children: {} },
+  };
+}
+
 const assetsAdapter: EntityAdapter = {
   entity: 'assets',
   indexAs: 'asset',
@@ -434,40 +565,36 @@ const assetsAdapter: EntityAdapter = {
     if (r.skills) input.requiredSkillUris = await escoList('skill', r.skills, 'skills', ctx);
     return input;
   },
-  async findExisting(tx, input) {
-    const [a] = await tx
-      .select()
-      .from(assets)
-      .where(eq(assets.inventoryNumber, String(input.inventoryNumber)));
-    if (!a) return undefined;
-    const columns: Record<string, unknown> = {
-      kind: a.kind,
-      category: a.category,
-      title: a.title,
-      description: a.description,
-      quayAccess: a.quayAccess,
-      slipway: a.slipway,
-      maritimeConcession: a.maritimeConcession,
-      ...placeColumns({ country: a.municipalityCountry, code: a.municipalityCode, lat: a.lat, lon: a.lon }),
-      availability: a.availability,
-      supplyChains: a.supplyChains,
-      status: a.status,
-      requiredSkillUris: a.requiredSkillUris,
-    };
-    for (const f of ASSET_NULLABLE) columns[f] = a[f];
-    const { municipalityCountry: _c, municipalityCode: _m, ...rest } = columns;
-    return {
-      id: a.id,
-      version: a.version,
-      deskId: a.deskId,
-      input: compact({
-        ...rest,
-        deskId: a.deskId,
-        inventoryNumber: a.inventoryNumber,
-        municipality: muni(a),
-      }),
-      state: { columns, children: {} },
-    };
+  async findExisting(tx, input, deskId) {
+    return (await assetsAdapter.findMany!(tx, [input], deskId))[0];
+  },
+  async findMany(tx, inputs) {
+    const numbers = [...new Set(inputs.map((i) => String(i.inventoryNumber)))];
+    if (numbers.length === 0) return [];
+    const rows = await tx.select().from(assets).where(inArray(assets.inventoryNumber, numbers));
+    const byNumber = new Map(rows.map((a) => [a.inventoryNumber, existingAsset(a)]));
+    return inputs.map((i) => byNumber.get(String(i.inventoryNumber)));
+  },
+  async insertMany(tx, items, deskId) {
+    const rows: { id: string; version: number }[] = [];
+    await insertChunks(items, 500, async (chunk) => {
+      rows.push(
+        ...(await tx
+          .insert(assets)
+          .values(
+            chunk.map(
+              ({ input, state }) =>
+                ({
+                  ...(state.columns as object),
+                  deskId,
+                  inventoryNumber: String(input.inventoryNumber),
+                }) as typeof assets.$inferInsert,
+            ),
+          )
+          .returning({ id: assets.id, version: assets.version })),
+      );
+    });
+    await enqueueMany(tx, 'asset', rows);
   },
   merge(existing, input, deskId) {
     const merged: Input = { ...(existing?.input ?? {}), ...compact(input), deskId };

@@ -23,7 +23,14 @@ import {
   type Table,
 } from '../../files/index.js';
 import { eq } from 'drizzle-orm';
-import { ADAPTERS, stableJson, type EntityAdapter, type RowContext } from './entity-adapters.js';
+import {
+  ADAPTERS,
+  stableJson,
+  type DbState,
+  type EntityAdapter,
+  type ExistingRecord,
+  type RowContext,
+} from './entity-adapters.js';
 import { IMPORT_MESSAGES, type ReportEntry } from './import-codes.js';
 import {
   findJob,
@@ -215,18 +222,36 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       const flush = async () => {
         const rows = batch;
         batch = [];
-        counts = await db.transaction(async (tx) => {
-          resolver.use(tx);
-          const report: ReportEntry[] = [];
-          const next = { ...counts };
-          for (const row of rows) {
-            const outcome = await processRow(tx, adapter, resolver, file, row, job, seen, report);
-            next[outcome]++;
-          }
-          next.warnings += report.filter((r) => r.severity === 'warning').length;
-          await recordBatch(tx, id, { cursor: index, counts: next, report });
-          return next;
-        });
+        const attempt = (savepoints: boolean) => {
+          const seenBefore = new Map(seen);
+          return db
+            .transaction(async (tx) => {
+              resolver.use(tx);
+              const next = { ...counts };
+              const { outcomes, report } = await processBatch(
+                tx,
+                adapter,
+                resolver,
+                file,
+                rows,
+                job,
+                seen,
+                savepoints,
+              );
+              for (const outcome of outcomes) next[outcome]++;
+              next.warnings += report.filter((r) => r.severity === 'warning').length;
+              await recordBatch(tx, id, { cursor: index, counts: next, report });
+              return next;
+            })
+            .catch((error: unknown) => {
+              seen.clear();
+              for (const [k, v] of seenBefore) seen.set(k, v);
+              throw error;
+            });
+        };
+        // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
+        // fails in the database; when one does, it runs again with a savepoint per row.
+        counts = await attempt(false).catch(() => attempt(true));
         resolver.use(db);
         onProgress?.({ cursor: index, totalRows: total, counts });
         // PGlite runs queries as microtasks on this thread: let HTTP requests (progress polls) through.
@@ -281,126 +306,184 @@ export type ImportService = ReturnType<typeof createImportService>;
 
 type Outcome = 'create' | 'update' | 'unchanged' | 'error';
 
+interface RowWork {
+  row: ReturnType<PreparedFile['convert']>;
+  entries: ReportEntry[];
+  ctx: RowContext;
+  outcome?: Outcome;
+  input?: Record<string, unknown>;
+  existing?: ExistingRecord;
+  state?: DbState;
+}
+
+const keyField = (entity: EntityName) =>
+  entity === 'firms' ? 'vat' : entity === 'assets' ? 'inventoryNumber' : 'externalRef';
+
 /**
- * One row: build it from the file, resolve references, validate it as the API would, compare it
- * with what is stored, and write it if something changed. Everything that can refuse the row
- * happens before the first write; the write itself runs in a savepoint, so a constraint the
- * checks did not foresee rolls back this row only.
+ * One batch of rows: build each from the file, resolve references, validate it as the API would,
+ * compare it with what is stored, and write what changed. Everything that can refuse a row
+ * happens before the first write. Without savepoints, creates go in as multi-row inserts (the
+ * fast path); with them, each write has its own savepoint, so a constraint the checks did not
+ * foresee rolls back that row only.
  */
-async function processRow(
+async function processBatch(
   tx: DbOrTx,
   adapter: EntityAdapter,
   resolver: ReferenceResolver,
   file: PreparedFile,
-  row: ReturnType<PreparedFile['convert']>,
+  rows: ReturnType<PreparedFile['convert']>[],
   job: ImportJobRow,
   seen: Map<string, number>,
-  report: ReportEntry[],
-): Promise<Outcome> {
-  const at = {
-    row: row.rowNumber,
-    ...(row.line !== undefined && row.line !== row.rowNumber ? { line: row.line } : {}),
-  };
-  const entries: ReportEntry[] = row.issues.map((i) => ({ ...i, severity: 'error' as const }));
+  savepoints: boolean,
+): Promise<{ outcomes: Outcome[]; report: ReportEntry[] }> {
   const columnOf = (field: string): IssueColumn | undefined => {
     const index = file.match.fieldColumns.get(field);
     if (index === undefined) return undefined;
     const c = file.match.columns[index]!;
     return { index, letter: c.letter, header: c.header };
   };
-  const ctx: RowContext = {
-    deskId: job.deskId,
-    resolver,
-    issue(field, code, options = {}) {
-      const column = columnOf(field);
-      entries.push({
-        ...at,
-        ...(column ? { column } : {}),
-        field,
-        ...(options.value !== undefined ? { value: String(options.value).slice(0, 200) } : {}),
-        code,
-        message: IMPORT_MESSAGES[code],
-        severity: options.severity ?? 'error',
-        ...(options.suggestions ? { suggestions: options.suggestions } : {}),
-      });
-    },
-  };
-  const finish = (outcome: Outcome): Outcome => {
-    report.push(...entries);
-    return outcome;
-  };
-  const record: ImportRecord = Object.assign(Object.create(null) as ImportRecord, file.defaults, row.record);
-  if (entries.length > 0) return finish('error');
+  const work: RowWork[] = rows.map((row) => {
+    const at = {
+      row: row.rowNumber,
+      ...(row.line !== undefined && row.line !== row.rowNumber ? { line: row.line } : {}),
+    };
+    const entries: ReportEntry[] = row.issues.map((i) => ({ ...i, severity: 'error' as const }));
+    const ctx: RowContext = {
+      deskId: job.deskId,
+      resolver,
+      issue(field, code, options = {}) {
+        const column = columnOf(field);
+        entries.push({
+          ...at,
+          ...(column ? { column } : {}),
+          field,
+          ...(options.value !== undefined ? { value: String(options.value).slice(0, 200) } : {}),
+          code,
+          message: IMPORT_MESSAGES[code],
+          severity: options.severity ?? 'error',
+          ...(options.suggestions ? { suggestions: options.suggestions } : {}),
+        });
+      },
+    };
+    return { row, entries, ctx };
+  });
+  const hasError = (w: RowWork) => w.entries.some((e) => e.severity === 'error');
 
-  const key = adapter.fileKey(record);
-  if (key !== undefined) {
-    const first = seen.get(key);
-    if (first !== undefined) {
-      ctx.issue(
-        adapter.entity === 'firms' ? 'vat' : adapter.entity === 'assets' ? 'inventoryNumber' : 'externalRef',
-        'DUPLICATE_IN_FILE',
-        {
-          value: `${key} (${first})`,
-        },
-      );
-      return finish('error');
+  // 1. The row on its own: parse problems, duplicates within the file, references.
+  for (const w of work) {
+    if (hasError(w)) {
+      w.outcome = 'error';
+      continue;
     }
-    seen.set(key, row.rowNumber);
-  }
-
-  const input = await adapter.build(record, ctx);
-  if (entries.some((e) => e.severity === 'error')) return finish('error');
-  const existing = await adapter.findExisting(tx, input, job.deskId);
-  if (existing && existing.deskId !== null && existing.deskId !== job.deskId) {
-    ctx.issue(
-      adapter.entity === 'assets' ? 'inventoryNumber' : adapter.entity === 'firms' ? 'vat' : 'externalRef',
-      'OTHER_DESK',
+    const record: ImportRecord = Object.assign(
+      Object.create(null) as ImportRecord,
+      file.defaults,
+      w.row.record,
     );
-    return finish('error');
-  }
-  const merged = adapter.merge(existing, input, job.deskId);
-  const parsed = (adapter.schema as z.ZodType<Record<string, unknown>>).safeParse(merged);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const apiField = String(issue.path[0] ?? '');
-      const field = adapter.fileFieldOf[apiField] ?? apiField;
-      const column = columnOf(field);
-      const missing = merged[apiField] === undefined;
-      entries.push({
-        ...at,
-        ...(column ? { column } : {}),
-        field,
-        code: missing ? 'REQUIRED' : 'RULE_VIOLATED',
-        message: missing ? ISSUE_MESSAGES.REQUIRED : IMPORT_MESSAGES.RULE_VIOLATED,
-        detail: `${issue.path.join('.')}: ${issue.message}`,
-        severity: 'error',
-      });
+    const key = adapter.fileKey(record);
+    if (key !== undefined) {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        w.ctx.issue(keyField(adapter.entity), 'DUPLICATE_IN_FILE', { value: `${key} (${first})` });
+        w.outcome = 'error';
+        continue;
+      }
+      seen.set(key, w.row.rowNumber);
     }
-    return finish('error');
+    w.input = await adapter.build(record, w.ctx);
+    if (hasError(w)) w.outcome = 'error';
   }
-  const value = parsed.data;
-  const m = value.municipality as { country: string; code: string };
-  const place = await resolver.placeOf(m.country, m.code);
-  if (!place) {
-    ctx.issue('municipality', 'MUNICIPALITY_UNKNOWN', { value: `${m.country} ${m.code}` });
-    return finish('error');
+
+  // 2. What is stored under the same natural keys, in one query where the adapter can.
+  const live = work.filter((w) => !w.outcome);
+  const found = adapter.findMany
+    ? await adapter.findMany(
+        tx,
+        live.map((w) => w.input!),
+        job.deskId,
+      )
+    : await (async () => {
+        const out: (ExistingRecord | undefined)[] = [];
+        for (const w of live) out.push(await adapter.findExisting(tx, w.input!, job.deskId));
+        return out;
+      })();
+
+  // 3. The record as it would be, validated by the API's schema, compared with what is stored.
+  for (const [i, w] of live.entries()) {
+    const existing = found[i];
+    if (existing && existing.deskId !== null && existing.deskId !== job.deskId) {
+      w.ctx.issue(keyField(adapter.entity), 'OTHER_DESK');
+      w.outcome = 'error';
+      continue;
+    }
+    const merged = adapter.merge(existing, w.input!, job.deskId);
+    const parsed = (adapter.schema as z.ZodType<Record<string, unknown>>).safeParse(merged);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const apiField = String(issue.path[0] ?? '');
+        const field = adapter.fileFieldOf[apiField] ?? apiField;
+        const column = columnOf(field);
+        const missing = merged[apiField] === undefined;
+        w.entries.push({
+          row: w.row.rowNumber,
+          ...(column ? { column } : {}),
+          field,
+          code: missing ? 'REQUIRED' : 'RULE_VIOLATED',
+          message: missing ? ISSUE_MESSAGES.REQUIRED : IMPORT_MESSAGES.RULE_VIOLATED,
+          detail: `${issue.path.join('.')}: ${issue.message}`,
+          severity: 'error',
+        });
+      }
+      w.outcome = 'error';
+      continue;
+    }
+    const value = parsed.data;
+    const m = value.municipality as { country: string; code: string };
+    const place = await resolver.placeOf(m.country, m.code);
+    if (!place) {
+      w.ctx.issue('municipality', 'MUNICIPALITY_UNKNOWN', { value: `${m.country} ${m.code}` });
+      w.outcome = 'error';
+      continue;
+    }
+    w.existing = existing;
+    w.state = adapter.toState(value, place);
+    w.outcome =
+      existing && stableJson(w.state) === stableJson(existing.state)
+        ? 'unchanged'
+        : existing
+          ? 'update'
+          : 'create';
   }
-  const state = adapter.toState(value, place);
-  if (existing && stableJson(state) === stableJson(existing.state)) return finish('unchanged');
-  if (job.dryRun) return finish(existing ? 'update' : 'create');
-  try {
-    await tx.transaction(async (savepoint) => {
-      if (existing) await adapter.update(savepoint, existing, state);
-      else await adapter.insert(savepoint, input, state, job.deskId);
-    });
-  } catch (error) {
-    ctx.issue(adapter.entity === 'firms' ? 'vat' : 'externalRef', 'WRITE_FAILED', {
-      value:
-        error instanceof Error
-          ? (error.cause instanceof Error ? error.cause.message : error.message).slice(0, 200)
-          : undefined,
-    });
-    return finish('error');
+
+  // 4. The writes.
+  if (!job.dryRun) {
+    const creates = work.filter((w) => w.outcome === 'create');
+    const updates = work.filter((w) => w.outcome === 'update');
+    if (!savepoints) {
+      if (adapter.insertMany && creates.length > 0)
+        await adapter.insertMany(
+          tx,
+          creates.map((w) => ({ input: w.input!, state: w.state! })),
+          job.deskId,
+        );
+      else for (const w of creates) await adapter.insert(tx, w.input!, w.state!, job.deskId);
+      for (const w of updates) await adapter.update(tx, w.existing!, w.state!);
+    } else {
+      for (const w of [...creates, ...updates]) {
+        try {
+          await tx.transaction(async (savepoint) => {
+            if (w.existing) await adapter.update(savepoint, w.existing, w.state!);
+            else await adapter.insert(savepoint, w.input!, w.state!, job.deskId);
+          });
+        } catch (error) {
+          const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+          w.ctx.issue(keyField(adapter.entity), 'WRITE_FAILED', {
+            value: cause instanceof Error ? cause.message.slice(0, 200) : undefined,
+          });
+          w.outcome = 'error';
+        }
+      }
+    }
   }
-  return finish(existing ? 'update' : 'create');
+  return { outcomes: work.map((w) => w.outcome!), report: work.flatMap((w) => w.entries) };
 }
