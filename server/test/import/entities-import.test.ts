@@ -130,21 +130,35 @@ describe('opportunities', () => {
         [ESCO.welder, 3],
       ].sort(),
     );
-    const links = await db().select().from(opportunityAssets).where(eq(opportunityAssets.opportunityId, o!.id));
+    const links = await db()
+      .select()
+      .from(opportunityAssets)
+      .where(eq(opportunityAssets.opportunityId, o!.id));
     expect(links).toHaveLength(1);
   });
 });
 
 describe('updates', () => {
   it('updates only the rows that changed: version + 1 and one outbox row each; the rest stay as they were', async () => {
-    const header = 'Codice esterno;Nome;Cognome;Comune;Professioni (ESCO);Condizione occupazionale;Mobilità (km)';
-    const first = csv([header, 'U-1;Ada;Neri;Genova;welder;Disoccupato;30', 'U-2;Bea;Blu;Genova;welder;Disoccupato;30']);
-    expect((await importFile(t, operator, { entity: 'profiles', dryRun: 'false' }, first)).counts).toMatchObject({ create: 2 });
+    const header =
+      'Codice esterno;Nome;Cognome;Comune;Professioni (ESCO);Condizione occupazionale;Mobilità (km)';
+    const first = csv([
+      header,
+      'U-1;Ada;Neri;Genova;welder;Disoccupato;30',
+      'U-2;Bea;Blu;Genova;welder;Disoccupato;30',
+    ]);
+    expect(
+      (await importFile(t, operator, { entity: 'profiles', dryRun: 'false' }, first)).counts,
+    ).toMatchObject({ create: 2 });
     // The desk recorded years of experience through the API meanwhile; the file does not carry them.
     const [u2] = await db().select().from(profiles).where(eq(profiles.externalRef, 'U-2'));
     await db().update(profileOccupations).set({ years: 12 }).where(eq(profileOccupations.profileId, u2!.id));
     const before = await outboxCount();
-    const second = csv([header, 'U-1;Ada;Neri;Genova;welder;Disoccupato;30', 'U-2;Bea;Blu;Marseille;welder;Cassa integrazione;45']);
+    const second = csv([
+      header,
+      'U-1;Ada;Neri;Genova;welder;Disoccupato;30',
+      'U-2;Bea;Blu;Marseille;welder;Cassa integrazione;45',
+    ]);
     const dry = await importFile(t, operator, { entity: 'profiles' }, second);
     expect(dry.counts).toMatchObject({ create: 0, update: 1, unchanged: 1 });
     const job = await importFile(t, operator, { entity: 'profiles', dryRun: 'false' }, second);
@@ -159,13 +173,19 @@ describe('updates', () => {
     });
     expect(await outboxCount()).toBe(before + 1);
     // The profile keeps its years of experience: the file names the same occupation again.
-    const api = await t.call(operator, { method: 'GET', url: `/api/v1/profiles/${rows.find((p) => p.externalRef === 'U-2')!.id}` });
+    const api = await t.call(operator, {
+      method: 'GET',
+      url: `/api/v1/profiles/${rows.find((p) => p.externalRef === 'U-2')!.id}`,
+    });
     expect(api.json().occupations).toEqual([{ uri: ESCO.welder, years: 12 }]);
   });
 
   it('refuses records of another desk', async () => {
     const other: Caller = { role: 'operator', deskId: (await makeDesk(db())).id };
-    const file = csv(['Numero di inventario;Titolo;Tipo;Comune;Disponibilità;Categoria', 'OPP-A1;Preso;capannone;Genova;vendita;magazzino']);
+    const file = csv([
+      'Numero di inventario;Titolo;Tipo;Comune;Disponibilità;Categoria',
+      'OPP-A1;Preso;capannone;Genova;vendita;magazzino',
+    ]);
     const job = await importFile(t, other, { entity: 'assets', dryRun: 'false' }, file);
     expect(job.counts).toMatchObject({ error: 1 });
     expect(job.report.items[0]).toMatchObject({ code: 'OTHER_DESK' });
