@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { desks } from '../db/schema.js';
 import { ENTITIES, isFileError, type EntityName, type Lang } from '../files/index.js';
 import { AppError } from '../errors.js';
 import type { ReportEntry } from '../modules/imports/import-codes.js';
@@ -57,12 +58,19 @@ async function main() {
     await handle.migrate();
     const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
     const service = createImportService(handle.db, { batchSize });
-    let deskId = values.desk ? await service.resolveDesk(values.desk) : undefined;
-    if (!deskId) {
-      if (values.desk) throw new Error(`unknown desk ${values.desk}`);
-      throw new Error('--desk <code|uuid> is required');
+    let deskId: string | undefined;
+    if (values.desk) {
+      deskId = await service.resolveDesk(values.desk);
+      if (!deskId) throw new Error(`unknown desk ${values.desk}`);
+    } else {
+      // Without --desk, a database with a single desk (a desk's own installation) needs no choice.
+      const all = await handle.db.select({ id: desks.id, code: desks.code }).from(desks);
+      if (all.length !== 1)
+        throw new Error(
+          `--desk <code|uuid> is required (desks: ${all.map((d) => d.code).join(', ') || 'none'})`,
+        );
+      deskId = all[0]!.id;
     }
-    deskId = String(deskId);
     const job = await service.open({
       bytes,
       fileName: path.basename(file),

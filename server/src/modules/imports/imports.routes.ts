@@ -103,8 +103,11 @@ function parseJsonObject(text: string | undefined, path: string): Record<string,
   const parsed = z.record(z.string().max(300), z.string().max(300).nullable()).safeParse(value);
   if (!parsed.success || Array.isArray(value))
     throw new ValidationError([{ path, reason: 'an object of strings' }]);
-  // Rebuilt on a null prototype: a "__proto__" key stays a plain key.
-  return Object.assign(Object.create(null) as Record<string, string | null>, parsed.data);
+  // Copied from JSON.parse's own properties onto a null prototype: a "__proto__" key stays a plain
+  // key (zod's output, built by assignment, would turn it into a prototype and drop it).
+  const out = Object.create(null) as Record<string, string | null>;
+  for (const [k, v] of Object.entries(value as Record<string, string | null>)) out[k] = v;
+  return out;
 }
 
 /** Reads the multipart form: one file and a few small fields; the plugin's limits answer 413 past them. */
