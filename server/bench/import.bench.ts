@@ -22,6 +22,8 @@ export interface ImportBenchResult {
   seconds: number;
   rowsPerSecond: number;
   outboxRows: number;
+  /** RSS when the import starts (PGlite in memory holds the whole reference data) and at its peak. */
+  startRssMiB: number;
   peakRssMiB: number;
 }
 
@@ -82,7 +84,8 @@ export async function importBench(
       const text = entity === 'profiles' ? profilesCsv(rows, { prefix: code }).text : assetsCsv(rows);
       const bytes = Buffer.from(text, 'latin1');
       const outboxBefore = (await handle.db.select({ n: count() }).from(outbox))[0]!.n;
-      peak = process.memoryUsage().rss;
+      const startRss = process.memoryUsage().rss;
+      peak = startRss;
       t = performance.now();
       const job = await service.open({
         bytes,
@@ -115,12 +118,18 @@ export async function importBench(
         seconds: Math.round(seconds * 10) / 10,
         rowsPerSecond: Math.round(rows / seconds),
         outboxRows: queued,
+        startRssMiB: Math.round(startRss / 1024 / 1024),
         peakRssMiB: Math.round(peak / 1024 / 1024),
       };
       results.push(result);
+      for (const e of (done.report as { row: number; code: string; value?: string; detail?: string }[]).slice(
+        0,
+        5,
+      ))
+        log(`  row ${e.row}: ${e.code} ${e.value ?? ''} ${e.detail ?? ''}`);
       log(
         `${result.name}: ${rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s; ` +
-          `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); peak RSS ${result.peakRssMiB} MiB`,
+          `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB`,
       );
     }
   } finally {
