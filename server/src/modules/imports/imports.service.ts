@@ -470,11 +470,22 @@ async function processBatch(
       for (const w of updates) await adapter.update(tx, w.existing!, w.state!);
     } else {
       for (const w of [...creates, ...updates]) {
-        try {
-          await tx.transaction(async (savepoint) => {
+        const once = () =>
+          tx.transaction(async (savepoint) => {
             if (w.existing) await adapter.update(savepoint, w.existing, w.state!);
             else await adapter.insert(savepoint, w.input!, w.state!, job.deskId);
           });
+        try {
+          // A profile's random pseudonym can collide with one already issued (six characters: the
+          // birthday bound bites from a few tens of thousands of profiles); a new draw settles it.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await once();
+              break;
+            } catch (error) {
+              if (attempt >= 3 || !isPseudonymClash(error)) throw error;
+            }
+          }
         } catch (error) {
           const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
           w.ctx.issue(keyField(adapter.entity), 'WRITE_FAILED', {
@@ -486,4 +497,9 @@ async function processBatch(
     }
   }
   return { outcomes: work.map((w) => w.outcome!), report: work.flatMap((w) => w.entries) };
+}
+
+function isPseudonymClash(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error && cause.message.includes('profiles_code_key');
 }
