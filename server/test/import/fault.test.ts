@@ -127,13 +127,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('an import killed mid-file', () => {
   it('resumes to exactly the database a clean run gives', async () => {
     const killed = await dataDir('killed');
-    const first = await cli(killed, 800);
+    const first = await cli(killed, 300);
     expect(first.signal, first.out).toBe('SIGKILL');
     expect(first.killedAt).toBeLessThan(ROWS);
 
     const cut = await snapshot(killed);
     expect(cut.job!.status).toBe('running');
-    expect(cut.job!.cursor).toBeGreaterThanOrEqual(800);
+    expect(cut.job!.cursor).toBeGreaterThanOrEqual(300);
     expect(cut.job!.cursor).toBeLessThan(ROWS);
     // Only whole batches committed, each with its outbox rows.
     expect(cut.profiles.length).toBe(cut.outbox.length);
