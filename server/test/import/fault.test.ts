@@ -59,7 +59,7 @@ function cli(dir: string, killAfter?: number): Promise<Run> {
         DESK,
         '--commit',
         '--batch-size',
-        '100',
+        '50',
         '--defaults',
         '{}',
         file,
