@@ -32,7 +32,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@rilancio/server', '../../server/*', 'node:*', 'fs', 'path', 'http'], message: 'matcher/ is pure: no I/O.' },
+            {
+              group: ['@rilancio/server', '../../server/*', 'node:*', 'fs', 'path', 'http'],
+              message: 'matcher/ is pure: no I/O.',
+            },
           ],
         },
       ],

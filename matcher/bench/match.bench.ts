@@ -1,12 +1,15 @@
 /**
  * Matcher benchmark. Run: `npx tsx matcher/bench/match.bench.ts` (add `--big` for 1,000,000
  * profiles; needs ~6 GB heap: NODE_OPTIONS=--max-old-space-size=8192).
+ * `--scale=0.05` shrinks every size (smoke runs); `--dump=<dir>` writes the need → people pools and
+ * their needs as TSV/JSON for the PostgreSQL baseline of `npm run bench`; a last `@@MATCHER {json}`
+ * line carries every figure for `npm run bench`.
  *
  * Loads the full ESCO reference data from ../shared/data (bench only; the library does no I/O),
  * generates profiles, needs and a crisis with a seeded PRNG, and reports p50/p95 latency and
  * memory for each direction, with the naive "score everything and sort" baseline in the same run.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildKnowledge,
@@ -25,6 +28,26 @@ import {
 
 const DATA = process.env.RILANCIO_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const BIG = process.argv.includes('--big');
+const argValue = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const SCALE = Number(argValue('scale') ?? 1);
+const DUMP = argValue('dump');
+const scaled = (n: number): number => Math.max(100, Math.round(n * SCALE));
+
+/** Every reported figure, for the JSON line at the end. */
+const figures: Array<{
+  group: string;
+  label: string;
+  n: number;
+  p50: number;
+  p95: number;
+  cpuP50?: number;
+  cpuP95?: number;
+  extra: string;
+  heapMb: number;
+  rssMb: number;
+}> = [];
+let group = '';
 
 // ---------- seeded PRNG (mulberry32): the bench is reproducible, the library never sees it ----------
 let seed = 0x5eed1234;
@@ -116,6 +139,18 @@ function report(label: string, ms: number[], extra = ''): { p50: number; p95: nu
   const cpuText = cpu.length
     ? ` (cpu p50 ${percentile(cpu, 50).toFixed(1)} / p95 ${percentile(cpu, 95).toFixed(1)})`
     : '';
+  const m = process.memoryUsage();
+  figures.push({
+    group,
+    label,
+    n: ms.length,
+    p50,
+    p95,
+    ...(cpu.length ? { cpuP50: percentile(cpu, 50), cpuP95: percentile(cpu, 95) } : {}),
+    extra,
+    heapMb: Math.round(m.heapUsed / 1048576),
+    rssMb: Math.round(m.rss / 1048576),
+  });
   console.log(
     `${label.padEnd(52)} n=${String(ms.length).padStart(3)}  wall p50 ${p50.toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${cpuText} ${extra}`,
   );
@@ -261,12 +296,54 @@ function naiveTopK(pool: readonly ScoringProfile[], n: JobNeedInput, know: Knowl
   return all.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, kk);
 }
 
+/**
+ * The pool and the needs as the PostgreSQL baseline loads them: profiles (id, lat, lon, mobility) and
+ * profile skills (id, skill number, weight: inferred skills count half), skills as numbers of `k.skillId`.
+ */
+function dumpPool(size: number, profiles: readonly ScoringProfile[], needs: readonly JobNeedInput[]): void {
+  if (!DUMP) return;
+  mkdirSync(DUMP, { recursive: true });
+  const pf = openSync(join(DUMP, `profiles-${size}.tsv`), 'w');
+  const sf = openSync(join(DUMP, `skills-${size}.tsv`), 'w');
+  let p = '';
+  let s = '';
+  profiles.forEach((x, i) => {
+    p += `${i}\t${x.home.lat}\t${x.home.lon}\t${x.mobilityKm}\n`;
+    for (const sk of x.skills) s += `${i}\t${k.skillId.get(sk.uri)}\t${sk.source === 'inferred' ? 0.5 : 1}\n`;
+    if (s.length > 1 << 20) {
+      writeSync(pf, p);
+      writeSync(sf, s);
+      p = s = '';
+    }
+  });
+  writeSync(pf, p);
+  writeSync(sf, s);
+  closeSync(pf);
+  closeSync(sf);
+  const ids = (uris: readonly string[]) => uris.map((u) => k.skillId.get(u)!).filter((x) => x !== undefined);
+  writeFileSync(
+    join(DUMP, `needs-${size}.json`),
+    JSON.stringify(
+      needs.map((n) => ({
+        id: n.id,
+        essential: ids(n.essentialSkills),
+        optional: ids(n.optionalSkills),
+        lat: n.place.lat,
+        lon: n.place.lon,
+        radiusKm: n.radiusKm,
+      })),
+    ),
+  );
+}
+
 function needToPeople(size: number, queries: number, naiveRuns: number): void {
+  group = `need → top-20 people over ${size} profiles`;
   console.log(`\n== need → top-20 people over ${size.toLocaleString('en')} profiles ==`);
   const [profiles, genMs] = time(() => Array.from({ length: size }, (_, i) => makeProfile(i)));
   const [index, idxMs] = time(() => new CandidateIndex(k, undefined, profiles));
   console.log(`generated in ${genMs.toFixed(0)} ms, indexed in ${idxMs.toFixed(0)} ms; ${mem()}`);
   const needs = Array.from({ length: queries }, (_, i) => makeNeed(i));
+  dumpPool(size, profiles, needs);
   index.topKForJob(needs[0]!, 20); // warm-up (JIT, related-skill cache)
   const ms: number[] = [];
   let scored = 0;
@@ -302,6 +379,7 @@ function needToPeople(size: number, queries: number, naiveRuns: number): void {
 }
 
 function personToNeeds(size: number, queries: number, naiveRuns: number): void {
+  group = `person → top-20 job needs over ${size} needs`;
   console.log(`\n== person → top-20 job needs over ${size.toLocaleString('en')} needs ==`);
   const needs = Array.from({ length: size }, (_, i) => makeNeed(i));
   const [index, idxMs] = time(() => new NeedIndex(k, undefined, needs));
@@ -329,6 +407,7 @@ function personToNeeds(size: number, queries: number, naiveRuns: number): void {
 }
 
 function teamBuilder(workers: number, roles: number, runs: number): void {
+  group = `team builder: ${roles}-role opportunity over a ${workers}-worker crisis`;
   console.log(
     `\n== team builder: ${roles}-role opportunity over a ${workers.toLocaleString('en')}-worker crisis ==`,
   );
@@ -377,8 +456,9 @@ const only = process.argv
   ?.slice(7)
   .split(',');
 const run = (name: string): boolean => !only || only.includes(name);
-if (run('need')) needToPeople(100_000, 40, 5);
-if (run('person')) personToNeeds(100_000, 40, 5);
-if (run('team')) teamBuilder(5_000, 20, 5);
-if (BIG) needToPeople(1_000_000, 20, 2);
+if (run('need')) needToPeople(scaled(100_000), 40, 5);
+if (run('person')) personToNeeds(scaled(100_000), 40, 5);
+if (run('team')) teamBuilder(scaled(5_000), 20, 5);
+if (BIG) needToPeople(scaled(1_000_000), 20, 2);
 console.log(`\ndone; ${mem()}`);
+console.log(`@@MATCHER ${JSON.stringify(figures)}`);

@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Config } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { referenceDatasets } from '../src/db/schema.js';
 import { planDemoData, type DemoOptions } from '../src/demo/demo.generator.js';
@@ -40,9 +41,11 @@ export function benchOptions(profiles: number): Partial<DemoOptions> {
 export async function seedBench(
   profiles = 100_000,
   log: (line: string) => void = console.log,
+  database: Config['database'] = { kind: 'pglite', dataDir: null },
 ): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  const handle = await openDatabase({ kind: 'pglite', dataDir: null });
+  const where = database.kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL';
+  const handle = await openDatabase(database);
   try {
     await handle.migrate();
 
@@ -50,9 +53,7 @@ export async function seedBench(
     await loadReferenceData(handle.db);
     const refSeconds = (performance.now() - t) / 1000;
     const refRows = (await handle.db.select().from(referenceDatasets)).reduce((s, d) => s + d.rowCount, 0);
-    results.push(
-      result('reference data load (full ESCO, PGlite in memory)', refRows, refSeconds, 'CSV rows'),
-    );
+    results.push(result(`reference data load (full ESCO, ${where})`, refRows, refSeconds, 'CSV rows'));
     log(`reference load: ${refRows} CSV rows in ${refSeconds.toFixed(1)} s`);
 
     const reference = await readDemoReference(handle.db);
@@ -93,7 +94,7 @@ export async function seedBench(
     const written = Object.values(counts).reduce((s, n) => s + n, 0);
     results.push(
       result(
-        `demo generator + write to PGlite in memory, ${profiles.toLocaleString('en')} profiles`,
+        `demo generator + write to ${where}, ${profiles.toLocaleString('en')} profiles`,
         written,
         writeSeconds,
         `${Math.round(counts.profiles / writeSeconds)} profiles/s`,

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -13,6 +16,9 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { RouteAccess } from './auth/access.js';
+import { SESSION_COOKIE } from './auth/auth.service.js';
+import { DEFAULT_LIMITS } from './auth/limits.js';
+import { hashToken } from './auth/tokens.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { DEFAULT_FILE_LIMITS } from './files/limits.js';
@@ -37,14 +43,32 @@ export const LOG_REDACT = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
 ];
+
+const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const PHONE = /(?:\+|%2B)?\d[\d ().%-]{7,}\d/g;
+const TOKEN = /((?:token|key|password)=)[^&]+/gi;
+
+/** Masks e-mail addresses, phone numbers and tokens in text that goes to the logs (URLs, messages). */
+export function redactText(text: string): string {
+  return text.replace(EMAIL, '[email]').replace(PHONE, '[phone]').replace(TOKEN, '$1[redacted]');
+}
+
+/** pino serializers for the request: no query string values that could hold personal data or tokens. */
+export const LOG_SERIALIZERS = {
+  req(request: { method: string; url: string; ip?: string; id?: string }) {
+    return { id: request.id, method: request.method, url: redactText(request.url), ip: request.ip };
+  },
+};
 
 /**
  * Builds the whole application as production runs it, without listening: tests drive it with inject().
  * Adapters come in through `deps`; nothing here reads the environment.
  */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -82,6 +106,16 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
         .send({ error: { code: appError.code, message: appError.message, details: appError.details } });
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429) {
+      // @fastify/rate-limit throws its own body; keep our error model.
+      return reply
+        .code(429)
+        .send(
+          (error as { error?: unknown }).error
+            ? { error: (error as unknown as { error: unknown }).error }
+            : { error: { code: 'RATE_LIMITED', message: 'Too many requests', details: [] } },
+        );
+    }
     if (!isResponseSerializationError(error) && status && status >= 400 && status < 500) {
       // Fastify's own 4xx (malformed JSON, unsupported media type, body too large).
       return reply.code(status).send({
@@ -120,13 +154,55 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     });
   }
 
+  // Security headers come from helmet below; answers of the API may carry personal data: never cached.
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
     if (request.url.startsWith(API_PREFIX) && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    // The UI is a static SvelteKit build with small inline bootstrap scripts; Swagger UI needs inline styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          ...(deps.mapTilesUrl ? [new URL(deps.mapTilesUrl.replace(/[{}]/g, '')).origin] : []),
+        ],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: deps.auth.secureCookies ? [] : null,
+      },
+    },
+    hsts: deps.auth.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  await app.register(fastifyRateLimit, {
+    max: limits.perMinute,
+    timeWindow: '1 minute',
+    // Per principal when signed in (session or API key), per IP before.
+    keyGenerator: (request) => {
+      const key = request.headers['x-api-key'];
+      if (typeof key === 'string' && key) return `key:${hashToken(key)}`;
+      const cookie = request.cookies?.[SESSION_COOKIE];
+      return cookie ? `session:${hashToken(cookie)}` : `ip:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: {
+        code: 'RATE_LIMITED',
+        message: `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`,
+        details: [],
+      },
+    }),
   });
 
   await app.register(fastifySwagger, {
@@ -158,7 +234,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   const routeTable: RouteAccess[] = [];
   await app.register(
     async (api) => {
-      routeTable.push(...registerRoutes(api, deps));
+      routeTable.push(...registerRoutes(api, deps, limits));
     },
     { prefix: API_PREFIX },
   );

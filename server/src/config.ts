@@ -21,6 +21,14 @@ const EnvSchema = z
     DEMO_DATA: z.enum(['auto', 'always', 'never']).default('auto'),
     UI_DIR: z.string().optional(),
     MAP_TILES_URL: z.string().url().optional(),
+    SESSION_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+    LEDGER_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    PUBLIC_URL: z.string().url().optional(),
+    SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
+    message: 'SESSION_SECRET and LEDGER_KEY are required in production',
+    path: ['SESSION_SECRET'],
   })
   .refine((env) => env.MEILI_MASTER_KEY === undefined, {
     // M2: the master key belongs to the provisioning script, never to the API process.
@@ -37,6 +45,9 @@ export interface Config {
   demoData: 'auto' | 'always' | 'never';
   uiDir: string | undefined;
   mapTilesUrl: string | undefined;
+  secrets: { session: string | undefined; ledger: string | undefined };
+  publicUrl: string;
+  secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -63,5 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA,
     uiDir: e.UI_DIR,
     mapTilesUrl: e.MAP_TILES_URL,
+    secrets: { session: e.SESSION_SECRET, ledger: e.LEDGER_KEY },
+    publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
   };
 }

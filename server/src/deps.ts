@@ -1,3 +1,5 @@
+import type { EmailPort } from './auth/auth.service.js';
+import type { Limits } from './auth/limits.js';
 import type { DatabaseHandle } from './db/client.js';
 import type { OutboxRelay } from './indexing/outbox-relay.js';
 import type { SearchPort } from './search/search.port.js';
@@ -11,6 +13,19 @@ export interface Deps {
   uiDir: string | undefined;
   mapTilesUrl: string | undefined;
   demo: boolean;
-  /** Accept the demo role headers (development, tests, embedded demo) until accounts land. */
-  trustDemoHeaders: boolean;
+  auth: {
+    /** Keys CSRF tokens. */
+    secret: string;
+    /** Keys the erasure ledger's HMAC: must stay the same for the life of the deployment and its backups. */
+    ledgerKey: string;
+    email: EmailPort;
+    /** Where links in e-mails point. */
+    publicUrl: string;
+    /** Secure cookies (HTTPS); off only for local http development and tests. */
+    secureCookies: boolean;
+  };
+  /** Tests only: accept x-rilancio-role headers instead of a session. */
+  trustTestHeaders?: boolean;
+  /** Abuse limits; tests lower them to see them trip. */
+  limits?: Partial<Limits>;
 }

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAccessControl, type RouteAccess } from './auth/access.js';
+import { createAuthService } from './auth/auth.service.js';
+import type { Limits } from './auth/limits.js';
+import { adminRoutes } from './modules/admin/admin.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
 import type { Deps } from './deps.js';
 import { assetsRoutes } from './modules/assets/assets.routes.js';
 import { createAssetsService } from './modules/assets/assets.service.js';
@@ -21,6 +25,10 @@ import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { createMatchingService } from './modules/matching/matching.service.js';
+import { createConsentsService } from './modules/privacy/consents.service.js';
+import { createDataExportService } from './modules/privacy/data-export.service.js';
+import { createErasureService, runRetention } from './modules/privacy/erasure.service.js';
+import { privacyRoutes } from './modules/privacy/privacy.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -28,9 +36,17 @@ import { createReferenceService } from './modules/reference/reference.service.js
 import { systemRoutes } from './modules/system/system.routes.js';
 
 /** The API under /api/v1. Every route declares its access rule; the returned table drives the access tests. */
-export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] {
-  const table = registerAccessControl(api, { trustDemoHeaders: deps.trustDemoHeaders });
+export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits): RouteAccess[] {
   const db = deps.database.db;
+  const auth = createAuthService({
+    db,
+    secret: deps.auth.secret,
+    email: deps.auth.email,
+    publicUrl: deps.auth.publicUrl,
+  });
+  const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
+  authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
+  adminRoutes(api, auth);
   systemRoutes(api, deps);
   referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));
@@ -40,7 +56,13 @@ export function registerRoutes(api: FastifyInstance, deps: Deps): RouteAccess[] 
   needsRoutes(api, createNeedsService(db));
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
-  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db)));
+  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db), limits), limits);
+  privacyRoutes(api, {
+    consents: createConsentsService(db),
+    dataExport: createDataExportService(db),
+    erasure: createErasureService(db, deps.auth.ledgerKey),
+    retention: () => runRetention(db, { now: new Date(), ledgerKey: deps.auth.ledgerKey }),
+  });
   importsRoutes(api, createImportService(db));
   exportsRoutes(api, createExportService(db, createSearchService(deps.search)), createJobPostingService(db));
   return table;

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildApp, LOG_REDACT } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './app.js';
+import { logEmailAdapter } from './auth/email.js';
+import { localSecrets } from './auth/secrets.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
 import { createSearchAdapter } from './search/search.factory.js';
@@ -23,6 +25,12 @@ async function main() {
   }
   const database = await openDatabase(config.database);
   const demo = demoEnabled(config.demoData, database.kind);
+  const fallback =
+    !config.secrets.session || !config.secrets.ledger ? localSecrets(dataDirOf(config)) : undefined;
+  const secrets = {
+    session: config.secrets.session ?? fallback!.session,
+    ledger: config.secrets.ledger ?? fallback!.ledger,
+  };
   const search = await createSearchAdapter(
     config.search.kind === 'meilisearch'
       ? { meiliUrl: config.search.url, meiliApiKey: config.search.apiKey }
@@ -39,9 +47,15 @@ async function main() {
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
       demo,
-      trustDemoHeaders: config.env !== 'production' || demo,
+      auth: {
+        secret: secrets.session,
+        ledgerKey: secrets.ledger,
+        email: logEmailAdapter(console),
+        publicUrl: config.publicUrl,
+        secureCookies: config.secureCookies,
+      },
     },
-    { logger: { level: config.logLevel, redact: LOG_REDACT } },
+    { logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS } },
   );
   await prepareDatabase(database, { demo, log: app.log });
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
@@ -66,6 +80,9 @@ async function main() {
   const shown = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
   console.log(`Rilancio is running at http://${shown}:${config.http.port}/  (API docs: /docs)`);
 }
+
+const dataDirOf = (config: Config) =>
+  (config.database.kind === 'pglite' && config.database.dataDir) || './data';
 
 main().catch((error: unknown) => {
   console.error(error);

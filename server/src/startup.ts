@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/client.js';
+import { ensureDemoConsents, ensureDemoUsers } from './demo/demo-users.js';
 import { isDatabaseEmpty, seedDemoData } from './demo/demo.seeder.js';
 import { rebuildAllIndexes } from './indexing/reindex.js';
 import { loadReferenceData } from './reference/reference.loader.js';
@@ -21,6 +22,8 @@ export async function prepareDatabase(
     const seeded = await seedDemoData(database.db);
     options.log.info({ counts: seeded.counts, ms: seeded.millis }, 'demo data loaded');
   }
+  if (options.demo && (await ensureDemoUsers(database.db)) > 0) options.log.info('demo accounts created');
+  if (options.demo) await ensureDemoConsents(database.db);
 }
 
 /** Demo data: always when asked, by default only on the embedded database (never on a real PostgreSQL). */

@@ -1,14 +1,26 @@
-import type { FastifyInstance } from 'fastify';
-import type { Role } from '../domain/vocabulary.js';
-import { ForbiddenError } from '../errors.js';
-import { UnauthenticatedError, principalFromDemoHeaders, type Principal } from './principal.js';
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import type { AuthService } from './auth.service.js';
+import { SESSION_COOKIE } from './auth.service.js';
+import {
+  UnauthenticatedError,
+  principalFromTestHeaders,
+  type Principal,
+  type PrincipalRole,
+} from './principal.js';
 
-/** Which roles may call a route; 'public' needs no principal. Every API route must declare one. */
-export type Access = 'public' | readonly Role[];
+/**
+ * Who may call a route: 'public' needs no principal, 'signed_in' any principal, otherwise the listed roles.
+ * Every API route must declare one; registration fails otherwise.
+ */
+export type Access = 'public' | 'signed_in' | readonly PrincipalRole[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** For partner API keys: the entity type the route writes, checked against the key's scopes. */
+    scope?: string;
   }
   interface FastifyRequest {
     principal: Principal | null;
@@ -21,14 +33,35 @@ export interface RouteAccess {
   access: Access;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface AccessOptions {
+  auth: AuthService;
+  /** Tests only: accept x-rilancio-role headers. */
+  trustTestHeaders: boolean;
+}
+
+async function resolvePrincipal(request: FastifyRequest, options: AccessOptions): Promise<Principal | null> {
+  const apiKey = request.headers['x-api-key'];
+  if (typeof apiKey === 'string' && apiKey) {
+    const principal = await options.auth.principalFromApiKey(apiKey);
+    if (!principal) throw new UnauthenticatedError('Unknown or revoked API key');
+    return principal;
+  }
+  const cookie = request.cookies?.[SESSION_COOKIE];
+  if (cookie) {
+    const principal = await options.auth.principalFromSession(cookie);
+    if (principal) return principal;
+  }
+  return options.trustTestHeaders ? principalFromTestHeaders(request) : null;
+}
+
 /**
- * Enforces the per-route access declaration in one place, and records the route table that the
- * authorisation matrix test walks, so a new route is covered without anyone remembering.
+ * Enforces the per-route access declaration in one place (authentication, role, CSRF for cookie writes,
+ * API-key scopes), and records the route table that the authorisation matrix test walks, so a new route
+ * is covered without anyone remembering.
  */
-export function registerAccessControl(
-  app: FastifyInstance,
-  options: { trustDemoHeaders: boolean },
-): RouteAccess[] {
+export function registerAccessControl(app: FastifyInstance, options: AccessOptions): RouteAccess[] {
   const table: RouteAccess[] = [];
   app.decorateRequest('principal', null);
   app.addHook('onRoute', (route) => {
@@ -40,14 +73,30 @@ export function registerAccessControl(
     }
   });
   app.addHook('onRequest', async (request) => {
-    const access = request.routeOptions.config?.access;
-    if (access === undefined || access === 'public') return;
-    request.principal = options.trustDemoHeaders ? principalFromDemoHeaders(request) : null;
-    if (!request.principal) throw new UnauthenticatedError();
-    if (!access.includes(request.principal.role)) throw new ForbiddenError();
+    const config = request.routeOptions.config;
+    const access = config?.access;
+    if (access === undefined) return;
+    request.principal = await resolvePrincipal(request, options);
+    if (access === 'public') return;
+    const principal = request.principal;
+    if (!principal) throw new UnauthenticatedError();
+    if (access !== 'signed_in' && !access.includes(principal.role))
+      throw new AppError('ROLE_FORBIDDEN', `The ${principal.role} role may not do this`, 403);
+    if (principal.role === 'partner' && (!config.scope || !principal.scopes?.includes(config.scope)))
+      throw new AppError('ROLE_FORBIDDEN', 'This API key is not scoped for this kind of data', 403);
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !options.auth.checkCsrf(principal, headerOf(request, 'x-csrf-token'))
+    )
+      throw new AppError('CSRF_REJECTED', 'Missing or wrong CSRF token', 403);
   });
   return table;
 }
+
+const headerOf = (request: FastifyRequest, name: string) => {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};
 
 /** The principal of a route that declared roles (onRequest guarantees it is set). */
 export function principalOf(request: { principal: Principal | null }): Principal {

@@ -16,7 +16,13 @@ export async function generateOpenApi(): Promise<string> {
     uiDir: undefined,
     mapTilesUrl: undefined,
     demo: false,
-    trustDemoHeaders: false,
+    auth: {
+      secret: 'openapi',
+      ledgerKey: 'openapi',
+      email: { send: async () => {} },
+      publicUrl: 'http://localhost',
+      secureCookies: false,
+    },
   });
   await app.ready();
   const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;

@@ -249,6 +249,11 @@ export const users = pgTable(
     firmId: uuid('firm_id').references(() => firms.id),
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('it'),
+    /** Failed sign-ins since the last success; a lockout window follows too many. */
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    /** Created by the demo seed: never present outside demo mode. */
+    demo: boolean('demo').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     endedAt: endedAt(),
@@ -809,6 +814,109 @@ export const importJobs = pgTable(
     check('import_jobs_status', oneOf('status', ['pending', 'running', 'done', 'failed'])),
   ],
 );
+
+// ---------------------------------------------------------------- accounts
+
+/** Server-side sessions. Only the SHA-256 of the cookie token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: ts('expires_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Keys for partner systems: shown once, stored hashed, scoped to a desk and to entity types, revocable. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: id(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    scopes: text('scopes').array().notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_keys_hash_key').on(t.keyHash)],
+);
+
+export const passwordResetTokens = pgTable('password_reset_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  expiresAt: ts('expires_at').notNull(),
+  usedAt: ts('used_at'),
+  createdAt: createdAt(),
+});
+
+/** Per-principal daily counters for the anti-scraping caps (candidate views, exports). */
+export const usageCounters = pgTable(
+  'usage_counters',
+  {
+    principal: text('principal').notNull(),
+    kind: text('kind').notNull(),
+    day: date('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.principal, t.kind, t.day] })],
+);
+
+// ---------------------------------------------------------------- personal data lifecycle
+
+/**
+ * Consent, only where consent is the legal basis (optional extras such as sharing a profile with
+ * companies). Withdrawal is a date on the row: the record of consent is itself evidence to keep.
+ */
+export const consents = pgTable(
+  'consents',
+  {
+    id: id(),
+    profileId: uuid('profile_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    textVersion: text('text_version').notNull(),
+    language: text('language').notNull(),
+    channel: text('channel').notNull(),
+    collectedBy: uuid('collected_by'),
+    givenAt: ts('given_at').notNull().defaultNow(),
+    withdrawnAt: ts('withdrawn_at'),
+  },
+  (t) => [
+    index('consents_profile_idx').on(t.profileId, t.purpose),
+    check(
+      'consents_purpose',
+      oneOf('purpose', ['share_with_companies', 'contact_by_companies', 'talent_pool_extension']),
+    ),
+    check('consents_channel', oneOf('channel', ['desk', 'paper', 'email', 'online'])),
+  ],
+);
+
+/**
+ * Who was erased, as a keyed HMAC of the profile id and of the desk reference: no personal data, yet enough
+ * to purge a person again from a restored backup (replay-erasures).
+ */
+export const erasureLedger = pgTable('erasure_ledger', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  subjectHmac: text('subject_hmac').notNull(),
+  erasedAt: ts('erased_at').notNull().defaultNow(),
+  erasedBy: uuid('erased_by'),
+  reason: text('reason').notNull(),
+});
 
 // ---------------------------------------------------------------- platform
 

@@ -384,3 +384,43 @@ describe('opportunities', () => {
     expect(await countRows(opportunities)).toBe(before);
   });
 });
+
+describe('row-level security (second line)', () => {
+  it('shows a company only its own firm’s needs even when a query forgets the firm filter', async () => {
+    const db = t.database.handle.db;
+    const mine = await makeFirm(db);
+    const theirs = await makeFirm(db);
+    const post = (firm: string) =>
+      t.call(operator, {
+        method: 'POST',
+        url: '/api/v1/needs',
+        payload: {
+          type: 'asset',
+          firmId: firm,
+          title: 'Capannone',
+          municipality: PLACES.laSpezia,
+          assetKind: 'building',
+        },
+      });
+    await post(mine.id);
+    await post(theirs.id);
+    const { readAs } = await import('../../src/db/row-security.js');
+    const { needs: needsTable, profiles: profilesTable } = await import('../../src/db/schema.js');
+    const company = {
+      role: 'company' as const,
+      firmId: mine.id,
+      deskId: null,
+      userId: null,
+      via: 'test' as const,
+    };
+    // A deliberately "buggy" read with no firm filter at all:
+    const seen = await readAs(db, company, (conn) =>
+      conn.select({ firmId: needsTable.firmId }).from(needsTable),
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((n) => n.firmId))).toEqual(new Set([mine.id]));
+    await expect(readAs(db, company, (conn) => conn.select().from(profilesTable))).rejects.toThrow();
+    const staff = await db.select({ firmId: needsTable.firmId }).from(needsTable);
+    expect(new Set(staff.map((n) => n.firmId)).size).toBeGreaterThan(1);
+  });
+});

@@ -124,6 +124,13 @@ describe('human oversight', () => {
   it('shows a company only the candidates approved for its own need, pseudonymised', async () => {
     const before = await get(company, `/api/v1/needs/${needId}/candidates`);
     expect(before.json().candidates).toEqual([]);
+    const consent = await post(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`, {
+      purpose: 'share_with_companies',
+      textVersion: '2026-11',
+      language: 'it',
+      channel: 'desk',
+    });
+    expect(consent.statusCode).toBe(201);
     const approve = await post(operator, '/api/v1/matches/decisions', {
       subjectType: 'need',
       subjectId: needId,
@@ -139,9 +146,23 @@ describe('human oversight', () => {
     const text = JSON.stringify(seen);
     for (const secret of ['Rossi', 'Marco', 'example.org', people.welderNear!.id])
       expect(text).not.toContain(secret);
+    expect(seen.candidates[0].contact).toBeNull();
     const otherCompany: Caller = { role: 'company', firmId: (await makeFirm(t.database.handle.db)).id };
     expect((await get(otherCompany, `/api/v1/needs/${needId}/candidates`)).statusCode).toBe(404);
     expect((await get(company, `/api/v1/needs/${needId}/matches`)).statusCode).toBe(403);
+  });
+
+  it('drops a person from the company view as soon as they withdraw consent, and keeps the consent record', async () => {
+    const consents = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`)).json();
+    const withdrawn = await post(
+      operator,
+      `/api/v1/profiles/${people.welderNear!.id}/consents/${consents[0].id}/withdraw`,
+      {},
+    );
+    expect(withdrawn.statusCode).toBe(200);
+    expect((await get(company, `/api/v1/needs/${needId}/candidates`)).json().candidates).toEqual([]);
+    const kept = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`)).json();
+    expect(kept[0].withdrawnAt).not.toBeNull();
   });
 
   it('keeps a rejection and a re-rank through later runs', async () => {

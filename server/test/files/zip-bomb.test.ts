@@ -1,27 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_FILE_LIMITS,
-  openTable,
-  writeXlsx,
-  ZipArchive,
-  type FileError,
-} from '../../src/files/index.js';
+import { DEFAULT_FILE_LIMITS, openTable, writeXlsx, ZipArchive } from '../../src/files/index.js';
 import { expectCode, fixture } from './helpers.js';
 
 const MB = 1024 * 1024;
 
-/**
- * Peak RSS growth while `fn` runs. `resourceUsage().maxRSS` is the process's lifetime peak (KiB),
- * which also catches spikes inside synchronous code that no timer could sample; this file runs
- * in its own worker, so the lifetime peak before the call is close to the current RSS.
- */
-function peakGrowth(fn: () => void): number {
-  global.gc?.();
-  const before = process.memoryUsage().rss;
-  fn();
-  const peak = process.resourceUsage().maxRSS * 1024;
-  return Math.max(0, peak - before);
+/** Peak RSS growth of one read, measured in a fresh Node process (see bomb-probe.ts). */
+function probeInFreshProcess(name: string, mode: 'open' | 'rows') {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', PROBE, name, mode], {
+    encoding: 'utf8',
+  });
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { code?: string; details?: unknown; growth: number };
 }
+const PROBE = fileURLToPath(new URL('./bomb-probe.ts', import.meta.url));
 
 describe('zip-bomb guard (D4)', () => {
   it('the fixtures are real bombs: ~500 KB expanding to 512 MiB', () => {
@@ -36,24 +28,19 @@ describe('zip-bomb guard (D4)', () => {
   });
 
   it('rejects a bomb by its declared size before inflating anything, with bounded memory', () => {
-    let error: FileError | undefined;
-    const growth = peakGrowth(() => {
-      error = expectCode(() => openTable(fixture('zip-bomb.xlsx'), 'bomb.xlsx'), 'FILE_ZIP_BOMB');
-    });
-    expect(error?.statusCode).toBe(413);
-    expect(growth).toBeLessThan(100 * MB);
+    expect(
+      expectCode(() => openTable(fixture('zip-bomb.xlsx'), 'bomb.xlsx'), 'FILE_ZIP_BOMB').statusCode,
+    ).toBe(413);
+    const probe = probeInFreshProcess('zip-bomb.xlsx', 'open');
+    expect(probe.code).toBe('FILE_ZIP_BOMB');
+    expect(probe.growth).toBeLessThan(100 * MB);
   });
 
   it('rejects a bomb whose headers lie about its size, by the running byte cap', () => {
-    let error: FileError | undefined;
-    const growth = peakGrowth(() => {
-      error = expectCode(
-        () => [...openTable(fixture('zip-bomb-lying.xlsx'), 'bomb.xlsx').rows],
-        'FILE_ZIP_BOMB',
-      );
-    });
-    expect(error?.details).toMatchObject({ entry: 'xl/worksheets/sheet1.xml', declaredBytes: 4096 });
-    expect(growth).toBeLessThan(100 * MB);
+    const probe = probeInFreshProcess('zip-bomb-lying.xlsx', 'rows');
+    expect(probe.code).toBe('FILE_ZIP_BOMB');
+    expect(probe.details).toMatchObject({ entry: 'xl/worksheets/sheet1.xml', declaredBytes: 4096 });
+    expect(probe.growth).toBeLessThan(100 * MB);
   });
 
   it('inflates a truthful but oversized entry only up to the cap, streaming, and keeps RSS flat', () => {

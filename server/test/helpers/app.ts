@@ -1,5 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import type { EmailPort } from '../../src/auth/auth.service.js';
+import type { Limits } from '../../src/auth/limits.js';
 import type { Role } from '../../src/domain/vocabulary.js';
 import { createOutboxRelay, type OutboxRelay } from '../../src/indexing/outbox-relay.js';
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
@@ -34,7 +36,9 @@ export function headersFor(caller: Caller | null): Record<string, string> {
 }
 
 /** The app exactly as production builds it, on a fresh test database. */
-export async function createTestApp(options: { search?: SearchPort } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { search?: SearchPort; email?: EmailPort; limits?: Partial<Limits> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const search = options.search ?? new EmbeddedSearchAdapter();
   const relay = createOutboxRelay(database.handle.db, search, { pollMs: 50 });
@@ -44,7 +48,15 @@ export async function createTestApp(options: { search?: SearchPort } = {}): Prom
     uiDir: undefined,
     mapTilesUrl: undefined,
     demo: false,
-    trustDemoHeaders: true,
+    trustTestHeaders: true,
+    auth: {
+      secret: 'test-secret-0123456789abcdef0123456789',
+      ledgerKey: 'test-ledger-key-0123456789abcdef0123',
+      email: options.email ?? { send: async () => {} },
+      publicUrl: 'http://localhost',
+      secureCookies: false,
+    },
+    limits: { perMinute: 100_000, ...options.limits },
   });
   await app.ready();
   return {

@@ -7,8 +7,8 @@ export function assetsRoutes(app: FastifyInstance, service: AssetsService) {
   crudRoutes(app, {
     path: '/assets',
     tag: 'assets',
-    read: ['admin', 'operator', 'marketing', 'company'],
-    write: ['admin', 'operator', 'marketing'],
+    read: ['admin', 'operator', 'marketing', 'company', 'partner'],
+    write: ['admin', 'operator', 'marketing', 'partner'],
     schemas: { create: CreateAssetSchema, update: UpdateAssetSchema, view: AssetViewSchema },
     service,
   });

@@ -1,10 +1,9 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { assets } from '../../db/schema.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { toPage } from '../shared/lifecycle.js';
+
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
   assertEscoConceptsExist,
@@ -13,7 +12,7 @@ import {
   resolveMunicipality,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
 import { assetRuleViolations, type AssetView, type CreateAsset, type UpdateAsset } from './assets.schema.js';
 
 export type AssetRow = typeof assets.$inferSelect;
@@ -63,31 +62,20 @@ export function createAssetsService(db: Database) {
   }
 
   async function get(id: string): Promise<AssetView> {
-    const [row] = await db.select().from(assets).where(eq(assets.id, id));
-    if (!row) throw new NotFoundError('asset', id);
-    return (await views([row]))[0]!;
+    return (await views([await rowOr404(db, assets, id, 'asset')]))[0]!;
   }
 
   return {
     get: (id: string, _principal: Principal) => get(id),
 
     async list(page: PageQuery, _principal: Principal) {
-      const rows = await db
-        .select()
-        .from(assets)
-        .where(
-          and(
-            page.cursor ? gt(assets.id, page.cursor) : undefined,
-            page.includeEnded ? undefined : isNull(assets.endedAt),
-          ),
-        )
-        .orderBy(asc(assets.id))
-        .limit(page.limit + 1);
-      const { items, nextCursor } = toPage(rows, page.limit);
+      const { items, nextCursor } = await pageOfRows(db, assets, page);
       return { items: await views(items), nextCursor };
     },
 
-    async create(input: CreateAsset, _principal: Principal): Promise<AssetView> {
+    async create(input: CreateAsset, principal: Principal): Promise<AssetView> {
+      if (principal.role === 'partner' && principal.deskId !== input.deskId)
+        throw new ForbiddenError('An API key writes within its own desk only');
       const id = await db.transaction(async (tx) => {
         await validateReferences(tx, input);
         const { municipality: _m, lat: _lat, lon: _lon, ...fields } = input;

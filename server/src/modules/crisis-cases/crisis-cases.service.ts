@@ -1,13 +1,11 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import { crisisCases } from '../../db/schema.js';
-import { NotFoundError } from '../../errors.js';
-import { toPage } from '../shared/lifecycle.js';
+
 import { assertRecordsExist } from '../shared/owned-references.js';
 import { loadMunicipalityViews, municipalityKey, resolveMunicipality } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
 import type { CreateCrisisCase, CrisisCaseView, UpdateCrisisCase } from './crisis-cases.schema.js';
 
 type CrisisRow = typeof crisisCases.$inferSelect;
@@ -29,25 +27,12 @@ export function createCrisisCasesService(db: Database) {
     }));
   }
   async function get(id: string) {
-    const [row] = await db.select().from(crisisCases).where(eq(crisisCases.id, id));
-    if (!row) throw new NotFoundError('crisis_case', id);
-    return (await views([row]))[0]!;
+    return (await views([await rowOr404(db, crisisCases, id, 'crisis_case')]))[0]!;
   }
   return {
     get: (id: string, _principal: Principal) => get(id),
     async list(page: PageQuery, _principal: Principal) {
-      const rows = await db
-        .select()
-        .from(crisisCases)
-        .where(
-          and(
-            page.cursor ? gt(crisisCases.id, page.cursor) : undefined,
-            page.includeEnded ? undefined : isNull(crisisCases.endedAt),
-          ),
-        )
-        .orderBy(asc(crisisCases.id))
-        .limit(page.limit + 1);
-      const { items, nextCursor } = toPage(rows, page.limit);
+      const { items, nextCursor } = await pageOfRows(db, crisisCases, page);
       return { items: await views(items), nextCursor };
     },
     async create(input: CreateCrisisCase, _principal: Principal) {

@@ -20,6 +20,15 @@ import type { createJobPostingService } from './jobposting.js';
 
 const LangSchema = z.enum(LANGS as [Lang, ...Lang[]]).default('it');
 
+/**
+ * Who may export what: whoever may search it, except people. A profiles export lists individual
+ * (pseudonymised) records, so it is for staff who work with people; marketing sees aggregates only.
+ */
+const EXPORT_ACCESS = {
+  ...SEARCH_ACCESS,
+  profiles: SEARCH_ACCESS.profiles.filter((role) => role === 'admin' || role === 'operator'),
+};
+
 export function exportsRoutes(
   app: FastifyInstance,
   service: ExportService,
@@ -34,7 +43,7 @@ export function exportsRoutes(
     r.get(
       `/export/${index}`,
       {
-        config: { access: SEARCH_ACCESS[index] },
+        config: { access: EXPORT_ACCESS[index] },
         schema: {
           tags: ['export'],
           description: `Download the results of a ${index} search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language.`,

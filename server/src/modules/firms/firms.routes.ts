@@ -7,8 +7,8 @@ export function firmsRoutes(app: FastifyInstance, service: FirmsService) {
   crudRoutes(app, {
     path: '/firms',
     tag: 'firms',
-    read: ['admin', 'operator', 'marketing', 'company'],
-    write: ['admin', 'operator', 'marketing', 'company'],
+    read: ['admin', 'operator', 'marketing', 'company', 'partner'],
+    write: ['admin', 'operator', 'marketing', 'company', 'partner'],
     schemas: { create: CreateFirmSchema, update: UpdateFirmSchema, view: FirmViewSchema },
     service,
   });

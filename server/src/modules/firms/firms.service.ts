@@ -1,14 +1,14 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import { firms, naceCodes } from '../../db/schema.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { ForbiddenError, ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import type { DbOrTx } from '../../db/client.js';
-import { toPage } from '../shared/lifecycle.js';
+
 import { loadMunicipalityViews, municipalityKey, resolveMunicipality } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
 import type { CreateFirm, FirmView, UpdateFirm } from './firms.schema.js';
 
 type FirmRow = typeof firms.$inferSelect;
@@ -53,27 +53,14 @@ export function createFirmsService(db: Database) {
   }
 
   async function get(id: string): Promise<FirmView> {
-    const [row] = await db.select().from(firms).where(eq(firms.id, id));
-    if (!row) throw new NotFoundError('firm', id);
-    return (await views([row]))[0]!;
+    return (await views([await rowOr404(db, firms, id, 'firm')]))[0]!;
   }
 
   return {
     get: (id: string, _principal: Principal) => get(id),
 
     async list(page: PageQuery, _principal: Principal) {
-      const rows = await db
-        .select()
-        .from(firms)
-        .where(
-          and(
-            page.cursor ? gt(firms.id, page.cursor) : undefined,
-            page.includeEnded ? undefined : isNull(firms.endedAt),
-          ),
-        )
-        .orderBy(asc(firms.id))
-        .limit(page.limit + 1);
-      const { items, nextCursor } = toPage(rows, page.limit);
+      const { items, nextCursor } = await pageOfRows(db, firms, page);
       return { items: await views(items), nextCursor };
     },
 

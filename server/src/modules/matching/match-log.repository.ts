@@ -3,6 +3,15 @@ import { asc, desc, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { matchRuns } from '../../db/schema.js';
 
+/** Enough of a component to explain the result later to the person (Art. 15(1)(h), Art. 86). */
+export interface LoggedComponent {
+  name: string;
+  weight: number;
+  value: number;
+  contribution: number;
+  reason: { code: string; params: Record<string, string | number> };
+}
+
 export interface RunRecord {
   actorUserId: string | null;
   actorRole: string;
@@ -14,8 +23,14 @@ export interface RunRecord {
   engineVersion: string;
   weightsHash: string;
   ranked: boolean;
-  /** Ids, scores and per-component contributions: never copies of personal data. */
-  results: { id: string; rank: number; score: number | null; contributions: Record<string, number> }[];
+  /** Ids, scores and the components with their reason codes: never copies of personal data. */
+  results: {
+    id: string;
+    rank: number;
+    score: number | null;
+    contributions: Record<string, number>;
+    components?: LoggedComponent[];
+  }[];
 }
 
 const GENESIS = '0'.repeat(64);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../auth/access.js';
+import type { Limits } from '../../auth/limits.js';
 import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
 import {
   ApprovedCandidatesSchema,
@@ -17,7 +18,8 @@ import type { MatchingService } from './matching.service.js';
 const tags = ['matching'];
 const staff = ['admin', 'operator'] as const;
 
-export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
+export function matchingRoutes(app: FastifyInstance, service: MatchingService, limits: Limits) {
+  const matchLimit = { max: limits.matchPerMinute, timeWindow: '1 minute' };
   const r = app.withTypeProvider<ZodTypeProvider>();
   const filters = (q: z.infer<typeof MatchFiltersSchema>) => ({
     deskId: q.deskId,
@@ -28,7 +30,7 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
   r.get(
     '/needs/:id/matches',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'People for a job need, or assets for an asset need; each run is logged.',
@@ -37,26 +39,27 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
-    (req) => service.forNeed(req.params.id, filters(req.query), req.query.limit, principalOf(req)),
+    (req) =>
+      service.forNeed(req.params.id, filters(req.query), req.query.limit, principalOf(req), req.query.lang),
   );
   r.get(
     '/profiles/:id/matches',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'Job needs and opportunity roles that fit a person.',
         params: IdParamsSchema,
-        querystring: MatchFiltersSchema.pick({ limit: true }),
+        querystring: MatchFiltersSchema.pick({ limit: true, lang: true }),
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
-    (req) => service.forProfile(req.params.id, req.query.limit, principalOf(req)),
+    (req) => service.forProfile(req.params.id, req.query.limit, principalOf(req), req.query.lang),
   );
   r.get(
     '/opportunities/:id/team',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'Team builder: displaced workers who cover the roles, and the roles still missing.',
@@ -65,12 +68,13 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
         response: { 200: TeamSchema, ...errorResponses },
       },
     },
-    (req) => service.team(req.params.id, filters({ ...req.query, limit: 20 }), principalOf(req)),
+    (req) =>
+      service.team(req.params.id, filters({ ...req.query, limit: 20 }), principalOf(req), req.query.lang),
   );
   r.get(
     '/assets/:id/matches',
     {
-      config: { access: staff },
+      config: { access: staff, rateLimit: matchLimit },
       schema: {
         tags,
         description: 'People who can operate an asset, and asset needs it could satisfy.',
@@ -79,7 +83,8 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService) {
         response: { 200: MatchRunSchema, ...errorResponses },
       },
     },
-    (req) => service.forAsset(req.params.id, filters(req.query), req.query.limit, principalOf(req)),
+    (req) =>
+      service.forAsset(req.params.id, filters(req.query), req.query.limit, principalOf(req), req.query.lang),
   );
   r.post(
     '/matches/decisions',

@@ -15,6 +15,7 @@ export const DECISION_REASONS = [
 ] as const;
 
 export const MatchFiltersSchema = z.strictObject({
+  lang: z.enum(['it', 'fr', 'en']).default('it'),
   deskId: z.uuid().optional(),
   region: z.string().max(100).optional(),
   employmentStatus: z.enum(['unemployed', 'at_risk', 'furloughed']).optional(),
@@ -121,6 +122,7 @@ export const TeamSchema = MatchRunSchema.extend({
     z.object({
       roleId: z.string(),
       occupationUri: z.string(),
+      occupationLabel: z.string().nullable(),
       required: z.number(),
       filled: z.number(),
       missing: z.number(),
@@ -128,7 +130,14 @@ export const TeamSchema = MatchRunSchema.extend({
       alternates: z.array(MemberSchema),
     }),
   ),
-  missingRoles: z.array(z.object({ roleId: z.string(), occupationUri: z.string(), missing: z.number() })),
+  missingRoles: z.array(
+    z.object({
+      roleId: z.string(),
+      occupationUri: z.string(),
+      occupationLabel: z.string().nullable(),
+      missing: z.number(),
+    }),
+  ),
 });
 
 export const ApprovedCandidatesSchema = z.object({
@@ -142,6 +151,10 @@ export const ApprovedCandidatesSchema = z.object({
       eqfLevel: z.number().nullable(),
       availableFrom: z.string(),
       approvedAt: z.string(),
+      /** Only when the person consented to be contacted by companies. */
+      contact: z
+        .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+        .nullable(),
       explanation: z.record(z.string(), ExplanationSchema),
     }),
   ),

@@ -14,7 +14,10 @@ import {
   type Lang,
   type MatchResult,
 } from '@rilancio/matcher';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
+import { DEFAULT_LIMITS, type Limits } from '../../auth/limits.js';
+import { consumeDailyQuota } from '../../auth/quota.js';
+import { withActiveConsent } from '../privacy/consents.service.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import {
@@ -73,7 +76,11 @@ function contributions(r: MatchResult): Record<string, number> {
  * one keeps the operator's place, whatever a later run computes (AMAS lesson: automated re-runs never
  * silently undo a human correction).
  */
-export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
+export function createMatchingService(
+  db: Database,
+  knowledge: KnowledgeCache,
+  limits: Limits = DEFAULT_LIMITS,
+) {
   const ranking = createRankingSwitch(db);
 
   async function skillLabels(results: MatchResult[]) {
@@ -99,6 +106,7 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
     candidates: Candidate[],
     limit: number,
     extra: Record<string, unknown> = {},
+    lang: Lang = 'it',
   ) {
     const ranked = await ranking.isEnabled();
     const decisions = await latestDecisions(db, subject.type, subject.id);
@@ -121,6 +129,17 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         rank: i + 1,
         score: ranked ? c.result.score : null,
         contributions: ranked ? contributions(c.result) : {},
+        ...(ranked
+          ? {
+              components: c.result.components.map((x) => ({
+                name: x.name,
+                weight: x.weight,
+                value: x.value,
+                contribution: x.contribution,
+                reason: { code: x.reason.code, params: { ...x.reason.params } },
+              })),
+            }
+          : {}),
       })),
     };
     const run = await appendRun(db, record);
@@ -140,17 +159,17 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
           ? {
               matched: c.result.skills.matched.map((m) => ({
                 uri: m.required,
-                label: label(m.required, 'en'),
+                label: label(m.required, lang),
                 via: m.via,
               })),
               partial: c.result.skills.partial.map((m) => ({
                 uri: m.required,
-                label: label(m.required, 'en'),
+                label: label(m.required, lang),
                 via: m.via,
               })),
               missing: c.result.skills.missing.map((m) => ({
                 uri: m.required,
-                label: label(m.required, 'en'),
+                label: label(m.required, lang),
                 via: null,
               })),
             }
@@ -225,7 +244,7 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
     ranking,
 
     /** People for a job need, or assets for an asset need. */
-    async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal) {
+    async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
       const need = await needOr404(id, principal);
       const k = await knowledge.get();
       if (need.type === 'asset') {
@@ -257,6 +276,7 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
               whyNot: m.result.exclusions.map((e) => ({ code: e.code, params: e.params })),
             })),
           },
+          lang,
         );
       }
       const [input] = await loadJobNeedInputs(db, [need]);
@@ -273,11 +293,13 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         people.length,
         await profileCandidates(scored),
         limit,
+        {},
+        lang,
       );
     },
 
     /** Job needs and opportunity roles that fit a person. */
-    async forProfile(id: string, limit: number, principal: Principal) {
+    async forProfile(id: string, limit: number, principal: Principal, lang: Lang = 'it') {
       const [person] = await loadScoringProfiles(db, [id]);
       if (!person) throw new NotFoundError('profile', id);
       const k = await knowledge.get();
@@ -314,11 +336,13 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         needRows.length + oppRows.length,
         candidates,
         limit,
+        {},
+        lang,
       );
     },
 
     /** Team builder for a buy-out, spin-off, start-up or community cooperative. */
-    async team(id: string, filters: PoolFilters, principal: Principal) {
+    async team(id: string, filters: PoolFilters, principal: Principal, lang: Lang = 'it') {
       const [row] = await db.select().from(opportunities).where(eq(opportunities.id, id));
       if (!row) throw new NotFoundError('opportunity', id);
       const [opp] = await loadOpportunityInputs(db, [row]);
@@ -333,6 +357,11 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
       const assigned = team.roles.flatMap((role) => role.members);
       const codes = new Map(pool.map((p) => [p.id, p.code]));
       const occupationOf = new Map(opp!.roles.map((r) => [r.id, r.occupationUri]));
+      const occupationLabels = await preferredLabels(
+        db,
+        [...new Set(opp!.roles.map((r) => r.occupationUri))],
+        lang,
+      );
       const run = await respond(
         principal,
         { type: 'opportunity', id },
@@ -349,6 +378,7 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         roles: team.roles.map((role) => ({
           roleId: role.roleId,
           occupationUri: occupationOf.get(role.roleId) ?? '',
+          occupationLabel: occupationLabels.get(occupationOf.get(role.roleId) ?? '') ?? null,
           required: role.required,
           filled: role.filled,
           missing: role.missing,
@@ -366,13 +396,14 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         missingRoles: team.missingRoles.map((m) => ({
           roleId: m.roleId,
           occupationUri: occupationOf.get(m.roleId) ?? '',
+          occupationLabel: occupationLabels.get(occupationOf.get(m.roleId) ?? '') ?? null,
           missing: m.missing,
         })),
       };
     },
 
     /** People who can operate an asset, and asset needs it could satisfy. */
-    async forAsset(id: string, filters: PoolFilters, limit: number, principal: Principal) {
+    async forAsset(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
       const [row] = await db.select().from(assets).where(eq(assets.id, id));
       if (!row) throw new NotFoundError('asset', id);
       const asset = toAssetInput(row);
@@ -403,6 +434,8 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
         people.length + needRows.length,
         candidates,
         limit * 2,
+        {},
+        lang,
       );
     },
 
@@ -436,15 +469,32 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
      */
     async approvedCandidates(needId: string, principal: Principal) {
       const need = await needOr404(needId, principal);
+      await consumeDailyQuota(db, principal, 'candidate_views', limits.companyCandidateViewsPerDay);
       const decisions = await latestDecisions(db, 'need', needId);
-      const approved = [...decisions.values()].filter(
-        (d) => d.action === 'approve' && d.candidateType === 'profile',
-      );
+      const approvedIds = [...decisions.values()]
+        .filter((d) => d.action === 'approve' && d.candidateType === 'profile')
+        .map((d) => d.candidateId);
+      // Companies see a person only while they consent to it; withdrawal takes effect on the next request.
+      const shared = await withActiveConsent(db, approvedIds, 'share_with_companies');
+      const contactable = await withActiveConsent(db, approvedIds, 'contact_by_companies');
       const [input] = await loadJobNeedInputs(db, [need]);
       const people = await loadScoringProfiles(
         db,
-        approved.map((d) => d.candidateId),
+        approvedIds.filter((id) => shared.has(id)),
       );
+      const contactRows = contactable.size
+        ? await db
+            .select({
+              id: profiles.id,
+              firstName: profiles.firstName,
+              lastName: profiles.lastName,
+              email: profiles.email,
+              phone: profiles.phone,
+            })
+            .from(profiles)
+            .where(inArray(profiles.id, [...contactable]))
+        : [];
+      const contacts = new Map(contactRows.map((c) => [c.id, c]));
       const k = await knowledge.get();
       const results = input ? rankResults(people.map((p) => scorePersonForJob(p, input, k))) : [];
       const label = await skillLabels(results);
@@ -462,6 +512,13 @@ export function createMatchingService(db: Database, knowledge: KnowledgeCache) {
             eqfLevel: p.eqfLevel,
             availableFrom: p.availableFrom,
             approvedAt: decisions.get(r.id)!.at.toISOString(),
+            contact: contacts.has(r.id)
+              ? {
+                  name: `${contacts.get(r.id)!.firstName} ${contacts.get(r.id)!.lastName}`,
+                  email: contacts.get(r.id)!.email,
+                  phone: contacts.get(r.id)!.phone,
+                }
+              : null,
             explanation: Object.fromEntries(
               LANGS.map((l) => [l, { summary: explanation[l].summary, lines: [...explanation[l].lines] }]),
             ),

@@ -7,8 +7,8 @@ export function needsRoutes(app: FastifyInstance, service: NeedsService) {
   crudRoutes(app, {
     path: '/needs',
     tag: 'needs',
-    read: ['admin', 'operator', 'marketing', 'company'],
-    write: ['admin', 'operator', 'company'],
+    read: ['admin', 'operator', 'marketing', 'company', 'partner'],
+    write: ['admin', 'operator', 'company', 'partner'],
     schemas: { create: CreateNeedSchema, update: UpdateNeedSchema, view: NeedViewSchema },
     service,
   });

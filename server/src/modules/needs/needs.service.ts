@@ -1,10 +1,9 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { needLanguages, needSkills, needs } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { toPage } from '../shared/lifecycle.js';
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
   assertEscoConceptsExist,
@@ -13,7 +12,8 @@ import {
   resolveMunicipality,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import { changeVersioned, endVersioned, pageOfRows } from '../shared/versioned.js';
+import { readAs } from '../../db/row-security.js';
 import {
   ASSET_ONLY_FIELDS,
   JOB_ONLY_FIELDS,
@@ -24,6 +24,7 @@ import {
 
 export type NeedRow = typeof needs.$inferSelect;
 const SPEC = { entity: 'need', table: needs, indexAs: 'need' } as const;
+const NO_FIRM = '00000000-0000-0000-0000-000000000000';
 
 /** A company sees and edits only its own firm's needs; it gets 404 for others, so ids reveal nothing. */
 export function assertMayAccessNeed(principal: Principal, need: Pick<NeedRow, 'id' | 'firmId'>) {
@@ -70,16 +71,16 @@ async function replaceChildren(
 }
 
 export function createNeedsService(db: Database) {
-  async function views(rows: NeedRow[]): Promise<NeedView[]> {
+  async function views(rows: NeedRow[], conn: DbOrTx = db): Promise<NeedView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [places, skills, langs] = await Promise.all([
       loadMunicipalityViews(
-        db,
+        conn,
         rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
       ),
-      db.select().from(needSkills).where(inArray(needSkills.needId, ids)),
-      db.select().from(needLanguages).where(inArray(needLanguages.needId, ids)),
+      conn.select().from(needSkills).where(inArray(needSkills.needId, ids)),
+      conn.select().from(needLanguages).where(inArray(needLanguages.needId, ids)),
     ]);
     return rows.map(({ municipalityCountry, municipalityCode, createdAt, updatedAt, endedAt, ...n }) => ({
       ...n,
@@ -102,33 +103,26 @@ export function createNeedsService(db: Database) {
     }));
   }
 
-  async function get(id: string, principal: Principal): Promise<NeedView> {
-    const [row] = await db.select().from(needs).where(eq(needs.id, id));
-    if (!row) throw new NotFoundError('need', id);
-    assertMayAccessNeed(principal, row);
-    return (await views([row]))[0]!;
+  // Companies read through row-level security as a second line (db/row-security.ts).
+  function get(id: string, principal: Principal): Promise<NeedView> {
+    return readAs(db, principal, async (conn) => {
+      const [row] = await conn.select().from(needs).where(eq(needs.id, id));
+      if (!row) throw new NotFoundError('need', id);
+      assertMayAccessNeed(principal, row);
+      return (await views([row], conn))[0]!;
+    });
   }
 
   return {
     get,
 
-    async list(page: PageQuery, principal: Principal) {
-      const rows = await db
-        .select()
-        .from(needs)
-        .where(
-          and(
-            page.cursor ? gt(needs.id, page.cursor) : undefined,
-            page.includeEnded ? undefined : isNull(needs.endedAt),
-            principal.role === 'company'
-              ? eq(needs.firmId, principal.firmId ?? '00000000-0000-0000-0000-000000000000')
-              : undefined,
-          ),
-        )
-        .orderBy(asc(needs.id))
-        .limit(page.limit + 1);
-      const { items, nextCursor } = toPage(rows, page.limit);
-      return { items: await views(items), nextCursor };
+    list(page: PageQuery, principal: Principal) {
+      return readAs(db, principal, async (conn) => {
+        const company =
+          principal.role === 'company' ? eq(needs.firmId, principal.firmId ?? NO_FIRM) : undefined;
+        const { items, nextCursor } = await pageOfRows(conn, needs, page, company);
+        return { items: await views(items, conn), nextCursor };
+      });
     },
 
     async create(input: CreateNeed, principal: Principal): Promise<NeedView> {

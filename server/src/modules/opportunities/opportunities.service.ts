@@ -1,10 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { assets, opportunities, opportunityAssets, opportunityRoles } from '../../db/schema.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { toPage } from '../shared/lifecycle.js';
+
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
   assertEscoConceptsExist,
@@ -13,7 +13,7 @@ import {
   resolveMunicipality,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
 import type { CreateOpportunity, OpportunityView, UpdateOpportunity } from './opportunities.schema.js';
 
 type OpportunityRow = typeof opportunities.$inferSelect;
@@ -106,25 +106,12 @@ export function createOpportunitiesService(db: Database) {
     }));
   }
   async function get(id: string) {
-    const [row] = await db.select().from(opportunities).where(eq(opportunities.id, id));
-    if (!row) throw new NotFoundError('opportunity', id);
-    return (await views([row]))[0]!;
+    return (await views([await rowOr404(db, opportunities, id, 'opportunity')]))[0]!;
   }
   return {
     get: (id: string, _principal: Principal) => get(id),
     async list(page: PageQuery, _principal: Principal) {
-      const rows = await db
-        .select()
-        .from(opportunities)
-        .where(
-          and(
-            page.cursor ? gt(opportunities.id, page.cursor) : undefined,
-            page.includeEnded ? undefined : isNull(opportunities.endedAt),
-          ),
-        )
-        .orderBy(asc(opportunities.id))
-        .limit(page.limit + 1);
-      const { items, nextCursor } = toPage(rows, page.limit);
+      const { items, nextCursor } = await pageOfRows(db, opportunities, page);
       return { items: await views(items), nextCursor };
     },
     async create(input: CreateOpportunity, _principal: Principal) {

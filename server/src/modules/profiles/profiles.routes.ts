@@ -8,8 +8,8 @@ export function profilesRoutes(app: FastifyInstance, service: ProfilesService) {
   crudRoutes(app, {
     path: '/profiles',
     tag: 'profiles',
-    read: ['admin', 'operator'],
-    write: ['admin', 'operator'],
+    read: ['admin', 'operator', 'partner'],
+    write: ['admin', 'operator', 'partner'],
     schemas: { create: CreateProfileSchema, update: UpdateProfileSchema, view: ProfileViewSchema },
     service,
   });

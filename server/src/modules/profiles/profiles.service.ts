@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { crisisCases, desks, profiles } from '../../db/schema.js';
+import { auditLog, crisisCases, desks, profiles } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import { newPseudonym } from '../../lib/pseudonym.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
@@ -23,7 +23,10 @@ const SPEC = { entity: 'profile', table: profiles, indexAs: 'profile' } as const
 
 /** Name and contacts only for the profile's own desk and for admins (DOMAIN.md roles). */
 export function maySeePersonalData(principal: Principal, deskId: string): boolean {
-  return principal.role === 'admin' || (principal.role === 'operator' && principal.deskId === deskId);
+  return (
+    principal.role === 'admin' ||
+    ((principal.role === 'operator' || principal.role === 'partner') && principal.deskId === deskId)
+  );
 }
 
 export function toProfileView(a: ProfileAggregate, principal: Principal): ProfileView {
@@ -66,7 +69,7 @@ export function toProfileView(a: ProfileAggregate, principal: Principal): Profil
 /** Operators write only their own desk's profiles; admins any. */
 function assertMayWrite(principal: Principal, deskId: string) {
   if (principal.role === 'admin') return;
-  if (principal.role === 'operator' && principal.deskId === deskId) return;
+  if ((principal.role === 'operator' || principal.role === 'partner') && principal.deskId === deskId) return;
   throw new ForbiddenError('Only the profile’s own desk may change it');
 }
 
@@ -95,14 +98,28 @@ export function createProfilesService(db: Database) {
     const row = await findProfileRow(db, id);
     if (!row) throw new NotFoundError('profile', id);
     const [aggregate] = await loadProfileAggregates(db, [row]);
-    return toProfileView(aggregate!, principal);
+    const view = toProfileView(aggregate!, principal);
+    // Reading a person's name and contacts is a sensitive read: who, what, when goes to the audit log.
+    if (view.personal)
+      await db.insert(auditLog).values({
+        actorUserId: principal.userId,
+        actorRole: principal.role,
+        action: 'profile.personal_read',
+        subjectType: 'profile',
+        subjectId: id,
+      });
+    return view;
   }
 
   return {
     get,
 
     async list(page: PageQuery, principal: Principal) {
-      const rows = await listProfileRows(db, page);
+      // A partner system sees its own desk's records only.
+      const rows = await listProfileRows(db, {
+        ...page,
+        deskId: principal.role === 'partner' ? principal.deskId! : undefined,
+      });
       const { items, nextCursor } = toPage(rows, page.limit);
       const aggregates = await loadProfileAggregates(db, items);
       return { items: aggregates.map((a) => toProfileView(a, principal)), nextCursor };

@@ -37,7 +37,7 @@ export function searchQuerySchema(index: IndexName) {
       .string()
       .regex(/^(relevance|distance|[A-Za-z0-9]+:(asc|desc))$/, 'relevance, distance, or field:asc|desc')
       .default('relevance'),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    limit: z.coerce.number().int().min(0).max(100).default(20).describe('0: totals and facets only'),
     offset: z.coerce.number().int().min(0).max(9_900).default(0),
     ...filters,
   });

@@ -1,5 +1,4 @@
-import type { Principal } from '../../auth/principal.js';
-import type { Role } from '../../domain/vocabulary.js';
+import type { Principal, PrincipalRole } from '../../auth/principal.js';
 import { AppError, ForbiddenError, ServiceUnavailableError, ValidationError } from '../../errors.js';
 import { fieldSpec, INDEX_NAMES, type IndexName } from '../../search/documents.js';
 import { withTimeout } from '../../search/faulty.adapter.js';
@@ -14,13 +13,20 @@ import {
 import { filterableFields } from './search.schema.js';
 
 /** Who may search which index. Marketing never sees individual people; companies never search people. */
-export const SEARCH_ACCESS: Record<IndexName, readonly Role[]> = {
+export const SEARCH_ACCESS: Record<IndexName, readonly PrincipalRole[]> = {
   assets: ['admin', 'operator', 'marketing', 'company'],
-  profiles: ['admin', 'operator'],
+  // Marketing gets aggregates of people only: no hits, and no facet value small enough to single anyone out.
+  profiles: ['admin', 'operator', 'marketing'],
   needs: ['admin', 'operator', 'marketing', 'company'],
   firms: ['admin', 'operator', 'marketing', 'company'],
   opportunities: ['admin', 'operator', 'marketing'],
 };
+
+/** Facet values counting fewer people than this are left out of aggregate-only answers. */
+export const MIN_AGGREGATE_COUNT = 5;
+
+const aggregatesOnly = (index: IndexName, principal: Principal) =>
+  index === 'profiles' && principal.role === 'marketing';
 
 /** The API promises an answer (or a 503) within this time, whatever the engine does. */
 export const SEARCH_TIMEOUT_MS = 2000;
@@ -130,10 +136,24 @@ export function createSearchService(search: SearchPort) {
         filters,
         facets,
         sort: parseSort(index, String(raw.sort ?? 'relevance'), point),
-        limit: Number(raw.limit ?? 20),
+        limit: aggregatesOnly(index, principal) ? 0 : Number(raw.limit ?? 20),
         offset: Number(raw.offset ?? 0),
       };
       const result = await guarded(() => search.search(index, query));
+      if (aggregatesOnly(index, principal)) {
+        const facetsOut = Object.fromEntries(
+          Object.entries(result.facets).map(([field, counts]) => [
+            field,
+            Object.fromEntries(Object.entries(counts).filter(([, n]) => n >= MIN_AGGREGATE_COUNT)),
+          ]),
+        );
+        return {
+          hits: [],
+          total: result.total < MIN_AGGREGATE_COUNT ? 0 : result.total,
+          facets: facetsOut,
+          took: result.tookMs,
+        };
+      }
       const hits = result.hits.map((h) => ({ ...h, doc: h.doc as unknown as Record<string, unknown> }));
       return { hits, total: result.total, facets: result.facets, took: result.tookMs };
     },

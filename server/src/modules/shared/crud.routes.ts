@@ -43,7 +43,7 @@ export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   r.get(
     path,
     {
-      config: { access: spec.read },
+      config: { access: spec.read, scope: spec.tag },
       schema: {
         tags,
         querystring: PageQuerySchema,
@@ -55,7 +55,7 @@ export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   r.get(
     `${path}/:id`,
     {
-      config: { access: spec.read },
+      config: { access: spec.read, scope: spec.tag },
       schema: { tags, params: IdParamsSchema, response: { 200: schemas.view, ...errorResponses } },
     },
     (req) => service.get((req as Req).params.id, principalOf(req)),
@@ -63,7 +63,7 @@ export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   r.post(
     path,
     {
-      config: { access: spec.write },
+      config: { access: spec.write, scope: spec.tag },
       schema: { tags, body: schemas.create, response: { 201: schemas.view, ...errorResponses } },
     },
     async (req, reply) =>
@@ -72,7 +72,7 @@ export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   r.patch(
     `${path}/:id`,
     {
-      config: { access: spec.write },
+      config: { access: spec.write, scope: spec.tag },
       schema: {
         tags,
         params: IdParamsSchema,
@@ -85,7 +85,7 @@ export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
   r.post(
     `${path}/:id/end`,
     {
-      config: { access: spec.write },
+      config: { access: spec.write, scope: spec.tag },
       schema: {
         tags,
         params: IdParamsSchema,

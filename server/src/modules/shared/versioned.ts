@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { enqueueIndexing, type IndexedAggregate } from '../../outbox/outbox.repository.js';
-import { assertVersion } from './lifecycle.js';
+import { assertVersion, toPage } from './lifecycle.js';
 
 /** A table with the lifecycle columns every mutable entity carries. */
 export type VersionedTable = PgTable & {
@@ -63,4 +63,41 @@ export function endVersioned<Row extends Lifecycle>(
       allowEnded: true,
     },
   );
+}
+
+/** One keyset page of a table's rows (live ones unless asked), ordered by id, plus the next cursor. */
+export async function pageOfRows<T extends VersionedTable>(
+  db: DbOrTx,
+  table: T,
+  page: { limit: number; cursor?: string; includeEnded: boolean },
+  where?: SQL,
+): Promise<{ items: T['$inferSelect'][]; nextCursor: string | null }> {
+  const rows = (await db
+    .select()
+    .from(table as PgTable)
+    .where(
+      and(
+        page.cursor ? gt(table.id, page.cursor) : undefined,
+        page.includeEnded ? undefined : isNull(table.endedAt),
+        where,
+      ),
+    )
+    .orderBy(asc(table.id))
+    .limit(page.limit + 1)) as (T['$inferSelect'] & { id: string })[];
+  return toPage(rows, page.limit);
+}
+
+/** A row by id, or the entity's 404. */
+export async function rowOr404<T extends VersionedTable>(
+  db: DbOrTx,
+  table: T,
+  id: string,
+  entity: string,
+): Promise<T['$inferSelect']> {
+  const [row] = await db
+    .select()
+    .from(table as PgTable)
+    .where(eq(table.id, id));
+  if (!row) throw new NotFoundError(entity, id);
+  return row as T['$inferSelect'];
 }

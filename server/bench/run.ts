@@ -1,0 +1,284 @@
+/**
+ * `npm run bench` — every benchmark of the project, each in its own child process (memory isolation),
+ * with its baseline in the same run and the ratio. Prints a table and writes a JSON summary to
+ * bench/out/ (repository root, gitignored).
+ *
+ *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
+ *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files
+ *
+ * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
+ * answers; they run in a scratch database `rilancio_bench_<time>` created and dropped here. Without
+ * PostgreSQL they say "skipped (no PostgreSQL)". Meilisearch is never needed.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { rowsOrFailure, runChild, SERVER_DIR, type ChildRun } from './lib/child.js';
+import { parseFlags, type BenchRow } from './lib/harness.js';
+
+const flags = parseFlags(process.argv.slice(2));
+const quick = flags.has('quick');
+const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = flags.get('only')?.split(',').filter(Boolean);
+for (const name of only ?? [])
+  if (!(SECTIONS as readonly string[]).includes(name)) {
+    console.error(`unknown section "${name}"; sections: ${SECTIONS.join(', ')}`);
+    process.exit(2);
+  }
+const selected = SECTIONS.filter((s) => !only || only.includes(s));
+
+/** The sizes of a full run are the ones the issues ask for; --quick only checks that everything runs. */
+const SIZES = quick
+  ? {
+      foundationProfiles: 2_000,
+      searchAssets: 10_000,
+      searchProfiles: 10_000,
+      searchQueries: 100,
+      httpAssets: 3_000,
+      httpSeconds: 10,
+      matchScale: 0.05,
+      matchBig: false,
+      parseRows: 10_000,
+      importRows: 2_000,
+    }
+  : {
+      foundationProfiles: 100_000,
+      searchAssets: 100_000,
+      searchProfiles: 100_000,
+      searchQueries: 500,
+      httpAssets: 20_000,
+      httpSeconds: 30,
+      matchScale: 1,
+      matchBig: true,
+      parseRows: 100_000,
+      importRows: 100_000,
+    };
+
+const REPO_ROOT = path.resolve(SERVER_DIR, '..');
+const OUT_DIR = path.join(REPO_ROOT, 'bench', 'out');
+
+// ---------- scratch PostgreSQL for the baselines ----------
+const adminUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+const scratchName = `rilancio_bench_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
+
+async function createScratch(): Promise<{ url: string; version: string } | { skipped: string }> {
+  const admin = postgres(adminUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    const [v] = await admin<{ version: string }[]>`select current_setting('server_version') as version`;
+    await admin.unsafe(`create database ${scratchName}`);
+    const u = new URL(adminUrl);
+    u.pathname = `/${scratchName}`;
+    return { url: u.toString(), version: v!.version };
+  } catch (error) {
+    return { skipped: `skipped (no PostgreSQL: ${error instanceof Error ? error.message : String(error)})` };
+  } finally {
+    await admin.end({ timeout: 2 }).catch(() => {});
+  }
+}
+
+async function dropScratch(): Promise<void> {
+  const admin = postgres(adminUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await admin.unsafe(`drop database if exists ${scratchName} with (force)`);
+  } finally {
+    await admin.end({ timeout: 2 }).catch(() => {});
+  }
+}
+
+// ---------- sections ----------
+interface SectionRun {
+  section: Section;
+  rows: BenchRow[];
+  wallSeconds: number;
+  cpuSeconds?: number;
+  peakRssMb?: number;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+const child = (script: string, args: string[], label: string, nodeArgs: string[] = []) =>
+  runChild(script, args, { label, nodeArgs });
+
+async function runSection(section: Section): Promise<ChildRun[]> {
+  switch (section) {
+    case 'foundation':
+      return [
+        await child(
+          'bench/sections/foundation.ts',
+          // A smoke run loads PGlite only: each database loads the whole reference data first.
+          [`--profiles=${SIZES.foundationProfiles}`, ...(quick ? ['--dbs=pglite'] : [])],
+          section,
+        ),
+      ];
+    case 'search':
+      return [
+        await child(
+          'bench/sections/search.ts',
+          [
+            `--assets=${SIZES.searchAssets}`,
+            `--profiles=${SIZES.searchProfiles}`,
+            `--queries=${SIZES.searchQueries}`,
+          ],
+          section,
+        ),
+      ];
+    case 'http':
+      return [
+        await child(
+          'bench/sections/http.ts',
+          [`--assets=${SIZES.httpAssets}`, `--seconds=${SIZES.httpSeconds}`],
+          section,
+        ),
+      ];
+    case 'matching':
+      return [
+        await child(
+          'bench/sections/matching.ts',
+          [
+            `--scale=${SIZES.matchScale}`,
+            ...(SIZES.matchBig ? ['--big'] : []),
+            // A smoke run times the server path on PGlite only (each database loads the reference data).
+            ...(quick ? ['--server-db=pglite'] : []),
+          ],
+          section,
+        ),
+      ];
+    case 'files': {
+      const runs = [await child('bench/sections/files.ts', [`--rows=${SIZES.parseRows}`], section)];
+      // A colleague's import benchmark joins the run as soon as it exists.
+      if (existsSync(path.join(SERVER_DIR, 'bench/import.bench.ts')))
+        runs.push(
+          await child(
+            'bench/sections/import.ts',
+            [`--rows=${SIZES.importRows}`, ...(quick ? ['--dbs=pglite'] : [])],
+            'import',
+          ),
+        );
+      return runs;
+    }
+  }
+}
+
+// ---------- table ----------
+const fmt = (x: number | undefined, unit = ''): string => {
+  if (x === undefined) return '';
+  if (!Number.isFinite(x)) return '—';
+  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  return `${x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 })}${unit ? ` ${unit}` : ''}`;
+};
+
+export function renderTable(rows: BenchRow[]): string {
+  const header = [
+    'section',
+    'measure',
+    'ours p50 / value',
+    'p95',
+    'cpu p50 / p95',
+    'baseline p50 / p95',
+    'ratio',
+    'note',
+  ];
+  const body = rows.map((r) => [
+    r.section,
+    r.name,
+    fmt(r.value, r.unit),
+    fmt(r.p95),
+    r.cpuP50 !== undefined ? `${fmt(r.cpuP50)} / ${fmt(r.cpuP95)}` : '',
+    r.baseline
+      ? `${r.baseline.name}: ${fmt(r.baseline.value, r.baseline.unit)}${r.baseline.p95 !== undefined ? ` / ${fmt(r.baseline.p95)}` : ''}`
+      : '',
+    r.ratio !== undefined ? `${r.ratio}×` : '',
+    r.note ?? '',
+  ]);
+  const lines = [header, header.map(() => '---'), ...body].map(
+    (cells) => `| ${cells.map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`,
+  );
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const cpu = os.cpus();
+  console.log(
+    `Rilancio benchmarks — ${quick ? 'QUICK (smoke sizes)' : 'full sizes'}; sections: ${selected.join(', ')}\n` +
+      `node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 1e9)} GB; load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+  );
+  const needsPg = selected.some((s) => s === 'foundation' || s === 'search' || s === 'matching');
+  const scratch = needsPg ? await createScratch() : { skipped: 'not needed' };
+  const pgUrl = 'url' in scratch ? scratch.url : undefined;
+  const pgNote =
+    'url' in scratch ? `PostgreSQL ${scratch.version}, scratch database ${scratchName}` : scratch.skipped;
+  console.log(`baselines: ${pgNote}`);
+  if (pgUrl) process.env.BENCH_PG_URL = pgUrl;
+  else delete process.env.BENCH_PG_URL;
+
+  const runs: SectionRun[] = [];
+  try {
+    for (const section of selected) {
+      console.log(`\n── ${section} ──`);
+      const loadBefore = os.loadavg();
+      const t = performance.now();
+      const children = await runSection(section);
+      const rows = children.flatMap((c, i) => rowsOrFailure(section, i === 0 ? section : 'import', c));
+      runs.push({
+        section,
+        rows,
+        wallSeconds: Math.round((performance.now() - t) / 100) / 10,
+        cpuSeconds: children.reduce((s, c) => s + (c.cpuSeconds ?? 0), 0) || undefined,
+        peakRssMb: Math.max(...children.map((c) => c.peakRssMb ?? 0)) || undefined,
+        loadBefore,
+        loadAfter: os.loadavg(),
+      });
+    }
+  } finally {
+    if (pgUrl) await dropScratch().catch((e: unknown) => console.warn(`could not drop ${scratchName}:`, e));
+  }
+
+  const rows = runs.flatMap((r) => r.rows);
+  const summary = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    sizes: SIZES,
+    machine: {
+      node: process.version,
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 1e9),
+      loadAverageAtEnd: os.loadavg(),
+    },
+    postgres: pgNote,
+    sections: runs.map(({ rows: _rows, ...meta }) => meta),
+    rows,
+  };
+  mkdirSync(OUT_DIR, { recursive: true });
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const file = path.join(OUT_DIR, `bench-${summary.mode}-${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(path.join(OUT_DIR, 'latest.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeFileSync(path.join(OUT_DIR, 'latest.md'), `${renderTable(rows)}\n`);
+
+  console.log(
+    '\n════ results — ratio above 1: ours is better (baseline ÷ ours for times and sizes, ours ÷ baseline for rates) ════\n',
+  );
+  console.log(renderTable(rows));
+  console.log(
+    '\nper section: wall time, CPU time of its processes, peak RSS, load average (1 min) before → after',
+  );
+  for (const r of runs)
+    console.log(
+      `  ${r.section.padEnd(11)} wall ${String(r.wallSeconds).padStart(6)} s  cpu ${String(r.cpuSeconds ?? '?').padStart(6)} s  peak rss ${String(r.peakRssMb ?? '?').padStart(5)} MB  load ${r.loadBefore[0]!.toFixed(2)} → ${r.loadAfter[0]!.toFixed(2)}`,
+    );
+  console.log(
+    `\nsummary written to ${path.relative(process.cwd(), file)} (and bench/out/latest.json, latest.md)`,
+  );
+  if (rows.some((r) => r.note?.startsWith('FAILED'))) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,102 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf } from '../../auth/access.js';
+import { API_KEY_SCOPES, type AuthService } from '../../auth/auth.service.js';
+import { ROLES } from '../../domain/vocabulary.js';
+import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
+
+const tags = ['admin'];
+const admin = ['admin'] as const;
+
+export function adminRoutes(app: FastifyInstance, auth: AuthService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const UserViewSchema = z.object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    deskId: z.uuid().nullable(),
+    firmId: z.uuid().nullable(),
+    endedAt: z.string().nullable(),
+  });
+  r.get(
+    '/admin/users',
+    {
+      config: { access: admin },
+      schema: { tags, response: { 200: z.array(UserViewSchema), ...errorResponses } },
+    },
+    () => auth.listUsers(),
+  );
+  r.post(
+    '/admin/users',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        body: z
+          .strictObject({
+            email: z.email().max(254),
+            displayName: z.string().trim().min(1).max(200),
+            role: z.enum(ROLES),
+            deskId: z.uuid().nullable().default(null),
+            firmId: z.uuid().nullable().default(null),
+            password: z.string().min(12).max(200),
+            locale: z.enum(['it', 'fr', 'en']).default('it'),
+          })
+          .refine((u) => u.role !== 'operator' || u.deskId, {
+            path: ['deskId'],
+            message: 'an operator belongs to a desk',
+          })
+          .refine((u) => u.role !== 'company' || u.firmId, {
+            path: ['firmId'],
+            message: 'a company account belongs to a firm',
+          }),
+        response: { 201: z.object({ id: z.uuid(), email: z.string(), role: z.string() }), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const user = await auth.createUser(req.body);
+      return reply.code(201).send({ id: user.id, email: user.email, role: user.role });
+    },
+  );
+  r.post(
+    '/admin/api-keys',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        description: 'Creates an API key for a partner system. The key is shown in this answer only.',
+        body: z.strictObject({
+          deskId: z.uuid(),
+          name: z.string().trim().min(1).max(100),
+          scopes: z.array(z.enum(API_KEY_SCOPES)).min(1),
+        }),
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            key: z.string(),
+            prefix: z.string(),
+            deskId: z.uuid(),
+            name: z.string(),
+            scopes: z.array(z.string()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await auth.createApiKey(req.body, principalOf(req))),
+  );
+  r.post(
+    '/admin/api-keys/:id/revoke',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        response: { 200: z.object({ id: z.uuid(), revokedAt: z.string() }), ...errorResponses },
+      },
+    },
+    (req) => auth.revokeApiKey(req.params.id, principalOf(req)),
+  );
+}

@@ -1,0 +1,92 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Principal } from '../../auth/principal.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { consents, profiles } from '../../db/schema.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { maySeePersonalData } from '../profiles/profiles.service.js';
+
+export const CONSENT_PURPOSES = [
+  'share_with_companies',
+  'contact_by_companies',
+  'talent_pool_extension',
+] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+
+/** Profile ids (of those given) with an active consent for a purpose. */
+export async function withActiveConsent(
+  db: DbOrTx,
+  profileIds: string[],
+  purpose: ConsentPurpose,
+): Promise<Set<string>> {
+  if (profileIds.length === 0) return new Set();
+  const rows = await db
+    .select({ profileId: consents.profileId })
+    .from(consents)
+    .where(and(eq(consents.purpose, purpose), isNull(consents.withdrawnAt)));
+  const wanted = new Set(profileIds);
+  return new Set(rows.map((r) => r.profileId).filter((id) => wanted.has(id)));
+}
+
+export function createConsentsService(db: Database) {
+  async function profileFor(id: string, principal: Principal) {
+    const [p] = await db
+      .select({ id: profiles.id, deskId: profiles.deskId, version: profiles.version })
+      .from(profiles)
+      .where(eq(profiles.id, id));
+    if (!p) throw new NotFoundError('profile', id);
+    if (!maySeePersonalData(principal, p.deskId))
+      throw new ForbiddenError('Only the profile’s own desk records consents');
+    return p;
+  }
+  const view = (c: typeof consents.$inferSelect) => ({
+    id: c.id,
+    purpose: c.purpose,
+    textVersion: c.textVersion,
+    language: c.language,
+    channel: c.channel,
+    givenAt: c.givenAt.toISOString(),
+    withdrawnAt: c.withdrawnAt ? c.withdrawnAt.toISOString() : null,
+  });
+  return {
+    async list(profileId: string, principal: Principal) {
+      await profileFor(profileId, principal);
+      const rows = await db
+        .select()
+        .from(consents)
+        .where(eq(consents.profileId, profileId))
+        .orderBy(desc(consents.givenAt));
+      return rows.map(view);
+    },
+    async give(
+      profileId: string,
+      input: { purpose: ConsentPurpose; textVersion: string; language: string; channel: string },
+      principal: Principal,
+    ) {
+      await profileFor(profileId, principal);
+      const [row] = await db
+        .insert(consents)
+        .values({ profileId, ...input, collectedBy: principal.userId })
+        .returning();
+      return view(row!);
+    },
+    /** Takes effect at once: company views read active consents, and the index is refreshed. */
+    async withdraw(profileId: string, consentId: string, principal: Principal) {
+      const p = await profileFor(profileId, principal);
+      const row = await db.transaction(async (tx) => {
+        const [c] = await tx
+          .update(consents)
+          .set({ withdrawnAt: new Date() })
+          .where(
+            and(eq(consents.id, consentId), eq(consents.profileId, profileId), isNull(consents.withdrawnAt)),
+          )
+          .returning();
+        if (!c) throw new NotFoundError('consent', consentId);
+        await enqueueIndexing(tx, 'profile', profileId, p.version);
+        return c;
+      });
+      return view(row);
+    },
+  };
+}
+export type ConsentsService = ReturnType<typeof createConsentsService>;

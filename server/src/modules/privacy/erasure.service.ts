@@ -1,0 +1,168 @@
+import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { hmac } from '../../auth/tokens.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import {
+  auditLog,
+  consents,
+  erasureLedger,
+  importJobs,
+  matchDecisions,
+  matchOutcomes,
+  passwordResetTokens,
+  profiles,
+  searchDeadLetters,
+  sessions,
+  usageCounters,
+} from '../../db/schema.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { maySeePersonalData } from '../profiles/profiles.service.js';
+
+/**
+ * Erases a person everywhere in one transaction: the profile and its children are deleted, the free text
+ * of decisions and outcomes about them is blanked (ids stay in the logs), consents go, the index drops
+ * the document through the outbox, and a keyed HMAC of the id goes to the erasure ledger so a restored
+ * backup can be purged again.
+ */
+export async function eraseProfile(
+  tx: DbOrTx,
+  profileId: string,
+  options: { ledgerKey: string; reason: string; actorUserId: string | null; recordInLedger?: boolean },
+) {
+  // The append-only triggers allow this one kind of UPDATE inside an erasure transaction.
+  await tx.execute(sql`select set_config('rilancio.erasure', 'on', true)`);
+  await tx.update(matchDecisions).set({ note: '' }).where(eq(matchDecisions.candidateId, profileId));
+  await tx.update(matchOutcomes).set({ note: '' }).where(eq(matchOutcomes.profileId, profileId));
+  await tx.delete(consents).where(eq(consents.profileId, profileId));
+  const [gone] = await tx
+    .delete(profiles)
+    .where(eq(profiles.id, profileId))
+    .returning({ version: profiles.version });
+  if (!gone) return false;
+  await enqueueIndexing(tx, 'profile', profileId, gone.version + 1);
+  if (options.recordInLedger !== false)
+    await tx.insert(erasureLedger).values({
+      subjectHmac: hmac(options.ledgerKey, profileId),
+      erasedBy: options.actorUserId,
+      reason: options.reason,
+    });
+  await tx.insert(auditLog).values({
+    actorUserId: options.actorUserId,
+    action: 'profile.erased',
+    subjectType: 'profile',
+    subjectId: profileId,
+    details: { reason: options.reason },
+  });
+  return true;
+}
+
+export function createErasureService(db: Database, ledgerKey: string) {
+  return {
+    async erase(profileId: string, reason: string, principal: Principal) {
+      const [row] = await db
+        .select({ deskId: profiles.deskId })
+        .from(profiles)
+        .where(eq(profiles.id, profileId));
+      if (!row) throw new NotFoundError('profile', profileId);
+      if (!maySeePersonalData(principal, row.deskId))
+        throw new ForbiddenError('Only the profile’s own desk erases it');
+      await db.transaction((tx) =>
+        eraseProfile(tx, profileId, { ledgerKey, reason, actorUserId: principal.userId }),
+      );
+      return { erased: true };
+    },
+
+    async ledger() {
+      const rows = await db.select().from(erasureLedger).orderBy(erasureLedger.id);
+      return rows.map((r) => ({
+        subjectHmac: r.subjectHmac,
+        erasedAt: r.erasedAt.toISOString(),
+        reason: r.reason,
+      }));
+    },
+  };
+}
+export type ErasureService = ReturnType<typeof createErasureService>;
+
+/**
+ * After restoring a backup taken before some erasures: erase again everyone whose HMAC is in the ledger
+ * kept since (exported from the live system), without writing new ledger entries.
+ */
+export async function replayErasures(db: Database, ledger: { subjectHmac: string }[], ledgerKey: string) {
+  const wanted = new Set(ledger.map((l) => l.subjectHmac));
+  const ids = (await db.select({ id: profiles.id }).from(profiles))
+    .map((p) => p.id)
+    .filter((id) => wanted.has(hmac(ledgerKey, id)));
+  for (const id of ids)
+    await db.transaction((tx) =>
+      eraseProfile(tx, id, { ledgerKey, reason: 'replay', actorUserId: null, recordInLedger: false }),
+    );
+  return { erased: ids.length };
+}
+
+/** How long each kind of data is kept (days). Defaults follow the CNIL reference; each deployment sets its own. */
+export interface RetentionPolicy {
+  /** Profiles ended this long ago are erased. */
+  endedProfileDays: number;
+  /** Import reports (they quote cell values) are cleared. */
+  importReportDays: number;
+  /** Expired or revoked sessions and reset tokens are deleted. */
+  sessionDays: number;
+  usageCounterDays: number;
+  deadLetterDays: number;
+}
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  endedProfileDays: 730,
+  importReportDays: 90,
+  sessionDays: 30,
+  usageCounterDays: 31,
+  deadLetterDays: 180,
+};
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
+
+/** The retention job: run daily (server) or by `npm run retention`; returns what it removed. */
+export async function runRetention(
+  db: Database,
+  options: { now: Date; policy?: RetentionPolicy; ledgerKey: string },
+) {
+  const policy = options.policy ?? DEFAULT_RETENTION;
+  const now = options.now;
+  const expired = await db
+    .select({ id: profiles.id })
+    .from(profiles)
+    .where(and(isNotNull(profiles.endedAt), lt(profiles.endedAt, daysBefore(now, policy.endedProfileDays))));
+  for (const p of expired)
+    await db.transaction((tx) =>
+      eraseProfile(tx, p.id, { ledgerKey: options.ledgerKey, reason: 'retention', actorUserId: null }),
+    );
+  const reports = await db
+    .update(importJobs)
+    .set({ report: [] })
+    .where(
+      and(
+        isNotNull(importJobs.finishedAt),
+        lt(importJobs.finishedAt, daysBefore(now, policy.importReportDays)),
+      ),
+    )
+    .returning({ id: importJobs.id });
+  const oldSessions = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, daysBefore(now, policy.sessionDays)))
+    .returning({ id: sessions.tokenHash });
+  await db
+    .delete(passwordResetTokens)
+    .where(lt(passwordResetTokens.expiresAt, daysBefore(now, policy.sessionDays)));
+  await db
+    .delete(usageCounters)
+    .where(lt(usageCounters.day, daysBefore(now, policy.usageCounterDays).toISOString().slice(0, 10)));
+  await db
+    .delete(searchDeadLetters)
+    .where(lt(searchDeadLetters.createdAt, daysBefore(now, policy.deadLetterDays)));
+  return {
+    profilesErased: expired.length,
+    importReportsCleared: reports.length,
+    sessionsDeleted: oldSessions.length,
+  };
+}

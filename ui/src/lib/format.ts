@@ -1,0 +1,32 @@
+type Translate = (id: string, options?: { default?: string }) => string;
+
+/** A coded value (kind, category, availability…) in the user's language, or the value itself. */
+export function valueLabel(t: Translate, field: string, value: string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const key = field === 'supplyChains' ? 'supplyChain' : field;
+  return t(`value.${key}.${value}`, { default: value });
+}
+
+export function formatNumber(n: number, locale: string | null | undefined, digits = 0): string {
+  return new Intl.NumberFormat(locale ?? 'it', { maximumFractionDigits: digits }).format(n);
+}
+
+export function formatDate(iso: string | null | undefined, locale: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(locale ?? 'it').format(d);
+}
+
+/** Under an ESCO occupation in a picker: the label that matched, when it is another one, and the ISCO group. */
+export function occupationHint(o: {
+  label: string;
+  matchedLabel?: string;
+  iscoGroup?: string | null;
+}): string {
+  return [
+    o.matchedLabel && o.matchedLabel !== o.label ? `“${o.matchedLabel}”` : '',
+    o.iscoGroup ? `ISCO ${o.iscoGroup}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -1,0 +1,21 @@
+import { api } from '$lib/api/client';
+import type { ApprovedCandidates, Entity, MatchRun } from '$lib/api/types';
+import { session } from '$lib/session.svelte';
+
+export async function load({ params, fetch, parent }) {
+  await parent(); // the layout has resolved who is signed in
+  // Staff see the ranked run; a company sees only the candidates an operator approved, pseudonymised.
+  const company = session.role === 'company';
+  const [need, matches] = await Promise.allSettled([
+    api.get<Entity>('needs', params.id, fetch),
+    company ? api.approvedCandidates(params.id, fetch) : api.needMatches(params.id, { limit: 20 }, fetch),
+  ]);
+  return {
+    id: params.id,
+    need: need.status === 'fulfilled' ? need.value : null,
+    error: need.status === 'rejected' ? (need.reason as unknown) : null,
+    matches: !company && matches.status === 'fulfilled' ? (matches.value as MatchRun) : null,
+    approved: company && matches.status === 'fulfilled' ? (matches.value as ApprovedCandidates) : null,
+    matchesError: matches.status === 'rejected' ? (matches.reason as unknown) : null,
+  };
+}

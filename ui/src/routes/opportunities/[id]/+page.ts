@@ -1,0 +1,18 @@
+import { get } from 'svelte/store';
+import { locale } from 'svelte-i18n';
+import { api } from '$lib/api/client';
+import type { Entity, TeamResult } from '$lib/api/types';
+
+export async function load({ params, fetch }) {
+  const [opportunity, team] = await Promise.allSettled([
+    api.get<Entity>('opportunities', params.id, fetch),
+    api.opportunityTeam(params.id, (get(locale) ?? 'it').slice(0, 2), fetch),
+  ]);
+  return {
+    id: params.id,
+    opportunity: opportunity.status === 'fulfilled' ? opportunity.value : null,
+    error: opportunity.status === 'rejected' ? (opportunity.reason as unknown) : null,
+    team: team.status === 'fulfilled' ? (team.value as TeamResult) : null,
+    teamError: team.status === 'rejected' ? (team.reason as unknown) : null,
+  };
+}
