@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -20,6 +21,7 @@ import { DEFAULT_LIMITS } from './auth/limits.js';
 import { hashToken } from './auth/tokens.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
+import { DEFAULT_FILE_LIMITS } from './files/limits.js';
 import { translatePgError } from './lib/pg-errors.js';
 import { registerRoutes } from './routes.js';
 
@@ -217,6 +219,17 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  // Uploads (imports): one file within the upload contract (D1, D2); past a limit the plugin answers 413.
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: DEFAULT_FILE_LIMITS.maxFileBytes,
+      files: 1,
+      fields: 10,
+      parts: 12,
+      fieldSize: 64 * 1024,
+    },
+  });
 
   const routeTable: RouteAccess[] = [];
   await app.register(

@@ -15,6 +15,11 @@ import { needsRoutes } from './modules/needs/needs.routes.js';
 import { createNeedsService } from './modules/needs/needs.service.js';
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js';
 import { createOpportunitiesService } from './modules/opportunities/opportunities.service.js';
+import { exportsRoutes } from './modules/exports/exports.routes.js';
+import { createExportService } from './modules/exports/exports.service.js';
+import { createJobPostingService } from './modules/exports/jobposting.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createImportService } from './modules/imports/imports.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
@@ -58,5 +63,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
     erasure: createErasureService(db, deps.auth.ledgerKey),
     retention: () => runRetention(db, { now: new Date(), ledgerKey: deps.auth.ledgerKey }),
   });
+  importsRoutes(api, createImportService(db));
+  exportsRoutes(api, createExportService(db, createSearchService(deps.search)), createJobPostingService(db));
   return table;
 }

@@ -1,0 +1,151 @@
+/**
+ * End-to-end import throughput: a generated CSV of profiles and one of assets, parsed, resolved,
+ * validated and upserted with their outbox rows, as `npm run import -- --commit` does it.
+ * `npx tsx bench/import.bench.ts [--rows 100000] [--entity profiles|assets|both]` from server/.
+ * PGlite in memory by default; with DATABASE_URL, that PostgreSQL (migrated and seeded with the
+ * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { count, eq } from 'drizzle-orm';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { desks, outbox } from '../src/db/schema.js';
+import type { ImportCounts } from '../src/modules/imports/imports.repository.js';
+import { createImportService } from '../src/modules/imports/imports.service.js';
+import { loadReferenceData } from '../src/reference/reference.loader.js';
+import { profilesCsv } from '../test/fixtures/import/profiles-csv.js';
+
+export interface ImportBenchResult {
+  name: string;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+  outboxRows: number;
+  /** RSS when the import starts (PGlite in memory holds the whole reference data) and at its peak. */
+  startRssMiB: number;
+  peakRssMiB: number;
+}
+
+const PLACES = ['La Spezia', 'Genova', '011015', 'Marseille', '13055', 'Livorno', 'Olbia', 'Ajaccio'];
+const KINDS = ['Capannone', 'Macchinario', 'Attrezzatura', 'Area industriale', 'Impianto'];
+
+/** Assets as a desk's inventory sheet: semicolon CSV, decimal commas, Italian labels. */
+export function assetsCsv(rows: number): string {
+  const lines = [
+    'Numero di inventario;Titolo;Tipo;Categoria;Comune;Superficie coperta (m²);Potenza (kW);Prezzo (€);Disponibilità;Disponibile dal;Accesso banchina',
+  ];
+  for (let i = 1; i <= rows; i++) {
+    const kind = KINDS[i % KINDS.length]!;
+    const building = kind === 'Capannone' || kind === 'Area industriale' || kind === 'Impianto';
+    const machine = kind === 'Macchinario' || kind === 'Attrezzatura' || kind === 'Impianto';
+    lines.push(
+      [
+        `B-${String(i).padStart(7, '0')}`,
+        `${kind} lotto ${i}`,
+        kind,
+        building ? 'magazzino' : 'officina',
+        PLACES[i % PLACES.length],
+        building ? `${1000 + (i % 5000)},5` : '',
+        machine ? `${5 + (i % 200)},25` : '',
+        `${10000 + i}`,
+        i % 2 ? 'Vendita' : 'Locazione',
+        `${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/2027`,
+        building ? (i % 3 ? 'sì' : 'no') : '',
+      ].join(';'),
+    );
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+export async function importBench(
+  rows = 100_000,
+  entities: ('profiles' | 'assets')[] = ['profiles', 'assets'],
+  log: (line: string) => void = console.log,
+): Promise<ImportBenchResult[]> {
+  const config = loadConfig();
+  const usePostgres = config.database.kind === 'postgres';
+  const handle = await openDatabase(usePostgres ? config.database : { kind: 'pglite', dataDir: null });
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const results: ImportBenchResult[] = [];
+  try {
+    await handle.migrate();
+    let t = performance.now();
+    await loadReferenceData(handle.db);
+    log(`reference data ready in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const code = `BENCH-${Date.now().toString(36)}`;
+    const [desk] = await handle.db
+      .insert(desks)
+      .values({ code, name: 'Bench desk', country: 'IT', regionName: 'Liguria' })
+      .returning();
+    const service = createImportService(handle.db, { batchSize: 500 });
+    for (const entity of entities) {
+      const text = entity === 'profiles' ? profilesCsv(rows, { prefix: code }).text : assetsCsv(rows);
+      const bytes = Buffer.from(text, 'latin1');
+      const outboxBefore = (await handle.db.select({ n: count() }).from(outbox))[0]!.n;
+      const startRss = process.memoryUsage().rss;
+      peak = startRss;
+      t = performance.now();
+      const job = await service.open({
+        bytes,
+        fileName: `${entity}.csv`,
+        entity,
+        dryRun: false,
+        deskId: desk!.id,
+        createdBy: null,
+        options: {},
+      });
+      let lastLog = 0;
+      const done = await service.run(job.id, bytes, (p) => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+        if (performance.now() - lastLog > 10_000) {
+          lastLog = performance.now();
+          const s = (performance.now() - t) / 1000;
+          log(`  ${entity}: ${p.cursor}/${p.totalRows} rows, ${Math.round(p.cursor / s)} rows/s`);
+        }
+      });
+      const seconds = (performance.now() - t) / 1000;
+      const counts = done.counts as ImportCounts;
+      const queued = (await handle.db.select({ n: count() }).from(outbox))[0]!.n - outboxBefore;
+      const aggregate = entity === 'profiles' ? 'profile' : 'asset';
+      const queuedOfType = (
+        await handle.db.select({ n: count() }).from(outbox).where(eq(outbox.aggregateType, aggregate))
+      )[0]!.n;
+      const result: ImportBenchResult = {
+        name: `import ${entity} CSV → ${usePostgres ? 'PostgreSQL' : 'PGlite in memory'} (+ outbox)`,
+        rows,
+        seconds: Math.round(seconds * 10) / 10,
+        rowsPerSecond: Math.round(rows / seconds),
+        outboxRows: queued,
+        startRssMiB: Math.round(startRss / 1024 / 1024),
+        peakRssMiB: Math.round(peak / 1024 / 1024),
+      };
+      results.push(result);
+      for (const e of (done.report as { row: number; code: string; value?: string; detail?: string }[]).slice(
+        0,
+        5,
+      ))
+        log(`  row ${e.row}: ${e.code} ${e.value ?? ''} ${e.detail ?? ''}`);
+      log(
+        `${result.name}: ${rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s; ` +
+          `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB`,
+      );
+    }
+  } finally {
+    clearInterval(sampler);
+    await handle.close();
+  }
+  return results;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '100000' }, entity: { type: 'string', default: 'both' } },
+  });
+  const entities =
+    values.entity === 'both'
+      ? (['profiles', 'assets'] as const)
+      : ([values.entity] as ['profiles' | 'assets']);
+  await importBench(Number(values.rows), [...entities]);
+}

@@ -1,0 +1,220 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Principal } from '../../auth/principal.js';
+import type { Database } from '../../db/client.js';
+import { escoLabels } from '../../db/schema.js';
+import {
+  enumLabel,
+  fieldsOf,
+  type EntityName,
+  type ExportCell,
+  type Lang,
+  type Localized,
+} from '../../files/index.js';
+import { ASSET_CATEGORY_LABELS } from '../../domain/vocabulary-labels.js';
+import type { IndexName } from '../../search/documents.js';
+import { toFileCode } from '../imports/import-codes.js';
+import type { SearchService } from '../search/search.service.js';
+
+/** An export holds at most this many rows: the search window (MAX_WINDOW) is the ceiling. */
+export const EXPORT_MAX_ROWS = 10_000;
+const PAGE = 1000;
+
+interface Column {
+  key: string;
+  /** The files-layer field with the same meaning: its header and its enum labels are reused. */
+  field?: string;
+  label?: Localized;
+  /** ESCO URIs rendered as preferred labels in the export's language. */
+  esco?: boolean;
+}
+
+const L = (it: string, fr: string, en: string): Localized => ({ it, fr, en });
+const PLACE: Column[] = [
+  { key: 'municipality', field: 'municipality' },
+  { key: 'province', label: L('Provincia', 'Département', 'Province') },
+  { key: 'region', label: L('Regione', 'Région', 'Region') },
+  { key: 'lat', label: L('Latitudine', 'Latitude', 'Latitude') },
+  { key: 'lon', label: L('Longitudine', 'Longitude', 'Longitude') },
+];
+
+/**
+ * What each export shows: the search index's documents, so an export is exactly the list the user
+ * searched. Profiles are index documents too, hence pseudonymous: a code, never a name or contact.
+ */
+const COLUMNS: Record<IndexName, { entity: EntityName; columns: Column[] }> = {
+  assets: {
+    entity: 'assets',
+    columns: [
+      { key: 'title', field: 'title' },
+      { key: 'kind', field: 'kind' },
+      { key: 'category', field: 'category' },
+      { key: 'status', field: 'status' },
+      { key: 'availability', field: 'availability' },
+      { key: 'condition', field: 'condition' },
+      { key: 'coveredAreaM2', field: 'coveredAreaM2' },
+      { key: 'landAreaM2', field: 'landAreaM2' },
+      { key: 'heightM', field: 'heightM' },
+      { key: 'craneTonnage', field: 'craneTonnage' },
+      { key: 'powerKw', field: 'powerKw' },
+      { key: 'powerKva', field: 'powerKva' },
+      { key: 'quayAccess', field: 'quayAccess' },
+      { key: 'draftM', field: 'draftM' },
+      { key: 'priceEur', field: 'priceEur' },
+      { key: 'rentEurMonth', field: 'rentEurMonth' },
+      { key: 'availableFrom', field: 'availableFrom' },
+      { key: 'availableUntil', field: 'availableUntil' },
+      { key: 'supplyChains', field: 'supplyChains' },
+      { key: 'description', field: 'description' },
+      ...PLACE,
+    ],
+  },
+  profiles: {
+    entity: 'profiles',
+    columns: [
+      { key: 'code', label: L('Codice pseudonimo', 'Code pseudonyme', 'Pseudonymous code') },
+      { key: 'occupationUris', field: 'occupations', esco: true },
+      { key: 'skillUris', field: 'skills', esco: true },
+      { key: 'languages', field: 'languages' },
+      { key: 'eqfLevel', field: 'eqfLevel' },
+      { key: 'drivingLicences', field: 'drivingLicences' },
+      { key: 'employmentStatus', field: 'employmentStatus' },
+      { key: 'desiredPaths', field: 'desiredPaths' },
+      { key: 'supplyChains', field: 'supplyChains' },
+      { key: 'mobilityKm', field: 'mobilityKm' },
+      { key: 'availableFrom', field: 'availableFrom' },
+      ...PLACE,
+    ],
+  },
+  needs: {
+    entity: 'needs',
+    columns: [
+      { key: 'title', field: 'title' },
+      { key: 'type', field: 'needType' },
+      { key: 'status', label: L('Stato', 'Statut', 'Status') },
+      { key: 'occupationUri', field: 'occupation', esco: true },
+      { key: 'skillUris', field: 'essentialSkills', esco: true },
+      { key: 'positions', field: 'positions' },
+      { key: 'assetKind', field: 'assetKind' },
+      { key: 'assetCategory', field: 'assetCategory' },
+      { key: 'radiusKm', field: 'radiusKm' },
+      { key: 'startDate', field: 'startDate' },
+      { key: 'expiresAt', field: 'expiresAt' },
+      { key: 'supplyChain', field: 'supplyChains' },
+      ...PLACE,
+    ],
+  },
+  firms: {
+    entity: 'firms',
+    columns: [
+      { key: 'name', field: 'name' },
+      { key: 'naceCode', field: 'naceCode' },
+      { key: 'sizeBand', field: 'sizeBand' },
+      { key: 'state', field: 'state' },
+      { key: 'supplyChains', field: 'supplyChains' },
+      ...PLACE,
+    ],
+  },
+  opportunities: {
+    entity: 'opportunities',
+    columns: [
+      { key: 'title', field: 'title' },
+      { key: 'kind', field: 'opportunityType' },
+      { key: 'status', field: 'status' },
+      { key: 'roleOccupationUris', field: 'roles', esco: true },
+      { key: 'capitalNeededEur', field: 'capitalNeededEur' },
+      { key: 'deadline', field: 'deadline' },
+      { key: 'supplyChain', field: 'supplyChains' },
+      ...PLACE,
+    ],
+  },
+};
+
+/** files-layer field name → the import-codes table it translates through (they differ for a few fields). */
+const CODE_TABLE: Record<string, string> = {
+  supplyChains: 'supplyChains',
+  desiredPaths: 'desiredPaths',
+  condition: 'condition',
+  availability: 'availability',
+  contractType: 'contractType',
+  opportunityType: 'opportunityType',
+};
+
+/** The entity's field definitions, plus shared ones an entity's file lacks (assets have no supply-chain column). */
+function fieldMap(entity: EntityName) {
+  return new Map([...fieldsOf('profiles'), ...fieldsOf(entity)].map((f) => [f.name, f]));
+}
+
+export function exportHeader(index: IndexName, lang: Lang): string[] {
+  const spec = COLUMNS[index];
+  const fields = fieldMap(spec.entity);
+  return spec.columns.map((c) => (c.label ?? fields.get(c.field!)!.label)[lang]);
+}
+
+export function createExportService(db: Database, search: SearchService) {
+  async function preferredLabels(uris: string[], lang: Lang): Promise<Map<string, string>> {
+    if (uris.length === 0) return new Map();
+    const rows = await db
+      .select({ uri: escoLabels.conceptUri, label: escoLabels.label, lang: escoLabels.lang })
+      .from(escoLabels)
+      .where(and(inArray(escoLabels.conceptUri, uris), eq(escoLabels.preferred, true)));
+    const out = new Map<string, string>();
+    // The user's language first, English when the reference data lacks it.
+    for (const r of rows) if (r.lang === 'en' && !out.has(r.uri)) out.set(r.uri, r.label);
+    for (const r of rows) if (r.lang === lang) out.set(r.uri, r.label);
+    return out;
+  }
+
+  /**
+   * The rows of an export, header first, paging through the same search the list page ran (same
+   * filters, same role rules), up to EXPORT_MAX_ROWS. Lazy: one search page in memory at a time.
+   */
+  async function* rows(
+    index: IndexName,
+    query: Record<string, string | number | undefined>,
+    principal: Principal,
+    lang: Lang,
+  ): AsyncGenerator<ExportCell[]> {
+    const spec = COLUMNS[index];
+    const fields = fieldMap(spec.entity);
+    yield exportHeader(index, lang);
+    for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += PAGE) {
+      const page = await search.search(index, { ...query, limit: PAGE, offset }, principal);
+      const docs = page.hits.map((h) => h.doc);
+      const uris = new Set<string>();
+      for (const d of docs)
+        for (const c of spec.columns)
+          if (c.esco) for (const u of [d[c.key]].flat()) if (typeof u === 'string') uris.add(u);
+      const labels = await preferredLabels([...uris], lang);
+      for (const d of docs) {
+        yield spec.columns.map((c) => {
+          const loc = d.location as { lat: number; lon: number } | undefined;
+          const value = c.key === 'lat' ? loc?.lat : c.key === 'lon' ? loc?.lon : d[c.key];
+          if (value === undefined || value === null) return null;
+          if (c.esco)
+            return [value]
+              .flat()
+              .map((u) => labels.get(String(u)) ?? String(u))
+              .join('; ');
+          const field = c.field ? fields.get(c.field) : undefined;
+          const one = (v: unknown): string | number | boolean => {
+            if (typeof v === 'number' || typeof v === 'boolean') return v;
+            const s = String(v);
+            if (field?.enumValues)
+              return enumLabel(field.enumValues, toFileCode(CODE_TABLE[field.name] ?? '', s), lang);
+            if (field?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s) && lang !== 'en')
+              return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
+            return s;
+          };
+          if (Array.isArray(value)) return value.map((v) => String(one(v))).join('; ');
+          if (c.key === 'category' || c.key === 'assetCategory')
+            return ASSET_CATEGORY_LABELS[String(value)]?.[lang] ?? String(value);
+          return one(value);
+        });
+      }
+      if (docs.length < PAGE || offset + PAGE >= page.total) break;
+    }
+  }
+
+  return { rows };
+}
+export type ExportService = ReturnType<typeof createExportService>;

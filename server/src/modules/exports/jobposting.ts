@@ -1,0 +1,128 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Principal } from '../../auth/principal.js';
+import type { Database } from '../../db/client.js';
+import {
+  escoLabels,
+  escoOccupations,
+  firms,
+  iscoGroups,
+  municipalities,
+  needSkills,
+  needs,
+} from '../../db/schema.js';
+import { AppError, NotFoundError } from '../../errors.js';
+import type { Lang } from '../../files/index.js';
+import { assertMayAccessNeed } from '../needs/needs.service.js';
+
+/**
+ * schema.org employmentType has no "permanent" or "fixed-term": it speaks of working time. Our
+ * contract types map to the nearest value, and anything else is OTHER rather than a guess.
+ */
+const EMPLOYMENT_TYPE: Record<string, string> = {
+  permanent: 'FULL_TIME',
+  fixed_term: 'TEMPORARY',
+  seasonal: 'TEMPORARY',
+  apprenticeship: 'OTHER',
+  other: 'OTHER',
+};
+
+/**
+ * A job need as a schema.org JobPosting (JSON-LD), for job boards and the public employment
+ * services' exchanges: the ESCO occupation URI and its ISCO-08 code in occupationalCategory,
+ * skills as labels in the requested language. Companies get their own firm's needs only (404).
+ */
+export function createJobPostingService(db: Database) {
+  return async function jobPosting(id: string, principal: Principal, lang: Lang) {
+    const [need] = await db.select().from(needs).where(eq(needs.id, id));
+    if (!need) throw new NotFoundError('need', id);
+    assertMayAccessNeed(principal, need);
+    if (need.type !== 'job' || !need.occupationUri)
+      throw new AppError('JOBPOSTING_NOT_A_JOB', 'Only job needs are published as JobPosting', 404, [
+        { path: 'id', reason: 'not a job need' },
+      ]);
+    const [firm] = await db.select().from(firms).where(eq(firms.id, need.firmId));
+    const [place] = await db
+      .select()
+      .from(municipalities)
+      .where(
+        and(
+          eq(municipalities.country, need.municipalityCountry),
+          eq(municipalities.code, need.municipalityCode),
+        ),
+      );
+    const [occupation] = await db
+      .select({ code: escoOccupations.code, isco: escoOccupations.iscoGroup, iscoLabel: iscoGroups.labelEn })
+      .from(escoOccupations)
+      .leftJoin(iscoGroups, eq(iscoGroups.code, escoOccupations.iscoGroup))
+      .where(eq(escoOccupations.uri, need.occupationUri));
+    const skills = await db.select().from(needSkills).where(eq(needSkills.needId, id));
+    const uris = [need.occupationUri, ...skills.map((s) => s.skillUri)];
+    const labelRows = await db
+      .select({ uri: escoLabels.conceptUri, label: escoLabels.label, lang: escoLabels.lang })
+      .from(escoLabels)
+      .where(and(inArray(escoLabels.conceptUri, uris), eq(escoLabels.preferred, true)));
+    const label = (uri: string) =>
+      labelRows.find((r) => r.uri === uri && r.lang === lang)?.label ??
+      labelRows.find((r) => r.uri === uri && r.lang === 'en')?.label ??
+      uri;
+    const essential = skills.filter((s) => s.relation === 'essential').map((s) => label(s.skillUri));
+    const optional = skills.filter((s) => s.relation === 'optional').map((s) => label(s.skillUri));
+
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      identifier: { '@type': 'PropertyValue', name: 'rilancio', value: need.id },
+      title: need.title,
+      description: need.description || need.title,
+      datePosted: need.createdAt.toISOString().slice(0, 10),
+      ...(need.expiresAt ? { validThrough: need.expiresAt } : {}),
+      ...(need.startDate ? { jobStartDate: need.startDate } : {}),
+      ...(need.contractType ? { employmentType: EMPLOYMENT_TYPE[need.contractType] ?? 'OTHER' } : {}),
+      hiringOrganization: {
+        '@type': 'Organization',
+        name: firm?.name ?? '',
+        ...(firm?.vatNumber ? { vatID: `IT${firm.vatNumber}` } : {}),
+        ...(firm?.siret
+          ? { identifier: { '@type': 'PropertyValue', name: 'SIRET', value: firm.siret } }
+          : {}),
+      },
+      jobLocation: {
+        '@type': 'Place',
+        address: {
+          '@type': 'PostalAddress',
+          addressLocality: place?.name ?? '',
+          addressRegion: place?.regionName ?? '',
+          ...(place?.postalCodes[0] ? { postalCode: place.postalCodes[0] } : {}),
+          addressCountry: need.municipalityCountry,
+        },
+        geo: { '@type': 'GeoCoordinates', latitude: need.lat, longitude: need.lon },
+      },
+      occupationalCategory: [
+        {
+          '@type': 'CategoryCode',
+          '@id': need.occupationUri,
+          name: label(need.occupationUri),
+          ...(occupation?.code ? { codeValue: occupation.code } : {}),
+          inCodeSet: {
+            '@type': 'CategoryCodeSet',
+            name: 'ESCO',
+            url: 'http://data.europa.eu/esco/occupation',
+          },
+        },
+        ...(occupation
+          ? [
+              {
+                '@type': 'CategoryCode',
+                codeValue: occupation.isco,
+                ...(occupation.iscoLabel ? { name: occupation.iscoLabel } : {}),
+                inCodeSet: { '@type': 'CategoryCodeSet', name: 'ISCO-08' },
+              },
+            ]
+          : []),
+      ],
+      skills: essential,
+      ...(optional.length > 0 ? { qualifications: optional } : {}),
+      totalJobOpenings: need.positions ?? 1,
+    };
+  };
+}

@@ -1,0 +1,163 @@
+import type { Localized, RowIssue } from '../../files/index.js';
+
+/**
+ * The files layer names enum values with its own short codes (`loan`, `startup`, `nautical`);
+ * the database and the API use the domain vocabulary (`free_loan`, `start_up`,
+ * `nautical_shipbuilding`). These tables translate one into the other in both directions, so
+ * imports store domain codes and exports render them with the files layer's localized labels.
+ */
+const FILE_TO_DOMAIN: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  supplyChains: {
+    nautical: 'nautical_shipbuilding',
+    tourism: 'sustainable_tourism',
+    biotech: 'blue_green_biotech',
+    renewables: 'renewable_energy',
+    ports_logistics: 'ports_logistics',
+    fishing_aquaculture: 'fishing_aquaculture',
+    agrifood: 'agri_food',
+    mechanics: 'mechanics_metalworking',
+    other: 'other',
+  },
+  desiredPaths: {
+    employment: 'employment',
+    startup: 'start_up',
+    wbo: 'workers_buy_out',
+    spinoff: 'spin_off',
+    community_coop: 'community_coop',
+  },
+  condition: { new: 'new', good: 'good', fair: 'fair', poor: 'needs_repair', parts: 'for_parts' },
+  availability: { sale: 'sale', lease: 'lease', loan: 'free_loan', auction: 'auction' },
+  // The API has no agency-work or internship contract: both are "other" there.
+  contractType: {
+    permanent: 'permanent',
+    fixed_term: 'fixed_term',
+    apprenticeship: 'apprenticeship',
+    seasonal: 'seasonal',
+    temporary: 'other',
+    internship: 'other',
+  },
+  opportunityType: {
+    wbo: 'wbo',
+    mbo: 'mbo',
+    spinoff: 'spin_off',
+    startup: 'start_up',
+    community_coop: 'community_coop',
+  },
+};
+
+/** Domain code of a files-layer enum code (identity where the vocabularies agree). */
+export function toDomainCode(field: string, code: string): string {
+  return FILE_TO_DOMAIN[field]?.[code] ?? code;
+}
+
+/** Files-layer code of a domain code, for localized export labels. */
+export function toFileCode(field: string, code: string): string {
+  const table = FILE_TO_DOMAIN[field];
+  if (!table) return code;
+  for (const [file, domain] of Object.entries(table)) if (domain === code) return file;
+  return code;
+}
+
+/** Problems only the database side can see: references, API rules, duplicates. */
+export const IMPORT_MESSAGES = {
+  MUNICIPALITY_UNKNOWN: {
+    it: 'Comune non trovato (nome, CAP, codice ISTAT o INSEE).',
+    fr: 'Commune introuvable (nom, code postal, code INSEE ou ISTAT).',
+    en: 'Municipality not found (name, postal code, ISTAT or INSEE code).',
+  },
+  MUNICIPALITY_AMBIGUOUS: {
+    it: 'Più comuni corrispondono: indicare il codice ISTAT/INSEE.',
+    fr: 'Plusieurs communes correspondent : indiquer le code INSEE/ISTAT.',
+    en: 'Several municipalities match: give the ISTAT/INSEE code.',
+  },
+  ESCO_SUGGESTION: {
+    it: 'Voce ESCO non riconosciuta con certezza: vedere i suggerimenti (non importata).',
+    fr: 'Entrée ESCO non reconnue avec certitude : voir les suggestions (non importée).',
+    en: 'ESCO entry not recognised exactly: see the suggestions (not imported).',
+  },
+  ESCO_REQUIRED_SUGGESTION: {
+    it: 'Professione ESCO non riconosciuta con certezza: usare l’URI o il codice suggerito.',
+    fr: 'Métier ESCO non reconnu avec certitude : utiliser l’URI ou le code suggéré.',
+    en: 'ESCO occupation not recognised exactly: use the suggested URI or code.',
+  },
+  FIRM_UNKNOWN: {
+    it: 'Impresa non trovata (partita IVA / SIRET): importare prima le imprese.',
+    fr: 'Entreprise introuvable (TVA / SIRET) : importer d’abord les entreprises.',
+    en: 'Firm not found (VAT / SIRET): import the firms first.',
+  },
+  FIRM_ID_INVALID: {
+    it: 'Partita IVA (11 cifre) o SIRET (14 cifre) non valido.',
+    fr: 'Numéro de TVA italien (11 chiffres) ou SIRET (14 chiffres) invalide.',
+    en: 'Not a valid Italian VAT number (11 digits) or SIRET (14 digits).',
+  },
+  CRISIS_CASE_UNKNOWN: {
+    it: 'Dossier di crisi non trovato per questo sportello.',
+    fr: 'Dossier de crise introuvable pour ce guichet.',
+    en: 'Crisis case not found for this desk.',
+  },
+  ASSET_UNKNOWN: {
+    it: 'Bene non trovato (numero di inventario).',
+    fr: 'Bien introuvable (numéro d’inventaire).',
+    en: 'Asset not found (inventory number).',
+  },
+  CATEGORY_INVALID: {
+    it: 'Categoria non prevista.',
+    fr: 'Catégorie non prévue.',
+    en: 'Category not allowed.',
+  },
+  NACE_UNKNOWN: {
+    it: 'Codice ATECO/NACE sconosciuto.',
+    fr: 'Code NAF/NACE inconnu.',
+    en: 'Unknown NACE code.',
+  },
+  ROLE_INVALID: {
+    it: 'Ruolo non valido: usare "professione x numero".',
+    fr: 'Rôle invalide : utiliser « métier x nombre ».',
+    en: 'Invalid role: use "occupation x count".',
+  },
+  SINGLE_VALUE_EXPECTED: {
+    it: 'Indicare un solo valore.',
+    fr: 'Indiquer une seule valeur.',
+    en: 'Give a single value.',
+  },
+  DUPLICATE_IN_FILE: {
+    it: 'Stesso codice di una riga precedente del file.',
+    fr: 'Même référence qu’une ligne précédente du fichier.',
+    en: 'Same key as an earlier row of the file.',
+  },
+  OTHER_DESK: {
+    it: 'Il record appartiene a un altro sportello.',
+    fr: 'L’enregistrement appartient à un autre guichet.',
+    en: 'The record belongs to another desk.',
+  },
+  RULE_VIOLATED: {
+    it: 'Valore non ammesso dalle regole dei dati.',
+    fr: 'Valeur refusée par les règles des données.',
+    en: 'Value refused by the data rules.',
+  },
+  WRITE_FAILED: {
+    it: 'La riga non è stata salvata (conflitto con dati esistenti).',
+    fr: 'La ligne n’a pas été enregistrée (conflit avec des données existantes).',
+    en: 'The row was not saved (conflict with existing data).',
+  },
+} as const satisfies Record<string, Localized>;
+
+export type ImportIssueCode = keyof typeof IMPORT_MESSAGES;
+
+export interface Suggestion {
+  uri: string;
+  label: string;
+  confidence: number;
+}
+
+/**
+ * One line of an import report: a files-layer RowIssue or an import-side one. `severity`
+ * 'warning' means the row was (or would be) written without the item; 'error' means it was not.
+ */
+export interface ReportEntry extends Omit<RowIssue, 'code'> {
+  code: string;
+  severity: 'error' | 'warning';
+  /** The rule text from the API validation, when the reason is RULE_VIOLATED. */
+  detail?: string;
+  suggestions?: Suggestion[];
+}

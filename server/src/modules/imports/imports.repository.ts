@@ -1,0 +1,108 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { importJobs } from '../../db/schema.js';
+import type { ReportEntry } from './import-codes.js';
+
+export type ImportJobRow = typeof importJobs.$inferSelect;
+
+export interface ImportCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  error: number;
+  warnings: number;
+}
+export const ZERO_COUNTS: ImportCounts = { create: 0, update: 0, unchanged: 0, error: 0, warnings: 0 };
+
+/** The report keeps this many entries; beyond it the counts still add up and `reportTruncated` says so. */
+export const MAX_REPORT_ENTRIES = 20_000;
+
+export async function findJob(db: DbOrTx, id: string): Promise<ImportJobRow | undefined> {
+  const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id));
+  return row;
+}
+
+export async function findJobByFile(
+  db: DbOrTx,
+  key: { deskId: string; entity: string; fileSha256: string; dryRun: boolean },
+): Promise<ImportJobRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(importJobs)
+    .where(
+      and(
+        eq(importJobs.deskId, key.deskId),
+        eq(importJobs.entity, key.entity),
+        eq(importJobs.fileSha256, key.fileSha256),
+        eq(importJobs.dryRun, key.dryRun),
+      ),
+    );
+  return row;
+}
+
+/** Creates the job, or returns the one already there for the same file (a concurrent upload loses the race quietly). */
+export async function insertJob(db: DbOrTx, values: typeof importJobs.$inferInsert): Promise<ImportJobRow> {
+  const [row] = await db.insert(importJobs).values(values).onConflictDoNothing().returning();
+  if (row) return row;
+  return (await findJobByFile(db, {
+    deskId: values.deskId,
+    entity: values.entity,
+    fileSha256: values.fileSha256,
+    dryRun: values.dryRun ?? true,
+  }))!;
+}
+
+/**
+ * Records a committed batch: the cursor, the running counts and the batch's report lines, in the
+ * batch's own transaction, so the job row and the data it describes can never disagree.
+ */
+export async function recordBatch(
+  tx: DbOrTx,
+  id: string,
+  batch: { cursor: number; counts: ImportCounts; report: ReportEntry[] },
+) {
+  await tx
+    .update(importJobs)
+    .set({
+      cursor: batch.cursor,
+      counts: batch.counts,
+      status: 'running',
+      updatedAt: new Date(),
+      report:
+        batch.report.length > 0
+          ? sql`case when jsonb_array_length(${importJobs.report}) < ${MAX_REPORT_ENTRIES} then ${importJobs.report} || ${JSON.stringify(batch.report)}::jsonb else ${importJobs.report} end`
+          : importJobs.report,
+    })
+    .where(eq(importJobs.id, id));
+}
+
+export async function setJobState(
+  db: DbOrTx,
+  id: string,
+  values: Partial<Pick<ImportJobRow, 'status' | 'totalRows' | 'error' | 'finishedAt' | 'counts' | 'report'>>,
+) {
+  await db
+    .update(importJobs)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(importJobs.id, id));
+}
+
+/** Starts a job over with other options: cursor, counts and report cleared. */
+export async function resetJob(db: DbOrTx, id: string, options: unknown): Promise<ImportJobRow> {
+  const [row] = await db
+    .update(importJobs)
+    .set({
+      options,
+      status: 'pending',
+      cursor: 0,
+      totalRows: null,
+      counts: {},
+      report: [],
+      error: null,
+      finishedAt: null,
+      updatedAt: new Date(),
+    })
+    .where(eq(importJobs.id, id))
+    .returning();
+  return row!;
+}

@@ -1,0 +1,286 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf } from '../../auth/access.js';
+import type { Principal } from '../../auth/principal.js';
+import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import {
+  csvChunks,
+  csvTemplate,
+  downloadHeaders,
+  ENTITIES,
+  exportFilename,
+  isFileError,
+  LANGS,
+  xlsxTemplate,
+  type EntityName,
+  type Lang,
+} from '../../files/index.js';
+import { ErrorResponseSchema, errorResponses, IdParamsSchema } from '../shared/schemas.js';
+import type { ReportEntry } from './import-codes.js';
+import type { ImportJobRow } from './imports.repository.js';
+import type { ImportService } from './imports.service.js';
+
+const STAFF = ['admin', 'operator'] as const;
+const EntitySchema = z.enum(ENTITIES as [EntityName, ...EntityName[]]);
+const LangSchema = z.enum(LANGS as [Lang, ...Lang[]]).default('it');
+
+const ImportJobViewSchema = z.object({
+  id: z.uuid(),
+  deskId: z.uuid(),
+  entity: z.string(),
+  fileName: z.string(),
+  fileSha256: z.string(),
+  fileSize: z.number(),
+  dryRun: z.boolean(),
+  status: z.enum(['pending', 'running', 'done', 'failed']),
+  cursor: z.number(),
+  totalRows: z.number().nullable(),
+  progress: z.number().describe('0..1: rows processed / rows in the file'),
+  counts: z.record(z.string(), z.number()),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  report: z.object({
+    total: z.number(),
+    offset: z.number(),
+    items: z.array(z.record(z.string(), z.unknown())),
+  }),
+});
+
+function view(job: ImportJobRow, page = { offset: 0, limit: 100 }) {
+  const report = job.report as ReportEntry[];
+  return {
+    id: job.id,
+    deskId: job.deskId,
+    entity: job.entity,
+    fileName: job.fileName,
+    fileSha256: job.fileSha256,
+    fileSize: job.fileSize,
+    dryRun: job.dryRun,
+    status: job.status as 'pending' | 'running' | 'done' | 'failed',
+    cursor: job.cursor,
+    totalRows: job.totalRows,
+    progress: job.totalRows ? Math.min(1, job.cursor / job.totalRows) : job.status === 'done' ? 1 : 0,
+    counts: job.counts as Record<string, number>,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+    report: {
+      total: report.length,
+      offset: page.offset,
+      items: report.slice(page.offset, page.offset + page.limit) as unknown as Record<string, unknown>[],
+    },
+  };
+}
+
+/** Operators see their own desk's jobs only; others' ids answer 404, so they reveal nothing. */
+async function visibleJob(service: ImportService, id: string, principal: Principal) {
+  const job = await service.get(id);
+  if (!job || (principal.role !== 'admin' && job.deskId !== principal.deskId))
+    throw new NotFoundError('import', id);
+  return job;
+}
+
+const FormSchema = z.strictObject({
+  entity: EntitySchema,
+  dryRun: z.enum(['true', 'false']).default('true'),
+  mapping: z.string().max(20_000).optional(),
+  defaults: z.string().max(20_000).optional(),
+  sheet: z.string().max(100).optional(),
+  desk: z.string().max(64).optional(),
+});
+
+function parseJsonObject(text: string | undefined, path: string): Record<string, string | null> | undefined {
+  if (text === undefined || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ path, reason: 'not valid JSON' }]);
+  }
+  const parsed = z.record(z.string().max(300), z.string().max(300).nullable()).safeParse(value);
+  if (!parsed.success || Array.isArray(value))
+    throw new ValidationError([{ path, reason: 'an object of strings' }]);
+  // Copied from JSON.parse's own properties onto a null prototype: a "__proto__" key stays a plain
+  // key (zod's output, built by assignment, would turn it into a prototype and drop it).
+  const out = Object.create(null) as Record<string, string | null>;
+  for (const [k, v] of Object.entries(value as Record<string, string | null>)) out[k] = v;
+  return out;
+}
+
+/** Reads the multipart form: one file and a few small fields; the plugin's limits answer 413 past them. */
+async function readUpload(request: FastifyRequest) {
+  if (!request.isMultipart())
+    throw new AppError('MULTIPART_EXPECTED', 'Send the file as multipart/form-data', 415);
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
+  let file: { bytes: Buffer; fileName: string } | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file')
+        throw new ValidationError([{ path: part.fieldname, reason: 'unexpected file' }]);
+      file = { bytes: await part.toBuffer(), fileName: part.filename || 'upload' };
+    } else {
+      fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (!file) throw new ValidationError([{ path: 'file', reason: 'required' }]);
+  const form = FormSchema.safeParse({ ...fields });
+  if (!form.success)
+    throw new ValidationError(
+      form.error.issues.map((i) => ({ path: i.path.join('.') || 'form', reason: i.message })),
+    );
+  return { file, form: form.data };
+}
+
+export function importsRoutes(app: FastifyInstance, service: ImportService) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  app.addHook('onClose', async () => service.idle());
+
+  r.post(
+    '/imports',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['imports'],
+        description:
+          'Upload a CSV or XLSX (multipart: file, entity, dryRun, mapping JSON, defaults JSON, sheet, desk for admins). ' +
+          'Returns the job (202 while it runs in the background); the same file again returns the same job.',
+        response: {
+          200: ImportJobViewSchema,
+          202: ImportJobViewSchema,
+          413: ErrorResponseSchema,
+          415: ErrorResponseSchema,
+          422: ErrorResponseSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { file, form } = await readUpload(request);
+      let deskId = principal.deskId;
+      if (principal.role === 'admin' && form.desk) {
+        deskId = (await service.resolveDesk(form.desk)) ?? null;
+        if (!deskId) throw new ValidationError([{ path: 'desk', reason: 'unknown desk' }]);
+      } else if (principal.role !== 'admin' && form.desk && form.desk !== principal.deskId) {
+        throw new ForbiddenError('Operators import into their own desk only');
+      }
+      if (!deskId) throw new ValidationError([{ path: 'desk', reason: 'which desk the file belongs to' }]);
+      try {
+        const { job, started } = await service.submit({
+          bytes: file.bytes,
+          fileName: file.fileName,
+          entity: form.entity,
+          dryRun: form.dryRun === 'true',
+          deskId,
+          createdBy: principal.userId,
+          options: {
+            mapping: parseJsonObject(form.mapping, 'mapping'),
+            defaults: parseJsonObject(form.defaults, 'defaults') as Record<string, string> | undefined,
+            sheet: form.sheet,
+          },
+        });
+        return reply.code(started || job.status !== 'done' ? 202 : 200).send(view(job));
+      } catch (error) {
+        if (isFileError(error))
+          throw new AppError(
+            error.code,
+            error.message,
+            error.statusCode,
+            Object.entries(error.details).map(([path, v]) => ({ path, reason: String(v) })),
+          );
+        throw error;
+      }
+    },
+  );
+
+  r.get(
+    '/imports/:id',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['imports'],
+        params: IdParamsSchema,
+        querystring: z.strictObject({
+          offset: z.coerce.number().int().min(0).default(0),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: ImportJobViewSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      view(await visibleJob(service, request.params.id, principalOf(request)), request.query),
+  );
+
+  r.get(
+    '/imports/:id/report.csv',
+    {
+      config: { access: STAFF },
+      schema: {
+        tags: ['imports'],
+        params: IdParamsSchema,
+        querystring: z.strictObject({ lang: LangSchema }),
+      },
+    },
+    async (request, reply) => {
+      const job = await visibleJob(service, request.params.id, principalOf(request));
+      const lang = request.query.lang;
+      const header = {
+        it: [
+          'Riga',
+          'Colonna',
+          'Intestazione',
+          'Campo',
+          'Valore',
+          'Codice',
+          'Gravità',
+          'Motivo',
+          'Suggerimenti',
+        ],
+        fr: ['Ligne', 'Colonne', 'En-tête', 'Champ', 'Valeur', 'Code', 'Gravité', 'Motif', 'Suggestions'],
+        en: ['Row', 'Column', 'Header', 'Field', 'Value', 'Code', 'Severity', 'Reason', 'Suggestions'],
+      }[lang];
+      const rows = [
+        header,
+        ...(job.report as ReportEntry[]).map((e) => [
+          e.row,
+          e.column?.letter ?? '',
+          e.column?.header ?? '',
+          e.field ?? '',
+          e.value ?? '',
+          e.code,
+          e.severity,
+          e.message[lang] + (e.detail ? ` (${e.detail})` : ''),
+          (e.suggestions ?? [])
+            .map((s) => `${s.label} <${s.uri}> ${Math.round(s.confidence * 100)}%`)
+            .join('; '),
+        ]),
+      ];
+      return reply
+        .headers(downloadHeaders(exportFilename(`import-report-${job.id.slice(0, 8)}`, 'csv'), 'csv'))
+        .send(Readable.from(csvChunks(rows, { lang })));
+    },
+  );
+
+  r.get(
+    '/imports/templates/:entity',
+    {
+      config: { access: ['admin', 'operator', 'marketing', 'company'] },
+      schema: {
+        tags: ['imports'],
+        params: z.strictObject({ entity: EntitySchema }),
+        querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), lang: LangSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { entity } = request.params;
+      const { format, lang } = request.query;
+      const body = format === 'csv' ? csvTemplate(entity, lang) : await xlsxTemplate(entity, lang);
+      return reply
+        .headers(downloadHeaders(`rilancio-template-${entity}-${lang}.${format}`, format))
+        .send(Buffer.from(body));
+    },
+  );
+}

@@ -1,0 +1,505 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { desks } from '../../db/schema.js';
+import { AppError, ValidationError } from '../../errors.js';
+import {
+  assertErrorRate,
+  createRowConverter,
+  fieldsOf,
+  ISSUE_MESSAGES,
+  matchHeaders,
+  openTable,
+  parseField,
+  type ConvertOptions,
+  type EntityName,
+  type HeaderMatch,
+  type HeaderOverride,
+  type ImportRecord,
+  type IssueColumn,
+  type Table,
+} from '../../files/index.js';
+import { eq } from 'drizzle-orm';
+import {
+  ADAPTERS,
+  stableJson,
+  type DbState,
+  type EntityAdapter,
+  type ExistingRecord,
+  type RowContext,
+} from './entity-adapters.js';
+import { IMPORT_MESSAGES, type ReportEntry } from './import-codes.js';
+import {
+  findJob,
+  findJobByFile,
+  insertJob,
+  recordBatch,
+  resetJob,
+  setJobState,
+  ZERO_COUNTS,
+  type ImportCounts,
+  type ImportJobRow,
+} from './imports.repository.js';
+import { createReferenceResolver, type ReferenceResolver } from './reference-resolver.js';
+
+/** D7: more than half the rows failing to parse means a wrong file or mapping, not typos. */
+export const MAX_BAD_ROW_RATIO = 0.5;
+
+export interface ImportOptions {
+  mapping?: HeaderOverride;
+  sheet?: string;
+  /** Values for fields a file leaves blank or lacks (e.g. every asset in a file is for sale), as a desk would type them. */
+  defaults?: Record<string, string>;
+}
+
+export interface SubmitImport {
+  bytes: Uint8Array;
+  fileName: string;
+  entity: EntityName;
+  dryRun: boolean;
+  deskId: string;
+  createdBy: string | null;
+  options: ImportOptions;
+}
+
+export interface ImportServiceOptions {
+  /** Where uploads wait for their background run, named by job id (never by the user's file name). */
+  storageDir?: string;
+  batchSize?: number;
+}
+
+type ProgressListener = (job: { cursor: number; totalRows: number | null; counts: ImportCounts }) => void;
+
+interface PreparedFile {
+  table: Table;
+  match: HeaderMatch;
+  convert: ReturnType<typeof createRowConverter>;
+  defaults: ImportRecord;
+  convertOptions: ConvertOptions;
+}
+
+function prepare(
+  bytes: Uint8Array,
+  fileName: string,
+  entity: EntityName,
+  options: ImportOptions,
+): PreparedFile {
+  const table = openTable(bytes, fileName, { sheet: options.sheet, headerRows: 'auto' });
+  const match = matchHeaders(entity, table.header.labels, options.mapping ?? {});
+  if (match.missingRequired.length > 0)
+    throw new AppError(
+      'IMPORT_COLUMNS_MISSING',
+      `The file lacks required columns: ${match.missingRequired.join(', ')}`,
+      422,
+      match.missingRequired.map((f) => ({ path: f, reason: ISSUE_MESSAGES.HEADER_MISSING_REQUIRED.en })),
+    );
+  const convertOptions: ConvertOptions = { decimal: table.delimiter === ';' ? ',' : undefined };
+  const defaults = parseDefaults(entity, options.defaults ?? {}, convertOptions);
+  return { table, match, convert: createRowConverter(match, convertOptions), defaults, convertOptions };
+}
+
+function parseDefaults(
+  entity: EntityName,
+  raw: Record<string, string>,
+  options: ConvertOptions,
+): ImportRecord {
+  const out: ImportRecord = Object.create(null) as ImportRecord;
+  const fields = new Map(fieldsOf(entity).map((f) => [f.name, f]));
+  for (const [name, value] of Object.entries(raw)) {
+    const field = fields.get(name);
+    if (!field) throw new ValidationError([{ path: `defaults.${name}`, reason: `not a field of ${entity}` }]);
+    const parsed = parseField(field, value, options);
+    if (!parsed.ok) throw new ValidationError([{ path: `defaults.${name}`, reason: parsed.code }]);
+    out[name] = parsed.value;
+  }
+  return out;
+}
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Bulk import of one file into one entity (issue 6). A job is identified by (desk, entity, sha256,
+ * dry run): uploading the same file again finds the same job, and resumes it if it was cut short.
+ * Rows are read lazily and processed in batches; each batch, its outbox rows and the job's cursor
+ * commit in one transaction, so a killed import resumes to exactly what a clean run gives.
+ */
+export function createImportService(db: Database, serviceOptions: ImportServiceOptions = {}) {
+  const storageDir = serviceOptions.storageDir ?? path.join(tmpdir(), 'rilancio-imports');
+  const batchSize = serviceOptions.batchSize ?? 250;
+  const running = new Map<string, Promise<void>>();
+
+  /**
+   * Finds or creates the job for a file (validating the file first: 415/413/422 come back at once).
+   * The same file with other options (another sheet, a corrected mapping) starts the job over.
+   */
+  async function open(request: SubmitImport): Promise<ImportJobRow> {
+    prepare(request.bytes, request.fileName, request.entity, request.options);
+    const fileSha256 = sha256(request.bytes);
+    const key = { deskId: request.deskId, entity: request.entity, fileSha256, dryRun: request.dryRun };
+    let job =
+      (await findJobByFile(db, key)) ??
+      (await insertJob(db, {
+        ...key,
+        fileName: request.fileName.slice(0, 200),
+        fileSize: request.bytes.length,
+        options: request.options,
+        createdBy: request.createdBy,
+      }));
+    // JSON round trip: undefined options are absent in the stored job too.
+    const options = JSON.parse(JSON.stringify(request.options)) as ImportOptions;
+    if (stableJson(job.options ?? {}) !== stableJson(options)) {
+      // The same file read differently (another sheet, a corrected mapping): the job is keyed by file,
+      // so it starts over with the new options. Upserts make a second pass over committed rows harmless.
+      if (running.has(job.id))
+        throw new AppError('IMPORT_RUNNING', 'This file is being imported; wait for the job to finish', 409);
+      job = await resetJob(db, job.id, options);
+    }
+    return job;
+  }
+
+  /** `open`, then run the job in the background unless it is finished or already running here. */
+  async function submit(request: SubmitImport): Promise<{ job: ImportJobRow; started: boolean }> {
+    const job = await open(request);
+    if (job.status === 'done' || job.status === 'failed' || running.has(job.id))
+      return { job, started: false };
+    // Pending, or running in a process that died: (re)start from the recorded cursor.
+    mkdirSync(storageDir, { recursive: true });
+    const stored = path.join(storageDir, `${job.id}.upload`);
+    writeFileSync(stored, request.bytes);
+    start(
+      job.id,
+      () => readFileSync(stored),
+      () => rmSync(stored, { force: true }),
+    );
+    return { job, started: true };
+  }
+
+  function start(id: string, load: () => Uint8Array, cleanup: () => void) {
+    const work = run(id, load())
+      .then(() => undefined)
+      .catch(() => undefined)
+      .finally(() => {
+        running.delete(id);
+        cleanup();
+      });
+    running.set(id, work);
+  }
+
+  /** Processes a job to the end from its cursor. Used by the background runner and the CLI. */
+  async function run(id: string, bytes: Uint8Array, onProgress?: ProgressListener): Promise<ImportJobRow> {
+    const job = await findJob(db, id);
+    if (!job) throw new AppError('IMPORT_NOT_FOUND', `import ${id} does not exist`, 404);
+    if (job.status === 'done') return job;
+    if (sha256(bytes) !== job.fileSha256)
+      throw new AppError('IMPORT_FILE_MISMATCH', 'This is not the file the job was created for', 409);
+    const entity = job.entity as EntityName;
+    const options = job.options as ImportOptions;
+    try {
+      let total = job.totalRows;
+      if (total === null) {
+        // First pass: count rows and refuse a file that mostly fails to parse, before writing anything.
+        const first = prepare(bytes, job.fileName, entity, options);
+        let bad = 0;
+        total = 0;
+        for (const row of first.table.rows) {
+          total++;
+          if (first.convert(row).issues.length > 0) bad++;
+        }
+        assertErrorRate(bad, total, MAX_BAD_ROW_RATIO);
+        await new Promise((resolve) => setImmediate(resolve));
+        await setJobState(db, id, { totalRows: total, status: 'running' });
+      }
+      const file = prepare(bytes, job.fileName, entity, options);
+      const adapter = ADAPTERS[entity];
+      const resolver = createReferenceResolver(db, job.deskId);
+      const seen = new Map<string, number>();
+      let counts: ImportCounts = { ...ZERO_COUNTS, ...(job.counts as Partial<ImportCounts>) };
+      let index = 0;
+      let batch: ReturnType<PreparedFile['convert']>[] = [];
+      const flush = async () => {
+        const rows = batch;
+        batch = [];
+        const attempt = (savepoints: boolean) => {
+          const seenBefore = new Map(seen);
+          return db
+            .transaction(async (tx) => {
+              resolver.use(tx);
+              const next = { ...counts };
+              const { outcomes, report } = await processBatch(
+                tx,
+                adapter,
+                resolver,
+                file,
+                rows,
+                job,
+                seen,
+                savepoints,
+              );
+              for (const outcome of outcomes) next[outcome]++;
+              next.warnings += report.filter((r) => r.severity === 'warning').length;
+              await recordBatch(tx, id, { cursor: index, counts: next, report });
+              return next;
+            })
+            .catch((error: unknown) => {
+              seen.clear();
+              for (const [k, v] of seenBefore) seen.set(k, v);
+              throw error;
+            });
+        };
+        // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
+        // fails in the database; when one does, it runs again with a savepoint per row.
+        counts = await attempt(false).catch(() => attempt(true));
+        resolver.use(db);
+        onProgress?.({ cursor: index, totalRows: total, counts });
+        // PGlite runs queries as microtasks on this thread: let HTTP requests (progress polls) through.
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      for (const row of file.table.rows) {
+        const converted = file.convert(row);
+        if (index < job.cursor) {
+          // Already committed by an earlier run: only remember its key, for duplicate detection.
+          const key = adapter.fileKey(converted.record);
+          if (key !== undefined && converted.issues.length === 0 && !seen.has(key))
+            seen.set(key, converted.rowNumber);
+          index++;
+          continue;
+        }
+        batch.push(converted);
+        index++;
+        if (batch.length >= batchSize) await flush();
+      }
+      if (batch.length > 0) await flush();
+      await setJobState(db, id, { status: 'done', finishedAt: new Date() });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await setJobState(db, id, { status: 'failed', error: message.slice(0, 500), finishedAt: new Date() });
+      throw error;
+    }
+    return (await findJob(db, id))!;
+  }
+
+  return {
+    open,
+    submit,
+    run,
+    prepare,
+    /** Resolves when every background job of this process has stopped (app shutdown, tests). */
+    async idle() {
+      while (running.size > 0) await Promise.all([...running.values()]);
+    },
+    isRunning: (id: string) => running.has(id),
+    get: (id: string) => findJob(db, id),
+    async resolveDesk(ref: string): Promise<string | undefined> {
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+      const [row] = await db
+        .select({ id: desks.id })
+        .from(desks)
+        .where(uuid ? eq(desks.id, ref) : eq(desks.code, ref));
+      return row?.id;
+    },
+  };
+}
+export type ImportService = ReturnType<typeof createImportService>;
+
+type Outcome = 'create' | 'update' | 'unchanged' | 'error';
+
+interface RowWork {
+  row: ReturnType<PreparedFile['convert']>;
+  entries: ReportEntry[];
+  ctx: RowContext;
+  outcome?: Outcome;
+  input?: Record<string, unknown>;
+  existing?: ExistingRecord;
+  state?: DbState;
+}
+
+const keyField = (entity: EntityName) =>
+  entity === 'firms' ? 'vat' : entity === 'assets' ? 'inventoryNumber' : 'externalRef';
+
+/**
+ * One batch of rows: build each from the file, resolve references, validate it as the API would,
+ * compare it with what is stored, and write what changed. Everything that can refuse a row
+ * happens before the first write. Without savepoints, creates go in as multi-row inserts (the
+ * fast path); with them, each write has its own savepoint, so a constraint the checks did not
+ * foresee rolls back that row only.
+ */
+async function processBatch(
+  tx: DbOrTx,
+  adapter: EntityAdapter,
+  resolver: ReferenceResolver,
+  file: PreparedFile,
+  rows: ReturnType<PreparedFile['convert']>[],
+  job: ImportJobRow,
+  seen: Map<string, number>,
+  savepoints: boolean,
+): Promise<{ outcomes: Outcome[]; report: ReportEntry[] }> {
+  const columnOf = (field: string): IssueColumn | undefined => {
+    const index = file.match.fieldColumns.get(field);
+    if (index === undefined) return undefined;
+    const c = file.match.columns[index]!;
+    return { index, letter: c.letter, header: c.header };
+  };
+  const work: RowWork[] = rows.map((row) => {
+    const at = {
+      row: row.rowNumber,
+      ...(row.line !== undefined && row.line !== row.rowNumber ? { line: row.line } : {}),
+    };
+    const entries: ReportEntry[] = row.issues.map((i) => ({ ...i, severity: 'error' as const }));
+    const ctx: RowContext = {
+      deskId: job.deskId,
+      resolver,
+      issue(field, code, options = {}) {
+        const column = columnOf(field);
+        entries.push({
+          ...at,
+          ...(column ? { column } : {}),
+          field,
+          ...(options.value !== undefined ? { value: String(options.value).slice(0, 200) } : {}),
+          code,
+          message: IMPORT_MESSAGES[code],
+          severity: options.severity ?? 'error',
+          ...(options.suggestions ? { suggestions: options.suggestions } : {}),
+        });
+      },
+    };
+    return { row, entries, ctx };
+  });
+  const hasError = (w: RowWork) => w.entries.some((e) => e.severity === 'error');
+
+  // 1. The row on its own: parse problems, duplicates within the file, references.
+  for (const w of work) {
+    if (hasError(w)) {
+      w.outcome = 'error';
+      continue;
+    }
+    const record: ImportRecord = Object.assign(
+      Object.create(null) as ImportRecord,
+      file.defaults,
+      w.row.record,
+    );
+    const key = adapter.fileKey(record);
+    if (key !== undefined) {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        w.ctx.issue(keyField(adapter.entity), 'DUPLICATE_IN_FILE', { value: `${key} (${first})` });
+        w.outcome = 'error';
+        continue;
+      }
+      seen.set(key, w.row.rowNumber);
+    }
+    w.input = await adapter.build(record, w.ctx);
+    if (hasError(w)) w.outcome = 'error';
+  }
+
+  // 2. What is stored under the same natural keys, in one query where the adapter can.
+  const live = work.filter((w) => !w.outcome);
+  const found = adapter.findMany
+    ? await adapter.findMany(
+        tx,
+        live.map((w) => w.input!),
+        job.deskId,
+      )
+    : await (async () => {
+        const out: (ExistingRecord | undefined)[] = [];
+        for (const w of live) out.push(await adapter.findExisting(tx, w.input!, job.deskId));
+        return out;
+      })();
+
+  // 3. The record as it would be, validated by the API's schema, compared with what is stored.
+  for (const [i, w] of live.entries()) {
+    const existing = found[i];
+    if (existing && existing.deskId !== null && existing.deskId !== job.deskId) {
+      w.ctx.issue(keyField(adapter.entity), 'OTHER_DESK');
+      w.outcome = 'error';
+      continue;
+    }
+    const merged = adapter.merge(existing, w.input!, job.deskId);
+    const parsed = (adapter.schema as z.ZodType<Record<string, unknown>>).safeParse(merged);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const apiField = String(issue.path[0] ?? '');
+        const field = adapter.fileFieldOf[apiField] ?? apiField;
+        const column = columnOf(field);
+        const missing = merged[apiField] === undefined;
+        w.entries.push({
+          row: w.row.rowNumber,
+          ...(column ? { column } : {}),
+          field,
+          code: missing ? 'REQUIRED' : 'RULE_VIOLATED',
+          message: missing ? ISSUE_MESSAGES.REQUIRED : IMPORT_MESSAGES.RULE_VIOLATED,
+          detail: `${issue.path.join('.')}: ${issue.message}`,
+          severity: 'error',
+        });
+      }
+      w.outcome = 'error';
+      continue;
+    }
+    const value = parsed.data;
+    const m = value.municipality as { country: string; code: string };
+    const place = await resolver.placeOf(m.country, m.code);
+    if (!place) {
+      w.ctx.issue('municipality', 'MUNICIPALITY_UNKNOWN', { value: `${m.country} ${m.code}` });
+      w.outcome = 'error';
+      continue;
+    }
+    w.existing = existing;
+    w.state = adapter.toState(value, place);
+    w.outcome =
+      existing && stableJson(w.state) === stableJson(existing.state)
+        ? 'unchanged'
+        : existing
+          ? 'update'
+          : 'create';
+  }
+
+  // 4. The writes.
+  if (!job.dryRun) {
+    const creates = work.filter((w) => w.outcome === 'create');
+    const updates = work.filter((w) => w.outcome === 'update');
+    if (!savepoints) {
+      if (adapter.insertMany && creates.length > 0)
+        await adapter.insertMany(
+          tx,
+          creates.map((w) => ({ input: w.input!, state: w.state! })),
+          job.deskId,
+        );
+      else for (const w of creates) await adapter.insert(tx, w.input!, w.state!, job.deskId);
+      for (const w of updates) await adapter.update(tx, w.existing!, w.state!);
+    } else {
+      for (const w of [...creates, ...updates]) {
+        const once = () =>
+          tx.transaction(async (savepoint) => {
+            if (w.existing) await adapter.update(savepoint, w.existing, w.state!);
+            else await adapter.insert(savepoint, w.input!, w.state!, job.deskId);
+          });
+        try {
+          // A profile's random pseudonym can collide with one already issued (six characters: the
+          // birthday bound bites from a few tens of thousands of profiles); a new draw settles it.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await once();
+              break;
+            } catch (error) {
+              if (attempt >= 3 || !isPseudonymClash(error)) throw error;
+            }
+          }
+        } catch (error) {
+          const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+          w.ctx.issue(keyField(adapter.entity), 'WRITE_FAILED', {
+            value: cause instanceof Error ? cause.message.slice(0, 200) : undefined,
+          });
+          w.outcome = 'error';
+        }
+      }
+    }
+  }
+  return { outcomes: work.map((w) => w.outcome!), report: work.flatMap((w) => w.entries) };
+}
+
+function isPseudonymClash(error: unknown): boolean {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return cause instanceof Error && cause.message.includes('profiles_code_key');
+}
