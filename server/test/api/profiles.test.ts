@@ -29,7 +29,7 @@ describe('profiles', () => {
     const res = await create(operator, profilePayload(deskId));
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body.code).toMatch(/^P-[2-9A-Z]{6}$/);
+    expect(body.code).toMatch(/^P-[2-9A-Z]{8}$/);
     expect(body.personal.lastName).toBe('Rossi');
     expect(body.municipality.name).toBe('La Spezia');
     expect(body.occupations).toEqual([{ uri: ESCO.welder, years: 12 }]);

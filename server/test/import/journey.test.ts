@@ -157,7 +157,7 @@ describe('export', () => {
     expect(res.body).toContain('Codice pseudonimo');
     expect(res.body).not.toContain('Cognome1');
     expect(res.body).not.toContain('@example.org');
-    expect(res.body).toMatch(/\nP-[0-9A-Z]{6};/);
+    expect(res.body).toMatch(/\nP-[0-9A-Z]{8};/);
     expect(
       (await t.call({ role: 'marketing' }, { method: 'GET', url: '/api/v1/export/profiles' })).statusCode,
     ).toBe(403);

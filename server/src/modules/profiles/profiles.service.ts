@@ -132,31 +132,37 @@ export function createProfilesService(db: Database) {
         if (!desk) throw new ValidationError([{ path: 'deskId', reason: 'unknown desk' }]);
         const place = await resolveMunicipality(tx, input.municipality);
         await validateReferences(tx, input);
-        const [row] = await tx
-          .insert(profiles)
-          .values({
-            code: newPseudonym(),
-            deskId: input.deskId,
-            externalRef: input.externalRef,
-            firstName: input.firstName,
-            lastName: input.lastName,
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            ...placeColumns(place),
-            eqfLevel: input.eqfLevel ?? null,
-            mobilityKm: input.mobilityKm,
-            availableFrom: input.availableFrom ?? null,
-            employmentStatus: input.employmentStatus,
-            desiredPaths: input.desiredPaths,
-            supplyChains: input.supplyChains,
-            naceDivisions: input.naceDivisions,
-            drivingLicences: input.drivingLicences,
-            crisisCaseId: input.crisisCaseId ?? null,
-          })
-          .returning({ id: profiles.id, version: profiles.version });
-        await replaceProfileChildren(tx, row!.id, input);
-        await enqueueIndexing(tx, 'profile', row!.id, row!.version);
-        return row!.id;
+        // A fresh random code on the (rare) clash of pseudonyms, inside a savepoint so the transaction survives.
+        const row = await retryOnCodeClash(() =>
+          tx.transaction(async (sp) => {
+            const [inserted] = await sp
+              .insert(profiles)
+              .values({
+                code: newPseudonym(),
+                deskId: input.deskId,
+                externalRef: input.externalRef,
+                firstName: input.firstName,
+                lastName: input.lastName,
+                email: input.email ?? null,
+                phone: input.phone ?? null,
+                ...placeColumns(place),
+                eqfLevel: input.eqfLevel ?? null,
+                mobilityKm: input.mobilityKm,
+                availableFrom: input.availableFrom ?? null,
+                employmentStatus: input.employmentStatus,
+                desiredPaths: input.desiredPaths,
+                supplyChains: input.supplyChains,
+                naceDivisions: input.naceDivisions,
+                drivingLicences: input.drivingLicences,
+                crisisCaseId: input.crisisCaseId ?? null,
+              })
+              .returning({ id: profiles.id, version: profiles.version });
+            return inserted!;
+          }),
+        );
+        await replaceProfileChildren(tx, row.id, input);
+        await enqueueIndexing(tx, 'profile', row.id, row.version);
+        return row.id;
       });
       return get(id, principal);
     },
@@ -196,3 +202,15 @@ export function createProfilesService(db: Database) {
   };
 }
 export type ProfilesService = ReturnType<typeof createProfilesService>;
+
+/** Retries an insert whose random pseudonym hit the unique key (SQLSTATE 23505 on profiles_code_key). */
+async function retryOnCodeClash<T>(insert: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await insert();
+    } catch (error) {
+      const text = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')}`;
+      if (i >= attempts || !text.includes('profiles_code_key')) throw error;
+    }
+  }
+}

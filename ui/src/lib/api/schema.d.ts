@@ -11357,6 +11357,1536 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/imports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Upload a CSV or XLSX (multipart: file, entity, dryRun, mapping JSON, defaults JSON, sheet, desk for admins). Returns the job (202 while it runs in the background); the same file again returns the same job. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              deskId: string;
+              entity: string;
+              fileName: string;
+              fileSha256: string;
+              fileSize: number;
+              dryRun: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'running' | 'done' | 'failed';
+              cursor: number;
+              totalRows: number | null;
+              /** @description 0..1: rows processed / rows in the file */
+              progress: number;
+              counts: {
+                [key: string]: number;
+              };
+              error: string | null;
+              createdAt: string;
+              finishedAt: string | null;
+              report: {
+                total: number;
+                offset: number;
+                items: {
+                  [key: string]: unknown;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              deskId: string;
+              entity: string;
+              fileName: string;
+              fileSha256: string;
+              fileSize: number;
+              dryRun: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'running' | 'done' | 'failed';
+              cursor: number;
+              totalRows: number | null;
+              /** @description 0..1: rows processed / rows in the file */
+              progress: number;
+              counts: {
+                [key: string]: number;
+              };
+              error: string | null;
+              createdAt: string;
+              finishedAt: string | null;
+              report: {
+                total: number;
+                offset: number;
+                items: {
+                  [key: string]: unknown;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          offset?: number;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              deskId: string;
+              entity: string;
+              fileName: string;
+              fileSha256: string;
+              fileSize: number;
+              dryRun: boolean;
+              /** @enum {string} */
+              status: 'pending' | 'running' | 'done' | 'failed';
+              cursor: number;
+              totalRows: number | null;
+              /** @description 0..1: rows processed / rows in the file */
+              progress: number;
+              counts: {
+                [key: string]: number;
+              };
+              error: string | null;
+              createdAt: string;
+              finishedAt: string | null;
+              report: {
+                total: number;
+                offset: number;
+                items: {
+                  [key: string]: unknown;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/{id}/report.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/imports/templates/{entity}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: {
+          format?: 'csv' | 'xlsx';
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          entity: 'profiles' | 'assets' | 'firms' | 'needs' | 'opportunities';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export/assets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Download the results of a assets search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          kind?: string;
+          /** @description a value, or several separated by commas */
+          category?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value, or several separated by commas */
+          availability?: string;
+          /** @description a value, or several separated by commas */
+          condition?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          country?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          coveredAreaM2?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          landAreaM2?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          heightM?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          powerKw?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          powerKva?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          craneTonnage?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          loadingBays?: string;
+          /** @description true or false */
+          quayAccess?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          draftM?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          distanceToPortKm?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          priceEur?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          rentEurMonth?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          year?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableFrom?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableUntil?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          createdAt?: string;
+          format?: 'csv' | 'xlsx';
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export/profiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Download the results of a profiles search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          /** @description a value, or several separated by commas */
+          code?: string;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          occupationUris?: string;
+          /** @description a value, or several separated by commas */
+          iscoGroups?: string;
+          /** @description a value, or several separated by commas */
+          skillUris?: string;
+          /** @description a value, or several separated by commas */
+          languages?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          eqfLevel?: string;
+          /** @description a value, or several separated by commas */
+          drivingLicences?: string;
+          /** @description a value, or several separated by commas */
+          employmentStatus?: string;
+          /** @description a value, or several separated by commas */
+          desiredPaths?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          mobilityKm?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableFrom?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          updatedAt?: string;
+          format?: 'csv' | 'xlsx';
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export/needs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Download the results of a needs search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          lat?: number;
+          lon?: number;
+          /** @description a value or a range min..max (either side may be empty) */
+          radiusKm?: string;
+          sort?: string;
+          /** @description a value, or several separated by commas */
+          firmId?: string;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          type?: string;
+          /** @description a value, or several separated by commas */
+          occupationUri?: string;
+          /** @description a value, or several separated by commas */
+          skillUris?: string;
+          /** @description a value, or several separated by commas */
+          assetKind?: string;
+          /** @description a value, or several separated by commas */
+          assetCategory?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          positions?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          startDate?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          expiresAt?: string;
+          /** @description a value, or several separated by commas */
+          supplyChain?: string;
+          format?: 'csv' | 'xlsx';
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export/firms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Download the results of a firms search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          /** @description a value, or several separated by commas */
+          naceCode?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          sizeBand?: string;
+          /** @description a value, or several separated by commas */
+          state?: string;
+          format?: 'csv' | 'xlsx';
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/export/opportunities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Download the results of a opportunities search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          sort?: string;
+          /** @description a value, or several separated by commas */
+          kind?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          supplyChain?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value, or several separated by commas */
+          roleOccupationUris?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          deadline?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          capitalNeededEur?: string;
+          format?: 'csv' | 'xlsx';
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/needs/{id}/jobposting': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description A job need as schema.org JobPosting JSON-LD (ESCO URI and ISCO-08 code in occupationalCategory). */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
