@@ -3,6 +3,7 @@ import { registerAccessControl, type RouteAccess } from './auth/access.js';
 import { createAuthService } from './auth/auth.service.js';
 import type { Limits } from './auth/limits.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
+import { createDesksService } from './modules/admin/desks.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import type { Deps } from './deps.js';
 import { assetsRoutes } from './modules/assets/assets.routes.js';
@@ -46,7 +47,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   });
   const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
   authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
-  adminRoutes(api, auth);
+  adminRoutes(api, auth, createDesksService(db));
   systemRoutes(api, deps);
   referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));

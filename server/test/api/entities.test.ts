@@ -424,3 +424,47 @@ describe('row-level security (second line)', () => {
     expect(new Set(staff.map((n) => n.firmId)).size).toBeGreaterThan(1);
   });
 });
+
+describe('desks (admin)', () => {
+  it('opens, renames and closes a desk; others may not', async () => {
+    const created = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/admin/desks',
+      payload: {
+        code: 'CPI-OLBIA',
+        name: 'Centro per l’impiego Olbia',
+        country: 'IT',
+        regionName: 'Sardegna',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const desk = created.json();
+    const renamed = await t.call(admin, {
+      method: 'PATCH',
+      url: `/api/v1/admin/desks/${desk.id}`,
+      payload: { version: 1, name: 'CPI Olbia-Tempio' },
+    });
+    expect(renamed.json()).toMatchObject({ name: 'CPI Olbia-Tempio', version: 2 });
+    const closed = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/admin/desks/${desk.id}/end`,
+      payload: { version: 2 },
+    });
+    expect(closed.json().endedAt).not.toBeNull();
+    expect(
+      (
+        await t.call(operator, {
+          method: 'POST',
+          url: '/api/v1/admin/desks',
+          payload: { code: 'X1', name: 'Desk X', country: 'IT', regionName: 'Liguria' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const dup = await t.call(admin, {
+      method: 'POST',
+      url: '/api/v1/admin/desks',
+      payload: { code: 'CPI-OLBIA', name: 'Again', country: 'IT', regionName: 'Sardegna' },
+    });
+    expect(dup.statusCode).toBe(409);
+  });
+});

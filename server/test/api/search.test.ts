@@ -271,3 +271,30 @@ describe('search outages', () => {
     expect(ids((await search(marketing, 'assets?q=cella%20frigorifera')).json())).toContain(lost.id);
   });
 });
+
+describe('dead letters', () => {
+  it('parks a record the engine keeps refusing, after the retries, without holding up the others', async () => {
+    const db = t.database.handle.db;
+    const { searchDeadLetters } = await import('../../src/db/schema.js');
+    let clock = Date.now();
+    const relay = createOutboxRelay(db, faulty, { now: () => new Date(clock), maxAttempts: 3 });
+    await t.relay.drain();
+    const refused = await createAsset({ title: 'Gru portuale rifiutata' });
+    clock = Date.now() + 1000;
+    faulty.fail('reject', 'writes');
+    for (let i = 0; i < 3; i++) {
+      await relay.drainOnce();
+      clock += 10 * 60_000;
+    }
+    faulty.heal();
+    const parked = await db.select().from(searchDeadLetters);
+    expect(parked.map((d) => d.aggregateId)).toContain(refused.id);
+    expect(parked.find((d) => d.aggregateId === refused.id)!.attempts).toBe(3);
+    expect(
+      (await t.call(null, { method: 'GET', url: '/api/v1/ready' })).json().search.deadLetters,
+    ).toBeGreaterThan(0);
+    const fine = await createAsset({ title: 'Gru portuale accettata' });
+    await relay.drain();
+    expect(ids((await search(marketing, 'assets?q=accettata')).json())).toEqual([fine.id]);
+  });
+});

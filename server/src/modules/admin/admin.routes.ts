@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { principalOf } from '../../auth/access.js';
 import { API_KEY_SCOPES, type AuthService } from '../../auth/auth.service.js';
 import { ROLES } from '../../domain/vocabulary.js';
-import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
+import { errorResponses, IdParamsSchema, VersionBodySchema } from '../shared/schemas.js';
+import type { DesksService } from './desks.service.js';
 
 const tags = ['admin'];
 const admin = ['admin'] as const;
 
-export function adminRoutes(app: FastifyInstance, auth: AuthService) {
+export function adminRoutes(app: FastifyInstance, auth: AuthService, desks: DesksService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const UserViewSchema = z.object({
     id: z.uuid(),
@@ -98,5 +99,70 @@ export function adminRoutes(app: FastifyInstance, auth: AuthService) {
       },
     },
     (req) => auth.revokeApiKey(req.params.id, principalOf(req)),
+  );
+
+  const DeskSchema = z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    country: z.string(),
+    regionName: z.string(),
+    municipalityCode: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    version: z.number(),
+  });
+  const deskFields = {
+    name: z.string().trim().min(3).max(200),
+    regionName: z.string().trim().min(2).max(100),
+    municipalityCode: z
+      .string()
+      .regex(/^[0-9AB]{5,6}$/)
+      .nullable(),
+  };
+  r.post(
+    '/admin/desks',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        body: z.strictObject({
+          code: z.string().regex(/^[A-Z0-9-]{2,32}$/, 'upper-case letters, digits and dashes'),
+          country: z.enum(['IT', 'FR']),
+          ...deskFields,
+          municipalityCode: deskFields.municipalityCode.default(null),
+        }),
+        response: { 201: DeskSchema, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await desks.create(req.body)),
+  );
+  r.patch(
+    '/admin/desks/:id',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: z
+          .strictObject(deskFields)
+          .partial()
+          .extend({ version: z.number().int().min(1) }),
+        response: { 200: DeskSchema, ...errorResponses },
+      },
+    },
+    (req) => desks.update(req.params.id, req.body),
+  );
+  r.post(
+    '/admin/desks/:id/end',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: VersionBodySchema,
+        response: { 200: DeskSchema, ...errorResponses },
+      },
+    },
+    (req) => desks.end(req.params.id, req.body.version),
   );
 }
