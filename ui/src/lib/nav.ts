@@ -14,6 +14,7 @@ export const NAV: NavItem[] = [
   { href: '/needs', key: 'nav.needs', roles: ['admin', 'operator', 'company'] },
   { href: '/opportunities', key: 'nav.opportunities', roles: ['admin', 'operator'] },
   { href: '/crisis-cases', key: 'nav.crisisCases', roles: ['admin', 'operator', 'marketing'] },
+  { href: '/imports', key: 'nav.imports', roles: ['admin', 'operator'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -341,5 +341,50 @@ for (const lang of ['it', 'fr'] as const) {
       await screenshot(page, `${lang}-08-team-builder`);
       await context.close();
     });
+
+    test('journey 5: a desk uploads a spreadsheet, reads the dry run, imports it, and a second upload changes nothing', async () => {
+      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const page = await context.newPage();
+      const welder = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+      const header =
+        'Codice esterno;Nome;Cognome;E-mail;Telefono;Comune;Professioni (ESCO);Competenze (ESCO);Lingue (QCER);Livello EQF;Patenti;Mobilità (km);Disponibile dal;Condizione occupazionale;Percorsi desiderati;Filiere;Dossier di crisi';
+      const row = (ref: string, place: string) =>
+        `${ref}-${lang};Anna;Bianchi;;;${place};${welder};;Italiano C2;3;;40;01/03/2027;Cassa integrazione;Lavoro dipendente;;`;
+      const csv = [header, row('E2E-1', 'La Spezia'), row('E2E-2', 'Genova'), row('E2E-3', 'Atlantide')].join(
+        '\r\n',
+      );
+      const upload = async (dryRun: boolean) => {
+        await page.goto(`${server.baseUrl}/imports`);
+        await settled(page);
+        await page.locator('select[name="entity"]').selectOption('profiles');
+        await page.locator('input[type="file"]').setInputFiles({
+          name: `journey5-${lang}.csv`,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csv, 'utf8'),
+        });
+        await page.locator('input[name="dryRun"]').setChecked(dryRun);
+        await page.locator('form button[type="submit"]').click();
+        await page.locator('[data-testid="import-job"][data-status="done"]').waitFor({ timeout: 60_000 });
+        await settled(page);
+        return (await page.getByTestId('import-counts').textContent()) ?? '';
+      };
+
+      const dry = await upload(true);
+      assert.match(dry, /2/, `the dry run counts two rows to create: ${dry}`);
+      assert.ok(
+        (await page.locator('[data-testid="import-job"] tbody tr').count()) >= 1,
+        'the bad row is reported',
+      );
+      assert.match((await page.locator('[data-testid="import-job"] tbody').textContent()) ?? '', /Atlantide/);
+      await expectAccessible(page, `imports-${lang}`);
+      await screenshot(page, `${lang}-10-import-dry-run`);
+
+      const real = await upload(false);
+      assert.match(real, /2/, `the import created two rows: ${real}`);
+      await upload(false);
+      await page.getByTestId('import-already').waitFor();
+      await screenshot(page, `${lang}-11-import-done`);
+      await context.close();
+    });
   });
 }
