@@ -258,6 +258,60 @@ describe('human oversight', () => {
   });
 });
 
+describe('weights', () => {
+  it('lets the admin change the weights; later runs log the new hash, and a group must add up to 1', async () => {
+    const before = (await get(admin, '/api/v1/admin/weights')).json();
+    expect(before.isDefault).toBe(true);
+    const job = {
+      skills: 0.5,
+      occupation: 0.1,
+      distance: 0.15,
+      languages: 0.05,
+      qualification: 0.05,
+      availability: 0.1,
+      supplyChain: 0.05,
+    };
+    const bad = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/v1/admin/weights',
+      payload: { weights: { ...before.weights, job: { ...job, skills: 0.9 } }, reason: 'test' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await t.call(operator, {
+          method: 'PUT',
+          url: '/api/v1/admin/weights',
+          payload: { weights: null, reason: 'nope' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const set = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/v1/admin/weights',
+      payload: { weights: { ...before.weights, job }, reason: 'skills matter more for the yards' },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().weightsHash).not.toBe(before.weightsHash);
+    const run = (await get(operator, `/api/v1/needs/${needId}/matches`)).json();
+    expect(run.weightsHash).toBe(set.json().weightsHash);
+    expect(run.results[0].components.find((c: { name: string }) => c.name === 'skills').weight).toBe(0.5);
+    const [logged] = await t.database.handle.db.select().from(matchRuns).where(eq(matchRuns.id, run.runId));
+    expect(logged!.weightsHash).toBe(set.json().weightsHash);
+    const audit = await t.database.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'matcher.weights.changed'));
+    expect(audit).toHaveLength(1);
+    const reset = await t.call(admin, {
+      method: 'PUT',
+      url: '/api/v1/admin/weights',
+      payload: { weights: null, reason: 'back to the defaults' },
+    });
+    expect(reset.json()).toMatchObject({ isDefault: true, weightsHash: before.weightsHash });
+  });
+});
+
 describe('other directions', () => {
   it('finds the needs that fit a person (two-way)', async () => {
     const run = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/matches`)).json();

@@ -14,6 +14,14 @@ import {
   TeamSchema,
 } from './matching.schema.js';
 import type { MatchingService } from './matching.service.js';
+import { WeightsSchema } from './weights.js';
+
+const WeightsViewSchema = z.object({
+  engineVersion: z.string(),
+  weightsHash: z.string(),
+  isDefault: z.boolean(),
+  weights: WeightsSchema,
+});
 
 const tags = ['matching'];
 const staff = ['admin', 'operator'] as const;
@@ -146,5 +154,33 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
       },
     },
     (req) => service.setRanking(req.body.enabled, req.body.reason, principalOf(req)),
+  );
+  r.get(
+    '/admin/weights',
+    {
+      config: { access: ['admin'] },
+      schema: { tags, response: { 200: WeightsViewSchema, ...errorResponses } },
+    },
+    () => service.weights.view(),
+  );
+  r.put(
+    '/admin/weights',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags,
+        description:
+          'Sets the weights of the score components (each group adds up to 1), or resets them with weights: null. Logged; every later run carries the new weights hash.',
+        body: z.strictObject({
+          weights: WeightsSchema.nullable(),
+          reason: z.string().trim().min(3).max(500),
+        }),
+        response: { 200: WeightsViewSchema, ...errorResponses },
+      },
+    },
+    (req) => {
+      const p = principalOf(req);
+      return service.weights.set(req.body.weights, req.body.reason, { userId: p.userId, role: p.role });
+    },
   );
 }

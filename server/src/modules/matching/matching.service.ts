@@ -51,8 +51,8 @@ import {
 } from './matching.repository.js';
 import type { DecisionInput, OutcomeInput } from './matching.schema.js';
 import { createRankingSwitch } from './ranking-switch.js';
+import { createWeightsStore } from './weights.js';
 
-const WEIGHTS_HASH = weightsHash(DEFAULT_CONFIG);
 const LANGS: Lang[] = ['it', 'fr', 'en'];
 
 export type CandidateType = 'profile' | 'need' | 'asset' | 'opportunity_role';
@@ -82,6 +82,7 @@ export function createMatchingService(
   limits: Limits = DEFAULT_LIMITS,
 ) {
   const ranking = createRankingSwitch(db);
+  const weights = createWeightsStore(db);
 
   async function skillLabels(results: MatchResult[]) {
     const uris = new Set<string>();
@@ -122,7 +123,7 @@ export function createMatchingService(
       poolQuery,
       poolSize,
       engineVersion: ENGINE_VERSION,
-      weightsHash: WEIGHTS_HASH,
+      weightsHash: (await weights.effective()).hash,
       ranked,
       results: ordered.map((c, i) => ({
         id: c.id,
@@ -149,7 +150,7 @@ export function createMatchingService(
       ranAt: run.ranAt.toISOString(),
       subject,
       engineVersion: ENGINE_VERSION,
-      weightsHash: WEIGHTS_HASH,
+      weightsHash: (await weights.effective()).hash,
       ranked,
       notice: 'recommendation — human review required',
       poolSize,
@@ -242,16 +243,18 @@ export function createMatchingService(
 
   return {
     ranking,
+    weights,
 
     /** People for a job need, or assets for an asset need. */
     async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
       const need = await needOr404(id, principal);
       const k = await knowledge.get();
+      const { config } = await weights.effective();
       if (need.type === 'asset') {
         const input = toAssetNeedInput(need);
         const pool = await assetPool(db, input);
         const today = new Date().toISOString().slice(0, 10);
-        const found = assetsForNeed(input, pool.map(toAssetInput), today, limit);
+        const found = assetsForNeed(input, pool.map(toAssetInput), today, limit, config);
         const titles = new Map(pool.map((a) => [a.id, a]));
         const asCandidate = (r: MatchResult): Candidate => ({
           type: 'asset',
@@ -283,7 +286,7 @@ export function createMatchingService(
       const poolIds = await jobNeedPoolIds(db, input!, filters);
       const people = await loadScoringProfiles(db, poolIds);
       const scored = rankResults(
-        people.map((p) => scorePersonForJob(p, input!, k)).filter((r) => r.exclusions.length === 0),
+        people.map((p) => scorePersonForJob(p, input!, k, config)).filter((r) => r.exclusions.length === 0),
       );
       return respond(
         principal,
@@ -303,13 +306,16 @@ export function createMatchingService(
       const [person] = await loadScoringProfiles(db, [id]);
       if (!person) throw new NotFoundError('profile', id);
       const k = await knowledge.get();
+      const { config } = await weights.effective();
       const needRows = await openNeeds(db, 'job');
       const jobInputs = await loadJobNeedInputs(db, needRows);
       const jobResults = rankResults(
-        jobInputs.map((n) => scoreNeedForPerson(person, n, k)).filter((r) => r.exclusions.length === 0),
+        jobInputs
+          .map((n) => scoreNeedForPerson(person, n, k, config))
+          .filter((r) => r.exclusions.length === 0),
       );
       const oppRows = await openOpportunities(db);
-      const roleResults = rolesForPerson(person, await loadOpportunityInputs(db, oppRows), k, limit);
+      const roleResults = rolesForPerson(person, await loadOpportunityInputs(db, oppRows), k, limit, config);
       const needTitles = new Map(needRows.map((n) => [n.id, n]));
       const oppTitles = new Map(oppRows.map((o) => [o.id, o.title]));
       const candidates: Candidate[] = [
@@ -347,13 +353,13 @@ export function createMatchingService(
       if (!row) throw new NotFoundError('opportunity', id);
       const [opp] = await loadOpportunityInputs(db, [row]);
       const k = await knowledge.get();
+      const { config } = await weights.effective();
       const ids = new Set(
         opp!.crisisCaseId ? await crisisCaseProfileIds(db, opp!.crisisCaseId, filters) : [],
       );
-      for (const pid of await nearbyProfileIds(db, opp!.place, DEFAULT_CONFIG.team.radiusKm, filters))
-        ids.add(pid);
+      for (const pid of await nearbyProfileIds(db, opp!.place, config.team.radiusKm, filters)) ids.add(pid);
       const pool = await loadScoringProfiles(db, [...ids]);
-      const team = buildTeam(opp!, pool, k);
+      const team = buildTeam(opp!, pool, k, config);
       const assigned = team.roles.flatMap((role) => role.members);
       const codes = new Map(pool.map((p) => [p.id, p.code]));
       const occupationOf = new Map(opp!.roles.map((r) => [r.id, r.occupationUri]));
@@ -408,11 +414,14 @@ export function createMatchingService(
       if (!row) throw new NotFoundError('asset', id);
       const asset = toAssetInput(row);
       const k = await knowledge.get();
+      const { config } = await weights.effective();
       const people = await loadScoringProfiles(db, await nearbyProfileIds(db, asset.location, 150, filters));
-      const operators = operatorsForAsset(asset, people, k, limit).filter((r) => r.exclusions.length === 0);
+      const operators = operatorsForAsset(asset, people, k, limit, config).filter(
+        (r) => r.exclusions.length === 0,
+      );
       const needRows = await openNeeds(db, 'asset');
       const today = new Date().toISOString().slice(0, 10);
-      const fits = needsForAsset(asset, needRows.map(toAssetNeedInput), today, limit).filter(
+      const fits = needsForAsset(asset, needRows.map(toAssetNeedInput), today, limit, config).filter(
         (r) => r.exclusions.length === 0,
       );
       const needTitles = new Map(needRows.map((n) => [n.id, n]));
@@ -496,7 +505,8 @@ export function createMatchingService(
         : [];
       const contacts = new Map(contactRows.map((c) => [c.id, c]));
       const k = await knowledge.get();
-      const results = input ? rankResults(people.map((p) => scorePersonForJob(p, input, k))) : [];
+      const { config } = await weights.effective();
+      const results = input ? rankResults(people.map((p) => scorePersonForJob(p, input, k, config))) : [];
       const label = await skillLabels(results);
       const codes = new Map(people.map((p) => [p.id, p]));
       return {

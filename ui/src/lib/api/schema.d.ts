@@ -10956,6 +10956,342 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/admin/weights': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              engineVersion: string;
+              weightsHash: string;
+              isDefault: boolean;
+              weights: {
+                job: {
+                  skills: number;
+                  occupation: number;
+                  distance: number;
+                  languages: number;
+                  qualification: number;
+                  availability: number;
+                  supplyChain: number;
+                };
+                role: {
+                  skills: number;
+                  occupation: number;
+                  distance: number;
+                  availability: number;
+                  crisisCase: number;
+                  path: number;
+                };
+                asset: {
+                  distance: number;
+                  price: number;
+                  size: number;
+                  readiness: number;
+                };
+                operator: {
+                  skills: number;
+                  distance: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    /** @description Sets the weights of the score components (each group adds up to 1), or resets them with weights: null. Logged; every later run carries the new weights hash. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            weights: {
+              job: {
+                skills: number;
+                occupation: number;
+                distance: number;
+                languages: number;
+                qualification: number;
+                availability: number;
+                supplyChain: number;
+              };
+              role: {
+                skills: number;
+                occupation: number;
+                distance: number;
+                availability: number;
+                crisisCase: number;
+                path: number;
+              };
+              asset: {
+                distance: number;
+                price: number;
+                size: number;
+                readiness: number;
+              };
+              operator: {
+                skills: number;
+                distance: number;
+              };
+            } | null;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              engineVersion: string;
+              weightsHash: string;
+              isDefault: boolean;
+              weights: {
+                job: {
+                  skills: number;
+                  occupation: number;
+                  distance: number;
+                  languages: number;
+                  qualification: number;
+                  availability: number;
+                  supplyChain: number;
+                };
+                role: {
+                  skills: number;
+                  occupation: number;
+                  distance: number;
+                  availability: number;
+                  crisisCase: number;
+                  path: number;
+                };
+                asset: {
+                  distance: number;
+                  price: number;
+                  size: number;
+                  readiness: number;
+                };
+                operator: {
+                  skills: number;
+                  distance: number;
+                };
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/profiles/{id}/consents': {
     parameters: {
       query?: never;
