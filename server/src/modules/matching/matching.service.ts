@@ -1,7 +1,6 @@
 import {
   assetsForNeed,
   buildTeam,
-  DEFAULT_CONFIG,
   ENGINE_VERSION,
   explainAll,
   needsForAsset,
@@ -10,7 +9,6 @@ import {
   rolesForPerson,
   scoreNeedForPerson,
   scorePersonForJob,
-  weightsHash,
   type Lang,
   type MatchResult,
 } from '@rilancio/matcher';
