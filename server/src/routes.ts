@@ -30,6 +30,8 @@ import { createConsentsService } from './modules/privacy/consents.service.js';
 import { createDataExportService } from './modules/privacy/data-export.service.js';
 import { createErasureService, runRetention } from './modules/privacy/erasure.service.js';
 import { privacyRoutes } from './modules/privacy/privacy.routes.js';
+import { statsRoutes } from './modules/stats/stats.routes.js';
+import { createStatsService } from './modules/stats/stats.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
 import { createSearchService } from './modules/search/search.service.js';
 import { referenceRoutes } from './modules/reference/reference.routes.js';
@@ -57,6 +59,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   needsRoutes(api, createNeedsService(db));
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
+  statsRoutes(api, createStatsService(db));
   matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db), limits), limits);
   privacyRoutes(api, {
     consents: createConsentsService(db),

@@ -258,6 +258,19 @@ describe('human oversight', () => {
   });
 });
 
+describe('activity over time', () => {
+  it('counts runs, decisions and outcomes per week, with no ids', async () => {
+    const stats = (await get({ role: 'marketing' }, '/api/v1/stats/matching?weeks=4')).json();
+    expect(stats.weeks.length).toBeGreaterThan(0);
+    const week = stats.weeks.at(-1);
+    expect(stats.runs[week]).toBeGreaterThan(0);
+    expect(stats.decisions.approve[week]).toBeGreaterThan(0);
+    expect(stats.outcomes.interviewed[week]).toBe(1);
+    expect(JSON.stringify(stats)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect((await get(company, '/api/v1/stats/matching')).statusCode).toBe(403);
+  });
+});
+
 describe('weights', () => {
   it('lets the admin change the weights; later runs log the new hash, and a group must add up to 1', async () => {
     const before = (await get(admin, '/api/v1/admin/weights')).json();
