@@ -129,7 +129,7 @@ for (const lang of ['it', 'fr'] as const) {
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/dashboard`);
       await settled(page);
-      assert.equal(await page.locator('figure.chart').count(), 3);
+      assert.equal(await page.locator('figure.chart').count(), 4);
       await expectAccessible(page, `dashboard-${lang}`);
       await screenshot(page, `${lang}-09-dashboard`);
       await context.close();

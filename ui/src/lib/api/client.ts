@@ -160,6 +160,14 @@ export const api = {
     request<MatchRun>(`/profiles/${encodeURIComponent(id)}/matches`, { fetch: f }),
   assetMatches: (id: string, f?: Fetch) =>
     request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { fetch: f }),
+  /** Weekly counts of match runs, decisions and outcomes (aggregates only). */
+  matchingActivity: (weeks: number, f?: Fetch) =>
+    request<{
+      weeks: string[];
+      runs: Record<string, number>;
+      decisions: Record<string, Record<string, number>>;
+      outcomes: Record<string, Record<string, number>>;
+    }>('/stats/matching', { query: { weeks }, fetch: f }),
   opportunityTeam: (id: string, lang: string, f?: Fetch) =>
     request<TeamResult>(`/opportunities/${encodeURIComponent(id)}/team`, {
       query: new URLSearchParams({ lang }),

@@ -6,10 +6,11 @@ const counts = (index: 'profiles' | 'needs' | 'assets', facets: string, extra: R
 const value = <T>(r: PromiseSettledResult<T>) => (r.status === 'fulfilled' ? r.value : null);
 
 export async function load() {
-  const [profiles, needs, assets] = await Promise.allSettled([
+  const [profiles, needs, assets, activity] = await Promise.allSettled([
     counts('profiles', 'region,iscoGroups,employmentStatus'),
     counts('needs', 'region,status,type', { status: 'open' }),
     counts('assets', 'kind,region,status'),
+    api.matchingActivity(12),
   ]);
   // Facets count one field at a time: the kind × region table takes one query per kind.
   const kinds = Object.keys(value(assets)?.facets?.kind ?? {});
@@ -24,6 +25,7 @@ export async function load() {
     needs: value(needs),
     assets: value(assets),
     assetsByKindRegion,
+    activity: value(activity),
     error: (error?.reason as unknown) ?? null,
   };
 }
