@@ -3,18 +3,11 @@
  * PostgreSQL baseline): Italian/French titles, categories, regions and real-ish coordinates in Liguria,
  * Tuscany, Sardinia, Corsica and Provence. Same seed → same data.
  */
+import { mulberry32 } from '../../src/demo/prng.js';
 import type { AssetDocument, ProfileDocument } from '../../src/search/documents.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's seeded PRNG (mulberry32). */
+export const rng = mulberry32;
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -40,6 +40,17 @@ interface AuthDeps {
   now?: () => Date;
 }
 
+/** What a signed-in user learns about their own account. */
+const sessionUser = (u: typeof users.$inferSelect) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  deskId: u.deskId,
+  firmId: u.firmId,
+  locale: u.locale,
+});
+
 const signInFailed = () => new AppError('SIGN_IN_FAILED', 'E-mail or password is wrong', 401);
 
 /**
@@ -107,15 +118,7 @@ export function createAuthService(deps: AuthDeps) {
         token,
         expiresAt,
         csrfToken: csrfFor(tokenHash),
-        user: {
-          id: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          role: user.role,
-          deskId: user.deskId,
-          firmId: user.firmId,
-          locale: user.locale,
-        },
+        user: sessionUser(user),
       };
     },
 
@@ -163,15 +166,7 @@ export function createAuthService(deps: AuthDeps) {
       const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
       if (!user) throw new NotFoundError('user', principal.userId);
       return {
-        user: {
-          id: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          role: user.role,
-          deskId: user.deskId,
-          firmId: user.firmId,
-          locale: user.locale,
-        },
+        user: sessionUser(user),
         csrfToken: principal.sessionTokenHash ? csrfFor(principal.sessionTokenHash) : null,
       };
     },
