@@ -137,16 +137,25 @@ const SESSION_COOKIE = 'rilancio_session';
 const sessions = new Map<string, Promise<string>>();
 
 /** A session token for a role's demo account; one sign-in per role and server (sign-in is rate limited). */
-export function sessionToken(baseUrl: string, role: Role): Promise<string> {
-  const key = `${baseUrl} ${role}`;
+export function sessionToken(baseUrl: string, role: Role, name = ''): Promise<string> {
+  // A named session has its own request budget (the server limits requests per session and minute).
+  const key = `${baseUrl} ${role} ${name}`;
   let token = sessions.get(key);
   if (!token) {
     token = (async () => {
-      const res = await fetch(`${baseUrl}/api/v1/auth/sign-in`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }),
-      });
+      const signIn = () =>
+        fetch(`${baseUrl}/api/v1/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }),
+        });
+      let res = await signIn();
+      if (res.status === 429) {
+        // Sign-in is rate limited per IP: wait for the window the server names, once.
+        const wait = Number(/retry in (\d+)/.exec(await res.text())?.[1] ?? '60');
+        await new Promise((r) => setTimeout(r, (wait + 1) * 1000));
+        res = await signIn();
+      }
       if (!res.ok) throw new Error(`sign-in as ${role} → ${res.status} ${await res.text()}`);
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
       if (!cookie) throw new Error('sign-in set no session cookie');
@@ -164,10 +173,15 @@ export async function newContext(
   baseUrl: string,
   lang: Lang,
   role: Role,
+  opts: { session?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang });
   await context.addCookies([
-    { name: SESSION_COOKIE, value: await sessionToken(baseUrl, role), url: baseUrl },
+    {
+      name: SESSION_COOKIE,
+      value: await sessionToken(baseUrl, role, opts.session),
+      url: baseUrl,
+    },
   ]);
   await context.addInitScript((l) => {
     if (!localStorage.getItem('rilancio.e2e')) {

@@ -316,29 +316,106 @@ for (const lang of ['it', 'fr'] as const) {
       await context.close();
     });
 
-    test('journey 4: an operator opens a crisis dossier and the team builder for its buy-out names the missing roles', async () => {
+    test('journey 4: an operator creates a buy-out from a crisis dossier with two roles and its assets, then builds the team', async () => {
       const opportunities = await apiGet<{ items: Item[] }>(
         server.baseUrl,
         '/opportunities?limit=100',
         'admin',
       );
-      const opp = opportunities.items.find((o) => o.crisisCaseId) ?? opportunities.items[0];
-      assert.ok(opp, 'the demo data has an opportunity');
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const crises = await apiGet<{ items: Item[] }>(server.baseUrl, '/crisis-cases?limit=100', 'admin');
+      const crisisId =
+        (opportunities.items.find((o) => typeof o.crisisCaseId === 'string')?.crisisCaseId as
+          string | undefined) ?? crises.items[0]?.id;
+      assert.ok(crisisId, 'the demo data has a crisis case');
+      const context = await newContext(browser, server.baseUrl, lang, 'operator', { session: 'forms' });
       const page = await context.newPage();
-      if (typeof opp.crisisCaseId === 'string') {
-        await page.goto(`${server.baseUrl}/crisis-cases/${opp.crisisCaseId}`);
-        await settled(page);
-        await page.getByTestId('workers-total').waitFor();
-        await expectAccessible(page, `crisis-${lang}`);
-        await screenshot(page, `${lang}-07-crisis-dossier`);
-      }
-      await page.goto(`${server.baseUrl}/opportunities/${opp.id}`);
+      await page.goto(`${server.baseUrl}/crisis-cases/${crisisId}`);
+      await settled(page);
+      await page.getByTestId('workers-total').waitFor();
+      await expectAccessible(page, `crisis-${lang}`);
+      await screenshot(page, `${lang}-07-crisis-dossier`);
+
+      await page.getByTestId('new-opportunity').click();
+      await page.waitForURL(
+        (u) => u.pathname === '/opportunities/new' && u.searchParams.get('crisisCaseId') === crisisId,
+      );
+      await settled(page);
+      assert.equal(
+        await page.locator('#f-crisisCaseId').inputValue(),
+        crisisId,
+        'the crisis case is preselected',
+      );
+      // Validation messages next to the fields before anything is sent.
+      await page.getByTestId('opportunity-form').locator('button[type="submit"]').click();
+      await page.locator('#e-title:not(:empty)').waitFor();
+      await page.locator('#e-roles:not(:empty)').waitFor();
+
+      await page.locator('#f-kind').selectOption('wbo');
+      await page.locator('#f-title').fill(`E2E buy-out ${lang} ${Date.now()}`);
+      const pick = async (id: string, text: string) => {
+        await page.locator(`#${id}`).fill(text);
+        await page.locator(`#${id}-list [role="option"]`).first().waitFor();
+        await page.locator(`#${id}`).press('Enter');
+      };
+      if (!(await page.locator('#f-municipality').inputValue())) await pick('f-municipality', 'La Spezia');
+      // The bundled ESCO data has English labels only: the pickers are searched in English.
+      await pick('f-role-1-occupation', 'welder');
+      await page.locator('#f-role-1-count').fill('2');
+      await pick('f-role-1-skills', 'welding');
+      await page.getByTestId('roles').locator(':scope > button').click();
+      await pick('f-role-2-occupation', 'administrative assistant');
+      assert.equal(await page.getByTestId('role').count(), 2);
+      // The crisis case's assets, once loaded, can be included.
+      const assetBoxes = page.getByTestId('assets').locator('input[type="checkbox"]');
+      await page.waitForFunction(
+        () => !document.querySelector('[data-testid="assets"] p.muted')?.textContent?.match(/…|\.\.\./),
+      );
+      if ((await assetBoxes.count()) > 0) await assetBoxes.first().check();
+      await expectAccessible(page, `opportunity-form-${lang}`);
+      await screenshot(page, `${lang}-07b-opportunity-form`);
+      await page.getByTestId('opportunity-form').locator('button[type="submit"]').click();
+      await page.waitForURL(/\/opportunities\/[0-9a-f-]{36}$/);
       await settled(page);
       await page.getByTestId('team-roles').waitFor();
-      assert.ok((await page.getByTestId('team-roles').locator('tbody tr').count()) > 0);
+      assert.ok(
+        (await page.getByTestId('team-roles').locator('tbody tr').count()) >= 2,
+        'both roles are listed',
+      );
       await expectAccessible(page, `team-${lang}`);
       await screenshot(page, `${lang}-08-team-builder`);
+      await context.close();
+    });
+
+    test('an operator edits a profile of the desk: an invalid distance is named next to the field, a valid one is saved', async () => {
+      const me = await apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator');
+      const profiles = await apiGet<{ items: Item[] }>(server.baseUrl, '/profiles?limit=100', 'operator');
+      // A demo profile of the desk (not one that another journey created or imported).
+      const mine = profiles.items.find(
+        (p) => p.deskId === me.user.deskId && p.personal && String(p.externalRef ?? '').startsWith('DEMO-'),
+      );
+      assert.ok(mine, "the demo data has a profile of the operator's desk");
+      const context = await newContext(browser, server.baseUrl, lang, 'operator', { session: 'forms' });
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/profiles/${mine.id}`);
+      await settled(page);
+      await page.getByTestId('edit-profile').click();
+      await page.waitForURL(/\/profiles\/[^/]+\/edit$/);
+      await settled(page);
+      await page.getByTestId('profile-edit-form').waitFor();
+      const before = await apiGet<{ mobilityKm: number }>(server.baseUrl, `/profiles/${mine.id}`, 'operator');
+      await page.locator('#f-mobilityKm').fill('5000');
+      await page.getByTestId('profile-edit-form').locator('button[type="submit"]').click();
+      await page.locator('#e-mobilityKm:not(:empty)').waitFor();
+      assert.equal(await page.locator('#f-mobilityKm').getAttribute('aria-invalid'), 'true');
+      await expectAccessible(page, `profile-edit-${lang}`);
+      await screenshot(page, `${lang}-04b-profile-edit-invalid`);
+      const km = (before.mobilityKm + 7) % 1000;
+      await page.locator('#f-mobilityKm').fill(String(km));
+      await page.getByTestId('profile-edit-form').locator('button[type="submit"]').click();
+      await page.waitForURL((u) => u.pathname === `/profiles/${mine.id}` && u.searchParams.has('saved'));
+      await page.getByTestId('saved').waitFor();
+      const after = await apiGet<{ mobilityKm: number }>(server.baseUrl, `/profiles/${mine.id}`, 'operator');
+      assert.equal(after.mobilityKm, km);
       await context.close();
     });
 

@@ -149,6 +149,11 @@ export const api = {
     request<Occupation[]>('/reference/occupations', { query: { q, lang }, signal }),
   skills: (q: string, lang: string, signal?: AbortSignal) =>
     request<Skill[]>('/reference/skills', { query: { q, lang }, signal }),
+  occupationSkills: (uri: string, lang: string, f?: Fetch) =>
+    request<{ essential: Skill[]; optional: Skill[] }>('/reference/occupation-skills', {
+      query: { uri, lang },
+      fetch: f,
+    }),
   municipalities: (q: string, signal?: AbortSignal) =>
     request<Municipality[]>('/reference/municipalities', { query: { q }, signal }),
   desks: () => request<Desk[]>('/reference/desks'),
