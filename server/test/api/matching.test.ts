@@ -147,6 +147,31 @@ describe('human oversight', () => {
     for (const secret of ['Rossi', 'Marco', 'example.org', people.welderNear!.id])
       expect(text).not.toContain(secret);
     expect(seen.candidates[0].contact).toBeNull();
+    const ask = (caller: Caller) =>
+      t.call(caller, {
+        method: 'POST',
+        url: `/api/v1/needs/${needId}/candidates/${people.welderNear!.code}/contact-request`,
+      });
+    expect((await ask(company)).json()).toEqual({ status: 'pending_consent', contact: null });
+    await post(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`, {
+      purpose: 'contact_by_companies',
+      textVersion: '2026-11',
+      language: 'it',
+      channel: 'desk',
+    });
+    expect((await ask(company)).json()).toMatchObject({ status: 'shared', contact: { name: 'Marco Rossi' } });
+    const asks = await t.database.handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.subjectId, people.welderNear!.id));
+    expect(asks.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['contact.requested', 'contact.shared']),
+    );
+    const cook = t.call(company, {
+      method: 'POST',
+      url: `/api/v1/needs/${needId}/candidates/${people.cook!.code}/contact-request`,
+    });
+    expect((await cook).statusCode).toBe(404);
     const otherCompany: Caller = { role: 'company', firmId: (await makeFirm(t.database.handle.db)).id };
     expect((await get(otherCompany, `/api/v1/needs/${needId}/candidates`)).statusCode).toBe(404);
     expect((await get(company, `/api/v1/needs/${needId}/matches`)).statusCode).toBe(403);
@@ -156,13 +181,15 @@ describe('human oversight', () => {
     const consents = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`)).json();
     const withdrawn = await post(
       operator,
-      `/api/v1/profiles/${people.welderNear!.id}/consents/${consents[0].id}/withdraw`,
+      `/api/v1/profiles/${people.welderNear!.id}/consents/${consents.find((c: { purpose: string }) => c.purpose === 'share_with_companies').id}/withdraw`,
       {},
     );
     expect(withdrawn.statusCode).toBe(200);
     expect((await get(company, `/api/v1/needs/${needId}/candidates`)).json().candidates).toEqual([]);
     const kept = (await get(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`)).json();
-    expect(kept[0].withdrawnAt).not.toBeNull();
+    expect(
+      kept.find((c: { purpose: string }) => c.purpose === 'share_with_companies').withdrawnAt,
+    ).not.toBeNull();
   });
 
   it('keeps a rejection and a re-rank through later runs', async () => {

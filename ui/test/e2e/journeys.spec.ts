@@ -310,6 +310,10 @@ for (const lang of ['it', 'fr'] as const) {
           (await cp.getByTestId('match').count()) >= 1,
           'the company sees the approved candidates who consent to sharing',
         );
+        // Journey 3 ends with the company asking for contact: shared with consent, else the desk asks the person.
+        await cp.getByTestId('ask-contact').first().click();
+        await cp.getByTestId('contact-answer').first().waitFor();
+        await expectAccessible(cp, `company-candidates-${lang}`);
         await screenshot(cp, `${lang}-06-company-candidates`);
         await company.close();
       }

@@ -121,6 +121,28 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
     (req) => service.approvedCandidates(req.params.id, principalOf(req)),
   );
   r.post(
+    '/needs/:id/candidates/:code/contact-request',
+    {
+      config: { access: ['admin', 'company'] },
+      schema: {
+        tags,
+        description:
+          'The company asks to contact an approved candidate: contacts come back when the person consented, otherwise the desk asks them.',
+        params: z.strictObject({ id: z.uuid(), code: z.string().regex(/^P-[0-9A-Z]{5,10}$/) }),
+        response: {
+          200: z.object({
+            status: z.enum(['shared', 'pending_consent']),
+            contact: z
+              .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+              .nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.requestContact(req.params.id, req.params.code, principalOf(req)),
+  );
+  r.post(
     '/needs/:id/outcomes',
     {
       config: { access: staff },

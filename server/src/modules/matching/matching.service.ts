@@ -535,6 +535,51 @@ export function createMatchingService(
       };
     },
 
+    /**
+     * A company asks to contact an approved candidate (journey 3). With the person's consent to be contacted
+     * the contact details are shared and the outcome "contacted" is recorded; without it the request is
+     * logged for the desk, which asks the person. Either way the request is in the audit log.
+     */
+    async requestContact(needId: string, code: string, principal: Principal) {
+      await needOr404(needId, principal);
+      const decisions = await latestDecisions(db, 'need', needId);
+      const [person] = await db
+        .select({
+          id: profiles.id,
+          firstName: profiles.firstName,
+          lastName: profiles.lastName,
+          email: profiles.email,
+          phone: profiles.phone,
+        })
+        .from(profiles)
+        .where(eq(profiles.code, code));
+      const approved = person && decisions.get(person.id)?.action === 'approve';
+      const shared =
+        approved && (await withActiveConsent(db, [person.id], 'share_with_companies')).has(person.id);
+      if (!person || !shared) throw new NotFoundError('candidate', code);
+      const contactable = (await withActiveConsent(db, [person.id], 'contact_by_companies')).has(person.id);
+      await db.insert(auditLog).values({
+        actorUserId: principal.userId,
+        actorRole: principal.role,
+        action: contactable ? 'contact.shared' : 'contact.requested',
+        subjectType: 'profile',
+        subjectId: person.id,
+        details: { needId },
+      });
+      if (!contactable) return { status: 'pending_consent' as const, contact: null };
+      await db.insert(matchOutcomes).values({
+        needId,
+        profileId: person.id,
+        outcome: 'contacted',
+        note: 'contact requested by the company',
+        actorUserId: principal.userId,
+      });
+      return {
+        status: 'shared' as const,
+        contact: { name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone },
+      };
+    },
+
     async recordOutcome(needId: string, input: OutcomeInput, principal: Principal) {
       await needOr404(needId, principal);
       const [row] = await db

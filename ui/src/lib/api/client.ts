@@ -165,6 +165,14 @@ export const api = {
     request<MatchRun>(`/profiles/${encodeURIComponent(id)}/matches`, { fetch: f }),
   assetMatches: (id: string, f?: Fetch) =>
     request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { fetch: f }),
+  /** A company asks to contact an approved candidate; contacts come back only with the person's consent. */
+  requestContact: (needId: string, code: string) =>
+    request<{
+      status: 'shared' | 'pending_consent';
+      contact: { name: string; email: string | null; phone: string | null } | null;
+    }>(`/needs/${encodeURIComponent(needId)}/candidates/${encodeURIComponent(code)}/contact-request`, {
+      method: 'POST',
+    }),
   /** Weekly counts of match runs, decisions and outcomes (aggregates only). */
   matchingActivity: (weeks: number, f?: Fetch) =>
     request<{
