@@ -4,6 +4,8 @@ import { createAuthService } from './auth/auth.service.js';
 import type { Limits } from './auth/limits.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { createDesksService } from './modules/admin/desks.service.js';
+import { reindexRoutes } from './modules/admin/reindex.routes.js';
+import { createReindexJobs } from './indexing/reindex-jobs.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import type { Deps } from './deps.js';
 import { assetsRoutes } from './modules/assets/assets.routes.js';
@@ -50,6 +52,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
   authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
   adminRoutes(api, auth, createDesksService(db));
+  reindexRoutes(api, createReindexJobs(db, deps.search));
   systemRoutes(api, deps);
   referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));

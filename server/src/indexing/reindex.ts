@@ -9,7 +9,7 @@ export const INDEXED_AGGREGATES = Object.keys(INDEX_OF) as IndexedAggregate[];
 const PAGE = 1000;
 
 /** Walks every live record of a type in id order, a page of current index documents at a time. */
-async function* livePages(db: Database, type: IndexedAggregate): AsyncGenerator<IndexDocument[]> {
+export async function* livePages(db: Database, type: IndexedAggregate): AsyncGenerator<IndexDocument[]> {
   let after: string | null = null;
   for (;;) {
     const ids = await pageOfIds(db, type, after, PAGE);

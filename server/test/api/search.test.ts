@@ -298,3 +298,22 @@ describe('dead letters', () => {
     expect(ids((await search(marketing, 'assets?q=accettata')).json())).toEqual([fine.id]);
   });
 });
+
+describe('re-index from the admin screen', () => {
+  it('rebuilds every index in the background with progress, and the counts match the database', async () => {
+    const admin: Caller = { role: 'admin' };
+    await t.relay.drain();
+    const started = await t.call(admin, { method: 'POST', url: '/api/v1/admin/reindex' });
+    expect(started.statusCode).toBe(202);
+    expect(started.json()).toMatchObject({ status: 'running' });
+    let status = started.json();
+    for (let i = 0; i < 200 && status.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      status = (await t.call(admin, { method: 'GET', url: '/api/v1/admin/reindex' })).json();
+    }
+    expect(status.status).toBe('done');
+    expect(status.done).toBe(status.total);
+    expect(status.indexed.asset).toBe(await t.search.count('assets'));
+    expect((await t.call(marketing, { method: 'GET', url: '/api/v1/admin/reindex' })).statusCode).toBe(403);
+  });
+});

@@ -135,6 +135,19 @@ for (const lang of ['it', 'fr'] as const) {
       await context.close();
     });
 
+    test('an admin rebuilds the search index and follows it on a progress bar', async () => {
+      const context = await newContext(browser, server.baseUrl, lang, 'admin');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/admin/reindex`);
+      await settled(page);
+      await page.getByTestId('reindex-start').click();
+      await page.locator('[data-testid="reindex-status"][data-status="done"]').waitFor({ timeout: 120_000 });
+      assert.equal(await page.locator('[data-testid="reindex-status"] progress').getAttribute('value'), '1');
+      await expectAccessible(page, `reindex-${lang}`);
+      await screenshot(page, `${lang}-12-reindex`);
+      await context.close();
+    });
+
     test('journey 1: a marketing officer searches assets by words, region and size, on the map, opens one and exports', async () => {
       const context = await newContext(browser, server.baseUrl, lang, 'marketing');
       const page = await context.newPage();

@@ -20,6 +20,14 @@ import type {
 
 export const API = '/api/v1';
 
+/** A background rebuild of the search indexes (admin). */
+export interface ReindexStatus {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  error: string | null;
+}
+
 /** A failure answered by the server (`status` > 0) or a network failure (`status` 0, code NETWORK). */
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -173,6 +181,8 @@ export const api = {
     }>(`/needs/${encodeURIComponent(needId)}/candidates/${encodeURIComponent(code)}/contact-request`, {
       method: 'POST',
     }),
+  reindexStatus: () => request<ReindexStatus>('/admin/reindex'),
+  startReindex: () => request<ReindexStatus>('/admin/reindex', { method: 'POST' }),
   /** Weekly counts of match runs, decisions and outcomes (aggregates only). */
   matchingActivity: (weeks: number, f?: Fetch) =>
     request<{
