@@ -25,6 +25,11 @@ const EnvSchema = z
     LEDGER_KEY: z.string().min(32, 'at least 32 characters').optional(),
     PUBLIC_URL: z.string().url().optional(),
     SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Rilancio <no-reply@localhost>'),
   })
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
@@ -48,6 +53,8 @@ export interface Config {
   secrets: { session: string | undefined; ledger: string | undefined };
   publicUrl: string;
   secureCookies: boolean;
+  /** Unset: e-mails (password-reset links) go to the log, for development and the demo. */
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 export class ConfigError extends Error {
@@ -77,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secrets: { session: e.SESSION_SECRET, ledger: e.LEDGER_KEY },
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }

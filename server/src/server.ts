@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './app.js';
 import { logEmailAdapter } from './auth/email.js';
 import { localSecrets } from './auth/secrets.js';
+import { smtpEmailAdapter } from './auth/smtp-email.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
@@ -50,7 +51,9 @@ async function main() {
       auth: {
         secret: secrets.session,
         ledgerKey: secrets.ledger,
-        email: logEmailAdapter(console),
+        email: config.mail.smtpUrl
+          ? smtpEmailAdapter(config.mail.smtpUrl, config.mail.from)
+          : logEmailAdapter(console),
         publicUrl: config.publicUrl,
         secureCookies: config.secureCookies,
       },
