@@ -719,6 +719,11 @@ export const matchRuns = pgTable(
     results: jsonb('results').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /**
+     * 1: the hash covers the results as stored. 2: it covers a salted digest of each result, so erasure
+     * can redact one person's entry to its digest and the chain still verifies.
+     */
+    chainVersion: smallint('chain_version').notNull().default(2),
   },
   (t) => [
     index('match_runs_subject_idx').on(t.subjectType, t.subjectId),

@@ -207,7 +207,8 @@ describe('firms', () => {
         payload: { version: other.version, sizeBand: 'medium' },
       },
     );
-    expect(denied.statusCode).toBe(403);
+    // A company reads only its own firm: another firm is as if it did not exist (the one access policy).
+    expect(denied.statusCode).toBe(404);
   });
 });
 

@@ -138,7 +138,7 @@ describe('erasure', () => {
     expect(before.hits.map((h: { id: string }) => h.id)).toContain(person.id);
 
     const res = await post(operator, `/api/v1/profiles/${person.id}/erase`, {
-      reason: 'Art. 17 request of 2026-11-21',
+      reason: 'data_subject_request',
     });
     expect(res.statusCode).toBe(200);
     await t.relay.drain();
@@ -173,7 +173,7 @@ describe('erasure', () => {
     async () => {
       const { person } = await personWithHistory();
       const backup = await t.database.handle.dumpDataDir!();
-      await post(operator, `/api/v1/profiles/${person.id}/erase`, { reason: 'request' });
+      await post(operator, `/api/v1/profiles/${person.id}/erase`, { reason: 'data_subject_request' });
       const ledger = (
         await t.call({ role: 'admin' }, { method: 'GET', url: '/api/v1/admin/erasure-ledger' })
       ).json();

@@ -1,7 +1,8 @@
+import { deskForNewRecord } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { assets } from '../../db/schema.js';
-import { ForbiddenError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
@@ -12,11 +13,23 @@ import {
   resolveMunicipality,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
+import {
+  changeVersioned,
+  endVersioned,
+  pageOfRows,
+  readableRowOr404,
+  readScopeFilter,
+  type VersionedSpec,
+} from '../shared/versioned.js';
 import { assetRuleViolations, type AssetView, type CreateAsset, type UpdateAsset } from './assets.schema.js';
 
 export type AssetRow = typeof assets.$inferSelect;
-const SPEC = { entity: 'asset', table: assets, indexAs: 'asset' } as const;
+const SPEC = {
+  entity: 'asset',
+  table: assets,
+  indexAs: 'asset',
+  owned: { kind: 'asset', owner: (row) => ({ deskId: row.deskId }) },
+} satisfies VersionedSpec<AssetRow>;
 
 async function validateReferences(tx: DbOrTx, input: Partial<CreateAsset>) {
   await assertRecordsExist(tx, [
@@ -61,24 +74,24 @@ export function createAssetsService(db: Database) {
     );
   }
 
-  async function get(id: string): Promise<AssetView> {
-    return (await views([await rowOr404(db, assets, id, 'asset')]))[0]!;
+  async function get(id: string, principal: Principal): Promise<AssetView> {
+    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
   }
 
   return {
-    get: (id: string, _principal: Principal) => get(id),
+    get,
 
-    async list(page: PageQuery, _principal: Principal) {
-      const { items, nextCursor } = await pageOfRows(db, assets, page);
+    async list(page: PageQuery, principal: Principal) {
+      const scope = readScopeFilter(principal, 'asset', { deskId: assets.deskId });
+      const { items, nextCursor } = await pageOfRows(db, assets, page, scope);
       return { items: await views(items), nextCursor };
     },
 
     async create(input: CreateAsset, principal: Principal): Promise<AssetView> {
-      if (principal.role === 'partner' && principal.deskId !== input.deskId)
-        throw new ForbiddenError('An API key writes within its own desk only');
+      const deskId = deskForNewRecord(principal, 'asset', input.deskId);
       const id = await db.transaction(async (tx) => {
         await validateReferences(tx, input);
-        const { municipality: _m, lat: _lat, lon: _lon, ...fields } = input;
+        const { municipality: _m, lat: _lat, lon: _lon, ...fields } = { ...input, deskId };
         const [row] = await tx
           .insert(assets)
           .values({ ...fields, ...(await place(tx, input)) } as typeof assets.$inferInsert)
@@ -86,31 +99,38 @@ export function createAssetsService(db: Database) {
         await enqueueIndexing(tx, 'asset', row!.id, row!.version);
         return row!.id;
       });
-      return get(id);
+      return get(id, principal);
     },
 
-    async update(id: string, patch: UpdateAsset, _principal: Principal): Promise<AssetView> {
+    async update(id: string, patch: UpdateAsset, principal: Principal): Promise<AssetView> {
       await db.transaction(async (tx) => {
-        await changeVersioned<AssetRow>(tx, SPEC, id, patch.version, async (current) => {
-          // Kind-specific rules hold for the record as it will be, not just for the patch.
-          const merged = { ...current, ...patch } as Parameters<typeof assetRuleViolations>[0];
-          const violations = assetRuleViolations(merged);
-          if (violations.length > 0) throw new ValidationError(violations);
-          await validateReferences(tx, patch);
-          const { version: _v, municipality: _m, lat: _lat, lon: _lon, lastVerifiedAt, ...fields } = patch;
-          return {
-            ...fields,
-            ...(await place(tx, { municipality: patch.municipality, lat: patch.lat, lon: patch.lon })),
-            ...(lastVerifiedAt ? { lastVerifiedAt: new Date(lastVerifiedAt) } : {}),
-          };
-        });
+        await changeVersioned<AssetRow>(
+          tx,
+          SPEC,
+          id,
+          patch.version,
+          async (current) => {
+            // Kind-specific rules hold for the record as it will be, not just for the patch.
+            const merged = { ...current, ...patch } as Parameters<typeof assetRuleViolations>[0];
+            const violations = assetRuleViolations(merged);
+            if (violations.length > 0) throw new ValidationError(violations);
+            await validateReferences(tx, patch);
+            const { version: _v, municipality: _m, lat: _lat, lon: _lon, lastVerifiedAt, ...fields } = patch;
+            return {
+              ...fields,
+              ...(await place(tx, { municipality: patch.municipality, lat: patch.lat, lon: patch.lon })),
+              ...(lastVerifiedAt ? { lastVerifiedAt: new Date(lastVerifiedAt) } : {}),
+            };
+          },
+          { principal },
+        );
       });
-      return get(id);
+      return get(id, principal);
     },
 
-    async end(id: string, version: number, _principal: Principal): Promise<AssetView> {
-      await db.transaction((tx) => endVersioned<AssetRow>(tx, SPEC, id, version));
-      return get(id);
+    async end(id: string, version: number, principal: Principal): Promise<AssetView> {
+      await db.transaction((tx) => endVersioned<AssetRow>(tx, SPEC, id, version, principal));
+      return get(id, principal);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { authorizeCreate } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import { crisisCases } from '../../db/schema.js';
@@ -11,12 +12,23 @@ import {
   placeColumns,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
+import {
+  changeVersioned,
+  endVersioned,
+  pageOfRows,
+  readableRowOr404,
+  readScopeFilter,
+  type VersionedSpec,
+} from '../shared/versioned.js';
 import type { CreateCrisisCase, CrisisCaseView, UpdateCrisisCase } from './crisis-cases.schema.js';
 
 type CrisisRow = typeof crisisCases.$inferSelect;
 // Crisis cases are not indexed themselves; the profiles, assets and opportunities that cite them are.
-const SPEC = { entity: 'crisis_case', table: crisisCases } as const;
+const SPEC = {
+  entity: 'crisis_case',
+  table: crisisCases,
+  owned: { kind: 'crisis_case', owner: (row) => ({ deskId: row.deskId }) },
+} satisfies VersionedSpec<CrisisRow>;
 
 export function createCrisisCasesService(db: Database) {
   async function views(rows: CrisisRow[]): Promise<CrisisCaseView[]> {
@@ -32,16 +44,18 @@ export function createCrisisCasesService(db: Database) {
       endedAt: toIso(endedAt),
     }));
   }
-  async function get(id: string) {
-    return (await views([await rowOr404(db, crisisCases, id, 'crisis_case')]))[0]!;
+  async function get(id: string, principal: Principal) {
+    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
   }
   return {
-    get: (id: string, _principal: Principal) => get(id),
-    async list(page: PageQuery, _principal: Principal) {
-      const { items, nextCursor } = await pageOfRows(db, crisisCases, page);
+    get,
+    async list(page: PageQuery, principal: Principal) {
+      const scope = readScopeFilter(principal, 'crisis_case', { deskId: crisisCases.deskId });
+      const { items, nextCursor } = await pageOfRows(db, crisisCases, page, scope);
       return { items: await views(items), nextCursor };
     },
-    async create(input: CreateCrisisCase, _principal: Principal) {
+    async create(input: CreateCrisisCase, principal: Principal) {
+      authorizeCreate(principal, 'crisis_case', { deskId: input.deskId }, 'crisis case');
       const id = await db.transaction(async (tx) => {
         await assertRecordsExist(tx, [
           { kind: 'desk', id: input.deskId, path: 'deskId' },
@@ -58,24 +72,31 @@ export function createCrisisCasesService(db: Database) {
           .returning({ id: crisisCases.id });
         return row!.id;
       });
-      return get(id);
+      return get(id, principal);
     },
-    async update(id: string, patch: UpdateCrisisCase, _principal: Principal) {
+    async update(id: string, patch: UpdateCrisisCase, principal: Principal) {
       await db.transaction((tx) =>
-        changeVersioned<CrisisRow>(tx, SPEC, id, patch.version, async () => {
-          await assertRecordsExist(tx, [{ kind: 'firm', id: patch.firmId, path: 'firmId' }]);
-          const { version: _v, municipality: _m, ...fields } = patch;
-          return {
-            ...fields,
-            ...(await movedTo(tx, patch.municipality)),
-          };
-        }),
+        changeVersioned<CrisisRow>(
+          tx,
+          SPEC,
+          id,
+          patch.version,
+          async () => {
+            await assertRecordsExist(tx, [{ kind: 'firm', id: patch.firmId, path: 'firmId' }]);
+            const { version: _v, municipality: _m, ...fields } = patch;
+            return {
+              ...fields,
+              ...(await movedTo(tx, patch.municipality)),
+            };
+          },
+          { principal },
+        ),
       );
-      return get(id);
+      return get(id, principal);
     },
-    async end(id: string, version: number, _principal: Principal) {
-      await db.transaction((tx) => endVersioned<CrisisRow>(tx, SPEC, id, version));
-      return get(id);
+    async end(id: string, version: number, principal: Principal) {
+      await db.transaction((tx) => endVersioned<CrisisRow>(tx, SPEC, id, version, principal));
+      return get(id, principal);
     },
   };
 }

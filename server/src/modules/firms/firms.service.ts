@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
+import { authorizeCreate, deskForNewRecord } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import { firms, naceCodes } from '../../db/schema.js';
-import { ForbiddenError, ValidationError } from '../../errors.js';
+import { ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import type { DbOrTx } from '../../db/client.js';
 
@@ -14,23 +15,29 @@ import {
   placeColumns,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
+import {
+  changeVersioned,
+  endVersioned,
+  pageOfRows,
+  readableRowOr404,
+  readScopeFilter,
+  type VersionedSpec,
+} from '../shared/versioned.js';
 import type { CreateFirm, FirmView, UpdateFirm } from './firms.schema.js';
 
 type FirmRow = typeof firms.$inferSelect;
-const SPEC = { entity: 'firm', table: firms, indexAs: 'firm' } as const;
+const SPEC = {
+  entity: 'firm',
+  table: firms,
+  indexAs: 'firm',
+  // A firm is its own firm: a company account reaches exactly the firm it belongs to.
+  owned: { kind: 'firm', owner: (row) => ({ deskId: row.deskId, firmId: row.id }) },
+} satisfies VersionedSpec<FirmRow>;
 
 async function assertNaceExists(tx: DbOrTx, code: string | undefined) {
   if (!code) return;
   const [row] = await tx.select({ code: naceCodes.code }).from(naceCodes).where(eq(naceCodes.code, code));
   if (!row) throw new ValidationError([{ path: 'naceCode', reason: `unknown NACE code ${code}` }]);
-}
-
-/** A company account may change only its own firm; staff may change any. */
-function assertMayWrite(principal: Principal, firmId: string | null) {
-  if (principal.role === 'admin' || principal.role === 'operator' || principal.role === 'marketing') return;
-  if (principal.role === 'company' && firmId && principal.firmId === firmId) return;
-  throw new ForbiddenError();
 }
 
 export function createFirmsService(db: Database) {
@@ -58,27 +65,30 @@ export function createFirmsService(db: Database) {
     }));
   }
 
-  async function get(id: string): Promise<FirmView> {
-    return (await views([await rowOr404(db, firms, id, 'firm')]))[0]!;
+  async function get(id: string, principal: Principal): Promise<FirmView> {
+    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
   }
 
   return {
-    get: (id: string, _principal: Principal) => get(id),
+    get,
 
-    async list(page: PageQuery, _principal: Principal) {
-      const { items, nextCursor } = await pageOfRows(db, firms, page);
+    async list(page: PageQuery, principal: Principal) {
+      const scope = readScopeFilter(principal, 'firm', { deskId: firms.deskId, firmId: firms.id });
+      const { items, nextCursor } = await pageOfRows(db, firms, page, scope);
       return { items: await views(items), nextCursor };
     },
 
     async create(input: CreateFirm, principal: Principal): Promise<FirmView> {
-      if (principal.role === 'company') throw new ForbiddenError('Firms are registered by the network staff');
+      // Firms are registered by the network's staff, in their own desk; a company account registers none.
+      const deskId = deskForNewRecord(principal, 'firm', input.deskId);
+      authorizeCreate(principal, 'firm', { deskId, firmId: null }, 'firm');
       const id = await db.transaction(async (tx) => {
         const place = await resolveMunicipality(tx, input.municipality);
         await assertNaceExists(tx, input.naceCode);
         const [row] = await tx
           .insert(firms)
           .values({
-            deskId: input.deskId ?? null,
+            deskId,
             name: input.name,
             country: input.country,
             vatNumber: input.vatNumber ?? null,
@@ -93,28 +103,33 @@ export function createFirmsService(db: Database) {
         await enqueueIndexing(tx, 'firm', row!.id, row!.version);
         return row!.id;
       });
-      return get(id);
+      return get(id, principal);
     },
 
     async update(id: string, patch: UpdateFirm, principal: Principal): Promise<FirmView> {
       await db.transaction(async (tx) => {
-        await changeVersioned<FirmRow>(tx, SPEC, id, patch.version, async (current) => {
-          assertMayWrite(principal, current.id);
-          await assertNaceExists(tx, patch.naceCode);
-          const { version: _v, municipality: _m, ...fields } = patch;
-          return {
-            ...fields,
-            ...(await movedTo(tx, patch.municipality)),
-          };
-        });
+        await changeVersioned<FirmRow>(
+          tx,
+          SPEC,
+          id,
+          patch.version,
+          async () => {
+            await assertNaceExists(tx, patch.naceCode);
+            const { version: _v, municipality: _m, ...fields } = patch;
+            return {
+              ...fields,
+              ...(await movedTo(tx, patch.municipality)),
+            };
+          },
+          { principal },
+        );
       });
-      return get(id);
+      return get(id, principal);
     },
 
     async end(id: string, version: number, principal: Principal): Promise<FirmView> {
-      assertMayWrite(principal, id);
-      await db.transaction((tx) => endVersioned<FirmRow>(tx, SPEC, id, version));
-      return get(id);
+      await db.transaction((tx) => endVersioned<FirmRow>(tx, SPEC, id, version, principal));
+      return get(id, principal);
     },
   };
 }

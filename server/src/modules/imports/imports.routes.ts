@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../auth/access.js';
+import { authorize } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { AppError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
 import {
@@ -78,8 +79,14 @@ function view(job: ImportJobRow, page = { offset: 0, limit: 100 }) {
 /** Operators see their own desk's jobs only; others' ids answer 404, so they reveal nothing. */
 async function visibleJob(service: ImportService, id: string, principal: Principal) {
   const job = await service.get(id);
-  if (!job || (principal.role !== 'admin' && job.deskId !== principal.deskId))
-    throw new NotFoundError('import', id);
+  if (!job) throw new NotFoundError('import', id);
+  authorize(
+    principal,
+    'read',
+    'import_job',
+    { deskId: job.deskId, createdBy: job.createdBy },
+    { entity: 'import', id },
+  );
   return job;
 }
 

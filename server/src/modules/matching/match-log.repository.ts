@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { asc, desc, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { matchRuns } from '../../db/schema.js';
 
@@ -24,14 +24,28 @@ export interface RunRecord {
   weightsHash: string;
   ranked: boolean;
   /** Ids, scores and the components with their reason codes: never copies of personal data. */
-  results: {
-    id: string;
-    rank: number;
-    score: number | null;
-    contributions: Record<string, number>;
-    components?: LoggedComponent[];
-  }[];
+  results: LoggedResult[];
 }
+
+export interface LoggedResult {
+  id: string;
+  rank: number;
+  score: number | null;
+  contributions: Record<string, number>;
+  components?: LoggedComponent[];
+  /** Random per entry (chain version 2), so the digest left after erasure cannot be linked to anyone. */
+  salt?: string;
+}
+
+/** What erasure leaves of a result: its rank and the digest the chain was computed over. */
+export interface RedactedResult {
+  rank: number;
+  redacted: true;
+  digest: string;
+}
+
+export type StoredResult = LoggedResult | RedactedResult;
+const isRedacted = (r: StoredResult): r is RedactedResult => 'redacted' in r;
 
 const GENESIS = '0'.repeat(64);
 
@@ -48,12 +62,26 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export const resultDigest = (r: StoredResult) => (isRedacted(r) ? r.digest : sha256(canonical(r)));
+
+/** Chain version 1: the hash covers the record as stored (runs logged before redaction existed). */
 export function runHash(prevHash: string, ranAt: Date, record: RunRecord): string {
   return createHash('sha256')
     .update(prevHash)
     .update(ranAt.toISOString())
     .update(canonical(record))
     .digest('hex');
+}
+
+/** Chain version 2: the hash covers each result's digest, so a redacted entry verifies as before. */
+export function runHashV2(
+  prevHash: string,
+  ranAt: Date,
+  record: Omit<RunRecord, 'results'> & { results: StoredResult[] },
+): string {
+  return runHash(prevHash, ranAt, { ...record, results: record.results.map(resultDigest) as never });
 }
 
 /**
@@ -71,9 +99,13 @@ export async function appendRun(db: Database, record: RunRecord): Promise<{ id: 
       .limit(1);
     const prevHash = last?.hash ?? GENESIS;
     const ranAt = new Date();
+    const salted = {
+      ...record,
+      results: record.results.map((r) => ({ ...r, salt: randomBytes(16).toString('hex') })),
+    };
     const [row] = await tx
       .insert(matchRuns)
-      .values({ ...record, ranAt, prevHash, hash: runHash(prevHash, ranAt, record) })
+      .values({ ...salted, ranAt, prevHash, hash: runHashV2(prevHash, ranAt, salted), chainVersion: 2 })
       .returning({ id: matchRuns.id });
     return { id: row!.id, ranAt };
   });
@@ -98,8 +130,38 @@ export async function verifyRunChain(db: DbOrTx): Promise<string[]> {
       ranked: r.ranked,
       results: r.results as RunRecord['results'],
     };
-    if (r.prevHash !== prev || r.hash !== runHash(prev, r.ranAt, record)) broken.push(r.id);
+    const expected = r.chainVersion === 1 ? runHash(prev, r.ranAt, record) : runHashV2(prev, r.ranAt, record);
+    if (r.prevHash !== prev || r.hash !== expected) broken.push(r.id);
     prev = r.hash;
   }
   return broken;
+}
+
+/**
+ * Erasure (GDPR Art. 17): every result about the person becomes its rank and digest, and so does every
+ * result of a run whose subject the person was (those scores describe them too). The chain still
+ * verifies; nothing of the person is left but the id of a run's subject. Runs of chain version 1 cannot
+ * be redacted without breaking their hash, so their entries are redacted and the break is expected and
+ * visible in verification. Call inside the erasure transaction (the append-only trigger allows it there).
+ */
+export async function redactRunsAbout(tx: DbOrTx, profileId: string): Promise<number> {
+  const rows = await tx
+    .select({ id: matchRuns.id, subjectId: matchRuns.subjectId, results: matchRuns.results })
+    .from(matchRuns)
+    .where(
+      or(
+        eq(matchRuns.subjectId, profileId),
+        sql`${matchRuns.results} @> ${JSON.stringify([{ id: profileId }])}::jsonb`,
+      ),
+    );
+  for (const row of rows) {
+    const everyone = row.subjectId === profileId;
+    const results = (row.results as StoredResult[]).map((r) =>
+      isRedacted(r) || (!everyone && r.id !== profileId)
+        ? r
+        : ({ rank: r.rank, redacted: true, digest: resultDigest(r) } satisfies RedactedResult),
+    );
+    await tx.update(matchRuns).set({ results }).where(eq(matchRuns.id, row.id));
+  }
+  return rows.length;
 }

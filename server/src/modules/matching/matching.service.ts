@@ -12,11 +12,14 @@ import {
   type Lang,
   type MatchResult,
 } from '@rilancio/matcher';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { DEFAULT_LIMITS, type Limits } from '../../auth/limits.js';
 import { consumeDailyQuota } from '../../auth/quota.js';
 import { withActiveConsent } from '../privacy/consents.service.js';
+import { allows, authorize } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
+import { auditPersonalReads } from '../shared/audit.js';
+import { profileOwners } from '../profiles/profiles.repository.js';
 import type { Database } from '../../db/client.js';
 import {
   assets,
@@ -213,6 +216,44 @@ export function createMatchingService(
       }),
       ...extra,
     };
+  }
+
+  /**
+   * A decision is about a person where one is involved (the candidate or the subject), and only that
+   * person's desk decides on them; approving discloses them to a firm. Decisions with no person in them
+   * (an asset for an asset need) belong to the subject's desk.
+   */
+  async function authorizeDecision(input: DecisionInput, principal: Principal) {
+    if (input.subjectType === 'need') await needOr404(input.subjectId, principal);
+    const personId =
+      input.candidateType === 'profile'
+        ? input.candidateId
+        : input.subjectType === 'profile'
+          ? input.subjectId
+          : null;
+    const path = input.candidateType === 'profile' ? 'candidateId' : 'subjectId';
+    if (personId) {
+      const owner = (await profileOwners(db, [personId])).get(personId);
+      if (!owner) throw new ValidationError([{ path, reason: 'unknown profile' }]);
+      authorize(
+        principal,
+        'write',
+        'decision',
+        { deskId: owner.deskId },
+        { entity: 'profile', id: personId, kindOfId: 'profile' },
+      );
+      return;
+    }
+    const deskId = await subjectDesk(input.subjectType, input.subjectId);
+    if (deskId === undefined) throw new ValidationError([{ path: 'subjectId', reason: 'unknown subject' }]);
+    authorize(principal, 'write', 'decision', { deskId }, { entity: input.subjectType, id: input.subjectId });
+  }
+
+  async function subjectDesk(type: DecisionInput['subjectType'], id: string) {
+    const table =
+      type === 'need' ? needs : type === 'asset' ? assets : type === 'opportunity' ? opportunities : profiles;
+    const [row] = await db.select({ deskId: table.deskId }).from(table).where(eq(table.id, id));
+    return row ? row.deskId : undefined;
   }
 
   async function needOr404(id: string, principal: Principal) {
@@ -448,9 +489,9 @@ export function createMatchingService(
 
     /** Records an operator's decision. Append-only; the latest decision per candidate is in force. */
     async decide(input: DecisionInput, principal: Principal) {
-      if (input.subjectType === 'need') await needOr404(input.subjectId, principal);
       if (input.action === 'rerank' && !input.finalRank)
         throw new ValidationError([{ path: 'finalRank', reason: 'a re-rank needs the new rank' }]);
+      await authorizeDecision(input, principal);
       const [row] = await db
         .insert(matchDecisions)
         .values({
@@ -478,12 +519,24 @@ export function createMatchingService(
       const need = await needOr404(needId, principal);
       await consumeDailyQuota(db, principal, 'candidate_views', limits.companyCandidateViewsPerDay);
       const decisions = await latestDecisions(db, 'need', needId);
-      const approvedIds = [...decisions.values()]
+      const approvedAll = [...decisions.values()]
         .filter((d) => d.action === 'approve' && d.candidateType === 'profile')
         .map((d) => d.candidateId);
+      // An ended profile has left search and matching: no firm is shown it any more.
+      const owners = await profileOwners(db, approvedAll);
+      const approvedIds = approvedAll.filter((id) => owners.get(id) && !owners.get(id)!.endedAt);
       // Companies see a person only while they consent to it; withdrawal takes effect on the next request.
       const shared = await withActiveConsent(db, approvedIds, 'share_with_companies');
-      const contactable = await withActiveConsent(db, approvedIds, 'contact_by_companies');
+      // Contacts go to the firm only with the person's consent, and to staff only where the policy lets
+      // them read the person's personal data (their own desk); every disclosure is audited.
+      const consented = await withActiveConsent(db, approvedIds, 'contact_by_companies');
+      const contactable = new Set(
+        [...consented].filter(
+          (id) =>
+            principal.role === 'company' ||
+            allows(principal, 'read_personal', 'profile', { deskId: owners.get(id)!.deskId }),
+        ),
+      );
       const [input] = await loadJobNeedInputs(db, [need]);
       const people = await loadScoringProfiles(
         db,
@@ -507,6 +560,13 @@ export function createMatchingService(
       const results = input ? rankResults(people.map((p) => scorePersonForJob(p, input, k, config))) : [];
       const label = await skillLabels(results);
       const codes = new Map(people.map((p) => [p.id, p]));
+      await auditPersonalReads(
+        db,
+        principal,
+        results.map((r) => r.id).filter((id) => contacts.has(id)),
+        principal.role === 'company' ? 'contact.listed' : 'profile.personal_read',
+        { needId },
+      );
       return {
         needId,
         candidates: results.map((r) => {
@@ -552,7 +612,7 @@ export function createMatchingService(
           phone: profiles.phone,
         })
         .from(profiles)
-        .where(eq(profiles.code, code));
+        .where(and(eq(profiles.code, code), isNull(profiles.endedAt)));
       const approved = person && decisions.get(person.id)?.action === 'approve';
       const shared =
         approved && (await withActiveConsent(db, [person.id], 'share_with_companies')).has(person.id);
@@ -582,6 +642,15 @@ export function createMatchingService(
 
     async recordOutcome(needId: string, input: OutcomeInput, principal: Principal) {
       await needOr404(needId, principal);
+      const owner = (await profileOwners(db, [input.profileId])).get(input.profileId);
+      if (!owner) throw new ValidationError([{ path: 'profileId', reason: 'unknown profile' }]);
+      authorize(
+        principal,
+        'write',
+        'outcome',
+        { deskId: owner.deskId },
+        { entity: 'profile', id: input.profileId, kindOfId: 'profile' },
+      );
       const [row] = await db
         .insert(matchOutcomes)
         .values({

@@ -1,8 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
+import { authorize, authorizeCreate, deskForNewRecord } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { needLanguages, needSkills, needs } from '../../db/schema.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { firms, needLanguages, needSkills, needs } from '../../db/schema.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
@@ -14,7 +15,13 @@ import {
   placeColumns,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, pageOfRows } from '../shared/versioned.js';
+import {
+  changeVersioned,
+  endVersioned,
+  pageOfRows,
+  readScopeFilter,
+  type VersionedSpec,
+} from '../shared/versioned.js';
 import { readAs } from '../../db/row-security.js';
 import {
   ASSET_ONLY_FIELDS,
@@ -25,13 +32,17 @@ import {
 } from './needs.schema.js';
 
 export type NeedRow = typeof needs.$inferSelect;
-const SPEC = { entity: 'need', table: needs, indexAs: 'need' } as const;
-const NO_FIRM = '00000000-0000-0000-0000-000000000000';
+const needOwner = (row: Pick<NeedRow, 'deskId' | 'firmId'>) => ({ deskId: row.deskId, firmId: row.firmId });
+const SPEC = {
+  entity: 'need',
+  table: needs,
+  indexAs: 'need',
+  owned: { kind: 'need', owner: needOwner },
+} satisfies VersionedSpec<NeedRow>;
 
-/** A company sees and edits only its own firm's needs; it gets 404 for others, so ids reveal nothing. */
-export function assertMayAccessNeed(principal: Principal, need: Pick<NeedRow, 'id' | 'firmId'>) {
-  if (principal.role === 'company' && principal.firmId !== need.firmId)
-    throw new NotFoundError('need', need.id);
+/** Reading a need is the policy's call; a need the principal may not read answers 404, so ids reveal nothing. */
+export function assertMayAccessNeed(principal: Principal, need: Pick<NeedRow, 'id' | 'deskId' | 'firmId'>) {
+  authorize(principal, 'read', 'need', needOwner(need), { entity: 'need', id: need.id });
 }
 
 async function validateReferences(tx: DbOrTx, input: Partial<CreateNeed> & Partial<UpdateNeed>) {
@@ -120,18 +131,22 @@ export function createNeedsService(db: Database) {
 
     list(page: PageQuery, principal: Principal) {
       return readAs(db, principal, async (conn) => {
-        const company =
-          principal.role === 'company' ? eq(needs.firmId, principal.firmId ?? NO_FIRM) : undefined;
-        const { items, nextCursor } = await pageOfRows(conn, needs, page, company);
+        const scope = readScopeFilter(principal, 'need', { deskId: needs.deskId, firmId: needs.firmId });
+        const { items, nextCursor } = await pageOfRows(conn, needs, page, scope);
         return { items: await views(items, conn), nextCursor };
       });
     },
 
     async create(input: CreateNeed, principal: Principal): Promise<NeedView> {
-      if (principal.role === 'company' && principal.firmId !== input.firmId)
-        throw new ForbiddenError('A company posts needs for its own firm only');
       const id = await db.transaction(async (tx) => {
         await validateReferences(tx, input);
+        // A desk-bound principal posts in its desk; a firm or the network coordinator, in the firm's desk.
+        const [firm] = await tx
+          .select({ deskId: firms.deskId })
+          .from(firms)
+          .where(eq(firms.id, input.firmId));
+        const deskId = deskForNewRecord(principal, 'need', undefined) ?? firm?.deskId ?? null;
+        authorizeCreate(principal, 'need', { deskId, firmId: input.firmId }, 'need');
         const m = await resolveMunicipality(tx, input.municipality);
         const { municipality: _m, ...rest } = input;
         // Job needs carry skills and languages in child tables; asset needs have none.
@@ -144,7 +159,7 @@ export function createNeedsService(db: Database) {
           .values({
             ...fields,
             positions: input.type === 'job' ? (input.positions ?? 1) : null,
-            deskId: principal.deskId,
+            deskId,
             ...placeColumns(m),
           } as typeof needs.$inferInsert)
           .returning({ id: needs.id, version: needs.version });
@@ -157,43 +172,42 @@ export function createNeedsService(db: Database) {
 
     async update(id: string, patch: UpdateNeed, principal: Principal): Promise<NeedView> {
       await db.transaction((tx) =>
-        changeVersioned<NeedRow>(tx, SPEC, id, patch.version, async (current) => {
-          assertMayAccessNeed(principal, current);
-          const wrongType = (current.type === 'job' ? ASSET_ONLY_FIELDS : JOB_ONLY_FIELDS).filter(
-            (f) => (patch as Record<string, unknown>)[f] !== undefined,
-          );
-          if (wrongType.length > 0)
-            throw new ValidationError(
-              wrongType.map((f) => ({ path: f, reason: `not a field of a ${current.type} need` })),
+        changeVersioned<NeedRow>(
+          tx,
+          SPEC,
+          id,
+          patch.version,
+          async (current) => {
+            const wrongType = (current.type === 'job' ? ASSET_ONLY_FIELDS : JOB_ONLY_FIELDS).filter(
+              (f) => (patch as Record<string, unknown>)[f] !== undefined,
             );
-          await validateReferences(tx, patch);
-          await replaceChildren(tx, id, patch);
-          const {
-            version: _v,
-            municipality: _m,
-            essentialSkills: _e,
-            optionalSkills: _o,
-            languages: _l,
-            ...fields
-          } = patch;
-          return {
-            ...fields,
-            ...(await movedTo(tx, patch.municipality)),
-          };
-        }),
+            if (wrongType.length > 0)
+              throw new ValidationError(
+                wrongType.map((f) => ({ path: f, reason: `not a field of a ${current.type} need` })),
+              );
+            await validateReferences(tx, patch);
+            await replaceChildren(tx, id, patch);
+            const {
+              version: _v,
+              municipality: _m,
+              essentialSkills: _e,
+              optionalSkills: _o,
+              languages: _l,
+              ...fields
+            } = patch;
+            return {
+              ...fields,
+              ...(await movedTo(tx, patch.municipality)),
+            };
+          },
+          { principal },
+        ),
       );
       return get(id, principal);
     },
 
     async end(id: string, version: number, principal: Principal): Promise<NeedView> {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .select({ id: needs.id, firmId: needs.firmId })
-          .from(needs)
-          .where(eq(needs.id, id));
-        if (row) assertMayAccessNeed(principal, row);
-        await endVersioned<NeedRow>(tx, SPEC, id, version);
-      });
+      await db.transaction((tx) => endVersioned<NeedRow>(tx, SPEC, id, version, principal));
       return get(id, principal);
     },
   };

@@ -1,4 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
+import { authorizeCreate } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { assets, opportunities, opportunityAssets, opportunityRoles } from '../../db/schema.js';
@@ -15,11 +16,23 @@ import {
   placeColumns,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, pageOfRows, rowOr404 } from '../shared/versioned.js';
+import {
+  changeVersioned,
+  endVersioned,
+  pageOfRows,
+  readableRowOr404,
+  readScopeFilter,
+  type VersionedSpec,
+} from '../shared/versioned.js';
 import type { CreateOpportunity, OpportunityView, UpdateOpportunity } from './opportunities.schema.js';
 
 type OpportunityRow = typeof opportunities.$inferSelect;
-const SPEC = { entity: 'opportunity', table: opportunities, indexAs: 'opportunity' } as const;
+const SPEC = {
+  entity: 'opportunity',
+  table: opportunities,
+  indexAs: 'opportunity',
+  owned: { kind: 'opportunity', owner: (row) => ({ deskId: row.deskId }) },
+} satisfies VersionedSpec<OpportunityRow>;
 
 async function validateReferences(tx: DbOrTx, input: Partial<CreateOpportunity>) {
   await assertRecordsExist(tx, [
@@ -107,16 +120,18 @@ export function createOpportunitiesService(db: Database) {
       endedAt: toIso(endedAt),
     }));
   }
-  async function get(id: string) {
-    return (await views([await rowOr404(db, opportunities, id, 'opportunity')]))[0]!;
+  async function get(id: string, principal: Principal) {
+    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
   }
   return {
-    get: (id: string, _principal: Principal) => get(id),
-    async list(page: PageQuery, _principal: Principal) {
-      const { items, nextCursor } = await pageOfRows(db, opportunities, page);
+    get,
+    async list(page: PageQuery, principal: Principal) {
+      const scope = readScopeFilter(principal, 'opportunity', { deskId: opportunities.deskId });
+      const { items, nextCursor } = await pageOfRows(db, opportunities, page, scope);
       return { items: await views(items), nextCursor };
     },
-    async create(input: CreateOpportunity, _principal: Principal) {
+    async create(input: CreateOpportunity, principal: Principal) {
+      authorizeCreate(principal, 'opportunity', { deskId: input.deskId }, 'opportunity');
       const id = await db.transaction(async (tx) => {
         await validateReferences(tx, input);
         const m = await resolveMunicipality(tx, input.municipality);
@@ -132,25 +147,32 @@ export function createOpportunitiesService(db: Database) {
         await enqueueIndexing(tx, 'opportunity', row!.id, row!.version);
         return row!.id;
       });
-      return get(id);
+      return get(id, principal);
     },
-    async update(id: string, patch: UpdateOpportunity, _principal: Principal) {
+    async update(id: string, patch: UpdateOpportunity, principal: Principal) {
       await db.transaction((tx) =>
-        changeVersioned<OpportunityRow>(tx, SPEC, id, patch.version, async () => {
-          await validateReferences(tx, patch);
-          await replaceChildren(tx, id, patch);
-          const { version: _v, municipality: _m, roles: _r, assetIds: _a, ...fields } = patch;
-          return {
-            ...fields,
-            ...(await movedTo(tx, patch.municipality)),
-          };
-        }),
+        changeVersioned<OpportunityRow>(
+          tx,
+          SPEC,
+          id,
+          patch.version,
+          async () => {
+            await validateReferences(tx, patch);
+            await replaceChildren(tx, id, patch);
+            const { version: _v, municipality: _m, roles: _r, assetIds: _a, ...fields } = patch;
+            return {
+              ...fields,
+              ...(await movedTo(tx, patch.municipality)),
+            };
+          },
+          { principal },
+        ),
       );
-      return get(id);
+      return get(id, principal);
     },
-    async end(id: string, version: number, _principal: Principal) {
-      await db.transaction((tx) => endVersioned<OpportunityRow>(tx, SPEC, id, version));
-      return get(id);
+    async end(id: string, version: number, principal: Principal) {
+      await db.transaction((tx) => endVersioned<OpportunityRow>(tx, SPEC, id, version, principal));
+      return get(id, principal);
     },
   };
 }

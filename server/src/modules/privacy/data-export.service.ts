@@ -1,10 +1,11 @@
 import { explainAll, type Lang, type MatchResult } from '@rilancio/matcher';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
 import {
   auditLog,
   consents,
+  importJobs,
   matchDecisions,
   matchOutcomes,
   matchRuns,
@@ -12,6 +13,7 @@ import {
   profiles,
 } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { quotesPerson } from './import-report-scrub.js';
 import type { LoggedComponent, RunRecord } from '../matching/match-log.repository.js';
 import { maySeePersonalData } from '../profiles/profiles.service.js';
 import { loadProfileAggregates } from '../profiles/profiles.repository.js';
@@ -33,12 +35,17 @@ export function createDataExportService(db: Database) {
       if (!maySeePersonalData(principal, row.deskId))
         throw new ForbiddenError('Only the profile’s own desk exports it');
       const [aggregate] = await loadProfileAggregates(db, [row]);
-      const [consentRows, decisions, outcomes, runs, reads] = await Promise.all([
+      const [consentRows, decisions, outcomes, runs, reads, imports] = await Promise.all([
         db.select().from(consents).where(eq(consents.profileId, profileId)).orderBy(asc(consents.givenAt)),
         db
           .select()
           .from(matchDecisions)
-          .where(eq(matchDecisions.candidateId, profileId))
+          .where(
+            or(
+              eq(matchDecisions.candidateId, profileId),
+              and(eq(matchDecisions.subjectType, 'profile'), eq(matchDecisions.subjectId, profileId)),
+            ),
+          )
           .orderBy(asc(matchDecisions.seq)),
         db
           .select()
@@ -48,14 +55,48 @@ export function createDataExportService(db: Database) {
         db
           .select()
           .from(matchRuns)
-          .where(sql`${matchRuns.results} @> ${JSON.stringify([{ id: profileId }])}::jsonb`)
+          .where(
+            or(
+              sql`${matchRuns.results} @> ${JSON.stringify([{ id: profileId }])}::jsonb`,
+              eq(matchRuns.subjectId, profileId),
+            ),
+          )
           .orderBy(asc(matchRuns.seq)),
         db
           .select()
           .from(auditLog)
           .where(and(eq(auditLog.subjectType, 'profile'), eq(auditLog.subjectId, profileId)))
           .orderBy(asc(auditLog.id)),
+        db
+          .select({
+            id: importJobs.id,
+            fileName: importJobs.fileName,
+            createdAt: importJobs.createdAt,
+            report: importJobs.report,
+          })
+          .from(importJobs)
+          .where(sql`${importJobs.deskId} = ${row.deskId} and jsonb_array_length(${importJobs.report}) > 0`),
       ]);
+      // Import reports quote failed cells; the person gets every quote of a row that speaks of them.
+      const importQuotes = imports.flatMap((job) => {
+        const entries = job.report as { row: number; field?: string; value?: string; code: string }[];
+        const rowsAboutPerson = new Set(
+          entries.filter((e) => e.value && quotesPerson(e.value, row)).map((e) => e.row),
+        );
+        return entries
+          .filter((e) => rowsAboutPerson.has(e.row))
+          .map((e) => ({
+            importId: job.id,
+            fileName: job.fileName,
+            at: job.createdAt.toISOString(),
+            row: e.row,
+            field: e.field ?? null,
+            value: e.value ?? null,
+            code: e.code,
+          }));
+      });
+      const candidateRuns = runs.filter((run) => run.subjectId !== profileId);
+      const subjectRuns = runs.filter((run) => run.subjectId === profileId);
       const needIds = [...new Set(decisions.filter((d) => d.subjectType === 'need').map((d) => d.subjectId))];
       const needTitles = new Map(
         needIds.length
@@ -72,7 +113,7 @@ export function createDataExportService(db: Database) {
       for (const lang of LANGS) labels.set(lang, await preferredLabels(db, uris, lang));
       const label = (uri: string, lang: Lang) => labels.get(lang)?.get(uri) ?? uri;
 
-      const rankings = runs.map((run) => {
+      const rankings = candidateRuns.map((run) => {
         const mine = (run.results as RunRecord['results']).find((r) => r.id === profileId)!;
         const result: MatchResult = {
           id: profileId,
@@ -150,6 +191,19 @@ export function createDataExportService(db: Database) {
           withdrawnAt: c.withdrawnAt ? c.withdrawnAt.toISOString() : null,
         })),
         rankings,
+        // Runs made for the person (their best needs and roles): what was proposed to them, and how.
+        runsForYou: subjectRuns.map((run) => ({
+          runId: run.id,
+          ranAt: run.ranAt.toISOString(),
+          direction: run.direction,
+          engineVersion: run.engineVersion,
+          results: (run.results as RunRecord['results']).map((r) => ({
+            id: r.id,
+            rank: r.rank,
+            score: r.score,
+            contributions: r.contributions,
+          })),
+        })),
         decisions: decisions.map((d) => ({
           at: d.at.toISOString(),
           subject: {
@@ -161,8 +215,9 @@ export function createDataExportService(db: Database) {
           reasonCode: d.reasonCode,
           note: d.note,
         })),
+        importReports: importQuotes,
         disclosures: decisions
-          .filter((d) => d.action === 'approve')
+          .filter((d) => d.action === 'approve' && d.candidateId === profileId)
           .map((d) => ({
             at: d.at.toISOString(),
             to: { needId: d.subjectId, firmId: needTitles.get(d.subjectId)?.firmId ?? null },
@@ -220,7 +275,9 @@ export function renderDataExportHtml(data: DataExport, lang: Lang): string {
 <h2>Languages</h2>${rows(data.languages)}
 <h2>Consents</h2>${rows(data.consents)}
 <h2>Rankings</h2><ul>${rankings || '<li>—</li>'}</ul>
+<h2>Runs for you</h2>${rows(data.runsForYou.map((r) => ({ ranAt: r.ranAt, direction: r.direction, results: r.results.length })))}
 <h2>Decisions</h2>${rows(data.decisions)}
+<h2>Import reports</h2>${rows(data.importReports)}
 <h2>Disclosures</h2>${rows(data.disclosures)}
 <h2>Outcomes</h2>${rows(data.outcomes)}
 <h2>Access log</h2>${rows(data.accessLog)}

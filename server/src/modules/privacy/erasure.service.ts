@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { hmac } from '../../auth/tokens.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -15,25 +15,67 @@ import {
   sessions,
   usageCounters,
 } from '../../db/schema.js';
-import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { authorize } from '../../auth/policy.js';
+import { NotFoundError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { maySeePersonalData } from '../profiles/profiles.service.js';
+import { redactRunsAbout } from '../matching/match-log.repository.js';
+import { scrubImportReports } from './import-report-scrub.js';
 
 /**
- * Erases a person everywhere in one transaction: the profile and its children are deleted, the free text
- * of decisions and outcomes about them is blanked (ids stay in the logs), consents go, the index drops
- * the document through the outbox, and a keyed HMAC of the id goes to the erasure ledger so a restored
- * backup can be purged again.
+ * Why a person is erased (GDPR Art. 17(1) grounds, plus the system's own reasons). Only a code is stored:
+ * a free-text reason would keep whatever the operator typed, names included, for ever.
+ */
+export const ERASURE_REASONS = [
+  'data_subject_request',
+  'no_longer_necessary',
+  'consent_withdrawn',
+  'objection',
+  'unlawful_processing',
+  'legal_obligation',
+  'retention',
+  'replay',
+] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+/** What an operator may give; retention and replay are the system's own. */
+export const OPERATOR_ERASURE_REASONS = ERASURE_REASONS.filter((r) => r !== 'retention' && r !== 'replay');
+
+/**
+ * Erases a person everywhere in one transaction, leaving nothing about them but ids in the logs:
+ * - the profile and its children are deleted, consents go, the index drops the document (outbox);
+ * - the free text of every decision and outcome about them (as candidate or as subject) is blanked;
+ * - match runs keep only the rank and digest of every result about them (the hash chain still holds);
+ * - import reports of their desk lose every quoted value of the rows that quote them;
+ * - failed index deliveries about them are dropped;
+ * - a keyed HMAC of the id goes to the erasure ledger so a restored backup can be purged again.
+ * The reason is a code: nothing typed by a person is stored.
  */
 export async function eraseProfile(
   tx: DbOrTx,
   profileId: string,
-  options: { ledgerKey: string; reason: string; actorUserId: string | null; recordInLedger?: boolean },
+  options: {
+    ledgerKey: string;
+    reason: ErasureReason;
+    actorUserId: string | null;
+    recordInLedger?: boolean;
+  },
 ) {
+  const [person] = await tx.select().from(profiles).where(eq(profiles.id, profileId));
+  if (!person) return false;
   // The append-only triggers allow this one kind of UPDATE inside an erasure transaction.
   await tx.execute(sql`select set_config('rilancio.erasure', 'on', true)`);
-  await tx.update(matchDecisions).set({ note: '' }).where(eq(matchDecisions.candidateId, profileId));
+  await tx
+    .update(matchDecisions)
+    .set({ note: '' })
+    .where(
+      or(
+        eq(matchDecisions.candidateId, profileId),
+        and(eq(matchDecisions.subjectType, 'profile'), eq(matchDecisions.subjectId, profileId)),
+      ),
+    );
   await tx.update(matchOutcomes).set({ note: '' }).where(eq(matchOutcomes.profileId, profileId));
+  await redactRunsAbout(tx, profileId);
+  await scrubImportReports(tx, person.deskId, person);
+  await tx.delete(searchDeadLetters).where(eq(searchDeadLetters.aggregateId, profileId));
   await tx.delete(consents).where(eq(consents.profileId, profileId));
   const [gone] = await tx
     .delete(profiles)
@@ -59,14 +101,13 @@ export async function eraseProfile(
 
 export function createErasureService(db: Database, ledgerKey: string) {
   return {
-    async erase(profileId: string, reason: string, principal: Principal) {
+    async erase(profileId: string, reason: ErasureReason, principal: Principal) {
       const [row] = await db
         .select({ deskId: profiles.deskId })
         .from(profiles)
         .where(eq(profiles.id, profileId));
       if (!row) throw new NotFoundError('profile', profileId);
-      if (!maySeePersonalData(principal, row.deskId))
-        throw new ForbiddenError('Only the profile’s own desk erases it');
+      authorize(principal, 'write', 'profile', { deskId: row.deskId }, { entity: 'profile', id: profileId });
       await db.transaction((tx) =>
         eraseProfile(tx, profileId, { ledgerKey, reason, actorUserId: principal.userId }),
       );

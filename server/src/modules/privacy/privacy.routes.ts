@@ -5,7 +5,7 @@ import { principalOf } from '../../auth/access.js';
 import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
 import { CONSENT_PURPOSES, type ConsentsService } from './consents.service.js';
 import { renderDataExportHtml, type createDataExportService } from './data-export.service.js';
-import type { ErasureService } from './erasure.service.js';
+import { OPERATOR_ERASURE_REASONS, type ErasureService } from './erasure.service.js';
 
 const tags = ['personal data'];
 const staff = ['admin', 'operator'] as const;
@@ -101,7 +101,11 @@ export function privacyRoutes(
         tags,
         description: 'Erases the person from the database and the search index (GDPR Art. 17).',
         params: IdParamsSchema,
-        body: z.strictObject({ reason: z.string().trim().min(3).max(500) }),
+        body: z.strictObject({
+          reason: z
+            .enum(OPERATOR_ERASURE_REASONS)
+            .describe('The Art. 17(1) ground, as a code: no free text is stored'),
+        }),
         response: { 200: z.object({ erased: z.boolean() }), ...errorResponses },
       },
     },

@@ -117,3 +117,16 @@ export async function replaceProfileChildren(
         .values(children.languages.map((l) => ({ profileId, language: l.code, level: l.level })));
   }
 }
+
+/** The desk and end date of each of these profiles that exists: what the access policy and the company view need. */
+export async function profileOwners(
+  db: DbOrTx,
+  ids: readonly string[],
+): Promise<Map<string, { deskId: string; endedAt: Date | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: profiles.id, deskId: profiles.deskId, endedAt: profiles.endedAt })
+    .from(profiles)
+    .where(inArray(profiles.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, { deskId: r.deskId, endedAt: r.endedAt }]));
+}

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
+import { allows, authorize, authorizeCreate, readScope } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { auditLog, crisisCases, desks, profiles } from '../../db/schema.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.js';
+import { crisisCases, desks, profiles } from '../../db/schema.js';
+import { NotFoundError, ValidationError } from '../../errors.js';
 import { newPseudonym } from '../../lib/pseudonym.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { auditPersonalReads } from '../shared/audit.js';
 import { toPage } from '../shared/lifecycle.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
+import { changeVersioned, endVersioned, type VersionedSpec } from '../shared/versioned.js';
 import { assertEscoConceptsExist, resolveMunicipality, movedTo, placeColumns } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import type { CreateProfile, ProfileView, UpdateProfile } from './profiles.schema.js';
@@ -19,14 +21,16 @@ import {
   type ProfileRow,
 } from './profiles.repository.js';
 
-const SPEC = { entity: 'profile', table: profiles, indexAs: 'profile' } as const;
+const SPEC = {
+  entity: 'profile',
+  table: profiles,
+  indexAs: 'profile',
+  owned: { kind: 'profile', owner: (row) => ({ deskId: row.deskId }) },
+} satisfies VersionedSpec<ProfileRow>;
 
-/** Name and contacts only for the profile's own desk and for admins (DOMAIN.md roles). */
+/** Name and contacts only where the policy allows it: the profile's own desk and admins (DOMAIN.md roles). */
 export function maySeePersonalData(principal: Principal, deskId: string): boolean {
-  return (
-    principal.role === 'admin' ||
-    ((principal.role === 'operator' || principal.role === 'partner') && principal.deskId === deskId)
-  );
+  return allows(principal, 'read_personal', 'profile', { deskId });
 }
 
 export function toProfileView(a: ProfileAggregate, principal: Principal): ProfileView {
@@ -66,13 +70,6 @@ export function toProfileView(a: ProfileAggregate, principal: Principal): Profil
   };
 }
 
-/** Operators write only their own desk's profiles; admins any. */
-function assertMayWrite(principal: Principal, deskId: string) {
-  if (principal.role === 'admin') return;
-  if ((principal.role === 'operator' || principal.role === 'partner') && principal.deskId === deskId) return;
-  throw new ForbiddenError('Only the profile’s own desk may change it');
-}
-
 async function validateReferences(tx: DbOrTx, input: Partial<CreateProfile>) {
   await assertEscoConceptsExist(
     tx,
@@ -97,17 +94,11 @@ export function createProfilesService(db: Database) {
   async function get(id: string, principal: Principal): Promise<ProfileView> {
     const row = await findProfileRow(db, id);
     if (!row) throw new NotFoundError('profile', id);
+    authorize(principal, 'read', 'profile', { deskId: row.deskId }, { entity: 'profile', id });
     const [aggregate] = await loadProfileAggregates(db, [row]);
     const view = toProfileView(aggregate!, principal);
     // Reading a person's name and contacts is a sensitive read: who, what, when goes to the audit log.
-    if (view.personal)
-      await db.insert(auditLog).values({
-        actorUserId: principal.userId,
-        actorRole: principal.role,
-        action: 'profile.personal_read',
-        subjectType: 'profile',
-        subjectId: id,
-      });
+    if (view.personal) await auditPersonalReads(db, principal, [id], 'profile.personal_read');
     return view;
   }
 
@@ -115,18 +106,24 @@ export function createProfilesService(db: Database) {
     get,
 
     async list(page: PageQuery, principal: Principal) {
-      // A partner system sees its own desk's records only.
-      const rows = await listProfileRows(db, {
-        ...page,
-        deskId: principal.role === 'partner' ? principal.deskId! : undefined,
-      });
+      const scope = readScope(principal, 'profile');
+      if (!scope) return { items: [], nextCursor: null };
+      const rows = await listProfileRows(db, { ...page, deskId: scope.deskId });
       const { items, nextCursor } = toPage(rows, page.limit);
       const aggregates = await loadProfileAggregates(db, items);
-      return { items: aggregates.map((a) => toProfileView(a, principal)), nextCursor };
+      const views = aggregates.map((a) => toProfileView(a, principal));
+      // Names and contacts in a list are sensitive reads too: one audit entry per person shown.
+      await auditPersonalReads(
+        db,
+        principal,
+        views.filter((v) => v.personal).map((v) => v.id),
+        'profile.personal_list',
+      );
+      return { items: views, nextCursor };
     },
 
     async create(input: CreateProfile, principal: Principal): Promise<ProfileView> {
-      assertMayWrite(principal, input.deskId);
+      authorizeCreate(principal, 'profile', { deskId: input.deskId }, 'profile');
       const id = await db.transaction(async (tx) => {
         const [desk] = await tx.select({ id: desks.id }).from(desks).where(eq(desks.id, input.deskId));
         if (!desk) throw new ValidationError([{ path: 'deskId', reason: 'unknown desk' }]);
@@ -169,34 +166,36 @@ export function createProfilesService(db: Database) {
 
     async update(id: string, patch: UpdateProfile, principal: Principal): Promise<ProfileView> {
       await db.transaction(async (tx) => {
-        await changeVersioned<ProfileRow>(tx, SPEC, id, patch.version, async (current) => {
-          assertMayWrite(principal, current.deskId);
-          await validateReferences(tx, patch);
-          await replaceProfileChildren(tx, id, patch);
-          const {
-            version: _v,
-            municipality: _m,
-            occupations: _o,
-            skills: _s,
-            languages: _l,
-            ...fields
-          } = patch;
-          return {
-            ...fields,
-            ...(await movedTo(tx, patch.municipality)),
-          };
-        });
+        await changeVersioned<ProfileRow>(
+          tx,
+          SPEC,
+          id,
+          patch.version,
+          async () => {
+            await validateReferences(tx, patch);
+            await replaceProfileChildren(tx, id, patch);
+            const {
+              version: _v,
+              municipality: _m,
+              occupations: _o,
+              skills: _s,
+              languages: _l,
+              ...fields
+            } = patch;
+            return {
+              ...fields,
+              ...(await movedTo(tx, patch.municipality)),
+            };
+          },
+          { principal },
+        );
       });
       return get(id, principal);
     },
 
     /** Ends the profile: it leaves search and matching, the record stays for the log and the person's rights. */
     async end(id: string, version: number, principal: Principal): Promise<ProfileView> {
-      await db.transaction(async (tx) => {
-        const current = await findProfileRow(tx, id);
-        if (current) assertMayWrite(principal, current.deskId);
-        await endVersioned<ProfileRow>(tx, SPEC, id, version);
-      });
+      await db.transaction((tx) => endVersioned<ProfileRow>(tx, SPEC, id, version, principal));
       return get(id, principal);
     },
   };

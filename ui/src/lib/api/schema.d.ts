@@ -12295,7 +12295,17 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            reason: string;
+            /**
+             * @description The Art. 17(1) ground, as a code: no free text is stored
+             * @enum {string}
+             */
+            reason:
+              | 'data_subject_request'
+              | 'no_longer_necessary'
+              | 'consent_withdrawn'
+              | 'objection'
+              | 'unlawful_processing'
+              | 'legal_obligation';
           };
         };
       };
