@@ -10,6 +10,8 @@ import {
   type SearchQuery,
   type Sort,
 } from '../../search/search.port.js';
+import { readScope } from '../../auth/policy.js';
+import { assertAggregateQuery, protectCount, protectFacets } from './people-aggregates.js';
 import { filterableFields } from './search.schema.js';
 
 /** Who may search which index. Marketing never sees individual people; companies never search people. */
@@ -22,11 +24,9 @@ export const SEARCH_ACCESS: Record<IndexName, readonly PrincipalRole[]> = {
   opportunities: ['admin', 'operator', 'marketing'],
 };
 
-/** Facet values counting fewer people than this are left out of aggregate-only answers. */
-export const MIN_AGGREGATE_COUNT = 5;
-
+/** Who sees people only as counts: everyone allowed to search them who may not read them one by one. */
 const aggregatesOnly = (index: IndexName, principal: Principal) =>
-  index === 'profiles' && principal.role === 'marketing';
+  index === 'profiles' && readScope(principal, 'profile') === null;
 
 /** The API promises an answer (or a 503) within this time, whatever the engine does. */
 export const SEARCH_TIMEOUT_MS = 2000;
@@ -107,6 +107,7 @@ export function createSearchService(search: SearchPort) {
   return {
     async search(index: IndexName, raw: RawQuery, principal: Principal) {
       if (!SEARCH_ACCESS[index].includes(principal.role)) throw new ForbiddenError();
+      if (aggregatesOnly(index, principal)) assertAggregateQuery(raw);
       const point =
         raw.lat !== undefined && raw.lon !== undefined
           ? { lat: Number(raw.lat), lon: Number(raw.lon) }
@@ -140,20 +141,13 @@ export function createSearchService(search: SearchPort) {
         offset: Number(raw.offset ?? 0),
       };
       const result = await guarded(() => search.search(index, query));
-      if (aggregatesOnly(index, principal)) {
-        const facetsOut = Object.fromEntries(
-          Object.entries(result.facets).map(([field, counts]) => [
-            field,
-            Object.fromEntries(Object.entries(counts).filter(([, n]) => n >= MIN_AGGREGATE_COUNT)),
-          ]),
-        );
+      if (aggregatesOnly(index, principal))
         return {
           hits: [],
-          total: result.total < MIN_AGGREGATE_COUNT ? 0 : result.total,
-          facets: facetsOut,
+          total: protectCount(result.total),
+          facets: protectFacets(result.facets),
           took: result.tookMs,
         };
-      }
       const hits = result.hits.map((h) => ({ ...h, doc: h.doc as unknown as Record<string, unknown> }));
       return { hits, total: result.total, facets: result.facets, took: result.tookMs };
     },
@@ -166,8 +160,11 @@ export function createSearchService(search: SearchPort) {
             .map((s) => s.trim())
             .filter((s): s is IndexName => (allowed as string[]).includes(s))
         : allowed;
-      // Suggestions are labels only; a company's need suggestions would need a firm filter, so they get none.
-      const safe = principal.role === 'company' ? indexes.filter((i) => i !== 'needs') : indexes;
+      // Suggestions name single records: none of people for those who see people only as counts, and
+      // none of needs for a company (they would need a firm filter).
+      const safe = indexes.filter(
+        (i) => !aggregatesOnly(i, principal) && !(principal.role === 'company' && i === 'needs'),
+      );
       if (safe.length === 0) return [];
       return guarded(() => search.suggest(q, safe, limit));
     },
