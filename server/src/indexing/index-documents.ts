@@ -197,6 +197,7 @@ async function needDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> 
         skillUris: s,
         skillLabels: s.flatMap((u) => labels.get(u) ?? []),
         location: { lat: n.lat, lon: n.lon },
+        catchmentKm: n.radiusKm ?? undefined,
         startDate: n.startDate ?? undefined,
         expiresAt: n.expiresAt ?? undefined,
       }),

@@ -99,7 +99,8 @@ export interface NeedDocument extends Base {
   province?: string;
   municipality?: string;
   location?: GeoLocation;
-  radiusKm?: number;
+  /** The need's own radius (how far candidates may live); not `radiusKm`, the search's control parameter. */
+  catchmentKm?: number;
   positions?: number;
   status: string;
   startDate?: string;
@@ -271,7 +272,7 @@ export const INDEX_SETTINGS: { [I in IndexName]: IndexSettings<I> } = {
       assetKind: kw,
       assetCategory: kw,
       ...place,
-      radiusKm: num,
+      catchmentKm: num,
       positions: num,
       status: kw,
       startDate: date,

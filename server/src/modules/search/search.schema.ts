@@ -20,7 +20,23 @@ const describeFilter = (spec: FieldSpec) =>
  * Generated from the index settings, so the OpenAPI document lists every filter and unknown
  * parameters are rejected.
  */
+/**
+ * The parameters that steer a search. A field of an index may never share one of these names: it would
+ * be read both as the control and as a filter on the field (needs once had a `radiusKm` field, so a
+ * 50 km search also meant "needs whose own radius is 50").
+ */
+export const CONTROL_PARAMETERS = ['q', 'facets', 'lat', 'lon', 'radiusKm', 'sort', 'limit', 'offset'] as const;
+
+export function assertNoControlFieldClash(index: IndexName): void {
+  const clash = filterableFields(index)
+    .map(([name]) => name)
+    .filter((name) => (CONTROL_PARAMETERS as readonly string[]).includes(name));
+  if (clash.length > 0)
+    throw new Error(`index ${index}: field(s) ${clash.join(', ')} clash with search control parameters`);
+}
+
 export function searchQuerySchema(index: IndexName) {
+  assertNoControlFieldClash(index);
   const filters = Object.fromEntries(
     filterableFields(index).map(([name, spec]) => [
       name,
