@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -17,6 +18,8 @@ const EnvSchema = z
     DATA_DIR: z.string().min(1).default('./data'),
     MEILI_URL: z.string().url().optional(),
     MEILI_API_KEY: z.string().min(1).optional(),
+    /** A file holding the scoped key, as the compose file's provisioning step leaves it. */
+    MEILI_API_KEY_FILE: z.string().min(1).optional(),
     MEILI_MASTER_KEY: z.string().optional(),
     DEMO_DATA: z.enum(['auto', 'always', 'never']).default('auto'),
     UI_DIR: z.string().optional(),
@@ -34,6 +37,10 @@ const EnvSchema = z
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
     path: ['SESSION_SECRET'],
+  })
+  .refine((env) => !(env.MEILI_API_KEY && env.MEILI_API_KEY_FILE), {
+    message: 'give MEILI_API_KEY or MEILI_API_KEY_FILE, not both',
+    path: ['MEILI_API_KEY_FILE'],
   })
   .refine((env) => env.MEILI_MASTER_KEY === undefined, {
     // M2: the master key belongs to the provisioning script, never to the API process.
@@ -76,7 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: e.DATA_DIR },
     search: e.MEILI_URL
-      ? { kind: 'meilisearch', url: e.MEILI_URL, apiKey: e.MEILI_API_KEY }
+      ? {
+          kind: 'meilisearch',
+          url: e.MEILI_URL,
+          apiKey: e.MEILI_API_KEY ?? readKeyFile(e.MEILI_API_KEY_FILE),
+        }
       : { kind: 'embedded' },
     demoData: e.DEMO_DATA,
     uiDir: e.UI_DIR,
@@ -86,4 +97,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
+}
+
+function readKeyFile(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  try {
+    const key = readFileSync(path, 'utf8').trim();
+    if (key) return key;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(
+    `Invalid configuration:\n  MEILI_API_KEY_FILE: no key in ${path} (run the provisioning step)`,
+  );
 }
