@@ -25,7 +25,16 @@ const describeFilter = (spec: FieldSpec) =>
  * be read both as the control and as a filter on the field (needs once had a `radiusKm` field, so a
  * 50 km search also meant "needs whose own radius is 50").
  */
-export const CONTROL_PARAMETERS = ['q', 'facets', 'lat', 'lon', 'radiusKm', 'sort', 'limit', 'offset'] as const;
+export const CONTROL_PARAMETERS = [
+  'q',
+  'facets',
+  'lat',
+  'lon',
+  'radiusKm',
+  'sort',
+  'limit',
+  'offset',
+] as const;
 
 export function assertNoControlFieldClash(index: IndexName): void {
   const clash = filterableFields(index)
