@@ -16,9 +16,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { RouteAccess } from './auth/access.js';
-import { SESSION_COOKIE } from './auth/auth.service.js';
 import { DEFAULT_LIMITS } from './auth/limits.js';
-import { hashToken } from './auth/tokens.js';
 import type { Deps } from './deps.js';
 import { AppError } from './errors.js';
 import { DEFAULT_FILE_LIMITS } from './files/limits.js';
@@ -188,12 +186,14 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(fastifyRateLimit, {
     max: limits.perMinute,
     timeWindow: '1 minute',
-    // Per principal when signed in (session or API key), per IP before.
+    // Per verified principal (a valid session's user, a valid API key), else per IP: the access hook has
+    // resolved the principal before this counts (auth/access.ts), so a made-up cookie or key counts
+    // against its IP, and so do requests refused with 401.
     keyGenerator: (request) => {
-      const key = request.headers['x-api-key'];
-      if (typeof key === 'string' && key) return `key:${hashToken(key)}`;
-      const cookie = request.cookies?.[SESSION_COOKIE];
-      return cookie ? `session:${hashToken(cookie)}` : `ip:${request.ip}`;
+      const principal = request.principal;
+      if (principal?.via === 'api_key' && principal.apiKeyId) return `key:${principal.apiKeyId}`;
+      if (principal?.via === 'session' && principal.userId) return `user:${principal.userId}`;
+      return `ip:${request.ip}`;
     },
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { redactText } from './app.js';
 import { registerAccessControl, type RouteAccess } from './auth/access.js';
-import { createAuthService } from './auth/auth.service.js';
+import { createAuthService, DEFAULT_AUTH_POLICY } from './auth/auth.service.js';
+import { createBackgroundTasks } from './auth/background.js';
 import type { Limits } from './auth/limits.js';
+import { recordRateLimited } from './auth/quota.js';
 import { adminRoutes } from './modules/admin/admin.routes.js';
 import { createDesksService } from './modules/admin/desks.service.js';
 import { reindexRoutes } from './modules/admin/reindex.routes.js';
@@ -48,7 +51,14 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
     secret: deps.auth.secret,
     email: deps.auth.email,
     publicUrl: deps.auth.publicUrl,
+    policy: { ...DEFAULT_AUTH_POLICY, accountCeiling: limits.signInAccountCeiling },
+    // Reset mails leave after the answer; a relay error is logged without the address in it.
+    background: createBackgroundTasks(api.log, {
+      describe: (error) => redactText(error instanceof Error ? error.message : String(error)),
+    }),
   });
+  // Let queued mails finish before the database closes.
+  api.addHook('onClose', () => auth.idle());
   const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
   authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
   adminRoutes(api, auth, createDesksService(db));
@@ -71,6 +81,11 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
     retention: () => runRetention(db, { now: new Date(), ledgerKey: deps.auth.ledgerKey }),
   });
   importsRoutes(api, createImportService(db));
-  exportsRoutes(api, createExportService(db, createSearchService(deps.search)), createJobPostingService(db));
+  exportsRoutes(
+    api,
+    createExportService(db, createSearchService(deps.search), limits),
+    createJobPostingService(db),
+    { limits, onLimited: (principal) => recordRateLimited(db, principal, 'exports', limits.exportPerMinute) },
+  );
   return table;
 }

@@ -56,10 +56,18 @@ async function resolvePrincipal(request: FastifyRequest, options: AccessOptions)
   return options.trustTestHeaders ? principalFromTestHeaders(request) : null;
 }
 
+const authFailure = Symbol('authFailure');
+type WithAuthFailure = FastifyRequest & { [authFailure]?: UnauthenticatedError };
+
 /**
  * Enforces the per-route access declaration in one place (authentication, role, CSRF for cookie writes,
  * API-key scopes), and records the route table that the authorisation matrix test walks, so a new route
  * is covered without anyone remembering.
+ *
+ * Two steps, so the rate limit sits between them: an instance hook resolves who is calling (a valid
+ * session or key, or nobody), then the route's rate-limit hook counts the request under that principal
+ * or the IP, then the route's own hook refuses it. A refused request is counted, and a made-up cookie
+ * does not get a bucket of its own.
  */
 export function registerAccessControl(app: FastifyInstance, options: AccessOptions): RouteAccess[] {
   const table: RouteAccess[] = [];
@@ -71,12 +79,25 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') table.push({ method, url: route.url, access });
     }
+    // Route-level onRequest hooks run after instance ones, in order: the rate limiter (added by its
+    // own onRoute hook, registered on the root before this one) comes first.
+    route.onRequest = [route.onRequest ?? []].flat().concat(enforce);
   });
   app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config?.access === undefined) return;
+    try {
+      request.principal = await resolvePrincipal(request, options);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) throw error;
+      (request as WithAuthFailure)[authFailure] = error;
+    }
+  });
+  async function enforce(request: FastifyRequest) {
     const config = request.routeOptions.config;
     const access = config?.access;
     if (access === undefined) return;
-    request.principal = await resolvePrincipal(request, options);
+    const failure = (request as WithAuthFailure)[authFailure];
+    if (failure) throw failure;
     if (access === 'public') return;
     const principal = request.principal;
     if (!principal) throw new UnauthenticatedError();
@@ -89,7 +110,7 @@ export function registerAccessControl(app: FastifyInstance, options: AccessOptio
       !options.auth.checkCsrf(principal, headerOf(request, 'x-csrf-token'))
     )
       throw new AppError('CSRF_REJECTED', 'Missing or wrong CSRF token', 403);
-  });
+  }
   return table;
 }
 

@@ -1,8 +1,10 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Database } from '../db/client.js';
-import { apiKeys, auditLog, passwordResetTokens, sessions, users } from '../db/schema.js';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Database, DbOrTx } from '../db/client.js';
+import { apiKeys, auditLog, passwordResetTokens, sessions, signInThrottle, users } from '../db/schema.js';
 import type { Role } from '../domain/vocabulary.js';
-import { AppError, NotFoundError } from '../errors.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { changeVersioned } from '../modules/shared/versioned.js';
+import { createBackgroundTasks, type BackgroundTasks } from './background.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
 import { hashToken, hmac, newToken, safeEqual } from './tokens.js';
@@ -11,15 +13,26 @@ export const SESSION_COOKIE = 'rilancio_session';
 
 export interface AuthPolicy {
   sessionHours: number;
-  /** Failed sign-ins before the account is locked for `lockMinutes`. */
+  /**
+   * Attempts on one address from one client IP before that IP is locked out of that address for
+   * `lockMinutes` (a stranger elsewhere cannot lock the real user out).
+   */
   maxFailedSignIns: number;
   lockMinutes: number;
+  /**
+   * Attempts on one address from all IPs within `lockMinutes` before the address is slowed down to one
+   * evaluated attempt every `slowSeconds` (slowed, never locked: a botnet cannot lock the user out).
+   */
+  accountCeiling: number;
+  slowSeconds: number;
   resetTokenMinutes: number;
 }
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   sessionHours: 8,
   maxFailedSignIns: 5,
   lockMinutes: 15,
+  accountCeiling: 30,
+  slowSeconds: 10,
   resetTokenMinutes: 30,
 };
 
@@ -38,6 +51,8 @@ interface AuthDeps {
   publicUrl: string;
   policy?: AuthPolicy;
   now?: () => Date;
+  /** Where reset mails are sent from, out of the request; defaults to a queue that logs nowhere. */
+  background?: BackgroundTasks;
 }
 
 /** What a signed-in user learns about their own account. */
@@ -50,6 +65,20 @@ const sessionUser = (u: typeof users.$inferSelect) => ({
   firmId: u.firmId,
   locale: u.locale,
 });
+
+/** What an admin sees of an account. */
+const userView = (u: typeof users.$inferSelect) => ({
+  id: u.id,
+  email: u.email,
+  displayName: u.displayName,
+  role: u.role,
+  deskId: u.deskId,
+  firmId: u.firmId,
+  endedAt: u.endedAt ? u.endedAt.toISOString() : null,
+  version: u.version,
+});
+
+const USER_SPEC = { entity: 'user', table: users } as const;
 
 const signInFailed = () => new AppError('SIGN_IN_FAILED', 'E-mail or password is wrong', 401);
 
@@ -68,6 +97,65 @@ export function createAuthService(deps: AuthDeps) {
   function csrfFor(tokenHash: string) {
     return hmac(secret, `csrf:${tokenHash}`);
   }
+  const background =
+    deps.background ?? createBackgroundTasks({ error: () => undefined, warn: () => undefined });
+  const adminAudit = (
+    action: string,
+    principal: Principal,
+    userId: string,
+    details: Record<string, unknown> = {},
+  ) =>
+    db.insert(auditLog).values({
+      action,
+      actorUserId: principal.userId,
+      actorRole: principal.role,
+      subjectType: 'user',
+      subjectId: userId,
+      details,
+    });
+  const revokeSessions = (tx: DbOrTx, userId: string) =>
+    tx
+      .update(sessions)
+      .set({ revokedAt: now() })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  async function getUser(id: string) {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    if (!row) throw new NotFoundError('user', id);
+    return userView(row);
+  }
+  /** An admin cannot end or demote their own account: the last admin would lock everyone out. */
+  function notOwnAccount(id: string, principal: Principal) {
+    if (principal.userId === id)
+      throw new ConflictError('OWN_ACCOUNT', 'Ask another admin to change or end your own account');
+  }
+  // Throttle keys are HMACs: the table holds no address or IP, and unknown addresses get rows too.
+  const throttleKey = (kind: 'account' | 'pair', value: string) => hmac(secret, `sign-in:${kind}:${value}`);
+  const throttle = createSignInThrottle(db, policy, now);
+
+  async function sendResetMail(email: string) {
+    const [user] = await db
+      .select()
+      .from(users)
+      .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    if (!user || user.endedAt) return;
+    const token = newToken();
+    await db.insert(passwordResetTokens).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      expiresAt: new Date(now().getTime() + policy.resetTokenMinutes * 60_000),
+    });
+    try {
+      await deps.email.send({
+        to: user.email,
+        subject: 'Rilancio — reimpostazione password / réinitialisation du mot de passe',
+        text: `${deps.publicUrl}/reset-password?token=${token}`,
+      });
+    } catch (error) {
+      await audit('auth.password_reset.mail_failed', user.id);
+      throw error;
+    }
+    await audit('auth.password_reset.requested', user.id);
+  }
 
   return {
     csrfFor,
@@ -78,41 +166,29 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     async signIn(email: string, password: string, ip: string) {
+      const address = email.toLowerCase();
+      const account = throttleKey('account', address);
+      // Counted before the password is checked, in one statement each: concurrent guesses cannot slip
+      // past the limit, and the steps do not depend on whether the address has an account.
+      await throttle.pairAttempt(account, throttleKey('pair', `${address}\n${ip}`));
+      await throttle.accountAttempt(account);
       const [user] = await db
         .select()
         .from(users)
-        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-      if (user?.lockedUntil && user.lockedUntil > now()) {
-        await verifyPassword(null, password);
-        await audit('auth.sign_in.locked', user.id, { ip });
-        throw new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; try again later', 429, [], {
-          'retry-after': String(Math.ceil((user.lockedUntil.getTime() - now().getTime()) / 1000)),
-        });
-      }
-      const ok = user && !user.endedAt && (await verifyPassword(user.passwordHash, password));
-      if (!user || !ok) {
-        if (!user) await verifyPassword(null, password);
-        if (user) {
-          const failed = user.failedSignIns + 1;
-          const lock = failed >= policy.maxFailedSignIns;
-          await db
-            .update(users)
-            .set({
-              failedSignIns: lock ? 0 : failed,
-              lockedUntil: lock ? new Date(now().getTime() + policy.lockMinutes * 60_000) : user.lockedUntil,
-            })
-            .where(eq(users.id, user.id));
-        }
+        .where(sql`lower(${users.email}) = ${address}`);
+      // Always one argon2 verification (a dummy one for an unknown address), so timing tells nothing.
+      const verified = await verifyPassword(user?.passwordHash ?? null, password);
+      if (!user || user.endedAt || !verified) {
         await audit('auth.sign_in.failed', user?.id ?? null, { ip });
         throw signInFailed();
       }
+      await throttle.succeeded(account, throttleKey('pair', `${address}\n${ip}`));
       const token = newToken();
       const tokenHash = hashToken(token);
       const expiresAt = new Date(now().getTime() + policy.sessionHours * 3_600_000);
       await db
         .insert(sessions)
         .values({ tokenHash, userId: user.id, expiresAt, createdAt: now(), lastSeenAt: now() });
-      await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
       await audit('auth.sign_in', user.id, { ip });
       return {
         token,
@@ -154,10 +230,7 @@ export function createAuthService(deps: AuthDeps) {
 
     async signOutEverywhere(principal: Principal) {
       if (!principal.userId) return;
-      await db
-        .update(sessions)
-        .set({ revokedAt: now() })
-        .where(and(eq(sessions.userId, principal.userId), isNull(sessions.revokedAt)));
+      await revokeSessions(db, principal.userId);
       await audit('auth.sign_out_everywhere', principal.userId);
     },
 
@@ -171,56 +244,51 @@ export function createAuthService(deps: AuthDeps) {
       };
     },
 
-    /** Always answers the same way, whether the e-mail exists or not. */
-    async requestPasswordReset(email: string) {
-      const [user] = await db
-        .select()
-        .from(users)
-        .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-      if (!user || user.endedAt) return;
-      const token = newToken();
-      await db.insert(passwordResetTokens).values({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        expiresAt: new Date(now().getTime() + policy.resetTokenMinutes * 60_000),
-      });
-      await deps.email.send({
-        to: user.email,
-        subject: 'Rilancio — reimpostazione password / réinitialisation du mot de passe',
-        text: `${deps.publicUrl}/reset-password?token=${token}`,
-      });
-      await audit('auth.password_reset.requested', user.id);
+    /**
+     * Always answers the same way, at once, whether the e-mail exists or not: the lookup and the mail
+     * happen after the answer, so neither a failing nor a slow relay tells the caller anything.
+     */
+    requestPasswordReset(email: string) {
+      background.run('password-reset-mail', () => sendResetMail(email));
     },
 
     async resetPassword(token: string, password: string) {
-      const tokenHash = hashToken(token);
-      const [row] = await db
-        .select()
-        .from(passwordResetTokens)
-        .where(
-          and(
-            eq(passwordResetTokens.tokenHash, tokenHash),
-            isNull(passwordResetTokens.usedAt),
-            gt(passwordResetTokens.expiresAt, now()),
-          ),
-        );
-      if (!row) throw new AppError('RESET_TOKEN_INVALID', 'This reset link is not valid any more', 400);
-      await db.transaction(async (tx) => {
+      const passwordHash = await hashPassword(password);
+      const userId = await db.transaction(async (tx) => {
+        const at = now();
+        // Claimed in one statement, so two concurrent uses of one link cannot both succeed.
+        const [row] = await tx
+          .update(passwordResetTokens)
+          .set({ usedAt: at })
+          .where(
+            and(
+              eq(passwordResetTokens.tokenHash, hashToken(token)),
+              isNull(passwordResetTokens.usedAt),
+              gt(passwordResetTokens.expiresAt, at),
+            ),
+          )
+          .returning();
+        if (!row) throw new AppError('RESET_TOKEN_INVALID', 'This reset link is not valid any more', 400);
+        // Every other link sent to this user dies too: an older mail must not reset the new password.
         await tx
           .update(passwordResetTokens)
-          .set({ usedAt: now() })
-          .where(eq(passwordResetTokens.tokenHash, tokenHash));
-        await tx
+          .set({ usedAt: at })
+          .where(and(eq(passwordResetTokens.userId, row.userId), isNull(passwordResetTokens.usedAt)));
+        const [user] = await tx
           .update(users)
-          .set({ passwordHash: await hashPassword(password), failedSignIns: 0, lockedUntil: null })
-          .where(eq(users.id, row.userId));
+          .set({ passwordHash, updatedAt: at })
+          .where(and(eq(users.id, row.userId), isNull(users.endedAt)))
+          .returning();
+        if (!user) throw new AppError('RESET_TOKEN_INVALID', 'This reset link is not valid any more', 400);
         // A new password ends every session: whoever knew the old one is signed out.
+        await revokeSessions(tx, row.userId);
+        // …and lifts the lockouts on the address: the owner has just proved who they are.
         await tx
-          .update(sessions)
-          .set({ revokedAt: now() })
-          .where(and(eq(sessions.userId, row.userId), isNull(sessions.revokedAt)));
+          .delete(signInThrottle)
+          .where(eq(signInThrottle.account, throttleKey('account', user.email.toLowerCase())));
+        return row.userId;
       });
-      await audit('auth.password_reset.done', row.userId);
+      await audit('auth.password_reset.done', userId);
     },
 
     async createApiKey(input: { deskId: string; name: string; scopes: string[] }, principal: Principal) {
@@ -273,16 +341,67 @@ export function createAuthService(deps: AuthDeps) {
 
     async listUsers() {
       const rows = await db.select().from(users).orderBy(users.email);
-      return rows.map((u) => ({
-        id: u.id,
-        email: u.email,
-        displayName: u.displayName,
-        role: u.role,
-        deskId: u.deskId,
-        firmId: u.firmId,
-        endedAt: u.endedAt ? u.endedAt.toISOString() : null,
-      }));
+      return rows.map(userView);
     },
+
+    /**
+     * Ends an account (someone left): sessions and the API keys the user created stop working on the very
+     * next request. The row stays, for the audit trail.
+     */
+    async endUser(id: string, version: number, principal: Principal) {
+      notOwnAccount(id, principal);
+      const revokedKeys = await db.transaction(async (tx) => {
+        await changeVersioned(tx, USER_SPEC, id, version, () => ({ endedAt: now() }));
+        await revokeSessions(tx, id);
+        // Keys are shown once, to whoever created them: they leave with that person.
+        return tx
+          .update(apiKeys)
+          .set({ revokedAt: now() })
+          .where(and(eq(apiKeys.createdBy, id), isNull(apiKeys.revokedAt)))
+          .returning({ id: apiKeys.id });
+      });
+      await adminAudit('user.ended', principal, id, { revokedApiKeys: revokedKeys.map((k) => k.id) });
+      return getUser(id);
+    },
+
+    /** Moves an account to another role, desk or firm; its sessions end, so nothing runs on old rights. */
+    async changeUser(
+      id: string,
+      patch: { version: number; role?: Role; deskId?: string | null; firmId?: string | null },
+      principal: Principal,
+    ) {
+      notOwnAccount(id, principal);
+      const { version, ...fields } = patch;
+      const before = await db.transaction(async (tx) => {
+        const { current } = await changeVersioned<typeof users.$inferSelect>(
+          tx,
+          USER_SPEC,
+          id,
+          version,
+          (current) => {
+            assertRoleFits({ ...current, ...fields });
+            return fields;
+          },
+        );
+        await revokeSessions(tx, id);
+        return current;
+      });
+      await adminAudit('user.changed', principal, id, {
+        from: { role: before.role, deskId: before.deskId, firmId: before.firmId },
+        to: fields,
+      });
+      return getUser(id);
+    },
+
+    /** Signs a user out of every session (a lost laptop, a shared password). */
+    async signOutUser(id: string, principal: Principal) {
+      await getUser(id);
+      await revokeSessions(db, id);
+      await adminAudit('user.signed_out_everywhere', principal, id);
+    },
+
+    /** Resolves when queued background work (reset mails) is done. */
+    idle: () => background.idle(),
 
     async createUser(input: {
       email: string;
@@ -312,3 +431,92 @@ export function createAuthService(deps: AuthDeps) {
   };
 }
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/** Operators need a desk and company accounts a firm, whatever their role was before. */
+function assertRoleFits(u: { role: string; deskId: string | null; firmId: string | null }) {
+  if (u.role === 'operator' && !u.deskId)
+    throw new ValidationError([{ path: 'body.deskId', reason: 'an operator belongs to a desk' }]);
+  if (u.role === 'company' && !u.firmId)
+    throw new ValidationError([{ path: 'body.firmId', reason: 'a company account belongs to a firm' }]);
+}
+
+const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * The sign-in lockout (README, "Abuse limits"). Each attempt is counted before the password is checked,
+ * with one atomic upsert, so N concurrent guesses are N counts (a read-then-write lost most of them).
+ * - per address and client IP: past `maxFailedSignIns` attempts that IP is locked out of that address for
+ *   `lockMinutes` (even with the right password); other IPs, the real user's included, are not;
+ * - per address from all IPs: past `accountCeiling` attempts within `lockMinutes`, one attempt is
+ *   evaluated every `slowSeconds`, the others get the same 429: slowed, never locked.
+ * A success clears the address-and-IP row; a password reset clears all rows of the address.
+ */
+function createSignInThrottle(db: Database, policy: AuthPolicy, now: () => Date) {
+  const t = signInThrottle;
+  const locked = (until: Date, at: Date) =>
+    new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; try again later', 429, [], {
+      'retry-after': String(Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 1000))),
+    });
+
+  /** Counts one attempt; a row whose window or lock has run out starts again at 1. */
+  async function count(key: string, account: string, at: Date) {
+    const windowOver = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} <= ${iso(at)})
+      or (${t.lockedUntil} is null and ${t.windowStart} <= ${iso(new Date(at.getTime() - policy.lockMinutes * 60_000))})`;
+    const [row] = await db
+      .insert(t)
+      .values({ key, account, attempts: 1, windowStart: at })
+      .onConflictDoUpdate({
+        target: t.key,
+        set: {
+          attempts: sql`case when ${windowOver} then 1 else ${t.attempts} + 1 end`,
+          windowStart: sql`case when ${windowOver} then ${iso(at)} else ${t.windowStart} end`,
+          lockedUntil: sql`case when ${windowOver} then null else ${t.lockedUntil} end`,
+          nextAttemptAt: sql`case when ${windowOver} then null else ${t.nextAttemptAt} end`,
+        },
+      })
+      .returning();
+    return row!;
+  }
+
+  return {
+    async pairAttempt(account: string, key: string) {
+      const at = now();
+      const row = await count(key, account, at);
+      if (row.lockedUntil && row.lockedUntil > at) throw locked(row.lockedUntil, at);
+      if (row.attempts <= policy.maxFailedSignIns) return;
+      const [lock] = await db
+        .update(t)
+        .set({
+          lockedUntil: sql`case when ${t.lockedUntil} > ${iso(at)} then ${t.lockedUntil}
+            else ${iso(new Date(at.getTime() + policy.lockMinutes * 60_000))} end`,
+        })
+        .where(eq(t.key, key))
+        .returning();
+      throw locked(lock?.lockedUntil ?? at, at);
+    },
+
+    async accountAttempt(account: string) {
+      const at = now();
+      const row = await count(account, account, at);
+      if (row.attempts <= policy.accountCeiling) return;
+      // Past the ceiling: whoever claims the next slot is evaluated; everyone else waits for it.
+      const [slot] = await db
+        .update(t)
+        .set({ nextAttemptAt: new Date(at.getTime() + policy.slowSeconds * 1000) })
+        .where(and(eq(t.key, account), or(isNull(t.nextAttemptAt), lte(t.nextAttemptAt, at))))
+        .returning();
+      if (slot) return;
+      const [current] = await db.select().from(t).where(eq(t.key, account));
+      throw locked(current?.nextAttemptAt ?? at, at);
+    },
+
+    async succeeded(account: string, key: string) {
+      await db.delete(t).where(eq(t.key, key));
+      // The owner's own attempt should not count towards the address-wide ceiling.
+      await db
+        .update(t)
+        .set({ attempts: sql`greatest(${t.attempts} - 1, 0)` })
+        .where(eq(t.key, account));
+    },
+  };
+}

@@ -7,6 +7,11 @@ export interface Limits {
   perMinute: number;
   /** Sign-in attempts per minute per IP (on top of the per-account lockout). */
   signInPerMinute: number;
+  /**
+   * Sign-in attempts on one address from all IPs within the 15-minute lock window before it is slowed to
+   * one attempt every 10 s (auth.service.ts, `AuthPolicy.accountCeiling`).
+   */
+  signInAccountCeiling: number;
   /** Match runs per minute per principal. */
   matchPerMinute: number;
   /** Exports per minute per principal. */
@@ -20,6 +25,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   perMinute: 600,
   signInPerMinute: 10,
+  signInAccountCeiling: 30,
   matchPerMinute: 60,
   exportPerMinute: 10,
   companyCandidateViewsPerDay: 200,

@@ -41,6 +41,18 @@ export async function consumeDailyQuota(
   }
 }
 
+/** A principal hit a per-minute limit on a sensitive flow (exports): the same security event as the daily cap. */
+export async function recordRateLimited(db: Database, principal: Principal, kind: string, limit: number) {
+  await db.insert(auditLog).values({
+    actorUserId: principal.userId,
+    actorRole: principal.role,
+    action: 'rate_limit.exceeded',
+    subjectType: 'rate_limit',
+    subjectId: kind,
+    details: { limit, perMinute: true, apiKeyId: principal.apiKeyId ?? null },
+  });
+}
+
 function secondsToMidnight(now: Date) {
   const midnight = new Date(now);
   midnight.setUTCHours(24, 0, 0, 0);

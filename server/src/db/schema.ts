@@ -249,9 +249,6 @@ export const users = pgTable(
     firmId: uuid('firm_id').references(() => firms.id),
     passwordHash: text('password_hash'),
     locale: text('locale').notNull().default('it'),
-    /** Failed sign-ins since the last success; a lockout window follows too many. */
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: ts('locked_until'),
     /** Created by the demo seed: never present outside demo mode. */
     demo: boolean('demo').notNull().default(false),
     createdAt: createdAt(),
@@ -867,6 +864,27 @@ export const passwordResetTokens = pgTable('password_reset_tokens', {
   usedAt: ts('used_at'),
   createdAt: createdAt(),
 });
+
+/**
+ * Sign-in attempts, for the lockout and the slow-down (README, "Abuse limits"). One row per e-mail address
+ * as typed with a client IP, and one per address overall. Keys are HMACs of the address (and IP): no
+ * personal data here, and an unknown address gets a row just like a known one, so the lockout does not
+ * tell which accounts exist. `account` (the HMAC of the address alone) lets a password reset clear them all.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    account: text('account').notNull(),
+    /** Attempts counted when they start, before the password is checked: concurrent guesses cannot race it. */
+    attempts: integer('attempts').notNull().default(0),
+    windowStart: ts('window_start').notNull(),
+    lockedUntil: ts('locked_until'),
+    /** Account-wide rows past the ceiling: the next moment one more attempt may be evaluated. */
+    nextAttemptAt: ts('next_attempt_at'),
+  },
+  (t) => [index('sign_in_throttle_account_idx').on(t.account)],
+);
 
 /** Per-principal daily counters for the anti-scraping caps (candidate views, exports). */
 export const usageCounters = pgTable(

@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LOG_REDACT, LOG_SERIALIZERS, redactText } from '../../src/app.js';
-import { auditLog, profiles, sessions } from '../../src/db/schema.js';
+import { auditLog, profiles, sessions, signInThrottle, users } from '../../src/db/schema.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
 import { makeDesk, makeFirm, PLACES, profilePayload } from '../helpers/factories.js';
 
@@ -13,11 +13,25 @@ let t: TestApp;
 let deskId: string;
 let otherDeskId: string;
 const mails: { to: string; text: string }[] = [];
+/** How the e-mail port behaves: a relay that works, one that is down, one that takes its time. */
+let relay: 'ok' | 'down' | 'slow' = 'ok';
 
 beforeAll(async () => {
   t = await createTestApp({
-    email: { send: async (m) => void mails.push(m) },
-    limits: { signInPerMinute: 50, companyCandidateViewsPerDay: 2 },
+    email: {
+      send: async (m) => {
+        if (relay === 'down') throw new Error(`connect ECONNREFUSED 127.0.0.1:2599 (to ${m.to})`);
+        if (relay === 'slow') await new Promise((resolve) => setTimeout(resolve, 1500));
+        mails.push(m);
+      },
+    },
+    limits: {
+      signInPerMinute: 50,
+      signInAccountCeiling: 8,
+      companyCandidateViewsPerDay: 2,
+      companyExportsPerDay: 2,
+      exportPerMinute: 3,
+    },
   });
   const db = t.database.handle.db;
   deskId = (await makeDesk(db)).id;
@@ -42,11 +56,12 @@ async function createUser(email: string, role = 'operator', extra: Record<string
   return res.json();
 }
 
-async function signIn(email: string, password = PASSWORD) {
+async function signIn(email: string, password = PASSWORD, ip = '127.0.0.1') {
   const res = await t.call(null, {
     method: 'POST',
     url: '/api/v1/auth/sign-in',
     payload: { email, password },
+    remoteAddress: ip,
   });
   const cookie = res.cookies.find((c) => c.name === 'rilancio_session');
   return {
@@ -157,8 +172,9 @@ describe('sign-in and sessions', () => {
       payload: { email: 'ghost@desk.example.org' },
     });
     expect(unknown.statusCode).toBe(202);
+    // The mail leaves after the answer.
+    await vi.waitFor(() => expect(mails.at(-1)?.to).toBe('carla@desk.example.org'));
     const token = new URL(mails.at(-1)!.text).searchParams.get('token')!;
-    expect(mails.at(-1)!.to).toBe('carla@desk.example.org');
     const done = await t.call(null, {
       method: 'POST',
       url: '/api/v1/auth/password-reset/confirm',
@@ -176,6 +192,209 @@ describe('sign-in and sessions', () => {
       payload: { token, password: 'another passphrase!' },
     });
     expect(again.statusCode).toBe(400);
+  });
+});
+
+const failuresOf = (userId: string) =>
+  t.database.handle.db
+    .select()
+    .from(auditLog)
+    .where(sql`${auditLog.action} = 'auth.sign_in.failed' and ${auditLog.actorUserId} = ${userId}`);
+
+describe('sign-in lockout', () => {
+  it('evaluates at most 5 of 25 concurrent wrong passwords, then refuses even the right one from that IP', async () => {
+    const user = await createUser('race@desk.example.org');
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, () => signIn('race@desk.example.org', 'wrong password!', '10.0.6.1')),
+    );
+    const codes = answers.map((a) => a.res.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(20);
+    expect(await failuresOf(user.id)).toHaveLength(5);
+    expect((await signIn('race@desk.example.org', PASSWORD, '10.0.6.1')).res.statusCode).toBe(429);
+  });
+
+  it('answers an unknown address exactly like a known one, lockout included', async () => {
+    await createUser('dora@desk.example.org');
+    const run = async (email: string) => {
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push((await signIn(email, 'wrong password!', '10.0.12.1')).res);
+      return answers;
+    };
+    const known = await run('dora@desk.example.org');
+    const unknown = await run('nobody-dora@desk.example.org');
+    expect(known.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(unknown.map((r) => r.statusCode)).toEqual(known.map((r) => r.statusCode));
+    expect(unknown.map((r) => r.json())).toEqual(known.map((r) => r.json()));
+    expect(unknown[5]!.headers['retry-after']).toBe(known[5]!.headers['retry-after']);
+  });
+
+  it('does not let a stranger lock the real user out', async () => {
+    await createUser('elio@desk.example.org');
+    for (let i = 0; i < 6; i++) await signIn('elio@desk.example.org', 'wrong password!', '10.0.12.2');
+    expect((await signIn('elio@desk.example.org', PASSWORD, '10.0.12.2')).res.statusCode).toBe(429);
+    expect((await signIn('elio@desk.example.org', PASSWORD, '10.0.12.3')).res.statusCode).toBe(200);
+  });
+
+  it('slows an address attacked from many IPs down, without locking it', async () => {
+    await createUser('fede@desk.example.org');
+    // The test app's ceiling is 8 attempts per address: 3 IPs × 3 guesses go past it.
+    for (const ip of ['10.0.13.1', '10.0.13.2', '10.0.13.3'])
+      for (let i = 0; i < 3; i++) await signIn('fede@desk.example.org', 'wrong password!', ip);
+    const slowed = await signIn('fede@desk.example.org', PASSWORD, '10.0.13.9');
+    expect(slowed.res.statusCode).toBe(429);
+    expect(Number(slowed.res.headers['retry-after'])).toBeLessThanOrEqual(10);
+    // Ten seconds later, one attempt goes through: the owner's.
+    await t.database.handle.db.update(signInThrottle).set({ nextAttemptAt: new Date(Date.now() - 1000) });
+    expect((await signIn('fede@desk.example.org', PASSWORD, '10.0.13.9')).res.statusCode).toBe(200);
+  });
+});
+
+describe('password reset', () => {
+  // Reset requests are limited to 5 a minute per IP: each test asks from its own.
+  const ask = (email: string, ip = '10.0.7.1') =>
+    t.call(null, {
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email },
+      remoteAddress: ip,
+    });
+  const timed = async (email: string) => {
+    const start = performance.now();
+    const res = await ask(email);
+    return { code: res.statusCode, ms: performance.now() - start };
+  };
+
+  it('answers 202 at once for every address, whether the relay is slow or down', async () => {
+    const user = await createUser('gaia@desk.example.org');
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      relay = 'slow';
+      const known = await timed('gaia@desk.example.org');
+      const unknown = await timed('nobody-gaia@desk.example.org');
+      expect([known.code, unknown.code]).toEqual([202, 202]);
+      // The relay takes 1.5 s; the answer does not wait for it.
+      expect(known.ms).toBeLessThan(500);
+      await vi.waitFor(() => expect(mails.at(-1)?.to).toBe('gaia@desk.example.org'), { timeout: 5000 });
+
+      relay = 'down';
+      expect((await ask('gaia@desk.example.org')).statusCode).toBe(202);
+      expect((await ask('nobody-gaia@desk.example.org')).statusCode).toBe(202);
+      await vi.waitFor(async () => {
+        const failed = await t.database.handle.db
+          .select()
+          .from(auditLog)
+          .where(
+            sql`${auditLog.action} = 'auth.password_reset.mail_failed' and ${auditLog.actorUserId} = ${user.id}`,
+          );
+        expect(failed).toHaveLength(1);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      relay = 'ok';
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('ends every other outstanding link of the user once one is used', async () => {
+    await createUser('fabio@desk.example.org');
+    const before = mails.length;
+    await ask('fabio@desk.example.org', '10.0.7.3');
+    await ask('fabio@desk.example.org', '10.0.7.3');
+    await vi.waitFor(() => expect(mails.length).toBe(before + 2));
+    const [first, second] = mails.slice(before).map((m) => new URL(m.text).searchParams.get('token')!);
+    const confirm = (token: string, password: string) =>
+      t.call(null, {
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/confirm',
+        payload: { token, password },
+        remoteAddress: '10.0.7.2',
+      });
+    expect((await confirm(second!, 'the owner’s new passphrase')).statusCode).toBe(204);
+    const old = await confirm(first!, 'Attacker-pass-999');
+    expect(old.statusCode).toBe(400);
+    expect(old.json().error.code).toBe('RESET_TOKEN_INVALID');
+    expect((await signIn('fabio@desk.example.org', 'Attacker-pass-999')).res.statusCode).toBe(401);
+  });
+});
+
+describe('admin: accounts', () => {
+  const me = (cookie: string) => t.call(null, { method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
+  const versionOf = async (id: string) =>
+    (await t.database.handle.db.select().from(users).where(eq(users.id, id)))[0]!.version;
+  const auditOf = (action: string, subjectId: string) =>
+    t.database.handle.db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = ${action} and ${auditLog.subjectId} = ${subjectId}`);
+
+  it('ends an account: its sessions and the API keys it created stop on the very next request', async () => {
+    const gina = await createUser('gina@desk.example.org', 'admin');
+    const session = await signIn('gina@desk.example.org');
+    const created = await t.call(null, {
+      method: 'POST',
+      url: '/api/v1/admin/api-keys',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+      payload: { deskId, name: 'Gina’s ERP', scopes: ['profiles'] },
+    });
+    expect(created.statusCode).toBe(201);
+    const headers = { 'x-api-key': created.json().key };
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/profiles', headers })).statusCode).toBe(200);
+    const ended = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/admin/users/${gina.id}/end`,
+      payload: { version: await versionOf(gina.id) },
+    });
+    expect(ended.statusCode, ended.body).toBe(200);
+    expect(ended.json().endedAt).not.toBeNull();
+    expect((await me(session.cookie)).statusCode).toBe(401);
+    expect((await t.call(null, { method: 'GET', url: '/api/v1/profiles', headers })).statusCode).toBe(401);
+    expect((await signIn('gina@desk.example.org')).res.statusCode).toBe(401);
+    expect(await auditOf('user.ended', gina.id)).toHaveLength(1);
+  });
+
+  it('changes a role, desk or firm, checks the combination, and ends the sessions', async () => {
+    const hugo = await createUser('hugo@desk.example.org');
+    const session = await signIn('hugo@desk.example.org');
+    const url = `/api/v1/admin/users/${hugo.id}`;
+    const noFirm = await t.call(admin, { method: 'PATCH', url, payload: { version: 1, role: 'company' } });
+    expect(noFirm.statusCode).toBe(400);
+    const moved = await t.call(admin, { method: 'PATCH', url, payload: { version: 1, deskId: otherDeskId } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ deskId: otherDeskId, role: 'operator', version: 2 });
+    expect((await me(session.cookie)).statusCode).toBe(401);
+    const again = await signIn('hugo@desk.example.org');
+    expect((await me(again.cookie)).json().user.deskId).toBe(otherDeskId);
+    const stale = await t.call(admin, { method: 'PATCH', url, payload: { version: 1, role: 'marketing' } });
+    expect(stale.statusCode).toBe(409);
+    expect(await auditOf('user.changed', hugo.id)).toHaveLength(1);
+  });
+
+  it('signs a user out everywhere', async () => {
+    const ines = await createUser('ines@desk.example.org');
+    const a = await signIn('ines@desk.example.org');
+    const b = await signIn('ines@desk.example.org');
+    const out = await t.call(admin, {
+      method: 'POST',
+      url: `/api/v1/admin/users/${ines.id}/revoke-sessions`,
+    });
+    expect(out.statusCode).toBe(204);
+    for (const s of [a, b]) expect((await me(s.cookie)).statusCode).toBe(401);
+    expect((await signIn('ines@desk.example.org')).res.statusCode).toBe(200);
+    expect(await auditOf('user.signed_out_everywhere', ines.id)).toHaveLength(1);
+  });
+
+  it('does not let an admin end or demote their own account', async () => {
+    const self = await createUser('lea@desk.example.org', 'admin');
+    const res = await t.call(
+      { role: 'admin', userId: self.id },
+      { method: 'POST', url: `/api/v1/admin/users/${self.id}/end`, payload: { version: 1 } },
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('OWN_ACCOUNT');
   });
 });
 
@@ -262,7 +481,8 @@ describe('abuse limits', () => {
     } finally {
       await small.close();
     }
-  });
+    // A second app: slow to build on a busy machine.
+  }, 240_000);
 
   it('caps a company’s daily candidate views and logs the attempt', async () => {
     const db = t.database.handle.db;
@@ -294,6 +514,69 @@ describe('abuse limits', () => {
     const events = await db.select().from(auditLog).where(eq(auditLog.action, 'quota.exceeded'));
     expect(events.length).toBe(1);
   });
+
+  it('caps a company’s exports per day and everyone’s per minute, with Retry-After and a security event', async () => {
+    const db = t.database.handle.db;
+    const firm = await makeFirm(db);
+    const company: Caller = {
+      role: 'company',
+      firmId: firm.id,
+      userId: '22222222-2222-4222-8222-222222222222',
+    };
+    const url = '/api/v1/export/firms?format=csv';
+    // The test app allows 2 a day and 3 a minute.
+    expect((await t.call(company, { method: 'GET', url })).statusCode).toBe(200);
+    expect((await t.call(company, { method: 'GET', url })).statusCode).toBe(200);
+    const daily = await t.call(company, { method: 'GET', url });
+    expect(daily.statusCode).toBe(429);
+    expect(daily.json().error.code).toBe('DAILY_QUOTA_EXCEEDED');
+    expect(Number(daily.headers['retry-after'])).toBeGreaterThan(0);
+    const quota = await db
+      .select()
+      .from(auditLog)
+      .where(sql`${auditLog.action} = 'quota.exceeded' and ${auditLog.subjectId} = 'exports'`);
+    expect(quota).toHaveLength(1);
+
+    const staff: Caller = { role: 'admin', userId: '33333333-3333-4333-8333-333333333333' };
+    for (let i = 0; i < 3; i++)
+      expect((await t.call(staff, { method: 'GET', url: '/api/v1/export/assets' })).statusCode).toBe(200);
+    const perMinute = await t.call(staff, { method: 'GET', url });
+    expect(perMinute.statusCode).toBe(429);
+    expect(perMinute.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(perMinute.headers['retry-after'])).toBeGreaterThan(0);
+    const events = await db.select().from(auditLog).where(eq(auditLog.action, 'rate_limit.exceeded'));
+    expect(events).toMatchObject([{ actorUserId: staff.userId, subjectId: 'exports' }]);
+  });
+
+  it('counts requests under the IP unless the session is valid, refused ones included', async () => {
+    const small = await createTestApp({ limits: { perMinute: 6 } });
+    try {
+      const get = (url: string, cookie?: string) =>
+        small.call(null, { method: 'GET', url, headers: cookie ? { cookie } : {} });
+      const made = await small.call(admin, {
+        method: 'POST',
+        url: '/api/v1/admin/users',
+        payload: { email: 'rate@desk.example.org', displayName: 'R', role: 'marketing', password: PASSWORD },
+      });
+      expect(made.statusCode).toBe(201);
+      const signedIn = await small.call(null, {
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: 'rate@desk.example.org', password: PASSWORD },
+      });
+      const session = signedIn.cookies.find((c) => c.name === 'rilancio_session')!;
+      // 1 request so far from this IP; 5 refused with 401 make 6.
+      for (let i = 0; i < 5; i++) expect((await get('/api/v1/profiles')).statusCode).toBe(401);
+      expect((await get('/api/v1/health')).statusCode).toBe(429);
+      // A made-up cookie is not a principal: it counts against the IP too.
+      expect((await get('/api/v1/health', `rilancio_session=made-up-${Date.now()}`)).statusCode).toBe(429);
+      // A valid session has its own allowance.
+      expect((await get('/api/v1/auth/me', `rilancio_session=${session.value}`)).statusCode).toBe(200);
+    } finally {
+      await small.close();
+    }
+    // A second app: slow to build on a busy machine.
+  }, 240_000);
 
   it('sends security headers and no-store on personal data', async () => {
     const res = await t.call({ role: 'admin' }, { method: 'GET', url: '/api/v1/profiles' });

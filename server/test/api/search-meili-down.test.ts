@@ -45,7 +45,7 @@ describe('Meilisearch unreachable', () => {
     expect(res.statusCode).toBe(201);
     expect(await t.relay.drainOnce()).toBe(0);
     expect((await t.database.handle.db.select({ n: count() }).from(outbox))[0]!.n).toBe(1);
-    const ready = (await t.call(null, { method: 'GET', url: '/api/v1/ready' })).json();
+    const ready = (await t.call({ role: 'admin' }, { method: 'GET', url: '/api/v1/admin/readiness' })).json();
     expect(ready.search.pending).toBe(1);
   });
 });

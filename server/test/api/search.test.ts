@@ -296,7 +296,8 @@ describe('dead letters', () => {
     expect(parked.map((d) => d.aggregateId)).toContain(refused.id);
     expect(parked.find((d) => d.aggregateId === refused.id)!.attempts).toBe(3);
     expect(
-      (await t.call(null, { method: 'GET', url: '/api/v1/ready' })).json().search.deadLetters,
+      (await t.call({ role: 'admin' }, { method: 'GET', url: '/api/v1/admin/readiness' })).json().search
+        .deadLetters,
     ).toBeGreaterThan(0);
     const fine = await createAsset({ title: 'Gru portuale accettata' });
     await relay.drain();

@@ -14,9 +14,19 @@ describe('system', () => {
     expect((await t.call(null, { method: 'GET', url: '/api/v1/health' })).json()).toEqual({ status: 'ok' });
     const ready = await t.call(null, { method: 'GET', url: '/api/v1/ready' });
     expect(ready.statusCode).toBe(200);
-    const body = ready.json();
+    const body = (await t.call({ role: 'admin' }, { method: 'GET', url: '/api/v1/admin/readiness' })).json();
     expect(body.database.migrationsApplied).toBe(body.database.migrationsExpected);
     expect(body.search).toMatchObject({ pending: expect.any(Number), deadLetters: 0 });
+  });
+
+  it('tells the public only whether it is ready, not the outbox backlog or dead letters', async () => {
+    const ready = await t.call(null, { method: 'GET', url: '/api/v1/ready' });
+    expect(ready.json()).toEqual({ status: 'ready' });
+    const forMarketing = await t.call(
+      { role: 'marketing' },
+      { method: 'GET', url: '/api/v1/admin/readiness' },
+    );
+    expect(forMarketing.statusCode).toBe(403);
   });
 
   it('shows the reference-data attributions', async () => {

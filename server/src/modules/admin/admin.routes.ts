@@ -20,6 +20,7 @@ export function adminRoutes(app: FastifyInstance, auth: AuthService, desks: Desk
     deskId: z.uuid().nullable(),
     firmId: z.uuid().nullable(),
     endedAt: z.string().nullable(),
+    version: z.number(),
   });
   r.get(
     '/admin/users',
@@ -59,6 +60,57 @@ export function adminRoutes(app: FastifyInstance, auth: AuthService, desks: Desk
     async (req, reply) => {
       const user = await auth.createUser(req.body);
       return reply.code(201).send({ id: user.id, email: user.email, role: user.role });
+    },
+  );
+  r.patch(
+    '/admin/users/:id',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        description:
+          'Moves an account to another role, desk or firm. Its sessions end at once; the change is audited.',
+        params: IdParamsSchema,
+        body: z.strictObject({
+          version: z.number().int().min(1),
+          role: z.enum(ROLES).optional(),
+          deskId: z.uuid().nullable().optional(),
+          firmId: z.uuid().nullable().optional(),
+        }),
+        response: { 200: UserViewSchema, ...errorResponses },
+      },
+    },
+    (req) => auth.changeUser(req.params.id, req.body, principalOf(req)),
+  );
+  r.post(
+    '/admin/users/:id/end',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        description:
+          'Ends an account: its sessions and the API keys it created stop working on the next request. Audited.',
+        params: IdParamsSchema,
+        body: VersionBodySchema,
+        response: { 200: UserViewSchema, ...errorResponses },
+      },
+    },
+    (req) => auth.endUser(req.params.id, req.body.version, principalOf(req)),
+  );
+  r.post(
+    '/admin/users/:id/revoke-sessions',
+    {
+      config: { access: admin },
+      schema: {
+        tags,
+        description: 'Signs the user out everywhere. Audited.',
+        params: IdParamsSchema,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await auth.signOutUser(req.params.id, principalOf(req));
+      return reply.code(204).send(null);
     },
   );
   r.post(

@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../auth/access.js';
+import type { Limits } from '../../auth/limits.js';
+import type { Principal } from '../../auth/principal.js';
+import { AppError } from '../../errors.js';
 import {
   csvChunks,
   downloadHeaders,
@@ -33,8 +36,31 @@ export function exportsRoutes(
   app: FastifyInstance,
   service: ExportService,
   jobPosting: ReturnType<typeof createJobPostingService>,
+  options: {
+    limits: Pick<Limits, 'exportPerMinute'>;
+    /** Records the security event when a principal goes over the per-minute limit. */
+    onLimited: (principal: Principal) => Promise<void>;
+  },
 ) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Exports pull data out in bulk: a stricter per-minute limit than the global one, shared by every
+  // export route, per verified principal, with Retry-After and a security event (C5, C6).
+  const limiter = app.createRateLimit({
+    max: options.limits.exportPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => {
+      const p = req.principal;
+      return `export:${p?.apiKeyId ? `key:${p.apiKeyId}` : p?.userId ? `user:${p.userId}` : `ip:${req.ip}`}`;
+    },
+  });
+  async function exportLimit(request: FastifyRequest) {
+    const result = await limiter(request);
+    if (result.isAllowed || !result.isExceeded) return;
+    await options.onLimited(principalOf(request));
+    throw new AppError('RATE_LIMITED', 'Too many exports; try again in a minute', 429, [], {
+      'retry-after': String(result.ttlInSeconds),
+    });
+  }
   for (const index of INDEX_NAMES) {
     // The same parameters as the search, so "export" downloads exactly the list on screen.
     const querystring = searchQuerySchema(index)
@@ -44,6 +70,7 @@ export function exportsRoutes(
       `/export/${index}`,
       {
         config: { access: EXPORT_ACCESS[index] },
+        preHandler: exportLimit,
         schema: {
           tags: ['export'],
           description: `Download the results of a ${index} search (up to 10,000 rows) as CSV or XLSX with headers in the chosen language.`,

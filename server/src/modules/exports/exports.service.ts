@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Limits } from '../../auth/limits.js';
 import type { Principal } from '../../auth/principal.js';
+import { consumeDailyQuota } from '../../auth/quota.js';
 import type { Database } from '../../db/client.js';
 import { escoLabels } from '../../db/schema.js';
 import {
@@ -150,7 +152,11 @@ export function exportHeader(index: IndexName, lang: Lang): string[] {
   return spec.columns.map((c) => (c.label ?? fields.get(c.field!)!.label)[lang]);
 }
 
-export function createExportService(db: Database, search: SearchService) {
+export function createExportService(
+  db: Database,
+  search: SearchService,
+  limits: Pick<Limits, 'companyExportsPerDay'>,
+) {
   async function preferredLabels(uris: string[], lang: Lang): Promise<Map<string, string>> {
     if (uris.length === 0) return new Map();
     const rows = await db
@@ -174,6 +180,9 @@ export function createExportService(db: Database, search: SearchService) {
     principal: Principal,
     lang: Lang,
   ): AsyncGenerator<ExportCell[]> {
+    // A company's exports are capped per day (anti-scraping, C6): over the cap, 429 and a security event.
+    // Counted on the first read, which the route makes before sending anything, so the 429 is clean.
+    await consumeDailyQuota(db, principal, 'exports', limits.companyExportsPerDay);
     const spec = COLUMNS[index];
     const fields = fieldMap(spec.entity);
     yield exportHeader(index, lang);

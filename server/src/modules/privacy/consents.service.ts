@@ -70,20 +70,35 @@ export function createConsentsService(db: Database) {
         .returning();
       return view(row!);
     },
-    /** Takes effect at once: company views read active consents, and the index is refreshed. */
+    /**
+     * Takes effect at once: company views read active consents, and the index is refreshed. Withdrawal is
+     * of a purpose, not of one record: every active consent of the person for that purpose ends (one may
+     * have been given twice, e.g. at the desk and again online; any one left active would keep sharing on).
+     */
     async withdraw(profileId: string, consentId: string, principal: Principal) {
       const p = await profileFor(profileId, principal);
       const row = await db.transaction(async (tx) => {
         const [c] = await tx
-          .update(consents)
-          .set({ withdrawnAt: new Date() })
+          .select()
+          .from(consents)
           .where(
             and(eq(consents.id, consentId), eq(consents.profileId, profileId), isNull(consents.withdrawnAt)),
           )
-          .returning();
+          .for('update');
         if (!c) throw new NotFoundError('consent', consentId);
+        const ended = await tx
+          .update(consents)
+          .set({ withdrawnAt: new Date() })
+          .where(
+            and(
+              eq(consents.profileId, profileId),
+              eq(consents.purpose, c.purpose),
+              isNull(consents.withdrawnAt),
+            ),
+          )
+          .returning();
         await enqueueIndexing(tx, 'profile', profileId, p.version);
-        return c;
+        return ended.find((e) => e.id === consentId)!;
       });
       return view(row);
     },

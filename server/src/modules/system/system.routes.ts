@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
+import { errorResponses } from '../shared/schemas.js';
 import { ATTRIBUTIONS } from './attributions.js';
 import { readiness } from './system.service.js';
 
@@ -19,7 +20,19 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
     async () => ({ status: 'ok' as const }),
   );
 
-  const ReadySchema = z.object({
+  // Public: only whether the instance is ready (for load balancers and the compose health check). How far
+  // search lags and how many documents were parked are operational details for admins only.
+  const StatusSchema = z.object({ status: z.enum(['ready', 'not_ready']) });
+  r.get(
+    '/ready',
+    { config: { access: 'public' }, schema: { tags, response: { 200: StatusSchema, 503: StatusSchema } } },
+    async (_req, reply) => {
+      const { status } = await readiness(deps.database.db);
+      return reply.code(status === 'ready' ? 200 : 503).send({ status });
+    },
+  );
+
+  const ReadinessSchema = z.object({
     status: z.enum(['ready', 'not_ready']),
     database: z.object({
       reachable: z.boolean(),
@@ -29,12 +42,16 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
     search: z.object({ pending: z.number(), lagSeconds: z.number(), deadLetters: z.number() }),
   });
   r.get(
-    '/ready',
-    { config: { access: 'public' }, schema: { tags, response: { 200: ReadySchema, 503: ReadySchema } } },
-    async (_req, reply) => {
-      const body = await readiness(deps.database.db);
-      return reply.code(body.status === 'ready' ? 200 : 503).send(body);
+    '/admin/readiness',
+    {
+      config: { access: ['admin'] },
+      schema: {
+        tags: ['admin'],
+        description: 'Readiness with the details: migrations, outbox backlog and lag, dead letters.',
+        response: { 200: ReadinessSchema, ...errorResponses },
+      },
     },
+    () => readiness(deps.database.db),
   );
 
   r.get(
