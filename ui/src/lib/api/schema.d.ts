@@ -8462,7 +8462,40 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'coveredAreaM2:asc'
+            | 'coveredAreaM2:desc'
+            | 'landAreaM2:asc'
+            | 'landAreaM2:desc'
+            | 'heightM:asc'
+            | 'heightM:desc'
+            | 'powerKw:asc'
+            | 'powerKw:desc'
+            | 'powerKva:asc'
+            | 'powerKva:desc'
+            | 'craneTonnage:asc'
+            | 'craneTonnage:desc'
+            | 'loadingBays:asc'
+            | 'loadingBays:desc'
+            | 'draftM:asc'
+            | 'draftM:desc'
+            | 'distanceToPortKm:asc'
+            | 'distanceToPortKm:desc'
+            | 'priceEur:asc'
+            | 'priceEur:desc'
+            | 'rentEurMonth:asc'
+            | 'rentEurMonth:desc'
+            | 'year:asc'
+            | 'year:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'availableUntil:asc'
+            | 'availableUntil:desc'
+            | 'createdAt:asc'
+            | 'createdAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -8699,7 +8732,18 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'eqfLevel:asc'
+            | 'eqfLevel:desc'
+            | 'mobilityKm:asc'
+            | 'mobilityKm:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'updatedAt:asc'
+            | 'updatedAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -8917,7 +8961,18 @@ export interface paths {
           lon?: number;
           /** @description a value or a range min..max (either side may be empty) */
           radiusKm?: string;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'radiusKm:asc'
+            | 'radiusKm:desc'
+            | 'positions:asc'
+            | 'positions:desc'
+            | 'startDate:asc'
+            | 'startDate:desc'
+            | 'expiresAt:asc'
+            | 'expiresAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9128,7 +9183,8 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?: 'relevance' | 'distance';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9323,7 +9379,14 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'deadline:asc'
+            | 'deadline:desc'
+            | 'capitalNeededEur:asc'
+            | 'capitalNeededEur:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -13172,7 +13235,40 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'coveredAreaM2:asc'
+            | 'coveredAreaM2:desc'
+            | 'landAreaM2:asc'
+            | 'landAreaM2:desc'
+            | 'heightM:asc'
+            | 'heightM:desc'
+            | 'powerKw:asc'
+            | 'powerKw:desc'
+            | 'powerKva:asc'
+            | 'powerKva:desc'
+            | 'craneTonnage:asc'
+            | 'craneTonnage:desc'
+            | 'loadingBays:asc'
+            | 'loadingBays:desc'
+            | 'draftM:asc'
+            | 'draftM:desc'
+            | 'distanceToPortKm:asc'
+            | 'distanceToPortKm:desc'
+            | 'priceEur:asc'
+            | 'priceEur:desc'
+            | 'rentEurMonth:asc'
+            | 'rentEurMonth:desc'
+            | 'year:asc'
+            | 'year:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'availableUntil:asc'
+            | 'availableUntil:desc'
+            | 'createdAt:asc'
+            | 'createdAt:desc';
           /** @description a value, or several separated by commas */
           deskId?: string;
           /** @description a value, or several separated by commas */
@@ -13380,7 +13476,18 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'eqfLevel:asc'
+            | 'eqfLevel:desc'
+            | 'mobilityKm:asc'
+            | 'mobilityKm:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'updatedAt:asc'
+            | 'updatedAt:desc';
           /** @description a value, or several separated by commas */
           code?: string;
           /** @description a value, or several separated by commas */
@@ -13569,7 +13676,18 @@ export interface paths {
           lon?: number;
           /** @description a value or a range min..max (either side may be empty) */
           radiusKm?: string;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'radiusKm:asc'
+            | 'radiusKm:desc'
+            | 'positions:asc'
+            | 'positions:desc'
+            | 'startDate:asc'
+            | 'startDate:desc'
+            | 'expiresAt:asc'
+            | 'expiresAt:desc';
           /** @description a value, or several separated by commas */
           firmId?: string;
           /** @description a value, or several separated by commas */
@@ -13751,7 +13869,8 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?: 'relevance' | 'distance';
           /** @description a value, or several separated by commas */
           naceCode?: string;
           /** @description a value, or several separated by commas */
@@ -13917,7 +14036,14 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'deadline:asc'
+            | 'deadline:desc'
+            | 'capitalNeededEur:asc'
+            | 'capitalNeededEur:desc';
           /** @description a value, or several separated by commas */
           kind?: string;
           /** @description a value, or several separated by commas */
