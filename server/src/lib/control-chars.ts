@@ -35,3 +35,6 @@ export function findControlCharacters(value: unknown, prefix: string, max = 10):
   }
   return found;
 }
+
+/** The text without its control characters (for values shown back only, such as an uploaded file's name). */
+export const stripControlCharacters = (text: string) => text.replace(new RegExp(CONTROL.source, 'g'), '');

@@ -12774,8 +12774,11 @@ export interface paths {
               fileSha256: string;
               fileSize: number;
               dryRun: boolean;
-              /** @enum {string} */
-              status: 'pending' | 'running' | 'done' | 'failed';
+              /**
+               * @description interrupted: the server stopped during the run; upload the same file again to resume
+               * @enum {string}
+               */
+              status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
               cursor: number;
               totalRows: number | null;
               /** @description 0..1: rows processed / rows in the file */
@@ -12812,8 +12815,11 @@ export interface paths {
               fileSha256: string;
               fileSize: number;
               dryRun: boolean;
-              /** @enum {string} */
-              status: 'pending' | 'running' | 'done' | 'failed';
+              /**
+               * @description interrupted: the server stopped during the run; upload the same file again to resume
+               * @enum {string}
+               */
+              status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
               cursor: number;
               totalRows: number | null;
               /** @description 0..1: rows processed / rows in the file */
@@ -13023,8 +13029,11 @@ export interface paths {
               fileSha256: string;
               fileSize: number;
               dryRun: boolean;
-              /** @enum {string} */
-              status: 'pending' | 'running' | 'done' | 'failed';
+              /**
+               * @description interrupted: the server stopped during the run; upload the same file again to resume
+               * @enum {string}
+               */
+              status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
               cursor: number;
               totalRows: number | null;
               /** @description 0..1: rows processed / rows in the file */
