@@ -153,3 +153,19 @@ describe('sort (finding 16)', () => {
     }
   });
 });
+
+describe('exports (fuzz run)', () => {
+  it('answers a refused search with a clean 400 before the download starts', async () => {
+    for (const index of INDEX_NAMES) {
+      // The service refuses this (the schema cannot): before, the CSV header went out first and the
+      // connection was cut, or the error body met a CSV content type (500).
+      const res = await t.call(admin, {
+        method: 'GET',
+        url: `/api/v1/export/${index}?format=csv&sort=distance`,
+      });
+      expect(res.statusCode, `${index}: ${res.body}`).toBe(400);
+      expect(res.headers['content-type']).toContain('application/json');
+      expect(res.json().error.details[0].reason).toContain('lat and lon');
+    }
+  });
+});
