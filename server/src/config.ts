@@ -33,6 +33,8 @@ const EnvSchema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Rilancio <no-reply@localhost>'),
+    // Multiplies every abuse limit (requests per minute, quotas): the fuzz run raises them, production keeps 1.
+    RATE_LIMIT_FACTOR: z.coerce.number().int().min(1).max(100_000).default(1),
   })
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
@@ -62,6 +64,7 @@ export interface Config {
   secureCookies: boolean;
   /** Unset: e-mails (password-reset links) go to the log, for development and the demo. */
   mail: { smtpUrl: string | undefined; from: string };
+  rateLimitFactor: number;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    rateLimitFactor: e.RATE_LIMIT_FACTOR,
   };
 }
 

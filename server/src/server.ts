@@ -2,28 +2,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './app.js';
 import { logEmailAdapter } from './auth/email.js';
+import { DEFAULT_LIMITS, type Limits } from './auth/limits.js';
 import { localSecrets } from './auth/secrets.js';
 import { smtpEmailAdapter } from './auth/smtp-email.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
+import { logSafeError } from './lib/log-safe.js';
 import { createSearchAdapter } from './search/search.factory.js';
 import { demoEnabled, prepareDatabase, prepareSearch } from './startup.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Composition root: read config, open adapters, build the app, listen, and close gracefully. */
-async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+/**
+ * Opens the adapters, builds the app, prepares the database and search, and listens. Used by `main`
+ * below and by the fuzz run (fuzz/run.ts), which needs the database handle to check that refused
+ * writes wrote nothing. `logStream`: where the JSON log goes (default stdout).
+ */
+export async function startServer(config: Config, options: { logStream?: NodeJS.WritableStream } = {}) {
   const database = await openDatabase(config.database);
   const demo = demoEnabled(config.demoData, database.kind);
   const fallback =
@@ -38,7 +34,8 @@ async function main() {
       : {},
   );
   const relay = createOutboxRelay(database.db, search, {
-    onError: (error) => console.warn('search relay:', error instanceof Error ? error.message : error),
+    // A failed outbox query's message holds its parameters: log the reduced error only (finding 8).
+    onError: (error) => console.warn('search relay:', JSON.stringify(logSafeError(error))),
   });
   const app = await buildApp(
     {
@@ -48,6 +45,7 @@ async function main() {
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
       demo,
+      limits: scaledLimits(config.rateLimitFactor),
       auth: {
         secret: secrets.session,
         ledgerKey: secrets.ledger,
@@ -58,36 +56,71 @@ async function main() {
         secureCookies: config.secureCookies,
       },
     },
-    { logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS } },
+    {
+      logger: {
+        level: config.logLevel,
+        redact: LOG_REDACT,
+        serializers: LOG_SERIALIZERS,
+        ...(options.logStream ? { stream: options.logStream } : {}),
+      },
+    },
   );
   await prepareDatabase(database, { demo, log: app.log });
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
   relay.start();
+  await app.listen({ host: config.http.host, port: config.http.port });
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  /** Stop accepting, finish in-flight requests, then release the database. */
+  const close = async () => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    // Stop accepting, finish in-flight requests, then release the database.
     await app.close();
     await relay.stop();
     await search.close();
     await database.close();
+  };
+  return { app, database, close };
+}
+
+/** Composition root: read config, start, and close gracefully on a signal. */
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { app, close } = await startServer(config);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ host: config.http.host, port: config.http.port });
   const shown = config.http.host === '0.0.0.0' ? 'localhost' : config.http.host;
   console.log(`Rilancio is running at http://${shown}:${config.http.port}/  (API docs: /docs)`);
 }
 
+const scaledLimits = (factor: number): Limits =>
+  Object.fromEntries(Object.entries(DEFAULT_LIMITS).map(([k, v]) => [k, v * factor])) as unknown as Limits;
+
 const dataDirOf = (config: Config) =>
   (config.database.kind === 'pglite' && config.database.dataDir) || './data';
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Run only as the entry point (npm start), not when the fuzz run imports startServer.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -813,7 +813,7 @@ export const importJobs = pgTable(
   (t) => [
     uniqueIndex('import_jobs_file_key').on(t.deskId, t.entity, t.fileSha256, t.dryRun),
     check('import_jobs_entity', oneOf('entity', ['profiles', 'assets', 'firms', 'needs', 'opportunities'])),
-    check('import_jobs_status', oneOf('status', ['pending', 'running', 'done', 'failed'])),
+    check('import_jobs_status', oneOf('status', ['pending', 'running', 'done', 'failed', 'interrupted'])),
   ],
 );
 

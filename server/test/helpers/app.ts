@@ -1,4 +1,4 @@
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { EmailPort } from '../../src/auth/auth.service.js';
 import type { Limits } from '../../src/auth/limits.js';
@@ -37,27 +37,36 @@ export function headersFor(caller: Caller | null): Record<string, string> {
 
 /** The app exactly as production builds it, on a fresh test database. */
 export async function createTestApp(
-  options: { search?: SearchPort; email?: EmailPort; limits?: Partial<Limits> } = {},
+  options: {
+    search?: SearchPort;
+    email?: EmailPort;
+    limits?: Partial<Limits>;
+    /** A logger to capture what the app writes (default: none). */
+    logger?: FastifyServerOptions['logger'];
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const search = options.search ?? new EmbeddedSearchAdapter();
   const relay = createOutboxRelay(database.handle.db, search, { pollMs: 50 });
-  const app = await buildApp({
-    database: database.handle,
-    search,
-    uiDir: undefined,
-    mapTilesUrl: undefined,
-    demo: false,
-    trustTestHeaders: true,
-    auth: {
-      secret: 'test-secret-0123456789abcdef0123456789',
-      ledgerKey: 'test-ledger-key-0123456789abcdef0123',
-      email: options.email ?? { send: async () => {} },
-      publicUrl: 'http://localhost',
-      secureCookies: false,
+  const app = await buildApp(
+    {
+      database: database.handle,
+      search,
+      uiDir: undefined,
+      mapTilesUrl: undefined,
+      demo: false,
+      trustTestHeaders: true,
+      auth: {
+        secret: 'test-secret-0123456789abcdef0123456789',
+        ledgerKey: 'test-ledger-key-0123456789abcdef0123',
+        email: options.email ?? { send: async () => {} },
+        publicUrl: 'http://localhost',
+        secureCookies: false,
+      },
+      limits: { perMinute: 100_000, ...options.limits },
     },
-    limits: { perMinute: 100_000, ...options.limits },
-  });
+    { logger: options.logger },
+  );
   await app.ready();
   return {
     app,

@@ -185,9 +185,13 @@ export function createExportService(
     await consumeDailyQuota(db, principal, 'exports', limits.companyExportsPerDay);
     const spec = COLUMNS[index];
     const fields = fieldMap(spec.entity);
+    // The first page is searched before the header is yielded: the route reads one item before it sends
+    // a byte, so a bad filter (400), a refused role (403) or an outage (503) is a clean answer, not a
+    // download cut off after its header (found by the fuzz run).
+    let page = await search.search(index, { ...query, limit: PAGE, offset: 0 }, principal);
     yield exportHeader(index, lang);
     for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += PAGE) {
-      const page = await search.search(index, { ...query, limit: PAGE, offset }, principal);
+      if (offset > 0) page = await search.search(index, { ...query, limit: PAGE, offset }, principal);
       const docs = page.hits.map((h) => h.doc);
       const uris = new Set<string>();
       for (const d of docs)

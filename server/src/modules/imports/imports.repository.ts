@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { importJobs } from '../../db/schema.js';
 import type { ReportEntry } from './import-codes.js';
@@ -105,4 +105,32 @@ export async function resetJob(db: DbOrTx, id: string, options: unknown): Promis
     .where(eq(importJobs.id, id))
     .returning();
   return row!;
+}
+
+/**
+ * Marks jobs left `running` by a process that died (finding 19). `updated_at` is the heartbeat: every
+ * committed batch refreshes it, so a job idle since `staleBefore` has no live runner. One conditional
+ * UPDATE, so several processes sweeping at once mark each job once; a runner that was only slow sets
+ * `running` again with its next batch. `exclude`: this process's own live jobs.
+ */
+export async function markInterrupted(
+  db: DbOrTx,
+  staleBefore: Date,
+  exclude: string[] = [],
+): Promise<{ id: string }[]> {
+  return db
+    .update(importJobs)
+    .set({
+      status: 'interrupted',
+      error: sql`'Interrupted after ' || ${importJobs.cursor} || ' of ' || coalesce(${importJobs.totalRows}::text, '?') || ' rows: the server stopped during the import. Upload the same file again (or run npm run import with it) to resume from there.'`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(importJobs.status, 'running'),
+        lt(importJobs.updatedAt, staleBefore),
+        exclude.length > 0 ? notInArray(importJobs.id, exclude) : undefined,
+      ),
+    )
+    .returning({ id: importJobs.id });
 }

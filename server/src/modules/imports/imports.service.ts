@@ -9,6 +9,7 @@ import { AppError, ValidationError } from '../../errors.js';
 import {
   assertErrorRate,
   createRowConverter,
+  FileError,
   fieldsOf,
   ISSUE_MESSAGES,
   matchHeaders,
@@ -36,6 +37,8 @@ import {
   findJob,
   findJobByFile,
   insertJob,
+  markInterrupted,
+  MAX_REPORT_ENTRIES,
   recordBatch,
   resetJob,
   setJobState,
@@ -44,6 +47,9 @@ import {
   type ImportJobRow,
 } from './imports.repository.js';
 import { createReferenceResolver, type ReferenceResolver } from './reference-resolver.js';
+
+/** A running job whose heartbeat (updated_at, refreshed per batch) is older than this has no live runner. */
+export const IMPORT_STALE_AFTER_MS = 2 * 60_000;
 
 /** D7: more than half the rows failing to parse means a wrong file or mapping, not typos. */
 export const MAX_BAD_ROW_RATIO = 0.5;
@@ -204,11 +210,29 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         const first = prepare(bytes, job.fileName, entity, options);
         let bad = 0;
         total = 0;
+        const problems: ReportEntry[] = [];
         for (const row of first.table.rows) {
           total++;
-          if (first.convert(row).issues.length > 0) bad++;
+          const { issues } = first.convert(row);
+          if (issues.length === 0) continue;
+          bad++;
+          for (const issue of issues)
+            if (problems.length < MAX_REPORT_ENTRIES) problems.push({ ...issue, severity: 'error' });
         }
-        assertErrorRate(bad, total, MAX_BAD_ROW_RATIO);
+        try {
+          assertErrorRate(bad, total, MAX_BAD_ROW_RATIO);
+        } catch (error) {
+          // Finding 18: a refused file keeps its row-level report (capped as a run's), so the desk sees
+          // which rows fail and why, not only that too many do.
+          await setJobState(db, id, { report: problems, counts: { ...ZERO_COUNTS, error: bad } });
+          throw new FileError(
+            'FILE_TOO_MANY_BAD_ROWS',
+            `${bad} of ${total} rows have errors, more than the ${MAX_BAD_ROW_RATIO * 100}% allowed: nothing was imported. ` +
+              'The report lists the problems row by row; check the file and the column mapping.',
+            { badRows: bad, totalRows: total, maxRatio: MAX_BAD_ROW_RATIO },
+            { cause: error },
+          );
+        }
         await new Promise((resolve) => setImmediate(resolve));
         await setJobState(db, id, { totalRows: total, status: 'running' });
       }
@@ -291,6 +315,15 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       while (running.size > 0) await Promise.all([...running.values()]);
     },
     isRunning: (id: string) => running.has(id),
+    /**
+     * Jobs left `running` by a dead process become `interrupted`, with a message saying how to resume
+     * (re-upload or CLI), instead of showing a progress bar that never moves. Called at start-up and
+     * then periodically (a restart within the stale window is caught by the next sweep).
+     */
+    async recoverInterrupted(staleAfterMs = IMPORT_STALE_AFTER_MS): Promise<number> {
+      const marked = await markInterrupted(db, new Date(Date.now() - staleAfterMs), [...running.keys()]);
+      return marked.length;
+    },
     get: (id: string) => findJob(db, id),
     async resolveDesk(ref: string): Promise<string | undefined> {
       const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);

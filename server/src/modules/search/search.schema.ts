@@ -8,6 +8,18 @@ export function filterableFields(index: IndexName): [string, FieldSpec][] {
   );
 }
 
+/**
+ * The values `sort` may take on an index: relevance, distance, and field:asc|desc for each sortable
+ * field. The location is sorted by distance only: no engine can order points by themselves, and
+ * `location:asc` reached the embedded engine as an attribute sort and failed there (finding 16).
+ */
+export function sortValues(index: IndexName): string[] {
+  const fields = Object.entries(INDEX_SETTINGS[index].fields as Record<string, FieldSpec>)
+    .filter(([, spec]) => spec.sort && spec.type !== 'geo')
+    .map(([name]) => name);
+  return ['relevance', 'distance', ...fields.flatMap((f) => [`${f}:asc`, `${f}:desc`])];
+}
+
 const describeFilter = (spec: FieldSpec) =>
   spec.type === 'number' || spec.type === 'date'
     ? 'a value or a range min..max (either side may be empty)'
@@ -59,9 +71,9 @@ export function searchQuerySchema(index: IndexName) {
     lon: z.coerce.number().min(-180).max(180).optional(),
     radiusKm: z.coerce.number().positive().max(1000).optional(),
     sort: z
-      .string()
-      .regex(/^(relevance|distance|[A-Za-z0-9]+:(asc|desc))$/, 'relevance, distance, or field:asc|desc')
-      .default('relevance'),
+      .enum(sortValues(index) as [string, ...string[]])
+      .default('relevance')
+      .describe('distance needs lat and lon'),
     limit: z.coerce.number().int().min(0).max(100).default(20).describe('0: totals and facets only'),
     offset: z.coerce.number().int().min(0).max(9_900).default(0),
     ...filters,

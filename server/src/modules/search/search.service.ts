@@ -12,7 +12,7 @@ import {
 } from '../../search/search.port.js';
 import { readScope } from '../../auth/policy.js';
 import { assertAggregateQuery, protectCount, protectFacets } from './people-aggregates.js';
-import { filterableFields } from './search.schema.js';
+import { filterableFields, sortValues } from './search.schema.js';
 
 /** Who may search which index. Marketing never sees individual people; companies never search people. */
 export const SEARCH_ACCESS: Record<IndexName, readonly PrincipalRole[]> = {
@@ -72,9 +72,11 @@ function parseSort(index: IndexName, raw: string, point: { lat: number; lon: num
     if (!point) throw new ValidationError([{ path: 'query.sort', reason: 'distance needs lat and lon' }]);
     return { by: 'distance', from: point };
   }
+  // The route's schema already refuses other values; this keeps the service safe on its own (exports, CLI).
+  const allowed = sortValues(index);
+  if (!allowed.includes(raw))
+    throw new ValidationError([{ path: 'query.sort', reason: `must be one of: ${allowed.join(', ')}` }]);
   const [field, direction] = raw.split(':') as [string, 'asc' | 'desc'];
-  if (!fieldSpec(index, field)?.sort)
-    throw new ValidationError([{ path: 'query.sort', reason: `cannot sort by ${field}` }]);
   return { by: 'attribute', field, direction };
 }
 

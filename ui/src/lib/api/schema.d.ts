@@ -9000,7 +9000,40 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'coveredAreaM2:asc'
+            | 'coveredAreaM2:desc'
+            | 'landAreaM2:asc'
+            | 'landAreaM2:desc'
+            | 'heightM:asc'
+            | 'heightM:desc'
+            | 'powerKw:asc'
+            | 'powerKw:desc'
+            | 'powerKva:asc'
+            | 'powerKva:desc'
+            | 'craneTonnage:asc'
+            | 'craneTonnage:desc'
+            | 'loadingBays:asc'
+            | 'loadingBays:desc'
+            | 'draftM:asc'
+            | 'draftM:desc'
+            | 'distanceToPortKm:asc'
+            | 'distanceToPortKm:desc'
+            | 'priceEur:asc'
+            | 'priceEur:desc'
+            | 'rentEurMonth:asc'
+            | 'rentEurMonth:desc'
+            | 'year:asc'
+            | 'year:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'availableUntil:asc'
+            | 'availableUntil:desc'
+            | 'createdAt:asc'
+            | 'createdAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9237,7 +9270,18 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'eqfLevel:asc'
+            | 'eqfLevel:desc'
+            | 'mobilityKm:asc'
+            | 'mobilityKm:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'updatedAt:asc'
+            | 'updatedAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9453,9 +9497,19 @@ export interface paths {
           facets?: string;
           lat?: number;
           lon?: number;
-          /** @description a value or a range min..max (either side may be empty) */
-          radiusKm?: string;
-          sort?: string;
+          radiusKm?: number;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'catchmentKm:asc'
+            | 'catchmentKm:desc'
+            | 'positions:asc'
+            | 'positions:desc'
+            | 'startDate:asc'
+            | 'startDate:desc'
+            | 'expiresAt:asc'
+            | 'expiresAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9479,6 +9533,8 @@ export interface paths {
           province?: string;
           /** @description a value, or several separated by commas */
           municipality?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          catchmentKm?: string;
           /** @description a value or a range min..max (either side may be empty) */
           positions?: string;
           /** @description a value, or several separated by commas */
@@ -9666,7 +9722,8 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?: 'relevance' | 'distance';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9861,7 +9918,14 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'deadline:asc'
+            | 'deadline:desc'
+            | 'capitalNeededEur:asc'
+            | 'capitalNeededEur:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -13249,8 +13313,11 @@ export interface paths {
               fileSha256: string;
               fileSize: number;
               dryRun: boolean;
-              /** @enum {string} */
-              status: 'pending' | 'running' | 'done' | 'failed';
+              /**
+               * @description interrupted: the server stopped during the run; upload the same file again to resume
+               * @enum {string}
+               */
+              status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
               cursor: number;
               totalRows: number | null;
               /** @description 0..1: rows processed / rows in the file */
@@ -13287,8 +13354,11 @@ export interface paths {
               fileSha256: string;
               fileSize: number;
               dryRun: boolean;
-              /** @enum {string} */
-              status: 'pending' | 'running' | 'done' | 'failed';
+              /**
+               * @description interrupted: the server stopped during the run; upload the same file again to resume
+               * @enum {string}
+               */
+              status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
               cursor: number;
               totalRows: number | null;
               /** @description 0..1: rows processed / rows in the file */
@@ -13498,8 +13568,11 @@ export interface paths {
               fileSha256: string;
               fileSize: number;
               dryRun: boolean;
-              /** @enum {string} */
-              status: 'pending' | 'running' | 'done' | 'failed';
+              /**
+               * @description interrupted: the server stopped during the run; upload the same file again to resume
+               * @enum {string}
+               */
+              status: 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
               cursor: number;
               totalRows: number | null;
               /** @description 0..1: rows processed / rows in the file */
@@ -13710,7 +13783,40 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'coveredAreaM2:asc'
+            | 'coveredAreaM2:desc'
+            | 'landAreaM2:asc'
+            | 'landAreaM2:desc'
+            | 'heightM:asc'
+            | 'heightM:desc'
+            | 'powerKw:asc'
+            | 'powerKw:desc'
+            | 'powerKva:asc'
+            | 'powerKva:desc'
+            | 'craneTonnage:asc'
+            | 'craneTonnage:desc'
+            | 'loadingBays:asc'
+            | 'loadingBays:desc'
+            | 'draftM:asc'
+            | 'draftM:desc'
+            | 'distanceToPortKm:asc'
+            | 'distanceToPortKm:desc'
+            | 'priceEur:asc'
+            | 'priceEur:desc'
+            | 'rentEurMonth:asc'
+            | 'rentEurMonth:desc'
+            | 'year:asc'
+            | 'year:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'availableUntil:asc'
+            | 'availableUntil:desc'
+            | 'createdAt:asc'
+            | 'createdAt:desc';
           /** @description a value, or several separated by commas */
           deskId?: string;
           /** @description a value, or several separated by commas */
@@ -13918,7 +14024,18 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'eqfLevel:asc'
+            | 'eqfLevel:desc'
+            | 'mobilityKm:asc'
+            | 'mobilityKm:desc'
+            | 'availableFrom:asc'
+            | 'availableFrom:desc'
+            | 'updatedAt:asc'
+            | 'updatedAt:desc';
           /** @description a value, or several separated by commas */
           code?: string;
           /** @description a value, or several separated by commas */
@@ -14105,9 +14222,19 @@ export interface paths {
           q?: string;
           lat?: number;
           lon?: number;
-          /** @description a value or a range min..max (either side may be empty) */
-          radiusKm?: string;
-          sort?: string;
+          radiusKm?: number;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'catchmentKm:asc'
+            | 'catchmentKm:desc'
+            | 'positions:asc'
+            | 'positions:desc'
+            | 'startDate:asc'
+            | 'startDate:desc'
+            | 'expiresAt:asc'
+            | 'expiresAt:desc';
           /** @description a value, or several separated by commas */
           firmId?: string;
           /** @description a value, or several separated by commas */
@@ -14128,6 +14255,8 @@ export interface paths {
           province?: string;
           /** @description a value, or several separated by commas */
           municipality?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          catchmentKm?: string;
           /** @description a value or a range min..max (either side may be empty) */
           positions?: string;
           /** @description a value, or several separated by commas */
@@ -14289,7 +14418,8 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?: 'relevance' | 'distance';
           /** @description a value, or several separated by commas */
           naceCode?: string;
           /** @description a value, or several separated by commas */
@@ -14455,7 +14585,14 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          sort?: string;
+          /** @description distance needs lat and lon */
+          sort?:
+            | 'relevance'
+            | 'distance'
+            | 'deadline:asc'
+            | 'deadline:desc'
+            | 'capitalNeededEur:asc'
+            | 'capitalNeededEur:desc';
           /** @description a value, or several separated by commas */
           kind?: string;
           /** @description a value, or several separated by commas */
