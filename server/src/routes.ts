@@ -25,7 +25,6 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { createImportService } from './modules/imports/imports.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
-import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { createMatchingService } from './modules/matching/matching.service.js';
 import { createConsentsService } from './modules/privacy/consents.service.js';
@@ -63,7 +62,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
   statsRoutes(api, createStatsService(db));
-  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db), limits), limits);
+  matchingRoutes(api, createMatchingService(db, deps.matchFeed, limits), limits);
   privacyRoutes(api, {
     consents: createConsentsService(db),
     dataExport: createDataExportService(db),

@@ -8,7 +8,9 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
 import { createSearchAdapter } from './search/search.factory.js';
-import { demoEnabled, prepareDatabase, prepareSearch } from './startup.js';
+import { createMatchFeed } from './modules/matching/index/match-index.feed.js';
+import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
+import { demoEnabled, prepareDatabase, prepareMatching, prepareSearch } from './startup.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,7 +39,9 @@ async function main() {
       ? { meiliUrl: config.search.url, meiliApiKey: config.search.apiKey }
       : {},
   );
+  const matchFeed = createMatchFeed(database.db, createKnowledgeCache(database.db));
   const relay = createOutboxRelay(database.db, search, {
+    alsoNotify: matchFeed.apply,
     onError: (error) => console.warn('search relay:', error instanceof Error ? error.message : error),
   });
   const app = await buildApp(
@@ -45,6 +49,7 @@ async function main() {
       database,
       search,
       relay,
+      matchFeed,
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
       demo,
@@ -62,6 +67,7 @@ async function main() {
   );
   await prepareDatabase(database, { demo, log: app.log });
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
+  await prepareMatching(matchFeed, { log: app.log });
   relay.start();
 
   let closing = false;

@@ -4,6 +4,8 @@ import type { EmailPort } from '../../src/auth/auth.service.js';
 import type { Limits } from '../../src/auth/limits.js';
 import type { Role } from '../../src/domain/vocabulary.js';
 import { createOutboxRelay, type OutboxRelay } from '../../src/indexing/outbox-relay.js';
+import { createMatchFeed, type MatchFeed } from '../../src/modules/matching/index/match-index.feed.js';
+import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache.js';
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
 import type { SearchPort } from '../../src/search/search.port.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -19,8 +21,9 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   search: SearchPort;
-  /** Not started: tests drain it when they want the index to catch up. */
+  /** Not started: tests drain it when they want the search and match indexes to catch up. */
   relay: OutboxRelay;
+  matchFeed: MatchFeed;
   /** inject() as a given caller, JSON in and out. */
   call(caller: Caller | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -41,9 +44,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const search = options.search ?? new EmbeddedSearchAdapter();
-  const relay = createOutboxRelay(database.handle.db, search, { pollMs: 50 });
+  const db = database.handle.db;
+  const matchFeed = createMatchFeed(db, createKnowledgeCache(db));
+  const relay = createOutboxRelay(db, search, { pollMs: 50, alsoNotify: matchFeed.apply });
   const app = await buildApp({
     database: database.handle,
+    matchFeed,
     search,
     uiDir: undefined,
     mapTilesUrl: undefined,
@@ -64,6 +70,7 @@ export async function createTestApp(
     database,
     search,
     relay,
+    matchFeed,
     call: (caller, options) =>
       app.inject({ ...options, headers: { ...headersFor(caller), ...(options.headers ?? {}) } }),
     async close() {
