@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import type { QueryObserver } from '../../src/db/client.js';
 import type { EmailPort } from '../../src/auth/auth.service.js';
 import type { Limits } from '../../src/auth/limits.js';
 import type { Role } from '../../src/domain/vocabulary.js';
@@ -40,9 +41,15 @@ export function headersFor(caller: Caller | null): Record<string, string> {
 
 /** The app exactly as production builds it, on a fresh test database. */
 export async function createTestApp(
-  options: { search?: SearchPort; email?: EmailPort; limits?: Partial<Limits> } = {},
+  options: {
+    search?: SearchPort;
+    email?: EmailPort;
+    limits?: Partial<Limits>;
+    /** Every query the app makes (PGlite only; query-budget tests). */
+    onQuery?: QueryObserver;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ onQuery: options.onQuery });
   const search = options.search ?? new EmbeddedSearchAdapter();
   const db = database.handle.db;
   const matchFeed = createMatchFeed(db, createKnowledgeCache(db));
