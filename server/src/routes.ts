@@ -7,6 +7,7 @@ import { createDesksService } from './modules/admin/desks.service.js';
 import { reindexRoutes } from './modules/admin/reindex.routes.js';
 import { createReindexJobs } from './indexing/reindex-jobs.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { analyzeStaleTables } from './db/statistics.js';
 import type { Deps } from './deps.js';
 import { assetsRoutes } from './modules/assets/assets.routes.js';
 import { createAssetsService } from './modules/assets/assets.service.js';
@@ -51,7 +52,15 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
   authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
   adminRoutes(api, auth, createDesksService(db));
-  reindexRoutes(api, createReindexJobs(db, deps.search));
+  reindexRoutes(
+    api,
+    createReindexJobs(db, deps.search, {
+      afterRebuild: async () => {
+        await deps.matchFeed.reconcile();
+        await analyzeStaleTables(deps.database);
+      },
+    }),
+  );
   systemRoutes(api, deps);
   referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));
@@ -69,7 +78,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
     erasure: createErasureService(db, deps.auth.ledgerKey),
     retention: () => runRetention(db, { now: new Date(), ledgerKey: deps.auth.ledgerKey }),
   });
-  importsRoutes(api, createImportService(db));
+  importsRoutes(api, createImportService(db, { afterRun: () => analyzeStaleTables(deps.database) }));
   exportsRoutes(api, createExportService(db, createSearchService(deps.search)), createJobPostingService(db));
   return table;
 }

@@ -6,6 +6,7 @@ import { localSecrets } from './auth/secrets.js';
 import { smtpEmailAdapter } from './auth/smtp-email.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { keepStatisticsCurrent } from './db/statistics.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
 import { createSearchAdapter } from './search/search.factory.js';
 import { createMatchFeed } from './modules/matching/index/match-index.feed.js';
@@ -69,6 +70,7 @@ async function main() {
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
   await prepareMatching(matchFeed, { log: app.log });
   relay.start();
+  keepStatisticsCurrent(database, (error) => app.log.error({ err: error }, 'analyze failed'));
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/client.js';
+import { analyzeStaleTables } from './db/statistics.js';
 import { ensureDemoConsents, ensureDemoUsers } from './demo/demo-users.js';
 import { isDatabaseEmpty, seedDemoData } from './demo/demo.seeder.js';
 import { rebuildAllIndexes } from './indexing/reindex.js';
@@ -25,6 +26,8 @@ export async function prepareDatabase(
   }
   if (options.demo && (await ensureDemoUsers(database.db)) > 0) options.log.info('demo accounts created');
   if (options.demo) await ensureDemoConsents(database.db);
+  const analysed = await analyzeStaleTables(database);
+  if (analysed.length > 0) options.log.info({ tables: analysed.length }, 'planner statistics refreshed');
 }
 
 /** Demo data: always when asked, by default only on the embedded database (never on a real PostgreSQL). */
