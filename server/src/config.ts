@@ -30,6 +30,9 @@ const EnvSchema = z
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Rilancio <no-reply@localhost>'),
+    /** Abuse limits (auth/limits.ts), raised for a load test by configuration, never by a code path. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    MATCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
   })
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
@@ -55,6 +58,8 @@ export interface Config {
   secureCookies: boolean;
   /** Unset: e-mails (password-reset links) go to the log, for development and the demo. */
   mail: { smtpUrl: string | undefined; from: string };
+  /** Only the limits set in the environment; the rest keep their defaults. */
+  limits: { perMinute?: number; matchPerMinute?: number };
 }
 
 export class ConfigError extends Error {
@@ -85,5 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    limits: {
+      ...(e.RATE_LIMIT_PER_MINUTE ? { perMinute: e.RATE_LIMIT_PER_MINUTE } : {}),
+      ...(e.MATCH_RATE_LIMIT_PER_MINUTE ? { matchPerMinute: e.MATCH_RATE_LIMIT_PER_MINUTE } : {}),
+    },
   };
 }

@@ -54,6 +54,7 @@ async function main() {
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
       demo,
+      limits: config.limits,
       auth: {
         secret: secrets.session,
         ledgerKey: secrets.ledger,

@@ -26,8 +26,10 @@ export async function prepareDatabase(
   }
   if (options.demo && (await ensureDemoUsers(database.db)) > 0) options.log.info('demo accounts created');
   if (options.demo) await ensureDemoConsents(database.db);
+  const analysing = Date.now();
   const analysed = await analyzeStaleTables(database);
-  if (analysed.length > 0) options.log.info({ tables: analysed.length }, 'planner statistics refreshed');
+  if (analysed.length > 0)
+    options.log.info({ tables: analysed.length, ms: Date.now() - analysing }, 'planner statistics refreshed');
 }
 
 /** Demo data: always when asked, by default only on the embedded database (never on a real PostgreSQL). */
