@@ -7,6 +7,7 @@ import { smtpEmailAdapter } from './auth/smtp-email.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
 import { keepStatisticsCurrent } from './db/statistics.js';
+import { eventLoopDelay } from './lib/event-loop.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
 import { createSearchAdapter } from './search/search.factory.js';
 import { createMatchFeed } from './modules/matching/index/match-index.feed.js';
@@ -17,6 +18,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 
 /** Composition root: read config, open adapters, build the app, listen, and close gracefully. */
 async function main() {
+  const loopDelay = eventLoopDelay();
   let config;
   try {
     config = loadConfig();
@@ -71,13 +73,18 @@ async function main() {
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
   await prepareMatching(matchFeed, { log: app.log });
   relay.start();
+  app.log.info({ eventLoopDelayMs: loopDelay.snapshot() }, 'event-loop delay during start-up');
+  loopDelay.reset();
   keepStatisticsCurrent(database, (error) => app.log.error({ err: error }, 'analyze failed'));
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    app.log.info(
+      { signal, eventLoopDelayMs: loopDelay.snapshot() },
+      'shutting down; event-loop delay while serving',
+    );
     // Stop accepting, finish in-flight requests, then release the database.
     await app.close();
     await relay.stop();
