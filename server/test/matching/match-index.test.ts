@@ -53,9 +53,9 @@ beforeAll(async () => {
   t = await createTestApp({
     onQuery: (e) => void (counting && e.sql.includes('from "settings"') && settingsReads.push(e.sql)),
   });
-  await seedDemoData(db(), { profiles: 300, assets: 20, needs: 30, firms: 10, opportunities: 3 });
+  await seedDemoData(db(), { profiles: 200, assets: 20, needs: 30, firms: 10, opportunities: 3 });
   await t.matchFeed.build();
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('need → people through the match index', () => {

@@ -89,7 +89,7 @@ let large: World;
 beforeAll(async () => {
   small = await world(SMALL);
   large = await world(LARGE);
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await small?.t.close();
   await large?.t.close();

@@ -36,11 +36,36 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 export function createMatchFeed(db: Database, knowledge: KnowledgeCache) {
   let index: Promise<MatchIndex> | undefined;
-  const current = () => (index ??= knowledge.get().then((k) => new MatchIndex(k)));
 
+  /** The index, built from the database on first use (the server builds it at start). */
+  function current(): Promise<MatchIndex> {
+    index ??= (async () => {
+      const ix = new MatchIndex(await knowledge.get());
+      for (const type of TYPES)
+        for await (const page of pages(type))
+          await put(
+            ix,
+            type,
+            page.map((r) => r.id),
+          );
+      return ix;
+    })();
+    // A failed build is retried by the next caller rather than remembered.
+    index.catch(() => (index = undefined));
+    return index;
+  }
+
+  /**
+   * Outbox changes. Before the index exists there is nothing to keep current: its build reads the
+   * current state anyway (so a process that never matches never loads ESCO for it).
+   */
   async function apply(type: IndexedAggregate, ids: string[]): Promise<void> {
-    if (ids.length === 0 || type === 'firm') return;
-    const ix = await current();
+    if (!index || ids.length === 0 || type === 'firm') return;
+    await put(await index, type, ids);
+  }
+
+  async function put(ix: MatchIndex, type: MatchAggregate, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     const seen = new Set<string>();
     if (type === 'profile') {
       for (const r of await loadProfileRecords(db, ids, { liveOnly: true })) {
@@ -91,14 +116,8 @@ export function createMatchFeed(db: Database, knowledge: KnowledgeCache) {
     index: current,
     apply,
 
-    /** Loads every matchable record, a page at a time. */
+    /** Loads every matchable record, a page at a time (once; later changes come through `apply`). */
     async build() {
-      for (const type of TYPES)
-        for await (const page of pages(type))
-          await apply(
-            type,
-            page.map((r) => r.id),
-          );
       return (await current()).counts;
     },
 
@@ -119,10 +138,10 @@ export function createMatchFeed(db: Database, knowledge: KnowledgeCache) {
             else continue;
             fix.push(id);
           }
-          await apply(type, fix);
+          await put(ix, type, fix);
         }
         report.orphaned = held.size;
-        await apply(type, [...held.keys()]);
+        await put(ix, type, [...held.keys()]);
         reports.push(report);
       }
       return reports;
