@@ -10,6 +10,21 @@ import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } 
 export interface TopKOptions<T> {
   /** Hard filter applied before scoring (desk, region, status…). */
   readonly filter?: (item: T) => boolean;
+  /**
+   * The configuration of this one query (a server reads the admin's weights once per run). Component
+   * weights may differ from the index's; the essential-skill weight must not, because NeedIndex stored
+   * each need's skill total with it.
+   */
+  readonly config?: ScoringConfig;
+}
+
+/** The query's configuration, refusing one that would make the index's bounds wrong. */
+function queryConfig(indexConfig: ScoringConfig, asked: ScoringConfig | undefined): ScoringConfig {
+  if (!asked || asked === indexConfig) return indexConfig;
+  // NeedIndex stores each need's skill total with this weight; every other bound is per query.
+  if (asked.skills.essentialWeight !== indexConfig.skills.essentialWeight)
+    throw new Error('query config changes the skill credits the index was built with');
+  return asked;
 }
 
 export interface TopKResult {
@@ -86,10 +101,10 @@ export class CandidateIndex {
   }
 
   /** Skill postings bounding the skill credit of any person for these requirements. */
-  private skillKeys(essential: readonly string[], optional: readonly string[]) {
+  private skillKeys(essential: readonly string[], optional: readonly string[], config: ScoringConfig) {
     const kn = this.knowledge;
-    const c = this.config.skills;
-    const src = maxSourceCredit(this.config);
+    const c = config.skills;
+    const src = maxSourceCredit(config);
     const skillKeys: { key: string; amount: number }[] = [];
     let total = 0;
     for (const r of requirementList(essential, optional)) {
@@ -110,9 +125,10 @@ export class CandidateIndex {
 
   topKForJob(need: JobNeedInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
     const kn = this.knowledge;
-    const { skillKeys, total } = this.skillKeys(need.essentialSkills, need.optionalSkills);
-    const cl = this.config.iscoCloseness;
-    const jw = this.config.job;
+    const config = queryConfig(this.config, options.config);
+    const { skillKeys, total } = this.skillKeys(need.essentialSkills, need.optionalSkills, config);
+    const cl = config.iscoCloseness;
+    const jw = config.job;
     const plan: SearchPlan<ScoringProfile> = {
       point: need.place,
       radiusKm: need.radiusKm,
@@ -126,7 +142,7 @@ export class CandidateIndex {
       querySkillTotal: total,
       weights: { skills: jw.skills, occupation: jw.occupation, distance: jw.distance },
       otherWeights: jw.languages + jw.qualification + jw.availability + jw.supplyChain,
-      score: (p) => scorePersonForJob(p, need, kn, this.config),
+      score: (p) => scorePersonForJob(p, need, kn, config),
       filter: options.filter,
     };
     return this.store.search(plan, k);
@@ -134,8 +150,9 @@ export class CandidateIndex {
 
   /** People who can operate an asset (same result as `operatorsForAsset` over every profile). */
   topKForAsset(asset: AssetInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
-    const { skillKeys, total } = this.skillKeys(asset.requiredSkills, []);
-    const ow = this.config.operator;
+    const config = queryConfig(this.config, options.config);
+    const { skillKeys, total } = this.skillKeys(asset.requiredSkills, [], config);
+    const ow = config.operator;
     const plan: SearchPlan<ScoringProfile> = {
       point: asset.location,
       // The asset has no radius: only the person's mobility can include them.
@@ -146,7 +163,7 @@ export class CandidateIndex {
       querySkillTotal: total,
       weights: { skills: ow.skills, occupation: 0, distance: ow.distance },
       otherWeights: 0,
-      score: (p) => scoreOperatorForAsset(p, asset, this.knowledge, this.config),
+      score: (p) => scoreOperatorForAsset(p, asset, this.knowledge, config),
       filter: options.filter,
       accept: (r) => canOperate(r, asset),
     };
@@ -205,7 +222,8 @@ export class NeedIndex {
 
   topKForPerson(p: ScoringProfile, k: number, options: TopKOptions<JobNeedInput> = {}): TopKResult {
     const kn = this.knowledge;
-    const c = this.config.skills;
+    const config = queryConfig(this.config, options.config);
+    const c = config.skills;
     const ew = c.essentialWeight;
     const skillKeys: { key: string; amount: number }[] = [];
     const offer = (uri: string, credit: number): void => {
@@ -223,7 +241,7 @@ export class NeedIndex {
         offer(kn.skillUri[rel.id]!, credit * asRequired);
       }
     }
-    const cl = this.config.iscoCloseness;
+    const cl = config.iscoCloseness;
     const occupationKeys: { key: string; value: number }[] = [];
     for (const o of p.occupations) {
       occupationKeys.push(
@@ -236,7 +254,7 @@ export class NeedIndex {
       for (const s of kn.essentialSkills[id]!) offer(kn.skillUri[s]!, c.impliedEssential);
       for (const s of kn.optionalSkills[id]!) offer(kn.skillUri[s]!, c.impliedOptional);
     }
-    const jw = this.config.job;
+    const jw = config.job;
     const plan: SearchPlan<JobNeedInput> = {
       point: p.home,
       radiusKm: p.mobilityKm,
@@ -246,7 +264,7 @@ export class NeedIndex {
       querySkillTotal: 0,
       weights: { skills: jw.skills, occupation: jw.occupation, distance: jw.distance },
       otherWeights: jw.languages + jw.qualification + jw.availability + jw.supplyChain,
-      score: (n) => scoreNeedForPerson(p, n, kn, this.config),
+      score: (n) => scoreNeedForPerson(p, n, kn, config),
       filter: options.filter,
     };
     return this.store.search(plan, k);

@@ -1,7 +1,7 @@
 import { scoreAvailability } from './components/availability.js';
 import { scoreDistance } from './components/distance.js';
 import { scoreOccupation } from './components/occupation.js';
-import { scoreSkills } from './components/skills.js';
+import { scoreSkills, type PersonSkills } from './components/skills.js';
 import type { ComponentValue } from './components/value.js';
 import { combine, result } from './combine.js';
 import { DEFAULT_CONFIG, ROLE_COMPONENTS, type ScoringConfig } from './config.js';
@@ -34,9 +34,10 @@ export function scorePersonForRole(
   role: OpportunityRole,
   k: Knowledge,
   config: ScoringConfig = DEFAULT_CONFIG,
+  view?: PersonSkills,
 ): MatchResult {
   const radius = opp.radiusKm ?? config.team.radiusKm;
-  const skills = scoreSkills(p, role.keySkills, [], k, config);
+  const skills = scoreSkills(p, role.keySkills, [], k, config, view);
   const distance = scoreDistance(p.home, opp.place, radius, p.mobilityKm);
   const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
   const combined = combine(config.role, ROLE_COMPONENTS, {

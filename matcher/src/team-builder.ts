@@ -97,7 +97,7 @@ export function buildTeam(
   const evidence = new PoolEvidence(people.length, people, k, config);
   roles.forEach((role, ri) => {
     for (const pi of evidence.candidates(roleEvidence(role, k, config))) {
-      const r = scorePersonForRole(people[pi]!, opp, role, k, config);
+      const r = scorePersonForRole(people[pi]!, opp, role, k, config, evidence.views[pi]);
       pairsScored++;
       if (r.exclusions.length === 0 && r.score >= config.team.minFit && hasEvidence(r, role, config)) {
         fit[ri]![pi] = r;

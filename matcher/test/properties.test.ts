@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CandidateIndex,
+  DEFAULT_CONFIG,
   JOB_COMPONENTS,
   NeedIndex,
   operatorsForAsset,
@@ -212,6 +213,27 @@ describe('candidate indexes are exact', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('ranks with the weights of the query when they differ from the index’s', () => {
+    const config = {
+      ...DEFAULT_CONFIG,
+      job: { ...DEFAULT_CONFIG.job, skills: 0.2, distance: DEFAULT_CONFIG.job.distance + 0.2 },
+    };
+    fc.assert(
+      fc.property(poolArb(40), needArb(), needPoolArb(30), profileArb(), (pool, n, needs, p) => {
+        const naive = rankResults(pool.map((q) => scorePersonForJob(q, n, knowledge, config))).slice(0, 8);
+        const got = new CandidateIndex(knowledge, undefined, pool).topKForJob(n, 8, { config });
+        expect(pick(got.results)).toEqual(pick(naive));
+        const naiveNeeds = rankResults(needs.map((m) => scoreNeedForPerson(p, m, knowledge, config))).slice(
+          0,
+          8,
+        );
+        const gotNeeds = new NeedIndex(knowledge, undefined, needs).topKForPerson(p, 8, { config });
+        expect(pick(gotNeeds.results)).toEqual(pick(naiveNeeds));
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -140,7 +140,8 @@ async function runSection(section: Section): Promise<ChildRun[]> {
           [
             `--scale=${SIZES.matchScale}`,
             ...(SIZES.matchBig ? ['--big'] : []),
-            // A smoke run times the server path on PGlite only (each database loads the reference data).
+            // The endpoints over HTTP through the real server, at each size, on each database.
+            `--http-sizes=${quick ? '2000' : '2000,20000,100000'}`,
             ...(quick ? ['--server-db=pglite'] : []),
           ],
           section,

@@ -35,6 +35,9 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('Rilancio <no-reply@localhost>'),
     // Multiplies every abuse limit (requests per minute, quotas): the fuzz run raises them, production keeps 1.
     RATE_LIMIT_FACTOR: z.coerce.number().int().min(1).max(100_000).default(1),
+    /** Abuse limits (auth/limits.ts), raised for a load test by configuration, never by a code path. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    MATCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
   })
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
@@ -65,6 +68,8 @@ export interface Config {
   /** Unset: e-mails (password-reset links) go to the log, for development and the demo. */
   mail: { smtpUrl: string | undefined; from: string };
   rateLimitFactor: number;
+  /** Only the limits set in the environment; the rest keep their defaults. */
+  limits: { perMinute?: number; matchPerMinute?: number };
 }
 
 export class ConfigError extends Error {
@@ -100,6 +105,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production',
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     rateLimitFactor: e.RATE_LIMIT_FACTOR,
+    limits: {
+      ...(e.RATE_LIMIT_PER_MINUTE ? { perMinute: e.RATE_LIMIT_PER_MINUTE } : {}),
+      ...(e.MATCH_RATE_LIMIT_PER_MINUTE ? { matchPerMinute: e.MATCH_RATE_LIMIT_PER_MINUTE } : {}),
+    },
   };
 }
 

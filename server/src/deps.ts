@@ -2,6 +2,7 @@ import type { EmailPort } from './auth/auth.service.js';
 import type { Limits } from './auth/limits.js';
 import type { DatabaseHandle } from './db/client.js';
 import type { OutboxRelay } from './indexing/outbox-relay.js';
+import type { MatchFeed } from './modules/matching/index/match-index.feed.js';
 import type { SearchPort } from './search/search.port.js';
 
 /** Everything the app needs from outside, chosen by the composition root (server.ts or the test helper). */
@@ -10,6 +11,8 @@ export interface Deps {
   search: SearchPort;
   /** Present when this process relays the outbox to the index; writes wake it. */
   relay?: OutboxRelay;
+  /** The in-memory match index and what keeps it current; the relay must be given `matchFeed.apply`. */
+  matchFeed: MatchFeed;
   uiDir: string | undefined;
   mapTilesUrl: string | undefined;
   demo: boolean;

@@ -10,6 +10,7 @@ import { createDesksService } from './modules/admin/desks.service.js';
 import { reindexRoutes } from './modules/admin/reindex.routes.js';
 import { createReindexJobs } from './indexing/reindex-jobs.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { analyzeStaleTables } from './db/statistics.js';
 import type { Deps } from './deps.js';
 import { assetsRoutes } from './modules/assets/assets.routes.js';
 import { createAssetsService } from './modules/assets/assets.service.js';
@@ -28,7 +29,6 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { createImportService } from './modules/imports/imports.service.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
-import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
 import { createMatchingService } from './modules/matching/matching.service.js';
 import { createConsentsService } from './modules/privacy/consents.service.js';
@@ -62,7 +62,15 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   const table = registerAccessControl(api, { auth, trustTestHeaders: deps.trustTestHeaders ?? false });
   authRoutes(api, auth, { secureCookies: deps.auth.secureCookies, limits });
   adminRoutes(api, auth, createDesksService(db));
-  reindexRoutes(api, createReindexJobs(db, deps.search));
+  reindexRoutes(
+    api,
+    createReindexJobs(db, deps.search, {
+      afterRebuild: async () => {
+        await deps.matchFeed.reconcile();
+        await analyzeStaleTables(deps.database);
+      },
+    }),
+  );
   systemRoutes(api, deps);
   referenceRoutes(api, createReferenceService(db));
   profilesRoutes(api, createProfilesService(db));
@@ -73,14 +81,14 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   opportunitiesRoutes(api, createOpportunitiesService(db));
   searchRoutes(api, createSearchService(deps.search));
   statsRoutes(api, createStatsService(db));
-  matchingRoutes(api, createMatchingService(db, createKnowledgeCache(db), limits), limits);
+  matchingRoutes(api, createMatchingService(db, deps.matchFeed, limits), limits);
   privacyRoutes(api, {
     consents: createConsentsService(db),
     dataExport: createDataExportService(db),
     erasure: createErasureService(db, deps.auth.ledgerKey),
     retention: () => runRetention(db, { now: new Date(), ledgerKey: deps.auth.ledgerKey }),
   });
-  importsRoutes(api, createImportService(db));
+  importsRoutes(api, createImportService(db, { afterRun: () => analyzeStaleTables(deps.database) }));
   exportsRoutes(
     api,
     createExportService(db, createSearchService(deps.search), limits),

@@ -7,19 +7,24 @@ import { localSecrets } from './auth/secrets.js';
 import { smtpEmailAdapter } from './auth/smtp-email.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase } from './db/client.js';
+import { keepStatisticsCurrent } from './db/statistics.js';
+import { eventLoopDelay } from './lib/event-loop.js';
 import { createOutboxRelay } from './indexing/outbox-relay.js';
 import { logSafeError } from './lib/log-safe.js';
 import { createSearchAdapter } from './search/search.factory.js';
-import { demoEnabled, prepareDatabase, prepareSearch } from './startup.js';
+import { createMatchFeed } from './modules/matching/index/match-index.feed.js';
+import { createKnowledgeCache } from './modules/matching/knowledge.cache.js';
+import { demoEnabled, prepareDatabase, prepareMatching, prepareSearch } from './startup.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Opens the adapters, builds the app, prepares the database and search, and listens. Used by `main`
- * below and by the fuzz run (fuzz/run.ts), which needs the database handle to check that refused
+ * Opens the adapters, builds the app, prepares the database, search and matching, and listens. Used by
+ * `main` below and by the fuzz run (fuzz/run.ts), which needs the database handle to check that refused
  * writes wrote nothing. `logStream`: where the JSON log goes (default stdout).
  */
 export async function startServer(config: Config, options: { logStream?: NodeJS.WritableStream } = {}) {
+  const loopDelay = eventLoopDelay();
   const database = await openDatabase(config.database);
   const demo = demoEnabled(config.demoData, database.kind);
   const fallback =
@@ -33,7 +38,9 @@ export async function startServer(config: Config, options: { logStream?: NodeJS.
       ? { meiliUrl: config.search.url, meiliApiKey: config.search.apiKey }
       : {},
   );
+  const matchFeed = createMatchFeed(database.db, createKnowledgeCache(database.db));
   const relay = createOutboxRelay(database.db, search, {
+    alsoNotify: matchFeed.apply,
     // A failed outbox query's message holds its parameters: log the reduced error only (finding 8).
     onError: (error) => console.warn('search relay:', JSON.stringify(logSafeError(error))),
   });
@@ -42,10 +49,11 @@ export async function startServer(config: Config, options: { logStream?: NodeJS.
       database,
       search,
       relay,
+      matchFeed,
       uiDir: config.uiDir ?? path.join(REPO_ROOT, 'ui/build'),
       mapTilesUrl: config.mapTilesUrl,
       demo,
-      limits: scaledLimits(config.rateLimitFactor),
+      limits: { ...scaledLimits(config.rateLimitFactor), ...config.limits },
       auth: {
         secret: secrets.session,
         ledgerKey: secrets.ledger,
@@ -67,7 +75,13 @@ export async function startServer(config: Config, options: { logStream?: NodeJS.
   );
   await prepareDatabase(database, { demo, log: app.log });
   await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
+  await prepareMatching(matchFeed, { log: app.log });
   relay.start();
+  app.log.info({ eventLoopDelayMs: loopDelay.snapshot() }, 'event-loop delay during start-up');
+  loopDelay.reset();
+  const stopStatistics = keepStatisticsCurrent(database, (error) =>
+    app.log.error({ err: error }, 'analyze failed'),
+  );
   await app.listen({ host: config.http.host, port: config.http.port });
 
   let closing = false;
@@ -75,6 +89,8 @@ export async function startServer(config: Config, options: { logStream?: NodeJS.
   const close = async () => {
     if (closing) return;
     closing = true;
+    app.log.info({ eventLoopDelayMs: loopDelay.snapshot() }, 'event-loop delay while serving');
+    stopStatistics();
     await app.close();
     await relay.stop();
     await search.close();

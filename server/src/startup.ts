@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from './db/client.js';
+import { analyzeStaleTables } from './db/statistics.js';
 import { ensureDemoConsents, ensureDemoUsers } from './demo/demo-users.js';
 import { isDatabaseEmpty, seedDemoData } from './demo/demo.seeder.js';
 import { rebuildAllIndexes } from './indexing/reindex.js';
+import type { MatchFeed } from './modules/matching/index/match-index.feed.js';
 import { loadReferenceData } from './reference/reference.loader.js';
 import type { SearchPort } from './search/search.port.js';
 
@@ -24,6 +26,10 @@ export async function prepareDatabase(
   }
   if (options.demo && (await ensureDemoUsers(database.db)) > 0) options.log.info('demo accounts created');
   if (options.demo) await ensureDemoConsents(database.db);
+  const analysing = Date.now();
+  const analysed = await analyzeStaleTables(database);
+  if (analysed.length > 0)
+    options.log.info({ tables: analysed.length, ms: Date.now() - analysing }, 'planner statistics refreshed');
 }
 
 /** Demo data: always when asked, by default only on the embedded database (never on a real PostgreSQL). */
@@ -44,4 +50,29 @@ export async function prepareSearch(
   const started = Date.now();
   const counts = await rebuildAllIndexes(database.db, search);
   options.log.info({ counts, ms: Date.now() - started }, 'search index built');
+}
+
+/**
+ * The match index lives in memory: built from the database at every start (a page at a time), then kept
+ * current by the outbox relay; a reconcile every few minutes repairs what another process's relay took.
+ */
+export async function prepareMatching(
+  feed: MatchFeed,
+  options: { log: FastifyBaseLogger; reconcileEveryMs?: number },
+) {
+  const started = Date.now();
+  const counts = await feed.build();
+  options.log.info({ counts, ms: Date.now() - started }, 'match index built');
+  const every = options.reconcileEveryMs ?? 5 * 60_000;
+  const timer = setInterval(() => {
+    feed
+      .reconcile()
+      .then((reports) => {
+        const drift = reports.filter((r) => r.missing + r.stale + r.orphaned > 0);
+        if (drift.length > 0) options.log.warn({ drift }, 'match index drift repaired');
+      })
+      .catch((error: unknown) => options.log.error({ err: error }, 'match index reconcile failed'));
+  }, every);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -2,7 +2,7 @@ import type { ScoringConfig } from '../config.js';
 import type { Knowledge } from '../knowledge.js';
 import type { OpportunityRole, ScoringProfile } from '../types.js';
 import { related } from './related.js';
-import { personSkills } from './skills.js';
+import { personSkills, type PersonSkills } from './skills.js';
 
 /** What counts as possible evidence for one role, computed once per role. */
 export interface RoleEvidence {
@@ -74,6 +74,8 @@ export class PoolEvidence {
   private readonly byOccupationId = new Map<number, number[]>();
   private readonly byOccupationUri = new Map<string, number[]>();
   private readonly byIsco3 = new Map<string, number[]>();
+  /** Each person's skill view, built once here and reused for every role they are scored against. */
+  readonly views: PersonSkills[] = [];
 
   constructor(
     private readonly size: number,
@@ -83,6 +85,7 @@ export class PoolEvidence {
   ) {
     people.forEach((p, i) => {
       const v = personSkills(p, k, config.skills);
+      this.views.push(v);
       for (const id of v.heldIds) push(this.bySkillId, id, i);
       for (const uri of v.byUri.keys()) push(this.bySkillUri, uri, i);
       for (const o of v.occupationIds) push(this.byOccupationId, o.id, i);

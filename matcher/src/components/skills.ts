@@ -57,6 +57,21 @@ export function requirementList(
   return out;
 }
 
+interface Best {
+  credit: number;
+  via: SkillMatchKind | null;
+  from: string | null;
+}
+
+/** Keeps the better route; ties keep the first one found. A plain function: no closure per call. */
+function offer(best: Best, credit: number, via: SkillMatchKind, from: string): void {
+  if (credit > best.credit + 1e-12) {
+    best.credit = credit;
+    best.via = via;
+    best.from = from;
+  }
+}
+
 /** Best credit for one required skill, over every route; ties keep the first route found. */
 function creditFor(
   req: string,
@@ -65,23 +80,14 @@ function creditFor(
   k: Knowledge,
   c: SkillCredits,
 ): SkillMatch {
-  let credit = 0;
-  let via: SkillMatchKind | null = null;
-  let from: string | null = null;
-  const offer = (cr: number, how: SkillMatchKind, src: string): void => {
-    if (cr > credit + 1e-12) {
-      credit = cr;
-      via = how;
-      from = src;
-    }
-  };
+  const best: Best = { credit: 0, via: null, from: null };
   const own = v.byUri.get(req);
-  if (own) offer(own.credit, own.source, req);
+  if (own) offer(best, own.credit, own.source, req);
   const id = k.skillId.get(req);
   if (id !== undefined) {
     for (const o of v.occupationIds) {
-      if (sortedHas(k.essentialSkills[o.id]!, id)) offer(c.impliedEssential, 'implied', o.uri);
-      else if (sortedHas(k.optionalSkills[o.id]!, id)) offer(c.impliedOptional, 'implied', o.uri);
+      if (sortedHas(k.essentialSkills[o.id]!, id)) offer(best, c.impliedEssential, 'implied', o.uri);
+      else if (sortedHas(k.optionalSkills[o.id]!, id)) offer(best, c.impliedOptional, 'implied', o.uri);
     }
     // Walk whichever side is shorter: the person's few skills, or the skill's relatives.
     // Both walks go in ascending id order, so ties resolve the same way either way.
@@ -89,19 +95,19 @@ function creditFor(
     if (rel.list.length <= v.byId.size) {
       for (const r of rel.list) {
         const held = v.byId.get(r.id);
-        if (held) offer(r.credit * held.credit, r.via, held.uri);
+        if (held) offer(best, r.credit * held.credit, r.via, held.uri);
       }
     } else {
       for (const hid of v.heldIds) {
         const r = rel.byId.get(hid);
         if (r) {
           const held = v.byId.get(hid)!;
-          offer(r.credit * held.credit, r.via, held.uri);
+          offer(best, r.credit * held.credit, r.via, held.uri);
         }
       }
     }
   }
-  return { required: req, essential, credit, via, from };
+  return { required: req, essential, credit: best.credit, via: best.via, from: best.from };
 }
 
 export interface SkillsOutcome extends ComponentValue {
@@ -119,10 +125,12 @@ export function scoreSkills(
   optional: readonly string[],
   k: Knowledge,
   config: ScoringConfig,
+  /** The person's skill view when the caller already built it (the team builder scores one person many times). */
+  view?: PersonSkills,
 ): SkillsOutcome {
   const c = config.skills;
   const reqs = requirementList(essential, optional);
-  const v = personSkills(p, k, c);
+  const v = view ?? personSkills(p, k, c);
   const matched: SkillMatch[] = [];
   const partial: SkillMatch[] = [];
   const missing: SkillMatch[] = [];

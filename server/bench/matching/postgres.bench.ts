@@ -9,13 +9,19 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { boundingBox } from '../../src/modules/matching/matching.repository.js';
 import { benchPgUrl, connectPg, emit, log, parseFlags, summary, timeQueries } from '../lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const dir = flags.get('dump')!;
 const sizes = (flags.get('sizes') ?? '100000').split(',').map(Number);
 const SECTION = 'matching-pg';
+
+/** Latitude/longitude box around a point: what lets a (lat, lon) index narrow a radius query. */
+function boundingBox(lat: number, lon: number, km: number) {
+  const dLat = km / 111.32;
+  const dLon = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
+  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+}
 /** The longest mobility the generator gives anyone: a person farther than this cannot qualify. */
 const MAX_MOBILITY_KM = 80;
 

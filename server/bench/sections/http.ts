@@ -5,6 +5,8 @@
  *   node --import tsx bench/sections/http.ts --assets=20000 --seconds=30 [--connections=20]
  */
 import type { AddressInfo } from 'node:net';
+import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache.js';
+import { createMatchFeed } from '../../src/modules/matching/index/match-index.feed.js';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/client.js';
 import { seedDemoData } from '../../src/demo/demo.seeder.js';
@@ -71,6 +73,7 @@ async function main(): Promise<void> {
   const base0 = 'http://127.0.0.1';
   const app = await buildApp({
     database,
+    matchFeed: createMatchFeed(database.db, createKnowledgeCache(database.db)),
     search,
     uiDir: undefined,
     mapTilesUrl: undefined,

@@ -1,9 +1,9 @@
 /**
  * Matching: the matcher benchmark (`matcher/bench/match.bench.ts`, its own process, with its in-process
  * "score everything" baseline), the same need → top-20 people as a straightforward SQL query on
- * PostgreSQL over the same profiles (`matching/postgres.bench.ts`), and the server's real path on the
- * demo data (`matching/server-path.bench.ts`, on PGlite and on PostgreSQL).
- *   node --import tsx bench/sections/matching.ts [--scale=1] [--big]
+ * PostgreSQL over the same profiles (`matching/postgres.bench.ts`), and the endpoints through the real
+ * server over HTTP with their SQL baseline (`matching/http-match.bench.ts`, on PGlite and PostgreSQL).
+ *   node --import tsx bench/sections/matching.ts [--scale=1] [--big] [--http-sizes=2000,20000,100000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -155,26 +155,30 @@ try {
       note: `n=${team.n}; ${team.extra.replace(/^\| /, '')}; no baseline`,
     });
 
-  for (const db of (flags.get('server-db') ?? 'pglite,postgres').split(',')) {
-    const server = await runChild('bench/matching/server-path.bench.ts', [`--db=${db}`], {
-      label: `server-${db}`,
-      forwardUsage: true,
-    });
-    rows.push(
-      ...(server.exitCode === 0
-        ? server.rows
-        : [
-            {
-              section: SECTION,
-              name: `server path (${db})`,
-              value: Number.NaN,
-              unit: '',
-              note: `FAILED: ${server.lines.slice(-3).join(' / ').slice(0, 300)}`,
-            },
-          ]
-      ).map((r) => ({ ...r, section: SECTION })),
-    );
-  }
+  // The endpoints themselves: the real server started per size and database, driven over HTTP.
+  const httpSizes = (flags.get('http-sizes') ?? '2000,20000,100000').split(',').map(Number);
+  for (const db of (flags.get('server-db') ?? 'pglite,postgres').split(','))
+    for (const n of httpSizes) {
+      const server = await runChild(
+        'bench/matching/http-match.bench.ts',
+        [`--engine=${db}`, `--profiles=${n}`, ...(n >= 100_000 ? ['--needs=100000'] : [])],
+        { label: `http-${db}-${n}`, forwardUsage: true },
+      );
+      rows.push(
+        ...(server.exitCode === 0
+          ? server.rows
+          : [
+              {
+                section: SECTION,
+                name: `HTTP endpoints, ${n} profiles (${db})`,
+                value: Number.NaN,
+                unit: '',
+                note: `FAILED: ${server.lines.slice(-3).join(' / ').slice(0, 300)}`,
+              },
+            ]
+        ).map((r) => ({ ...r, section: SECTION })),
+      );
+    }
 } finally {
   rmSync(dump, { recursive: true, force: true });
 }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { analyzeStaleTables } from '../db/statistics.js';
 import { desks } from '../db/schema.js';
 import { ENTITIES, isFileError, type EntityName, type Lang } from '../files/index.js';
 import { AppError } from '../errors.js';
@@ -57,7 +58,10 @@ async function main() {
   try {
     await handle.migrate();
     const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-    const service = createImportService(handle.db, { batchSize });
+    const service = createImportService(handle.db, {
+      batchSize,
+      afterRun: () => analyzeStaleTables(handle),
+    });
     let deskId: string | undefined;
     if (values.desk) {
       deskId = await service.resolveDesk(values.desk);

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createKnowledgeCache } from '../modules/matching/knowledge.cache.js';
+import { createMatchFeed } from '../modules/matching/index/match-index.feed.js';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
 import { EmbeddedSearchAdapter } from '../search/embedded.adapter.js';
@@ -12,6 +14,7 @@ export async function generateOpenApi(): Promise<string> {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   const app = await buildApp({
     database,
+    matchFeed: createMatchFeed(database.db, createKnowledgeCache(database.db)),
     search: new EmbeddedSearchAdapter(),
     uiDir: undefined,
     mapTilesUrl: undefined,

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
+import { analyzeStaleTables } from '../db/statistics.js';
 import { INDEXED_AGGREGATES, rebuildFromDatabase, reconcileIndex } from '../indexing/reindex.js';
 import type { IndexedAggregate } from '../outbox/outbox.repository.js';
 import { createSearchAdapter } from '../search/search.factory.js';
@@ -32,6 +33,9 @@ try {
         `${type}: ${await rebuildFromDatabase(database.db, search, type)} documents in ${Date.now() - started} ms`,
       );
   }
+  // The embedded database has no autovacuum: a reindex is also when its statistics are brought up to date.
+  const analysed = await analyzeStaleTables(database);
+  console.log(`planner statistics refreshed: ${analysed.join(', ') || 'none stale'}`);
 } finally {
   await search.close();
   await database.close();

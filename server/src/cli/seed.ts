@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { DEMO_SIZE, type DemoOptions } from '../demo/demo.generator.js';
+import { analyzeStaleTables } from '../db/statistics.js';
 import { seedDemoData } from '../demo/demo.seeder.js';
 import { loadReferenceData } from '../reference/reference.loader.js';
 
@@ -67,6 +68,8 @@ async function main() {
       }
     });
     const seconds = (performance.now() - t) / 1000;
+    const analysed = await analyzeStaleTables(handle);
+    console.log(`planner statistics refreshed: ${analysed.length} tables`);
     console.table(report.counts);
     console.log(
       `${report.totalRows} rows in ${seconds.toFixed(1)} s = ${Math.round(report.totalRows / seconds)} rows/s ` +

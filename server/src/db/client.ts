@@ -31,6 +31,40 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   /** PGlite only: start from a data directory dumped by `dumpDataDir` instead of an empty one. */
   pgliteTemplate?: Blob;
+  /** PGlite only: told of every statement and how many rows it returned (query-budget tests). */
+  onQuery?: QueryObserver;
+}
+
+export type QueryObserver = (event: { sql: string; rows: number }) => void;
+
+/**
+ * The PGlite client with every query reported, transactions included. A Proxy, so the driver sees the
+ * same object; methods are bound to the real client because PGlite keeps its state in private fields.
+ */
+function observed<T extends object>(client: T, onQuery: QueryObserver): T {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value: unknown = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      const fn = value as (...args: unknown[]) => unknown;
+      if (prop === 'query')
+        return async (...args: unknown[]) => {
+          const result = (await fn.apply(target, args)) as { rows: unknown[] };
+          onQuery({ sql: String(args[0]), rows: result.rows.length });
+          return result;
+        };
+      if (prop === 'exec')
+        return async (...args: unknown[]) => {
+          const results = (await fn.apply(target, args)) as { rows: unknown[] }[];
+          onQuery({ sql: String(args[0]), rows: results.reduce((n, r) => n + r.rows.length, 0) });
+          return results;
+        };
+      if (prop === 'transaction')
+        return (callback: (tx: object) => unknown) =>
+          fn.call(target, (tx: object) => callback(observed(tx, onQuery)));
+      return fn.bind(target);
+    },
+  });
 }
 
 export async function openDatabase(
@@ -60,7 +94,9 @@ export async function openDatabase(
   } else {
     client = await PGlite.create(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(options.onQuery ? observed(client, options.onQuery) : client, {
+    schema,
+  }) as unknown as Database;
   return {
     db,
     kind: 'pglite',

@@ -16,6 +16,11 @@ export interface RelayOptions {
   pollMs?: number;
   now?: () => Date;
   onError?: (error: unknown) => void;
+  /**
+   * Other in-process readers of the same changes (the match index): told the changed ids before the search
+   * engine is, and told again on a retry, so they must re-read current state (idempotent).
+   */
+  alsoNotify?: (type: IndexedAggregate, ids: string[]) => Promise<void>;
 }
 
 type OutboxRow = typeof outbox.$inferSelect;
@@ -70,6 +75,7 @@ export function createOutboxRelay(db: Database, search: SearchPort, options: Rel
   }
 
   async function push(type: IndexedAggregate, ids: string[]) {
+    await options.alsoNotify?.(type, ids);
     const docs = await loadIndexDocuments(db, type, ids);
     const index = INDEX_OF[type];
     const upserts: IndexDocument[] = [];

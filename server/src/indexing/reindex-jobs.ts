@@ -31,7 +31,14 @@ const TABLES = {
  * A rebuild of every index from PostgreSQL, started from the admin screen and followed with a progress
  * bar; one at a time per process. Each index is swapped in atomically when it is complete.
  */
-export function createReindexJobs(db: Database, search: SearchPort) {
+export function createReindexJobs(
+  db: Database,
+  search: SearchPort,
+  options: {
+    /** Also after a rebuild: the match index's reconcile and fresh planner statistics. */
+    afterRebuild?: () => Promise<unknown>;
+  } = {},
+) {
   let state: ReindexStatus = {
     status: 'idle',
     startedAt: null,
@@ -55,6 +62,7 @@ export function createReindexJobs(db: Database, search: SearchPort) {
         const n = await rebuildIndex(search, INDEX_OF[type], counted(type));
         state = { ...state, indexed: { ...state.indexed, [type]: n } };
       }
+      await options.afterRebuild?.();
       // Drafts are read but not indexed: the bar ends full when the work is.
       state = { ...state, status: 'done', done: state.total, finishedAt: new Date().toISOString() };
     } catch (error) {

@@ -18,7 +18,11 @@ let needId: string;
 
 const post = (caller: Caller, url: string, payload: object) =>
   t.call(caller, { method: 'POST', url, payload });
-const get = (caller: Caller, url: string) => t.call(caller, { method: 'GET', url });
+/** Writes reach the match index through the outbox relay, as in production (where writes wake it). */
+const get = async (caller: Caller, url: string) => {
+  await t.relay.drain();
+  return t.call(caller, { method: 'GET', url });
+};
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -44,6 +44,7 @@ async function personWithHistory() {
     language: 'it',
     channel: 'desk',
   });
+  await t.relay.drain();
   const run = (await t.call(operator, { method: 'GET', url: `/api/v1/needs/${need.id}/matches` })).json();
   expect(run.results.map((r: { candidateId: string }) => r.candidateId)).toContain(person.id);
   await post(operator, '/api/v1/matches/decisions', {

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import type { QueryObserver } from '../../src/db/client.js';
 import type { EmailPort } from '../../src/auth/auth.service.js';
 import type { Limits } from '../../src/auth/limits.js';
 import type { Role } from '../../src/domain/vocabulary.js';
 import { createOutboxRelay, type OutboxRelay } from '../../src/indexing/outbox-relay.js';
+import { createMatchFeed, type MatchFeed } from '../../src/modules/matching/index/match-index.feed.js';
+import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache.js';
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
 import type { SearchPort } from '../../src/search/search.port.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -19,8 +22,9 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   search: SearchPort;
-  /** Not started: tests drain it when they want the index to catch up. */
+  /** Not started: tests drain it when they want the search and match indexes to catch up. */
   relay: OutboxRelay;
+  matchFeed: MatchFeed;
   /** inject() as a given caller, JSON in and out. */
   call(caller: Caller | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -43,14 +47,19 @@ export async function createTestApp(
     limits?: Partial<Limits>;
     /** A logger to capture what the app writes (default: none). */
     logger?: FastifyServerOptions['logger'];
+    /** Every query the app makes (PGlite only; query-budget tests). */
+    onQuery?: QueryObserver;
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ onQuery: options.onQuery });
   const search = options.search ?? new EmbeddedSearchAdapter();
-  const relay = createOutboxRelay(database.handle.db, search, { pollMs: 50 });
+  const db = database.handle.db;
+  const matchFeed = createMatchFeed(db, createKnowledgeCache(db));
+  const relay = createOutboxRelay(db, search, { pollMs: 50, alsoNotify: matchFeed.apply });
   const app = await buildApp(
     {
       database: database.handle,
+      matchFeed,
       search,
       uiDir: undefined,
       mapTilesUrl: undefined,
@@ -73,6 +82,7 @@ export async function createTestApp(
     database,
     search,
     relay,
+    matchFeed,
     call: (caller, options) =>
       app.inject({ ...options, headers: { ...headersFor(caller), ...(options.headers ?? {}) } }),
     async close() {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { openDatabase, type DatabaseHandle, type QueryObserver } from '../../src/db/client.js';
 import { pgliteTemplatePath, postgresTemplateName, templateKey, withDatabase } from './template.js';
 
 export interface TestDatabase {
@@ -13,12 +13,15 @@ export interface TestDatabase {
  * A fresh database with the schema and the full reference data, copied from the template that
  * global-setup built: PGlite in memory by default, a new PostgreSQL database when DATABASE_URL is set.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { onQuery?: QueryObserver } = {}): Promise<TestDatabase> {
   const key = templateKey();
   const url = process.env.DATABASE_URL;
   if (!url) {
     const template = new Blob([readFileSync(pgliteTemplatePath(key))]);
-    const handle = await openDatabase({ kind: 'pglite', dataDir: null }, { pgliteTemplate: template });
+    const handle = await openDatabase(
+      { kind: 'pglite', dataDir: null },
+      { pgliteTemplate: template, onQuery: options.onQuery },
+    );
     return { handle, destroy: () => handle.close() };
   }
   const name = `rilancio_test_${process.pid}_${randomBytes(4).toString('hex')}`;

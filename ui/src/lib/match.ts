@@ -1,4 +1,12 @@
+import { get } from 'svelte/store';
+import { locale } from 'svelte-i18n';
 import type { MatchResult } from '$lib/api/types';
+
+/** The language match runs are asked in: the UI's, when the server has it (it, fr, en), else Italian. */
+export function matchLang(): 'it' | 'fr' | 'en' {
+  const lang = (get(locale) ?? 'it').slice(0, 2);
+  return lang === 'fr' || lang === 'en' ? lang : 'it';
+}
 
 /** The server's closed list of reasons for a decision (matching.schema.ts DECISION_REASONS). */
 export const DECISION_REASONS = [

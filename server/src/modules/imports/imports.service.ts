@@ -75,6 +75,8 @@ export interface ImportServiceOptions {
   /** Where uploads wait for their background run, named by job id (never by the user's file name). */
   storageDir?: string;
   batchSize?: number;
+  /** After a run ends (done or failed): fresh planner statistics for the rows it wrote. */
+  afterRun?: () => Promise<unknown>;
 }
 
 type ProgressListener = (job: { cursor: number; totalRows: number | null; counts: ImportCounts }) => void;
@@ -301,6 +303,8 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       const message = error instanceof Error ? error.message : String(error);
       await setJobState(db, id, { status: 'failed', error: message.slice(0, 500), finishedAt: new Date() });
       throw error;
+    } finally {
+      await serviceOptions.afterRun?.().catch(() => {});
     }
     return (await findJob(db, id))!;
   }

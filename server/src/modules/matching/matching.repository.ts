@@ -9,17 +9,15 @@ import type {
   ScoringProfile,
   SkillSource,
 } from '@rilancio/matcher';
-import { and, asc, between, desc, eq, exists, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import type { assets, needs, opportunities } from '../../db/schema.js';
 import {
-  assets,
   escoOccupations,
   matchDecisions,
   municipalities,
   needLanguages,
   needSkills,
-  needs,
-  opportunities,
   opportunityRoles,
   profileLanguages,
   profileOccupations,
@@ -36,34 +34,69 @@ export interface PoolFilters {
   employmentStatus?: string;
 }
 
-/** Latitude/longitude box around a point: what lets the (lat, lon) index narrow a radius query. */
-export function boundingBox(lat: number, lon: number, km: number) {
-  const dLat = km / 111.32;
-  const dLon = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
+/** A profile as the match index keeps it: the matcher's view plus what filters and freshness need. */
+export interface ProfileRecord {
+  profile: ScoringProfile;
+  version: number;
+  /** Region of the home municipality (the pool filter `region`). */
+  region: string | null;
 }
 
-function profileFilters(filters: PoolFilters): SQL[] {
-  const out: SQL[] = [isNull(profiles.endedAt)];
-  if (filters.deskId) out.push(eq(profiles.deskId, filters.deskId));
-  if (filters.employmentStatus) out.push(eq(profiles.employmentStatus, filters.employmentStatus));
-  if (filters.region)
-    out.push(
-      exists(
-        sql`select 1 from ${municipalities} where ${municipalities.code} = ${profiles.municipalityCode} and ${municipalities.regionName} = ${filters.region}`,
-      ),
-    );
-  return out;
+/** Only work data is read: name, contacts and references never leave the database on this path. */
+const PROFILE_COLUMNS = {
+  id: profiles.id,
+  code: profiles.code,
+  deskId: profiles.deskId,
+  lat: profiles.lat,
+  lon: profiles.lon,
+  eqfLevel: profiles.eqfLevel,
+  mobilityKm: profiles.mobilityKm,
+  availableFrom: profiles.availableFrom,
+  employmentStatus: profiles.employmentStatus,
+  desiredPaths: profiles.desiredPaths,
+  supplyChains: profiles.supplyChains,
+  naceDivisions: profiles.naceDivisions,
+  drivingLicences: profiles.drivingLicences,
+  crisisCaseId: profiles.crisisCaseId,
+  version: profiles.version,
+  region: municipalities.regionName,
+};
+
+function groupBy<T extends { profileId: string }>(items: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const it of items) {
+    const list = map.get(it.profileId);
+    if (list) list.push(it);
+    else map.set(it.profileId, [it]);
+  }
+  return map;
 }
 
-/** The matcher's view of people: work data only, never name, contacts or anything protected. */
-export async function loadScoringProfiles(db: DbOrTx, ids: string[]): Promise<ScoringProfile[]> {
+/**
+ * Profiles with their occupations, skills and languages: four queries per chunk of ids, never a scan.
+ * `liveOnly` leaves out ended profiles (what matching may rank); erased ones are gone from the table.
+ */
+export async function loadProfileRecords(
+  db: DbOrTx,
+  ids: string[],
+  options: { liveOnly?: boolean } = {},
+): Promise<ProfileRecord[]> {
   if (ids.length === 0) return [];
-  const out: ScoringProfile[] = [];
+  const out: ProfileRecord[] = [];
   for (let i = 0; i < ids.length; i += 5000) {
     const chunk = ids.slice(i, i + 5000);
     const [rows, occ, skills, langs] = await Promise.all([
-      db.select().from(profiles).where(inArray(profiles.id, chunk)),
+      db
+        .select(PROFILE_COLUMNS)
+        .from(profiles)
+        .leftJoin(
+          municipalities,
+          and(
+            eq(municipalities.country, profiles.municipalityCountry),
+            eq(municipalities.code, profiles.municipalityCode),
+          ),
+        )
+        .where(and(inArray(profiles.id, chunk), options.liveOnly ? isNull(profiles.endedAt) : undefined)),
       db
         .select({
           profileId: profileOccupations.profileId,
@@ -74,132 +107,65 @@ export async function loadScoringProfiles(db: DbOrTx, ids: string[]): Promise<Sc
         .from(profileOccupations)
         .innerJoin(escoOccupations, eq(escoOccupations.uri, profileOccupations.occupationUri))
         .where(inArray(profileOccupations.profileId, chunk)),
-      db.select().from(profileSkills).where(inArray(profileSkills.profileId, chunk)),
-      db.select().from(profileLanguages).where(inArray(profileLanguages.profileId, chunk)),
+      db
+        .select({
+          profileId: profileSkills.profileId,
+          skillUri: profileSkills.skillUri,
+          source: profileSkills.source,
+        })
+        .from(profileSkills)
+        .where(inArray(profileSkills.profileId, chunk)),
+      db
+        .select({
+          profileId: profileLanguages.profileId,
+          language: profileLanguages.language,
+          level: profileLanguages.level,
+        })
+        .from(profileLanguages)
+        .where(inArray(profileLanguages.profileId, chunk)),
     ]);
-    const by = <T extends { profileId: string }>(items: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const it of items) {
-        const list = map.get(it.profileId);
-        if (list) list.push(it);
-        else map.set(it.profileId, [it]);
-      }
-      return map;
-    };
-    const occBy = by(occ);
-    const skillsBy = by(skills);
-    const langsBy = by(langs);
+    const occBy = groupBy(occ);
+    const skillsBy = groupBy(skills);
+    const langsBy = groupBy(langs);
     for (const p of rows) {
       out.push({
-        id: p.id,
-        code: p.code,
-        occupations: (occBy.get(p.id) ?? []).map((o) => ({
-          uri: o.uri,
-          iscoGroup: o.isco,
-          years: Number(o.years),
-        })),
-        skills: (skillsBy.get(p.id) ?? []).map((s) => ({ uri: s.skillUri, source: s.source as SkillSource })),
-        languages: (langsBy.get(p.id) ?? []).map((l) => ({ code: l.language, cefr: l.level as CefrLevel })),
-        eqfLevel: p.eqfLevel,
-        drivingLicences: p.drivingLicences,
-        home: { lat: p.lat, lon: p.lon },
-        mobilityKm: p.mobilityKm,
-        availableFrom: p.availableFrom ?? EPOCH,
-        employmentStatus: p.employmentStatus as EmploymentStatus,
-        desiredPaths: p.desiredPaths.map((d) => (d === 'workers_buy_out' ? 'wbo' : d)) as DesiredPath[],
-        supplyChains: p.supplyChains,
-        naceDivisions: p.naceDivisions,
-        crisisCaseId: p.crisisCaseId,
-        deskId: p.deskId,
+        version: p.version,
+        region: p.region,
+        profile: {
+          id: p.id,
+          code: p.code,
+          occupations: (occBy.get(p.id) ?? []).map((o) => ({
+            uri: o.uri,
+            iscoGroup: o.isco,
+            years: Number(o.years),
+          })),
+          skills: (skillsBy.get(p.id) ?? []).map((s) => ({
+            uri: s.skillUri,
+            source: s.source as SkillSource,
+          })),
+          languages: (langsBy.get(p.id) ?? []).map((l) => ({ code: l.language, cefr: l.level as CefrLevel })),
+          eqfLevel: p.eqfLevel,
+          drivingLicences: p.drivingLicences,
+          home: { lat: p.lat, lon: p.lon },
+          mobilityKm: p.mobilityKm,
+          availableFrom: p.availableFrom ?? EPOCH,
+          employmentStatus: p.employmentStatus as EmploymentStatus,
+          desiredPaths: p.desiredPaths.map((d) => (d === 'workers_buy_out' ? 'wbo' : d)) as DesiredPath[],
+          supplyChains: p.supplyChains,
+          naceDivisions: p.naceDivisions,
+          crisisCaseId: p.crisisCaseId,
+          deskId: p.deskId,
+        },
       });
     }
   }
   // Input order must not matter to the matcher, but a stable order keeps logs readable.
-  return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+  return out.sort((a, b) => (a.profile.id < b.profile.id ? -1 : 1));
 }
 
-/**
- * Candidate generation for a job need, in SQL over the postings the data already has: people who hold
- * one of the required skills or an occupation in the same ISCO minor group, whose home lies within reach
- * (the need's radius or the longest mobility anyone declared, whichever is larger). The matcher then
- * applies the exact distance rule and scores only this pool.
- */
-export async function jobNeedPoolIds(
-  db: DbOrTx,
-  need: JobNeedInput,
-  filters: PoolFilters,
-): Promise<string[]> {
-  const [{ maxMobility } = { maxMobility: 0 }] = await db
-    .select({ maxMobility: sql<number>`coalesce(max(${profiles.mobilityKm}), 0)::int` })
-    .from(profiles)
-    .where(isNull(profiles.endedAt));
-  const reach = Math.max(need.radiusKm, maxMobility);
-  const box = boundingBox(need.place.lat, need.place.lon, reach);
-  const skills = [...need.essentialSkills, ...need.optionalSkills];
-  const evidence: SQL[] = [
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(profileOccupations)
-        .innerJoin(escoOccupations, eq(escoOccupations.uri, profileOccupations.occupationUri))
-        .where(
-          and(
-            eq(profileOccupations.profileId, profiles.id),
-            sql`left(${escoOccupations.iscoGroup}, 3) = ${need.iscoGroup.slice(0, 3)}`,
-          ),
-        ),
-    ),
-  ];
-  if (skills.length > 0)
-    evidence.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(profileSkills)
-          .where(and(eq(profileSkills.profileId, profiles.id), inArray(profileSkills.skillUri, skills))),
-      ),
-    );
-  const rows = await db
-    .select({ id: profiles.id })
-    .from(profiles)
-    .where(
-      and(
-        ...profileFilters(filters),
-        between(profiles.lat, box.minLat, box.maxLat),
-        between(profiles.lon, box.minLon, box.maxLon),
-        or(...evidence),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-/** People who live near a point (the matcher applies their mobility radius exactly). */
-export async function nearbyProfileIds(
-  db: DbOrTx,
-  place: { lat: number; lon: number },
-  km: number,
-  filters: PoolFilters,
-): Promise<string[]> {
-  const box = boundingBox(place.lat, place.lon, km);
-  const rows = await db
-    .select({ id: profiles.id })
-    .from(profiles)
-    .where(
-      and(
-        ...profileFilters(filters),
-        between(profiles.lat, box.minLat, box.maxLat),
-        between(profiles.lon, box.minLon, box.maxLon),
-      ),
-    );
-  return rows.map((r) => r.id);
-}
-
-export async function crisisCaseProfileIds(db: DbOrTx, crisisCaseId: string, filters: PoolFilters) {
-  const rows = await db
-    .select({ id: profiles.id })
-    .from(profiles)
-    .where(and(...profileFilters(filters), eq(profiles.crisisCaseId, crisisCaseId)));
-  return rows.map((r) => r.id);
+/** The matcher's view of people: work data only, never name, contacts or anything protected. */
+export async function loadScoringProfiles(db: DbOrTx, ids: string[]): Promise<ScoringProfile[]> {
+  return (await loadProfileRecords(db, ids)).map((r) => r.profile);
 }
 
 export type NeedRow = typeof needs.$inferSelect;
@@ -284,33 +250,6 @@ export function toAssetInput(a: AssetRow): AssetInput {
   };
 }
 
-/** Assets that could meet an asset need: same kind, still offered, within the box of the radius. */
-export async function assetPool(db: DbOrTx, need: AssetNeedInput) {
-  // Near misses are reported up to a tolerance beyond the radius, so the box is a little wider.
-  const box = boundingBox(need.near.lat, need.near.lon, need.radiusKm * 1.5 + 5);
-  return db
-    .select()
-    .from(assets)
-    .where(
-      and(
-        isNull(assets.endedAt),
-        eq(assets.kind, need.kind),
-        inArray(assets.status, ['available', 'reserved']),
-        between(assets.lat, box.minLat, box.maxLat),
-        between(assets.lon, box.minLon, box.maxLon),
-      ),
-    )
-    .orderBy(asc(assets.id));
-}
-
-export async function openNeeds(db: DbOrTx, type: 'job' | 'asset') {
-  return db
-    .select()
-    .from(needs)
-    .where(and(isNull(needs.endedAt), eq(needs.type, type), eq(needs.status, 'open')))
-    .orderBy(asc(needs.id));
-}
-
 export async function loadOpportunityInputs(db: DbOrTx, rows: (typeof opportunities.$inferSelect)[]) {
   if (rows.length === 0) return [];
   const roles = await db
@@ -347,14 +286,6 @@ export async function loadOpportunityInputs(db: DbOrTx, rows: (typeof opportunit
         keySkills: r.keySkills,
       })),
   }));
-}
-
-export async function openOpportunities(db: DbOrTx) {
-  return db
-    .select()
-    .from(opportunities)
-    .where(and(isNull(opportunities.endedAt), inArray(opportunities.status, ['open', 'in_progress'])))
-    .orderBy(asc(opportunities.id));
 }
 
 export type DecisionRow = typeof matchDecisions.$inferSelect;

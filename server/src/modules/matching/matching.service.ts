@@ -1,17 +1,4 @@
-import {
-  assetsForNeed,
-  buildTeam,
-  ENGINE_VERSION,
-  explainAll,
-  needsForAsset,
-  operatorsForAsset,
-  rankResults,
-  rolesForPerson,
-  scoreNeedForPerson,
-  scorePersonForJob,
-  type Lang,
-  type MatchResult,
-} from '@rilancio/matcher';
+import { explainAll, rankResults, scorePersonForJob, type Lang, type MatchResult } from '@rilancio/matcher';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { DEFAULT_LIMITS, type Limits } from '../../auth/limits.js';
 import { consumeDailyQuota } from '../../auth/quota.js';
@@ -32,44 +19,16 @@ import {
 } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { preferredLabels } from '../reference/reference.repository.js';
-import type { KnowledgeCache } from './knowledge.cache.js';
-import { appendRun, type RunRecord } from './match-log.repository.js';
-import {
-  assetPool,
-  crisisCaseProfileIds,
-  jobNeedPoolIds,
-  latestDecisions,
-  loadJobNeedInputs,
-  loadOpportunityInputs,
-  loadScoringProfiles,
-  nearbyProfileIds,
-  openNeeds,
-  openOpportunities,
-  toAssetInput,
-  toAssetNeedInput,
-  type DecisionRow,
-  type PoolFilters,
-} from './matching.repository.js';
+import type { MatchFeed } from './index/match-index.feed.js';
+import { createMatchRuns } from './match-runs.service.js';
+import { latestDecisions, loadJobNeedInputs, loadScoringProfiles } from './matching.repository.js';
 import type { DecisionInput, OutcomeInput } from './matching.schema.js';
 import { createRankingSwitch } from './ranking-switch.js';
 import { createWeightsStore } from './weights.js';
 
 const LANGS: Lang[] = ['it', 'fr', 'en'];
 
-export type CandidateType = 'profile' | 'need' | 'asset' | 'opportunity_role';
-
-interface Candidate {
-  type: CandidateType;
-  id: string;
-  /** What the UI shows: a pseudonymous code, a need or asset title. Never a person's name. */
-  label: string;
-  result: MatchResult;
-  updatedAt: string | null;
-}
-
-function contributions(r: MatchResult): Record<string, number> {
-  return Object.fromEntries(r.components.map((c) => [c.name, c.contribution]));
-}
+export type { CandidateType } from './match-runs.service.js';
 
 /**
  * Runs the matcher for every direction, records each run in the append-only log, and lays human
@@ -77,13 +36,11 @@ function contributions(r: MatchResult): Record<string, number> {
  * one keeps the operator's place, whatever a later run computes (AMAS lesson: automated re-runs never
  * silently undo a human correction).
  */
-export function createMatchingService(
-  db: Database,
-  knowledge: KnowledgeCache,
-  limits: Limits = DEFAULT_LIMITS,
-) {
+export function createMatchingService(db: Database, feed: MatchFeed, limits: Limits = DEFAULT_LIMITS) {
+  const knowledge = feed.knowledge;
   const ranking = createRankingSwitch(db);
   const weights = createWeightsStore(db);
+  const runs = createMatchRuns(db, feed);
 
   async function skillLabels(results: MatchResult[]) {
     const uris = new Set<string>();
@@ -97,125 +54,6 @@ export function createMatchingService(
     const byLang = new Map<Lang, Map<string, string>>();
     for (const lang of LANGS) byLang.set(lang, await preferredLabels(db, [...uris], lang));
     return (uri: string, lang: Lang) => byLang.get(lang)?.get(uri) ?? uri.slice(uri.lastIndexOf('/') + 1);
-  }
-
-  async function respond(
-    principal: Principal,
-    subject: { type: string; id: string },
-    direction: string,
-    poolQuery: Record<string, unknown>,
-    poolSize: number,
-    candidates: Candidate[],
-    limit: number,
-    extra: Record<string, unknown> = {},
-    lang: Lang = 'it',
-  ) {
-    const ranked = await ranking.isEnabled();
-    const decisions = await latestDecisions(db, subject.type, subject.id);
-    const ordered = ranked
-      ? applyDecisions(candidates, decisions).slice(0, limit)
-      : [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit);
-    const record: RunRecord = {
-      actorUserId: principal.userId,
-      actorRole: principal.role,
-      direction,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      poolQuery,
-      poolSize,
-      engineVersion: ENGINE_VERSION,
-      weightsHash: (await weights.effective()).hash,
-      ranked,
-      results: ordered.map((c, i) => ({
-        id: c.id,
-        rank: i + 1,
-        score: ranked ? c.result.score : null,
-        contributions: ranked ? contributions(c.result) : {},
-        ...(ranked
-          ? {
-              components: c.result.components.map((x) => ({
-                name: x.name,
-                weight: x.weight,
-                value: x.value,
-                contribution: x.contribution,
-                reason: { code: x.reason.code, params: { ...x.reason.params } },
-              })),
-            }
-          : {}),
-      })),
-    };
-    const run = await appendRun(db, record);
-    const label = await skillLabels(ordered.map((c) => c.result));
-    return {
-      runId: run.id,
-      ranAt: run.ranAt.toISOString(),
-      subject,
-      engineVersion: ENGINE_VERSION,
-      weightsHash: (await weights.effective()).hash,
-      ranked,
-      notice: 'recommendation — human review required',
-      poolSize,
-      results: ordered.map((c, i) => {
-        const d = decisions.get(c.id);
-        const skills = c.result.skills
-          ? {
-              matched: c.result.skills.matched.map((m) => ({
-                uri: m.required,
-                label: label(m.required, lang),
-                via: m.via,
-              })),
-              partial: c.result.skills.partial.map((m) => ({
-                uri: m.required,
-                label: label(m.required, lang),
-                via: m.via,
-              })),
-              missing: c.result.skills.missing.map((m) => ({
-                uri: m.required,
-                label: label(m.required, lang),
-                via: null,
-              })),
-            }
-          : null;
-        const explanation = explainAll(c.result, { label });
-        return {
-          rank: i + 1,
-          candidateType: c.type,
-          candidateId: c.id,
-          label: c.label,
-          dataUpdatedAt: c.updatedAt,
-          ...(ranked
-            ? {
-                score: c.result.score,
-                components: c.result.components.map((x) => ({
-                  name: x.name,
-                  weight: x.weight,
-                  value: x.value,
-                  contribution: x.contribution,
-                  reason: x.reason.code,
-                })),
-                skills,
-                explanation: Object.fromEntries(
-                  LANGS.map((l) => [
-                    l,
-                    { summary: explanation[l].summary, lines: [...explanation[l].lines] },
-                  ]),
-                ),
-              }
-            : {}),
-          exclusions: c.result.exclusions.map((e) => e.code),
-          decision: d
-            ? {
-                action: d.action,
-                reasonCode: d.reasonCode,
-                note: d.note,
-                at: d.at.toISOString(),
-                finalRank: d.finalRank,
-              }
-            : null,
-        };
-      }),
-      ...extra,
-    };
   }
 
   /**
@@ -258,234 +96,22 @@ export function createMatchingService(
 
   async function needOr404(id: string, principal: Principal) {
     const [need] = await db.select().from(needs).where(eq(needs.id, id));
-    if (!need || (principal.role === 'company' && principal.firmId !== need.firmId))
-      throw new NotFoundError('need', id);
+    if (!need) throw new NotFoundError('need', id);
+    authorize(
+      principal,
+      'read',
+      'need',
+      { deskId: need.deskId, firmId: need.firmId },
+      { entity: 'need', id },
+    );
     return need;
-  }
-
-  async function profileCandidates(results: MatchResult[]): Promise<Candidate[]> {
-    const ids = results.map((r) => r.id);
-    const rows = ids.length
-      ? await db
-          .select({ id: profiles.id, code: profiles.code, updatedAt: profiles.updatedAt })
-          .from(profiles)
-      : [];
-    const by = new Map(rows.map((r) => [r.id, r]));
-    return results.map((r) => ({
-      type: 'profile' as const,
-      id: r.id,
-      label: by.get(r.id)?.code ?? r.id,
-      result: r,
-      updatedAt: by.get(r.id)?.updatedAt.toISOString() ?? null,
-    }));
   }
 
   return {
     ranking,
     weights,
 
-    /** People for a job need, or assets for an asset need. */
-    async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
-      const need = await needOr404(id, principal);
-      const k = await knowledge.get();
-      const { config } = await weights.effective();
-      if (need.type === 'asset') {
-        const input = toAssetNeedInput(need);
-        const pool = await assetPool(db, input);
-        const today = new Date().toISOString().slice(0, 10);
-        const found = assetsForNeed(input, pool.map(toAssetInput), today, limit, config);
-        const titles = new Map(pool.map((a) => [a.id, a]));
-        const asCandidate = (r: MatchResult): Candidate => ({
-          type: 'asset',
-          id: r.id,
-          label: titles.get(r.id)?.title ?? r.id,
-          result: r,
-          updatedAt: titles.get(r.id)?.updatedAt.toISOString() ?? null,
-        });
-        return respond(
-          principal,
-          { type: 'need', id },
-          'asset_need_to_assets',
-          { kind: input.kind, radiusKm: input.radiusKm },
-          pool.length,
-          found.results.map(asCandidate),
-          limit,
-          {
-            nearMisses: found.nearMisses.map((m) => ({
-              candidateId: m.result.id,
-              label: titles.get(m.result.id)?.title ?? m.result.id,
-              gap: m.gap,
-              whyNot: m.result.exclusions.map((e) => ({ code: e.code, params: e.params })),
-            })),
-          },
-          lang,
-        );
-      }
-      const [input] = await loadJobNeedInputs(db, [need]);
-      const poolIds = await jobNeedPoolIds(db, input!, filters);
-      const people = await loadScoringProfiles(db, poolIds);
-      const scored = rankResults(
-        people.map((p) => scorePersonForJob(p, input!, k, config)).filter((r) => r.exclusions.length === 0),
-      );
-      return respond(
-        principal,
-        { type: 'need', id },
-        'job_need_to_people',
-        { ...filters, occupationUri: input!.occupationUri, radiusKm: input!.radiusKm },
-        people.length,
-        await profileCandidates(scored),
-        limit,
-        {},
-        lang,
-      );
-    },
-
-    /** Job needs and opportunity roles that fit a person. */
-    async forProfile(id: string, limit: number, principal: Principal, lang: Lang = 'it') {
-      const [person] = await loadScoringProfiles(db, [id]);
-      if (!person) throw new NotFoundError('profile', id);
-      const k = await knowledge.get();
-      const { config } = await weights.effective();
-      const needRows = await openNeeds(db, 'job');
-      const jobInputs = await loadJobNeedInputs(db, needRows);
-      const jobResults = rankResults(
-        jobInputs
-          .map((n) => scoreNeedForPerson(person, n, k, config))
-          .filter((r) => r.exclusions.length === 0),
-      );
-      const oppRows = await openOpportunities(db);
-      const roleResults = rolesForPerson(person, await loadOpportunityInputs(db, oppRows), k, limit, config);
-      const needTitles = new Map(needRows.map((n) => [n.id, n]));
-      const oppTitles = new Map(oppRows.map((o) => [o.id, o.title]));
-      const candidates: Candidate[] = [
-        ...jobResults.map((r) => ({
-          type: 'need' as const,
-          id: r.id,
-          label: needTitles.get(r.id)?.title ?? r.id,
-          result: r,
-          updatedAt: needTitles.get(r.id)?.updatedAt.toISOString() ?? null,
-        })),
-        ...roleResults.map((r) => ({
-          type: 'opportunity_role' as const,
-          id: r.id,
-          label: oppTitles.get(r.id.split('#')[0]!) ?? r.id,
-          result: r,
-          updatedAt: null,
-        })),
-      ].sort((a, b) => b.result.score - a.result.score || (a.id < b.id ? -1 : 1));
-      return respond(
-        principal,
-        { type: 'profile', id },
-        'person_to_needs_and_roles',
-        { openNeeds: needRows.length, openOpportunities: oppRows.length },
-        needRows.length + oppRows.length,
-        candidates,
-        limit,
-        {},
-        lang,
-      );
-    },
-
-    /** Team builder for a buy-out, spin-off, start-up or community cooperative. */
-    async team(id: string, filters: PoolFilters, principal: Principal, lang: Lang = 'it') {
-      const [row] = await db.select().from(opportunities).where(eq(opportunities.id, id));
-      if (!row) throw new NotFoundError('opportunity', id);
-      const [opp] = await loadOpportunityInputs(db, [row]);
-      const k = await knowledge.get();
-      const { config } = await weights.effective();
-      const ids = new Set(
-        opp!.crisisCaseId ? await crisisCaseProfileIds(db, opp!.crisisCaseId, filters) : [],
-      );
-      for (const pid of await nearbyProfileIds(db, opp!.place, config.team.radiusKm, filters)) ids.add(pid);
-      const pool = await loadScoringProfiles(db, [...ids]);
-      const team = buildTeam(opp!, pool, k, config);
-      const assigned = team.roles.flatMap((role) => role.members);
-      const codes = new Map(pool.map((p) => [p.id, p.code]));
-      const occupationOf = new Map(opp!.roles.map((r) => [r.id, r.occupationUri]));
-      const occupationLabels = await preferredLabels(
-        db,
-        [...new Set(opp!.roles.map((r) => r.occupationUri))],
-        lang,
-      );
-      const run = await respond(
-        principal,
-        { type: 'opportunity', id },
-        'opportunity_to_team',
-        { ...filters, crisisCaseId: opp!.crisisCaseId },
-        pool.length,
-        (await profileCandidates(assigned)).map((c) => ({ ...c, label: codes.get(c.id) ?? c.label })),
-        1000,
-      );
-      return {
-        ...run,
-        teamScore: team.teamScore,
-        coverage: team.coverage,
-        roles: team.roles.map((role) => ({
-          roleId: role.roleId,
-          occupationUri: occupationOf.get(role.roleId) ?? '',
-          occupationLabel: occupationLabels.get(occupationOf.get(role.roleId) ?? '') ?? null,
-          required: role.required,
-          filled: role.filled,
-          missing: role.missing,
-          members: role.members.map((m) => ({
-            profileId: m.id,
-            code: codes.get(m.id) ?? '',
-            score: m.score,
-          })),
-          alternates: role.alternates.map((m) => ({
-            profileId: m.id,
-            code: codes.get(m.id) ?? '',
-            score: m.score,
-          })),
-        })),
-        missingRoles: team.missingRoles.map((m) => ({
-          roleId: m.roleId,
-          occupationUri: occupationOf.get(m.roleId) ?? '',
-          occupationLabel: occupationLabels.get(occupationOf.get(m.roleId) ?? '') ?? null,
-          missing: m.missing,
-        })),
-      };
-    },
-
-    /** People who can operate an asset, and asset needs it could satisfy. */
-    async forAsset(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
-      const [row] = await db.select().from(assets).where(eq(assets.id, id));
-      if (!row) throw new NotFoundError('asset', id);
-      const asset = toAssetInput(row);
-      const k = await knowledge.get();
-      const { config } = await weights.effective();
-      const people = await loadScoringProfiles(db, await nearbyProfileIds(db, asset.location, 150, filters));
-      const operators = operatorsForAsset(asset, people, k, limit, config).filter(
-        (r) => r.exclusions.length === 0,
-      );
-      const needRows = await openNeeds(db, 'asset');
-      const today = new Date().toISOString().slice(0, 10);
-      const fits = needsForAsset(asset, needRows.map(toAssetNeedInput), today, limit, config).filter(
-        (r) => r.exclusions.length === 0,
-      );
-      const needTitles = new Map(needRows.map((n) => [n.id, n]));
-      const candidates: Candidate[] = [
-        ...(await profileCandidates(operators)),
-        ...fits.map((r) => ({
-          type: 'need' as const,
-          id: r.id,
-          label: needTitles.get(r.id)?.title ?? r.id,
-          result: r,
-          updatedAt: needTitles.get(r.id)?.updatedAt.toISOString() ?? null,
-        })),
-      ];
-      return respond(
-        principal,
-        { type: 'asset', id },
-        'asset_to_operators_and_needs',
-        { ...filters, radiusKm: 150 },
-        people.length + needRows.length,
-        candidates,
-        limit * 2,
-        {},
-        lang,
-      );
-    },
+    ...runs,
 
     /** Records an operator's decision. Append-only; the latest decision per candidate is in force. */
     async decide(input: DecisionInput, principal: Principal) {
@@ -680,21 +306,4 @@ export function createMatchingService(
 }
 export type MatchingService = ReturnType<typeof createMatchingService>;
 
-/**
- * Machine order, then human decisions on top: re-ranked candidates take the place the operator gave them,
- * rejected ones go last (kept visible, marked), everyone else keeps the machine's order.
- */
-export function applyDecisions<T extends { id: string }>(
-  ranked: T[],
-  decisions: Map<string, DecisionRow>,
-): T[] {
-  const rejected = ranked.filter((c) => decisions.get(c.id)?.action === 'reject');
-  const rest = ranked.filter((c) => decisions.get(c.id)?.action !== 'reject');
-  const pinned = rest
-    .filter((c) => decisions.get(c.id)?.action === 'rerank' && decisions.get(c.id)?.finalRank)
-    .sort((a, b) => decisions.get(a.id)!.finalRank! - decisions.get(b.id)!.finalRank!);
-  const free = rest.filter((c) => !pinned.includes(c));
-  const out = [...free];
-  for (const c of pinned) out.splice(Math.min(decisions.get(c.id)!.finalRank! - 1, out.length), 0, c);
-  return [...out, ...rejected];
-}
+export { applyDecisions } from './apply-decisions.js';

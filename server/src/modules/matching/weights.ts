@@ -32,6 +32,22 @@ export const WeightsSchema = z.strictObject({
 });
 export type Weights = z.infer<typeof WeightsSchema>;
 
+export const WEIGHTS_KEY = KEY;
+
+export interface WeightsSnapshot {
+  config: ScoringConfig;
+  /** The hash of exactly this config: what a run logs and shows. */
+  hash: string;
+  isDefault: boolean;
+}
+
+/** The configuration a stored settings value gives (the defaults when absent or invalid). */
+export function snapshotOf(stored: unknown): WeightsSnapshot {
+  const parsed = stored === undefined ? undefined : WeightsSchema.safeParse(stored);
+  const config = parsed?.success ? { ...DEFAULT_CONFIG, ...parsed.data } : DEFAULT_CONFIG;
+  return { config, hash: weightsHash(config), isDefault: !parsed?.success };
+}
+
 const weightsOf = (c: ScoringConfig): Weights =>
   ({ job: c.job, role: c.role, asset: c.asset, operator: c.operator }) as Weights;
 
@@ -40,11 +56,9 @@ const weightsOf = (c: ScoringConfig): Weights =>
  * the engine version; every run logs the hash of the configuration it actually used.
  */
 export function createWeightsStore(db: Database) {
-  async function effective(): Promise<{ config: ScoringConfig; hash: string; isDefault: boolean }> {
+  async function effective(): Promise<WeightsSnapshot> {
     const [row] = await db.select().from(settings).where(eq(settings.key, KEY));
-    const stored = row ? WeightsSchema.safeParse(row.value) : undefined;
-    const config = stored?.success ? { ...DEFAULT_CONFIG, ...stored.data } : DEFAULT_CONFIG;
-    return { config, hash: weightsHash(config), isDefault: !stored?.success };
+    return snapshotOf(row?.value);
   }
   return {
     effective,

@@ -13,6 +13,28 @@ import { escapeLike, fold } from '../../lib/text.js';
 
 export type Lang = 'it' | 'fr' | 'en';
 
+/**
+ * Preferred labels of concepts in several languages at once (one query): label(uri, lang) falls back to
+ * English, then to the last segment of the URI.
+ */
+export async function preferredLabelsIn(db: DbOrTx, uris: string[], langs: readonly Lang[]) {
+  const rows = uris.length
+    ? await db
+        .select({ uri: escoLabels.conceptUri, lang: escoLabels.lang, label: escoLabels.label })
+        .from(escoLabels)
+        .where(
+          and(
+            inArray(escoLabels.conceptUri, [...new Set(uris)]),
+            eq(escoLabels.preferred, true),
+            inArray(escoLabels.lang, [...new Set<string>([...langs, 'en'])]),
+          ),
+        )
+    : [];
+  const byKey = new Map(rows.map((r) => [`${r.lang} ${r.uri}`, r.label]));
+  return (uri: string, lang: Lang): string =>
+    byKey.get(`${lang} ${uri}`) ?? byKey.get(`en ${uri}`) ?? uri.slice(uri.lastIndexOf('/') + 1);
+}
+
 /** Preferred labels of concepts in one language, falling back to English where the language has none. */
 export async function preferredLabels(db: DbOrTx, uris: string[], lang: Lang): Promise<Map<string, string>> {
   if (uris.length === 0) return new Map();

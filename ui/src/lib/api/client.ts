@@ -167,12 +167,13 @@ export const api = {
   desks: () => request<Desk[]>('/reference/desks'),
   boundaries: (f?: Fetch) => request<GeoJSON.FeatureCollection>('/reference/boundaries', { fetch: f }),
 
-  needMatches: (id: string, query?: Query, f?: Fetch) =>
-    request<MatchRun>(`/needs/${encodeURIComponent(id)}/matches`, { query, fetch: f }),
-  profileMatches: (id: string, f?: Fetch) =>
-    request<MatchRun>(`/profiles/${encodeURIComponent(id)}/matches`, { fetch: f }),
-  assetMatches: (id: string, f?: Fetch) =>
-    request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { fetch: f }),
+  /** Every match run takes the UI's language: skill labels and role names come back in it. */
+  needMatches: (id: string, lang: string, query: Record<string, string | number> = {}, f?: Fetch) =>
+    request<MatchRun>(`/needs/${encodeURIComponent(id)}/matches`, { query: { ...query, lang }, fetch: f }),
+  profileMatches: (id: string, lang: string, f?: Fetch) =>
+    request<MatchRun>(`/profiles/${encodeURIComponent(id)}/matches`, { query: { lang }, fetch: f }),
+  assetMatches: (id: string, lang: string, f?: Fetch) =>
+    request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { query: { lang }, fetch: f }),
   /** A company asks to contact an approved candidate; contacts come back only with the person's consent. */
   requestContact: (needId: string, code: string) =>
     request<{

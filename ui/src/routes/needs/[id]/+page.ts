@@ -1,5 +1,6 @@
 import { api } from '$lib/api/client';
 import type { ApprovedCandidates, Entity, MatchRun } from '$lib/api/types';
+import { matchLang } from '$lib/match';
 import { session } from '$lib/session.svelte';
 
 export async function load({ params, fetch, parent }) {
@@ -8,7 +9,9 @@ export async function load({ params, fetch, parent }) {
   const company = session.role === 'company';
   const [need, matches] = await Promise.allSettled([
     api.get<Entity>('needs', params.id, fetch),
-    company ? api.approvedCandidates(params.id, fetch) : api.needMatches(params.id, { limit: 20 }, fetch),
+    company
+      ? api.approvedCandidates(params.id, fetch)
+      : api.needMatches(params.id, matchLang(), { limit: 20 }, fetch),
   ]);
   return {
     id: params.id,

@@ -1,0 +1,21 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/**
+ * How long the event loop was held up (issue 10: index builds, file parsing and the team builder must never
+ * block it for more than 50 ms). Sampled every 10 ms; figures in milliseconds.
+ */
+export function eventLoopDelay() {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+  return {
+    snapshot() {
+      return {
+        p50: ms(histogram.percentile(50)),
+        p99: ms(histogram.percentile(99)),
+        max: ms(histogram.max),
+      };
+    },
+    reset: () => histogram.reset(),
+  };
+}

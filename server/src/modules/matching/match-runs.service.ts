@@ -1,0 +1,482 @@
+import {
+  assetsForNeed,
+  buildTeam,
+  ENGINE_VERSION,
+  explainAll,
+  needsForAsset,
+  rankResults,
+  rolesForPerson,
+  scorePersonForJob,
+  type Lang,
+  type MatchResult,
+} from '@rilancio/matcher';
+import { eq } from 'drizzle-orm';
+import { authorize } from '../../auth/policy.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Database } from '../../db/client.js';
+import { assets, needs, opportunities } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { preferredLabelsIn } from '../reference/reference.repository.js';
+import type { MatchFeed } from './index/match-index.feed.js';
+import type { MatchIndex } from './index/match-index.js';
+import {
+  liveAssetLabels,
+  liveNeedLabels,
+  liveOpportunityTitles,
+  liveProfileLabels,
+} from './index/match-index.repository.js';
+import { appendRun, type RunRecord } from './match-log.repository.js';
+import {
+  latestDecisions,
+  loadJobNeedInputs,
+  loadOpportunityInputs,
+  loadProfileRecords,
+  toAssetInput,
+  toAssetNeedInput,
+  type DecisionRow,
+  type PoolFilters,
+} from './matching.repository.js';
+import { applyDecisions } from './apply-decisions.js';
+import { readRunSettings, type RunSettings } from './run-settings.js';
+
+const LANGS: Lang[] = ['it', 'fr', 'en'];
+
+export type CandidateType = 'profile' | 'need' | 'asset' | 'opportunity_role';
+
+interface Candidate {
+  type: CandidateType;
+  id: string;
+  /** What the UI shows: a pseudonymous code, a need or asset title. Never a person's name. */
+  label: string;
+  result: MatchResult;
+  updatedAt: string | null;
+}
+
+function contributions(r: MatchResult): Record<string, number> {
+  return Object.fromEntries(r.components.map((c) => [c.name, c.contribution]));
+}
+
+/** With the ranking switched off, the page is the first candidates by id: filter-only, no score. */
+const UNRANKED = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The four match directions (need → people or assets, person → needs and roles, opportunity → team,
+ * asset → operators and needs) over the in-memory match index, with a fixed number of queries per run
+ * whatever the number of records: the subject, the settings snapshot, the decisions, the labels of the
+ * result page, the log. The result page is checked against the database as it is labelled, so a profile
+ * ended or erased a moment ago never shows even before the outbox reached the index.
+ */
+export function createMatchRuns(db: Database, feed: MatchFeed) {
+  /** How many to fetch so that human decisions (rejected go last, re-ranked keep their place) fill the page. */
+  const depth = (limit: number, decisions: Map<string, DecisionRow>) => limit + decisions.size;
+
+  /**
+   * Runs `query` and labels its profiles from the database. Profiles gone or changed since the index read
+   * them are dropped or re-read and the query runs again (twice at most; then the gone are left out).
+   */
+  async function verifiedPeople(ix: MatchIndex, query: () => MatchResult[]): Promise<Candidate[]> {
+    for (let round = 0; ; round++) {
+      const results = query();
+      const rows = await liveProfileLabels(
+        db,
+        results.map((r) => r.id),
+      );
+      const live = new Map(rows.map((r) => [r.id, r]));
+      const gone = results.filter((r) => !live.has(r.id)).map((r) => r.id);
+      const newer = rows.filter((r) => r.version > (ix.held('profile').get(r.id) ?? 0)).map((r) => r.id);
+      if ((gone.length === 0 && newer.length === 0) || round === 2)
+        return results
+          .filter((r) => live.has(r.id))
+          .map((r) => ({
+            type: 'profile' as const,
+            id: r.id,
+            label: live.get(r.id)!.code,
+            result: r,
+            updatedAt: live.get(r.id)!.updatedAt.toISOString(),
+          }));
+      for (const id of gone) ix.remove('profile', id);
+      await feed.apply('profile', newer);
+    }
+  }
+
+  /** Needs on a result page, labelled by title; closed or ended ones are dropped from the page and index. */
+  async function verifiedNeeds(ix: MatchIndex, results: MatchResult[]): Promise<Candidate[]> {
+    const rows = await liveNeedLabels(
+      db,
+      results.map((r) => r.id),
+    );
+    const live = new Map(rows.map((r) => [r.id, r]));
+    for (const r of results) if (!live.has(r.id)) ix.remove('need', r.id);
+    return results
+      .filter((r) => live.has(r.id))
+      .map((r) => ({
+        type: 'need' as const,
+        id: r.id,
+        label: live.get(r.id)!.title,
+        result: r,
+        updatedAt: live.get(r.id)!.updatedAt.toISOString(),
+      }));
+  }
+
+  async function respond(
+    principal: Principal,
+    settings: RunSettings,
+    subject: { type: string; id: string },
+    direction: string,
+    poolQuery: Record<string, unknown>,
+    poolSize: number,
+    decisions: Map<string, DecisionRow>,
+    candidates: Candidate[],
+    limit: number,
+    lang: Lang,
+    extra: Record<string, unknown> = {},
+  ) {
+    const { ranked, weights } = settings;
+    const ordered = ranked
+      ? applyDecisions(candidates, decisions).slice(0, limit)
+      : [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit);
+    const record: RunRecord = {
+      actorUserId: principal.userId,
+      actorRole: principal.role,
+      direction,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      poolQuery,
+      poolSize,
+      engineVersion: ENGINE_VERSION,
+      weightsHash: weights.hash,
+      ranked,
+      results: ordered.map((c, i) => ({
+        id: c.id,
+        rank: i + 1,
+        score: ranked ? c.result.score : null,
+        contributions: ranked ? contributions(c.result) : {},
+        ...(ranked
+          ? {
+              components: c.result.components.map((x) => ({
+                name: x.name,
+                weight: x.weight,
+                value: x.value,
+                contribution: x.contribution,
+                reason: { code: x.reason.code, params: { ...x.reason.params } },
+              })),
+            }
+          : {}),
+      })),
+    };
+    const run = await appendRun(db, record);
+    const uris = ordered.flatMap((c) =>
+      [
+        ...(c.result.skills?.matched ?? []),
+        ...(c.result.skills?.partial ?? []),
+        ...(c.result.skills?.missing ?? []),
+      ].map((m) => m.required),
+    );
+    const label = await preferredLabelsIn(db, uris, LANGS);
+    const skill = (m: { required: string; via: string | null }, via: boolean) => ({
+      uri: m.required,
+      label: label(m.required, lang),
+      via: via ? m.via : null,
+    });
+    return {
+      runId: run.id,
+      ranAt: run.ranAt.toISOString(),
+      subject,
+      engineVersion: ENGINE_VERSION,
+      weightsHash: weights.hash,
+      ranked,
+      notice: 'recommendation — human review required',
+      poolSize,
+      results: ordered.map((c, i) => {
+        const d = decisions.get(c.id);
+        const skills = c.result.skills
+          ? {
+              matched: c.result.skills.matched.map((m) => skill(m, true)),
+              partial: c.result.skills.partial.map((m) => skill(m, true)),
+              missing: c.result.skills.missing.map((m) => skill(m, false)),
+            }
+          : null;
+        const explanation = explainAll(c.result, { label });
+        return {
+          rank: i + 1,
+          candidateType: c.type,
+          candidateId: c.id,
+          label: c.label,
+          dataUpdatedAt: c.updatedAt,
+          ...(ranked
+            ? {
+                score: c.result.score,
+                components: c.result.components.map((x) => ({
+                  name: x.name,
+                  weight: x.weight,
+                  value: x.value,
+                  contribution: x.contribution,
+                  reason: x.reason.code,
+                })),
+                skills,
+                explanation: Object.fromEntries(
+                  LANGS.map((l) => [
+                    l,
+                    { summary: explanation[l].summary, lines: [...explanation[l].lines] },
+                  ]),
+                ),
+              }
+            : {}),
+          exclusions: c.result.exclusions.map((e) => e.code),
+          decision: d
+            ? {
+                action: d.action,
+                reasonCode: d.reasonCode,
+                note: d.note,
+                at: d.at.toISOString(),
+                finalRank: d.finalRank,
+              }
+            : null,
+        };
+      }),
+      ...extra,
+    };
+  }
+
+  async function needOr404(id: string, principal: Principal) {
+    const [need] = await db.select().from(needs).where(eq(needs.id, id));
+    if (!need) throw new NotFoundError('need', id);
+    authorize(
+      principal,
+      'read',
+      'need',
+      { deskId: need.deskId, firmId: need.firmId },
+      { entity: 'need', id },
+    );
+    return need;
+  }
+
+  const today = () => new Date().toISOString().slice(0, 10);
+
+  return {
+    /** People for a job need, or assets for an asset need. */
+    async forNeed(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
+      const need = await needOr404(id, principal);
+      const settings = await readRunSettings(db);
+      const { config } = settings.weights;
+      const decisions = await latestDecisions(db, 'need', id);
+      const ix = await feed.index();
+      if (need.type === 'asset') {
+        const input = toAssetNeedInput(need);
+        const pool = ix.assetsOfKind(input.kind);
+        const found = assetsForNeed(input, pool, today(), depth(limit, decisions), config);
+        const rows = await liveAssetLabels(db, [
+          ...found.results.map((r) => r.id),
+          ...found.nearMisses.map((m) => m.result.id),
+        ]);
+        const live = new Map(rows.map((a) => [a.id, a]));
+        const candidates = found.results
+          .filter((r) => live.has(r.id))
+          .map((r) => ({
+            type: 'asset' as const,
+            id: r.id,
+            label: live.get(r.id)!.title,
+            result: r,
+            updatedAt: live.get(r.id)!.updatedAt.toISOString(),
+          }));
+        return respond(
+          principal,
+          settings,
+          { type: 'need', id },
+          'asset_need_to_assets',
+          { kind: input.kind, radiusKm: input.radiusKm },
+          pool.length,
+          decisions,
+          candidates,
+          limit,
+          lang,
+          {
+            nearMisses: found.nearMisses
+              .filter((m) => live.has(m.result.id))
+              .slice(0, limit)
+              .map((m) => ({
+                candidateId: m.result.id,
+                label: live.get(m.result.id)!.title,
+                gap: m.gap,
+                whyNot: m.result.exclusions.map((e) => ({ code: e.code, params: e.params })),
+              })),
+          },
+        );
+      }
+      const [input] = await loadJobNeedInputs(db, [need]);
+      if (!input) throw new NotFoundError('need', id);
+      const k = settings.ranked ? depth(limit, decisions) : UNRANKED;
+      let poolSize = 0;
+      const people = await verifiedPeople(ix, () => {
+        const found = ix.peopleForJob(input, k, config, filters);
+        poolSize = found.stats.candidates;
+        // A re-ranked person keeps the operator's place even when the machine now ranks them lower.
+        const seen = new Set(found.results.map((r) => r.id));
+        const pinned = [...decisions.values()]
+          .filter((d) => d.action === 'rerank' && d.candidateType === 'profile' && !seen.has(d.candidateId))
+          .map((d) => ix.person(d.candidateId, filters))
+          .filter((p) => p !== undefined)
+          .map((p) => scorePersonForJob(p, input, ix.knowledge, config))
+          .filter((r) => r.exclusions.length === 0);
+        return rankResults([...found.results, ...pinned]);
+      });
+      return respond(
+        principal,
+        settings,
+        { type: 'need', id },
+        'job_need_to_people',
+        { ...filters, occupationUri: input.occupationUri, radiusKm: input.radiusKm },
+        poolSize,
+        decisions,
+        people,
+        limit,
+        lang,
+      );
+    },
+
+    /** Job needs and opportunity roles that fit a person. */
+    async forProfile(id: string, limit: number, principal: Principal, lang: Lang = 'it') {
+      const [record] = await loadProfileRecords(db, [id]);
+      if (!record) throw new NotFoundError('profile', id);
+      const person = record.profile;
+      const settings = await readRunSettings(db);
+      const { config } = settings.weights;
+      const decisions = await latestDecisions(db, 'profile', id);
+      const ix = await feed.index();
+      const k = settings.ranked ? depth(limit, decisions) : UNRANKED;
+      const jobs = ix.jobNeedsForPerson(person, k, config);
+      const openOpportunities = ix.openOpportunities();
+      const roles = rolesForPerson(person, openOpportunities, ix.knowledge, k, config);
+      const needCandidates = await verifiedNeeds(ix, jobs.results);
+      const titles = new Map(
+        (await liveOpportunityTitles(db, [...new Set(roles.map((r) => r.id.split('#')[0]!))])).map((o) => [
+          o.id,
+          o.title,
+        ]),
+      );
+      const candidates: Candidate[] = [
+        ...needCandidates,
+        ...roles
+          .filter((r) => titles.has(r.id.split('#')[0]!))
+          .map((r) => ({
+            type: 'opportunity_role' as const,
+            id: r.id,
+            label: titles.get(r.id.split('#')[0]!)!,
+            result: r,
+            updatedAt: null,
+          })),
+      ].sort((a, b) => b.result.score - a.result.score || (a.id < b.id ? -1 : 1));
+      return respond(
+        principal,
+        settings,
+        { type: 'profile', id },
+        'person_to_needs_and_roles',
+        { openNeeds: ix.counts.jobNeeds, openOpportunities: openOpportunities.length },
+        ix.counts.jobNeeds + openOpportunities.length,
+        decisions,
+        candidates,
+        limit,
+        lang,
+      );
+    },
+
+    /** Team builder for a buy-out, spin-off, start-up or community cooperative. */
+    async team(id: string, filters: PoolFilters, principal: Principal, lang: Lang = 'it') {
+      const [row] = await db.select().from(opportunities).where(eq(opportunities.id, id));
+      if (!row) throw new NotFoundError('opportunity', id);
+      const [opp] = await loadOpportunityInputs(db, [row]);
+      const settings = await readRunSettings(db);
+      const { config } = settings.weights;
+      const decisions = await latestDecisions(db, 'opportunity', id);
+      const ix = await feed.index();
+      const pool = ix.teamPool(opp!, config, filters);
+      const team = buildTeam(opp!, pool, ix.knowledge, config);
+      const shown = [
+        ...team.roles.flatMap((role) => role.members),
+        ...team.roles.flatMap((role) => role.alternates),
+      ];
+      // Members and alternates are labelled (and checked live) in one query.
+      const people = await verifiedPeople(ix, () => shown);
+      const codes = new Map(people.map((c) => [c.id, c.label]));
+      const memberIds = new Set(team.roles.flatMap((role) => role.members.map((m) => m.id)));
+      const occupationOf = new Map(opp!.roles.map((r) => [r.id, r.occupationUri]));
+      const occupationLabel = await preferredLabelsIn(
+        db,
+        opp!.roles.map((r) => r.occupationUri),
+        [lang],
+      );
+      const occupation = (roleId: string) => {
+        const uri = occupationOf.get(roleId) ?? '';
+        return { occupationUri: uri, occupationLabel: uri ? occupationLabel(uri, lang) : null };
+      };
+      const member = (m: MatchResult) => ({ profileId: m.id, code: codes.get(m.id) ?? '', score: m.score });
+      const run = await respond(
+        principal,
+        settings,
+        { type: 'opportunity', id },
+        'opportunity_to_team',
+        { ...filters, crisisCaseId: opp!.crisisCaseId },
+        pool.length,
+        decisions,
+        people.filter((c) => memberIds.has(c.id)),
+        1000,
+        lang,
+      );
+      return {
+        ...run,
+        teamScore: team.teamScore,
+        coverage: team.coverage,
+        roles: team.roles.map((role) => ({
+          roleId: role.roleId,
+          ...occupation(role.roleId),
+          required: role.required,
+          filled: role.filled,
+          missing: role.missing,
+          members: role.members.filter((m) => codes.has(m.id)).map(member),
+          alternates: role.alternates.filter((m) => codes.has(m.id)).map(member),
+        })),
+        missingRoles: team.missingRoles.map((m) => ({
+          roleId: m.roleId,
+          ...occupation(m.roleId),
+          missing: m.missing,
+        })),
+      };
+    },
+
+    /** People who can operate an asset, and asset needs it could satisfy. */
+    async forAsset(id: string, filters: PoolFilters, limit: number, principal: Principal, lang: Lang = 'it') {
+      const [row] = await db.select().from(assets).where(eq(assets.id, id));
+      if (!row) throw new NotFoundError('asset', id);
+      const asset = toAssetInput(row);
+      const settings = await readRunSettings(db);
+      const { config } = settings.weights;
+      const decisions = await latestDecisions(db, 'asset', id);
+      const ix = await feed.index();
+      const k = settings.ranked ? depth(limit, decisions) : UNRANKED;
+      let poolSize = 0;
+      const operators = await verifiedPeople(ix, () => {
+        const found = ix.operatorsForAsset(asset, k, config, filters);
+        poolSize = found.stats.candidates;
+        return found.results;
+      });
+      const openAssetNeeds = ix.openAssetNeeds();
+      const fits = needsForAsset(asset, openAssetNeeds, today(), k, config).filter(
+        (r) => r.exclusions.length === 0,
+      );
+      const candidates: Candidate[] = [...operators, ...(await verifiedNeeds(ix, fits))];
+      return respond(
+        principal,
+        settings,
+        { type: 'asset', id },
+        'asset_to_operators_and_needs',
+        { ...filters, radiusKm: 150 },
+        poolSize + openAssetNeeds.length,
+        decisions,
+        candidates,
+        limit * 2,
+        lang,
+      );
+    },
+  };
+}
+export type MatchRuns = ReturnType<typeof createMatchRuns>;

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeStaleTables } from '../../src/db/statistics.js';
+import { seedDemoData } from '../../src/demo/demo.seeder.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.destroy());
+
+async function lastAnalyze(table: string): Promise<Date | null> {
+  const result = await database.handle.db.execute<{ at: Date | null }>(
+    sql`select coalesce(last_analyze, last_autoanalyze) as at from pg_stat_user_tables where relname = ${table}`,
+  );
+  const rows = Array.isArray(result) ? result : (result as { rows: { at: Date | null }[] }).rows;
+  return rows[0]?.at ?? null;
+}
+
+describe.skipIf(!!process.env.DATABASE_URL)(
+  'planner statistics are kept current (PGlite has no autovacuum)',
+  () => {
+    it('analyses the tables a bulk write changed, and only those', async () => {
+      await analyzeStaleTables(database.handle);
+      expect(await analyzeStaleTables(database.handle)).toEqual([]);
+      await seedDemoData(database.handle.db, {
+        profiles: 300,
+        assets: 10,
+        needs: 10,
+        firms: 5,
+        opportunities: 1,
+      });
+      const analysed = await analyzeStaleTables(database.handle);
+      expect(analysed).toEqual(expect.arrayContaining(['profiles', 'profile_skills']));
+      expect(analysed).not.toContain('esco_labels');
+      expect(await lastAnalyze('profiles')).not.toBeNull();
+      expect(await analyzeStaleTables(database.handle)).toEqual([]);
+    });
+  },
+);
