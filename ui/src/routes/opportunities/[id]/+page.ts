@@ -1,11 +1,11 @@
 import { get } from 'svelte/store';
 import { locale } from 'svelte-i18n';
 import { api } from '$lib/api/client';
-import type { Entity, TeamResult } from '$lib/api/types';
+import type { TeamResult } from '$lib/api/types';
 
 export async function load({ params, fetch }) {
   const [opportunity, team] = await Promise.allSettled([
-    api.get<Entity>('opportunities', params.id, fetch),
+    api.get('opportunities', params.id, fetch),
     api.opportunityTeam(params.id, (get(locale) ?? 'it').slice(0, 2), fetch),
   ]);
   return {
