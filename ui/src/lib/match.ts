@@ -8,19 +8,6 @@ export function matchLang(): 'it' | 'fr' | 'en' {
   return lang === 'fr' || lang === 'en' ? lang : 'it';
 }
 
-/** The server's closed list of reasons for a decision (matching.schema.ts DECISION_REASONS). */
-export const DECISION_REASONS = [
-  'good_fit',
-  'skills_gap',
-  'too_far',
-  'not_available',
-  'person_declined',
-  'firm_declined',
-  'better_candidate',
-  'data_outdated',
-  'other',
-] as const;
-
 type Explanation = { summary: string; lines: string[] };
 
 /** The explanation in the user's language (the server writes it in IT/FR/EN from the components). */

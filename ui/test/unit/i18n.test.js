@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/ban-ts-comment -- a plain Node test, not type-checked: */
 // @ts-nocheck -- a plain Node test over JSON files.
 // The three catalogues hold the same keys, and every literal key the source uses exists.
 import { test } from 'node:test';

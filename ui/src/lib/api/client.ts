@@ -1,32 +1,22 @@
-// The one module that talks to the server. Same origin, relative /api/v1 URLs.
+// The one module that talks to the server: openapi-fetch over the types generated from the server's
+// OpenAPI document (`schema.ts`). Same origin, relative /api/v1 URLs; failures become `ApiError`.
+import createClient from 'openapi-fetch';
 import { authHeaders, setSession, type SessionUser } from '$lib/session.svelte';
+import type { paths } from './schema';
 import type {
-  About,
-  ApprovedCandidates,
   AssetDoc,
+  CreateBody,
   Decision,
-  Desk,
-  Entity,
-  MatchRun,
-  Municipality,
-  Occupation,
-  Page,
+  Item,
+  ItemPage,
   ProfileDoc,
+  Resource,
+  SearchIndex,
   SearchResult,
-  Skill,
-  Suggestion,
-  TeamResult,
+  UpdateBody,
 } from './types';
 
 export const API = '/api/v1';
-
-/** A background rebuild of the search indexes (admin). */
-export interface ReindexStatus {
-  status: 'idle' | 'running' | 'done' | 'failed';
-  done: number;
-  total: number;
-  error: string | null;
-}
 
 /** A failure answered by the server (`status` > 0) or a network failure (`status` 0, code NETWORK). */
 export class ApiError extends Error {
@@ -42,73 +32,68 @@ export class ApiError extends Error {
   }
 }
 
-type Fetch = typeof fetch;
-type Query = URLSearchParams | Record<string, string | number | boolean | undefined | null>;
+type Fetch = (input: Request) => Promise<Response>;
+export type { Resource, SearchIndex } from './types';
 
-function toSearch(query?: Query): string {
-  if (!query) return '';
-  const params = query instanceof URLSearchParams ? query : new URLSearchParams();
-  if (!(query instanceof URLSearchParams)) {
-    for (const [k, v] of Object.entries(query))
-      if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
+/** The reference and matching endpoints speak Italian, French or English (English otherwise). */
+export type Lang = 'it' | 'fr' | 'en';
+export const toLang = (locale: string | null | undefined): Lang => {
+  const l = (locale ?? 'it').slice(0, 2);
+  return l === 'it' || l === 'fr' ? l : 'en';
+};
 
-async function request<T>(
-  path: string,
-  opts: { method?: string; query?: Query; body?: unknown; fetch?: Fetch; signal?: AbortSignal } = {},
+export const client = createClient<paths>({ headers: { accept: 'application/json' } });
+// The session cookie travels by itself; writes also carry the CSRF token.
+client.use({
+  onRequest({ request }) {
+    for (const [k, v] of Object.entries(authHeaders(request.method))) request.headers.set(k, v);
+    return request;
+  },
+});
+
+/** The data of an openapi-fetch answer, or an `ApiError` carrying the server's `{ error }` body. */
+export async function call<T>(
+  pending: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
-  const f = opts.fetch ?? fetch;
-  let res: Response;
+  let answer: Awaited<typeof pending>;
   try {
-    res = await f(`${API}${path}${toSearch(opts.query)}`, {
-      method: opts.method ?? 'GET',
-      headers: {
-        accept: 'application/json',
-        ...authHeaders(opts.method ?? 'GET'),
-        ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-      signal: opts.signal,
-    });
+    answer = await pending;
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'NETWORK', 'The server cannot be reached', undefined, { cause });
   }
-  const text = await res.text();
-  let data: unknown = undefined;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
-      ?.error;
-    throw new ApiError(
-      res.status,
-      err?.code ?? `HTTP_${res.status}`,
-      err?.message ?? res.statusText,
-      err?.details,
-    );
-  }
-  return data as T;
+  const { response } = answer;
+  if (response.ok) return answer.data as T;
+  const err = (answer.error as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
+    ?.error;
+  throw new ApiError(
+    response.status,
+    err?.code ?? `HTTP_${response.status}`,
+    err?.message ?? response.statusText,
+    err?.details,
+  );
 }
 
-export type Resource = 'assets' | 'profiles' | 'firms' | 'crisis-cases' | 'needs' | 'opportunities';
-export type SearchIndex = 'assets' | 'profiles' | 'needs' | 'firms' | 'opportunities';
+// The CRUD paths differ only by their resource segment; the generated types are looked up per resource
+// (`Item<R>` …) and the call goes through one of them.
+const one = (resource: Resource) => `/api/v1/${resource}/{id}` as '/api/v1/profiles/{id}';
+const all = (resource: Resource) => `/api/v1/${resource}` as '/api/v1/profiles';
+const search = (index: SearchIndex) => `/api/v1/search/${index}` as '/api/v1/search/assets';
+
+/** A search page's URL parameters are the API's query, sent as they are. */
+function urlQuery(query: URLSearchParams) {
+  return { querySerializer: () => query.toString() };
+}
 
 type SessionAnswer = { user: SessionUser; csrfToken: string | null };
 
 export const api = {
-  about: (f?: Fetch) => request<About>('/about', { fetch: f }),
+  about: (fetch?: Fetch) => call(client.GET('/api/v1/about', { fetch })),
 
   /** The current session, or null when nobody is signed in. */
-  me: async (f?: Fetch): Promise<SessionAnswer | null> => {
+  me: async (fetch?: Fetch): Promise<SessionAnswer | null> => {
     try {
-      const s = await request<SessionAnswer>('/auth/me', { fetch: f });
+      const s = (await call(client.GET('/api/v1/auth/me', { fetch }))) as SessionAnswer;
       setSession(s.user, s.csrfToken);
       return s;
     } catch (e) {
@@ -120,86 +105,91 @@ export const api = {
     }
   },
   signIn: async (email: string, password: string): Promise<SessionAnswer> => {
-    const s = await request<SessionAnswer>('/auth/sign-in', { method: 'POST', body: { email, password } });
+    const s = (await call(
+      client.POST('/api/v1/auth/sign-in', { body: { email, password } }),
+    )) as SessionAnswer;
     setSession(s.user, s.csrfToken);
     return s;
   },
   signOut: async (): Promise<void> => {
     try {
-      await request<null>('/auth/sign-out', { method: 'POST' });
+      await call(client.POST('/api/v1/auth/sign-out'));
     } finally {
       setSession(null, null);
     }
   },
 
-  searchAssets: (query: URLSearchParams, f?: Fetch, signal?: AbortSignal) =>
-    request<SearchResult<AssetDoc>>('/search/assets', { query, fetch: f, signal }),
-  searchProfiles: (query: URLSearchParams, f?: Fetch, signal?: AbortSignal) =>
-    request<SearchResult<ProfileDoc>>('/search/profiles', { query, fetch: f, signal }),
-  search: <D>(index: SearchIndex, query: URLSearchParams, f?: Fetch) =>
-    request<SearchResult<D>>(`/search/${index}`, { query, fetch: f }),
-  suggest: (q: string, indexes: SearchIndex[], limit = 8, signal?: AbortSignal) =>
-    request<{ suggestions?: Suggestion[] } | Suggestion[]>('/suggest', {
-      query: { q, indexes: indexes.join(','), limit },
-      signal,
-    }),
+  searchAssets: (query: URLSearchParams, fetch?: Fetch, signal?: AbortSignal) =>
+    api.search<AssetDoc>('assets', query, fetch, signal),
+  searchProfiles: (query: URLSearchParams, fetch?: Fetch, signal?: AbortSignal) =>
+    api.search<ProfileDoc>('profiles', query, fetch, signal),
+  search: <D>(index: SearchIndex, query: URLSearchParams, fetch?: Fetch, signal?: AbortSignal) =>
+    call(client.GET(search(index), { ...urlQuery(query), fetch, signal })) as Promise<SearchResult<D>>,
 
-  list: <T extends Entity>(resource: Resource, query?: Query, f?: Fetch) =>
-    request<Page<T>>(`/${resource}`, { query, fetch: f }),
-  get: <T extends Entity>(resource: Resource, id: string, f?: Fetch) =>
-    request<T>(`/${resource}/${encodeURIComponent(id)}`, { fetch: f }),
-  create: <T extends Entity>(resource: Resource, body: unknown) =>
-    request<T>(`/${resource}`, { method: 'POST', body }),
-  update: <T extends Entity>(resource: Resource, id: string, body: unknown) =>
-    request<T>(`/${resource}/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
+  list: <R extends Resource>(resource: R, query?: { limit?: number; cursor?: string }, fetch?: Fetch) =>
+    call(client.GET(all(resource), { params: { query }, fetch })) as Promise<ItemPage<R>>,
+  get: <R extends Resource>(resource: R, id: string, fetch?: Fetch) =>
+    call(client.GET(one(resource), { params: { path: { id } }, fetch })) as Promise<Item<R>>,
+  create: <R extends Resource>(resource: R, body: CreateBody<R>) =>
+    call(client.POST(all(resource), { body: body as CreateBody<'profiles'> })) as Promise<Item<R>>,
+  update: <R extends Resource>(resource: R, id: string, body: UpdateBody<R>) =>
+    call(
+      client.PATCH(one(resource), { params: { path: { id } }, body: body as UpdateBody<'profiles'> }),
+    ) as Promise<Item<R>>,
 
   occupations: (q: string, lang: string, signal?: AbortSignal) =>
-    request<Occupation[]>('/reference/occupations', { query: { q, lang }, signal }),
+    call(
+      client.GET('/api/v1/reference/occupations', { params: { query: { q, lang: toLang(lang) } }, signal }),
+    ),
   skills: (q: string, lang: string, signal?: AbortSignal) =>
-    request<Skill[]>('/reference/skills', { query: { q, lang }, signal }),
-  occupationSkills: (uri: string, lang: string, f?: Fetch) =>
-    request<{ essential: Skill[]; optional: Skill[] }>('/reference/occupation-skills', {
-      query: { uri, lang },
-      fetch: f,
-    }),
+    call(client.GET('/api/v1/reference/skills', { params: { query: { q, lang: toLang(lang) } }, signal })),
+  occupationSkills: (uri: string, lang: string, fetch?: Fetch) =>
+    call(
+      client.GET('/api/v1/reference/occupation-skills', {
+        params: { query: { uri, lang: toLang(lang) } },
+        fetch,
+      }),
+    ),
   municipalities: (q: string, signal?: AbortSignal) =>
-    request<Municipality[]>('/reference/municipalities', { query: { q }, signal }),
-  desks: () => request<Desk[]>('/reference/desks'),
-  boundaries: (f?: Fetch) => request<GeoJSON.FeatureCollection>('/reference/boundaries', { fetch: f }),
+    call(client.GET('/api/v1/reference/municipalities', { params: { query: { q } }, signal })),
+  desks: () => call(client.GET('/api/v1/reference/desks')),
+  boundaries: (fetch?: Fetch) =>
+    call(
+      client.GET('/api/v1/reference/boundaries', { fetch }),
+    ) as Promise<unknown> as Promise<GeoJSON.FeatureCollection>,
 
   /** Every match run takes the UI's language: skill labels and role names come back in it. */
-  needMatches: (id: string, lang: string, query: Record<string, string | number> = {}, f?: Fetch) =>
-    request<MatchRun>(`/needs/${encodeURIComponent(id)}/matches`, { query: { ...query, lang }, fetch: f }),
-  profileMatches: (id: string, lang: string, f?: Fetch) =>
-    request<MatchRun>(`/profiles/${encodeURIComponent(id)}/matches`, { query: { lang }, fetch: f }),
-  assetMatches: (id: string, lang: string, f?: Fetch) =>
-    request<MatchRun>(`/assets/${encodeURIComponent(id)}/matches`, { query: { lang }, fetch: f }),
+  needMatches: (id: string, lang: Lang, query: { limit?: number } = {}, fetch?: Fetch) =>
+    call(
+      client.GET('/api/v1/needs/{id}/matches', {
+        params: { path: { id }, query: { ...query, lang } },
+        fetch,
+      }),
+    ),
+  profileMatches: (id: string, lang: Lang, fetch?: Fetch) =>
+    call(client.GET('/api/v1/profiles/{id}/matches', { params: { path: { id }, query: { lang } }, fetch })),
+  assetMatches: (id: string, lang: Lang, fetch?: Fetch) =>
+    call(client.GET('/api/v1/assets/{id}/matches', { params: { path: { id }, query: { lang } }, fetch })),
   /** A company asks to contact an approved candidate; contacts come back only with the person's consent. */
-  requestContact: (needId: string, code: string) =>
-    request<{
-      status: 'shared' | 'pending_consent';
-      contact: { name: string; email: string | null; phone: string | null } | null;
-    }>(`/needs/${encodeURIComponent(needId)}/candidates/${encodeURIComponent(code)}/contact-request`, {
-      method: 'POST',
-    }),
-  reindexStatus: () => request<ReindexStatus>('/admin/reindex'),
-  startReindex: () => request<ReindexStatus>('/admin/reindex', { method: 'POST' }),
+  requestContact: (id: string, code: string) =>
+    call(
+      client.POST('/api/v1/needs/{id}/candidates/{code}/contact-request', { params: { path: { id, code } } }),
+    ),
+  reindexStatus: () => call(client.GET('/api/v1/admin/reindex')),
+  startReindex: () => call(client.POST('/api/v1/admin/reindex')),
   /** Weekly counts of match runs, decisions and outcomes (aggregates only). */
-  matchingActivity: (weeks: number, f?: Fetch) =>
-    request<{
-      weeks: string[];
-      runs: Record<string, number>;
-      decisions: Record<string, Record<string, number>>;
-      outcomes: Record<string, Record<string, number>>;
-    }>('/stats/matching', { query: { weeks }, fetch: f }),
-  opportunityTeam: (id: string, lang: string, f?: Fetch) =>
-    request<TeamResult>(`/opportunities/${encodeURIComponent(id)}/team`, {
-      query: new URLSearchParams({ lang }),
-      fetch: f,
-    }),
-  decide: (decision: Decision) => request<unknown>('/matches/decisions', { method: 'POST', body: decision }),
-  approvedCandidates: (needId: string, f?: Fetch) =>
-    request<ApprovedCandidates>(`/needs/${encodeURIComponent(needId)}/candidates`, { fetch: f }),
+  matchingActivity: (weeks: number, fetch?: Fetch) =>
+    call(client.GET('/api/v1/stats/matching', { params: { query: { weeks } }, fetch })),
+  opportunityTeam: (id: string, lang: string, fetch?: Fetch) =>
+    call(
+      client.GET('/api/v1/opportunities/{id}/team', {
+        params: { path: { id }, query: { lang: toLang(lang) } },
+        fetch,
+      }),
+    ),
+  decide: (decision: Decision) => call(client.POST('/api/v1/matches/decisions', { body: decision })),
+  approvedCandidates: (id: string, fetch?: Fetch) =>
+    call(client.GET('/api/v1/needs/{id}/candidates', { params: { path: { id } }, fetch })),
 };
 
 /** The export URL for the same query the list shows. */

@@ -10,7 +10,7 @@ function settle<T>(p: PromiseSettledResult<T>): { value: T | null; error: unknow
 export async function load({ params, fetch }) {
   let crisis: Entity;
   try {
-    crisis = await api.get<Entity>('crisis-cases', params.id, fetch);
+    crisis = await api.get('crisis-cases', params.id, fetch);
   } catch (error) {
     return {
       id: params.id,

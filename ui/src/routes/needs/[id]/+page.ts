@@ -1,5 +1,5 @@
 import { api } from '$lib/api/client';
-import type { ApprovedCandidates, Entity, MatchRun } from '$lib/api/types';
+import type { ApprovedCandidates, MatchRun } from '$lib/api/types';
 import { matchLang } from '$lib/match';
 import { session } from '$lib/session.svelte';
 
@@ -8,7 +8,7 @@ export async function load({ params, fetch, parent }) {
   // Staff see the ranked run; a company sees only the candidates an operator approved, pseudonymised.
   const company = session.role === 'company';
   const [need, matches] = await Promise.allSettled([
-    api.get<Entity>('needs', params.id, fetch),
+    api.get('needs', params.id, fetch),
     company
       ? api.approvedCandidates(params.id, fetch)
       : api.needMatches(params.id, matchLang(), { limit: 20 }, fetch),

@@ -1,10 +1,10 @@
 import { api } from '$lib/api/client';
-import type { Entity, TeamResult } from '$lib/api/types';
+import type { TeamResult } from '$lib/api/types';
 import { matchLang } from '$lib/match';
 
 export async function load({ params, fetch }) {
   const [opportunity, team] = await Promise.allSettled([
-    api.get<Entity>('opportunities', params.id, fetch),
+    api.get('opportunities', params.id, fetch),
     api.opportunityTeam(params.id, matchLang(), fetch),
   ]);
   return {

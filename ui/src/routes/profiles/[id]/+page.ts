@@ -1,10 +1,10 @@
 import { api } from '$lib/api/client';
-import type { Entity, MatchRun } from '$lib/api/types';
+import type { MatchRun } from '$lib/api/types';
 import { matchLang } from '$lib/match';
 
 export async function load({ params, fetch }) {
   const [profile, matches] = await Promise.allSettled([
-    api.get<Entity>('profiles', params.id, fetch),
+    api.get('profiles', params.id, fetch),
     api.profileMatches(params.id, matchLang(), fetch),
   ]);
   return {

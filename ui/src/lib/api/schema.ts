@@ -14892,4 +14892,871 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1AdminUsersPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/users']['post']['requestBody']['content']['application/json']['role']
+> = ['admin', 'operator', 'marketing', 'company'];
+export const pathsApiV1AdminUsersPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/users']['post']['requestBody']['content']['application/json']['locale']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1AdminUsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/users/{id}']['patch']['requestBody']['content']['application/json']['role']
+> = ['admin', 'operator', 'marketing', 'company'];
+export const pathsApiV1AdminApiKeysPostRequestBodyContentApplicationJsonScopesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/api-keys']['post']['requestBody']['content']['application/json']['scopes']
+> = ['profiles', 'assets', 'firms', 'needs', 'opportunities', 'imports'];
+export const pathsApiV1AdminDesksPostRequestBodyContentApplicationJsonCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/desks']['post']['requestBody']['content']['application/json']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1AdminReindexGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/reindex']['get']['responses']['200']['content']['application/json']['status']
+> = ['idle', 'running', 'done', 'failed'];
+export const pathsApiV1AdminReindexPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/reindex']['post']['responses']['202']['content']['application/json']['status']
+> = ['idle', 'running', 'done', 'failed'];
+export const pathsApiV1HealthGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/health']['get']['responses']['200']['content']['application/json']['status']
+> = ['ok'];
+export const pathsApiV1ReadyGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/ready']['get']['responses']['200']['content']['application/json']['status']
+> = ['ready', 'not_ready'];
+export const pathsApiV1ReadyGetResponses503ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/ready']['get']['responses']['503']['content']['application/json']['status']
+> = ['ready', 'not_ready'];
+export const pathsApiV1AdminReadinessGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/admin/readiness']['get']['responses']['200']['content']['application/json']['status']
+> = ['ready', 'not_ready'];
+export const pathsApiV1ReferenceOccupationsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/occupations']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceSkillsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/skills']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceOccupationSkillsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/occupation-skills']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ProfilesGetParametersQueryIncludeEndedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['get']['parameters']['query']['includeEnded']
+> = ['true', 'false'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonSkillsSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['skills']['source']
+> = ['declared', 'certified', 'inferred'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonLanguagesLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['languages']['level']
+> = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonEmploymentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['employmentStatus']
+> = ['unemployed', 'at_risk', 'furloughed'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonDesiredPathsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['desiredPaths']
+> = ['employment', 'start_up', 'workers_buy_out', 'spin_off', 'community_coop'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonSupplyChainsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['supplyChains']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonSkillsSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['skills']['source']
+> = ['declared', 'certified', 'inferred'];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonLanguagesLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['languages']['level']
+> = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonEmploymentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['employmentStatus']
+> = ['unemployed', 'at_risk', 'furloughed'];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonDesiredPathsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['desiredPaths']
+> = ['employment', 'start_up', 'workers_buy_out', 'spin_off', 'community_coop'];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonSupplyChainsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['supplyChains']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1AssetsGetParametersQueryIncludeEndedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['get']['parameters']['query']['includeEnded']
+> = ['true', 'false'];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['kind']
+> = ['machine', 'equipment', 'plant', 'area', 'building'];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['category']
+> = [
+  'machine_tools',
+  'welding',
+  'lifting_cranes',
+  'marine_equipment',
+  'cold_storage',
+  'food_processing',
+  'workshop',
+  'warehouse',
+  'office',
+  'shipyard',
+  'energy',
+  'vehicles',
+  'other',
+];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonConditionAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['condition']
+> = ['new', 'good', 'fair', 'needs_repair', 'for_parts'];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonAvailabilityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['availability']
+> = ['sale', 'lease', 'free_loan', 'auction'];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonSupplyChainsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['supplyChains']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['status']
+> = ['draft', 'available', 'reserved', 'assigned', 'withdrawn'];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['kind']
+> = ['machine', 'equipment', 'plant', 'area', 'building'];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonCategoryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['category']
+> = [
+  'machine_tools',
+  'welding',
+  'lifting_cranes',
+  'marine_equipment',
+  'cold_storage',
+  'food_processing',
+  'workshop',
+  'warehouse',
+  'office',
+  'shipyard',
+  'energy',
+  'vehicles',
+  'other',
+];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonConditionAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['condition']
+> = ['new', 'good', 'fair', 'needs_repair', 'for_parts'];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonAvailabilityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['availability']
+> = ['sale', 'lease', 'free_loan', 'auction'];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonSupplyChainsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['supplyChains']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['status']
+> = ['draft', 'available', 'reserved', 'assigned', 'withdrawn'];
+export const pathsApiV1FirmsGetParametersQueryIncludeEndedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['get']['parameters']['query']['includeEnded']
+> = ['true', 'false'];
+export const pathsApiV1FirmsPostRequestBodyContentApplicationJsonCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['post']['requestBody']['content']['application/json']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1FirmsPostRequestBodyContentApplicationJsonSupplyChainsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['post']['requestBody']['content']['application/json']['supplyChains']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1FirmsPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['post']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1FirmsPostRequestBodyContentApplicationJsonSizeBandAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['post']['requestBody']['content']['application/json']['sizeBand']
+> = ['micro', 'small', 'medium', 'large'];
+export const pathsApiV1FirmsPostRequestBodyContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['post']['requestBody']['content']['application/json']['state']
+> = ['active', 'in_crisis', 'closed'];
+export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonSupplyChainsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}']['patch']['requestBody']['content']['application/json']['supplyChains']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}']['patch']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonSizeBandAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}']['patch']['requestBody']['content']['application/json']['sizeBand']
+> = ['micro', 'small', 'medium', 'large'];
+export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}']['patch']['requestBody']['content']['application/json']['state']
+> = ['active', 'in_crisis', 'closed'];
+export const pathsApiV1CrisisCasesGetParametersQueryIncludeEndedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['get']['parameters']['query']['includeEnded']
+> = ['true', 'false'];
+export const pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonProcedureValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['post']['requestBody']['content']['application/json']['procedure']
+> = [
+  'liquidazione_giudiziale',
+  'concordato_preventivo',
+  'amministrazione_straordinaria',
+  'cassa_integrazione_straordinaria',
+  'licenziamento_collettivo',
+  'redressement_judiciaire',
+  'liquidation_judiciaire',
+  'pse',
+  'other',
+];
+export const pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['post']['requestBody']['content']['application/json']['status']
+> = ['open', 'closed'];
+export const pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonSupplyChainAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['post']['requestBody']['content']['application/json']['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['post']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1CrisisCasesIdPatchRequestBodyContentApplicationJsonProcedureValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases/{id}']['patch']['requestBody']['content']['application/json']['procedure']
+> = [
+  'liquidazione_giudiziale',
+  'concordato_preventivo',
+  'amministrazione_straordinaria',
+  'cassa_integrazione_straordinaria',
+  'licenziamento_collettivo',
+  'redressement_judiciaire',
+  'liquidation_judiciaire',
+  'pse',
+  'other',
+];
+export const pathsApiV1CrisisCasesIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases/{id}']['patch']['requestBody']['content']['application/json']['status']
+> = ['open', 'closed'];
+export const pathsApiV1CrisisCasesIdPatchRequestBodyContentApplicationJsonSupplyChainAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases/{id}']['patch']['requestBody']['content']['application/json']['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1CrisisCasesIdPatchRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases/{id}']['patch']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1NeedsGetParametersQueryIncludeEndedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs']['get']['parameters']['query']['includeEnded']
+> = ['true', 'false'];
+export const pathsApiV1NeedsGetResponses200ContentApplicationJsonItemsTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs']['get']['responses']['200']['content']['application/json']['items']['type']
+> = ['job', 'asset'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      status: unknown;
+    }
+  >['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0MunicipalityCountryValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+      {
+        municipality: unknown;
+      }
+    >['municipality'],
+    {
+      country: unknown;
+    }
+  >['country']
+> = ['IT', 'FR'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0SupplyChainAnyOf0Values: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      supplyChain: unknown;
+    }
+  >['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0TypeValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      type: unknown;
+    }
+  >['type']
+> = ['job'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0ContractTypeAnyOf0Values: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      contractType: unknown;
+    }
+  >['contractType']
+> = ['permanent', 'fixed_term', 'seasonal', 'apprenticeship', 'other'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0LanguagesMinLevelValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+      {
+        languages: unknown;
+      }
+    >['languages'],
+    {
+      minLevel: unknown;
+    }
+  >['minLevel']
+> = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      status: unknown;
+    }
+  >['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1MunicipalityCountryValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+      {
+        municipality: unknown;
+      }
+    >['municipality'],
+    {
+      country: unknown;
+    }
+  >['country']
+> = ['IT', 'FR'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1SupplyChainAnyOf0Values: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      supplyChain: unknown;
+    }
+  >['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1TypeValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      type: unknown;
+    }
+  >['type']
+> = ['asset'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1AssetKindValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      assetKind: unknown;
+    }
+  >['assetKind']
+> = ['machine', 'equipment', 'plant', 'area', 'building'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1AssetCategoryAnyOf0Values: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      assetCategory: unknown;
+    }
+  >['assetCategory']
+> = [
+  'machine_tools',
+  'welding',
+  'lifting_cranes',
+  'marine_equipment',
+  'cold_storage',
+  'food_processing',
+  'workshop',
+  'warehouse',
+  'office',
+  'shipyard',
+  'energy',
+  'vehicles',
+  'other',
+];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1ModeValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+    {
+      mode: unknown;
+    }
+  >['mode']
+> = ['buy', 'lease', 'either'];
+export const pathsApiV1NeedsPostResponses201ContentApplicationJsonTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs']['post']['responses']['201']['content']['application/json']['type']
+> = ['job', 'asset'];
+export const pathsApiV1NeedsIdGetResponses200ContentApplicationJsonTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['get']['responses']['200']['content']['application/json']['type']
+> = ['job', 'asset'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['status']
+> = ['draft', 'open', 'filled', 'closed'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonSupplyChainAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonContractTypeAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['contractType']
+> = ['permanent', 'fixed_term', 'seasonal', 'apprenticeship', 'other'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonLanguagesMinLevelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['languages']['minLevel']
+> = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonAssetKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['assetKind']
+> = ['machine', 'equipment', 'plant', 'area', 'building'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonAssetCategoryAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['assetCategory']
+> = [
+  'machine_tools',
+  'welding',
+  'lifting_cranes',
+  'marine_equipment',
+  'cold_storage',
+  'food_processing',
+  'workshop',
+  'warehouse',
+  'office',
+  'shipyard',
+  'energy',
+  'vehicles',
+  'other',
+];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonModeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['mode']
+> = ['buy', 'lease', 'either'];
+export const pathsApiV1NeedsIdPatchResponses200ContentApplicationJsonTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['responses']['200']['content']['application/json']['type']
+> = ['job', 'asset'];
+export const pathsApiV1NeedsIdEndPostResponses200ContentApplicationJsonTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/end']['post']['responses']['200']['content']['application/json']['type']
+> = ['job', 'asset'];
+export const pathsApiV1OpportunitiesGetParametersQueryIncludeEndedValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities']['get']['parameters']['query']['includeEnded']
+> = ['true', 'false'];
+export const pathsApiV1OpportunitiesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities']['post']['requestBody']['content']['application/json']['kind']
+> = ['wbo', 'mbo', 'spin_off', 'start_up', 'community_coop'];
+export const pathsApiV1OpportunitiesPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities']['post']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1OpportunitiesPostRequestBodyContentApplicationJsonSupplyChainAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities']['post']['requestBody']['content']['application/json']['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1OpportunitiesPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities']['post']['requestBody']['content']['application/json']['status']
+> = ['draft', 'open', 'in_progress', 'closed'];
+export const pathsApiV1OpportunitiesIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}']['patch']['requestBody']['content']['application/json']['kind']
+> = ['wbo', 'mbo', 'spin_off', 'start_up', 'community_coop'];
+export const pathsApiV1OpportunitiesIdPatchRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}']['patch']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1OpportunitiesIdPatchRequestBodyContentApplicationJsonSupplyChainAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}']['patch']['requestBody']['content']['application/json']['supplyChain']
+> = [
+  'nautical_shipbuilding',
+  'sustainable_tourism',
+  'blue_green_biotech',
+  'renewable_energy',
+  'ports_logistics',
+  'fishing_aquaculture',
+  'agri_food',
+  'mechanics_metalworking',
+  'other',
+];
+export const pathsApiV1OpportunitiesIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}']['patch']['requestBody']['content']['application/json']['status']
+> = ['draft', 'open', 'in_progress', 'closed'];
+export const pathsApiV1SearchAssetsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/search/assets']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'coveredAreaM2:asc',
+  'coveredAreaM2:desc',
+  'landAreaM2:asc',
+  'landAreaM2:desc',
+  'heightM:asc',
+  'heightM:desc',
+  'powerKw:asc',
+  'powerKw:desc',
+  'powerKva:asc',
+  'powerKva:desc',
+  'craneTonnage:asc',
+  'craneTonnage:desc',
+  'loadingBays:asc',
+  'loadingBays:desc',
+  'draftM:asc',
+  'draftM:desc',
+  'distanceToPortKm:asc',
+  'distanceToPortKm:desc',
+  'priceEur:asc',
+  'priceEur:desc',
+  'rentEurMonth:asc',
+  'rentEurMonth:desc',
+  'year:asc',
+  'year:desc',
+  'availableFrom:asc',
+  'availableFrom:desc',
+  'availableUntil:asc',
+  'availableUntil:desc',
+  'createdAt:asc',
+  'createdAt:desc',
+];
+export const pathsApiV1SearchProfilesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/search/profiles']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'eqfLevel:asc',
+  'eqfLevel:desc',
+  'mobilityKm:asc',
+  'mobilityKm:desc',
+  'availableFrom:asc',
+  'availableFrom:desc',
+  'updatedAt:asc',
+  'updatedAt:desc',
+];
+export const pathsApiV1SearchNeedsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/search/needs']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'catchmentKm:asc',
+  'catchmentKm:desc',
+  'positions:asc',
+  'positions:desc',
+  'startDate:asc',
+  'startDate:desc',
+  'expiresAt:asc',
+  'expiresAt:desc',
+];
+export const pathsApiV1SearchFirmsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/search/firms']['get']['parameters']['query']['sort']
+> = ['relevance', 'distance'];
+export const pathsApiV1SearchOpportunitiesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/search/opportunities']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'deadline:asc',
+  'deadline:desc',
+  'capitalNeededEur:asc',
+  'capitalNeededEur:desc',
+];
+export const pathsApiV1NeedsIdMatchesGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/matches']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1NeedsIdMatchesGetParametersQueryEmploymentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/matches']['get']['parameters']['query']['employmentStatus']
+> = ['unemployed', 'at_risk', 'furloughed'];
+export const pathsApiV1ProfilesIdMatchesGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/matches']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1OpportunitiesIdTeamGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/team']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1OpportunitiesIdTeamGetParametersQueryEmploymentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/team']['get']['parameters']['query']['employmentStatus']
+> = ['unemployed', 'at_risk', 'furloughed'];
+export const pathsApiV1AssetsIdMatchesGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/matches']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1AssetsIdMatchesGetParametersQueryEmploymentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/matches']['get']['parameters']['query']['employmentStatus']
+> = ['unemployed', 'at_risk', 'furloughed'];
+export const pathsApiV1MatchesDecisionsPostRequestBodyContentApplicationJsonSubjectTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/matches/decisions']['post']['requestBody']['content']['application/json']['subjectType']
+> = ['need', 'profile', 'opportunity', 'asset'];
+export const pathsApiV1MatchesDecisionsPostRequestBodyContentApplicationJsonCandidateTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/matches/decisions']['post']['requestBody']['content']['application/json']['candidateType']
+> = ['profile', 'need', 'asset', 'opportunity_role'];
+export const pathsApiV1MatchesDecisionsPostRequestBodyContentApplicationJsonActionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/matches/decisions']['post']['requestBody']['content']['application/json']['action']
+> = ['shortlist', 'approve', 'reject', 'rerank', 'revoke'];
+export const pathsApiV1MatchesDecisionsPostRequestBodyContentApplicationJsonReasonCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/matches/decisions']['post']['requestBody']['content']['application/json']['reasonCode']
+> = [
+  'good_fit',
+  'skills_gap',
+  'too_far',
+  'not_available',
+  'person_declined',
+  'firm_declined',
+  'better_candidate',
+  'data_outdated',
+  'other',
+];
+export const pathsApiV1NeedsIdCandidatesCodeContactRequestPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/candidates/{code}/contact-request']['post']['responses']['200']['content']['application/json']['status']
+> = ['shared', 'pending_consent'];
+export const pathsApiV1NeedsIdOutcomesPostRequestBodyContentApplicationJsonOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/outcomes']['post']['requestBody']['content']['application/json']['outcome']
+> = ['contacted', 'interviewed', 'hired', 'not_hired', 'withdrawn'];
+export const pathsApiV1ProfilesIdConsentsPostRequestBodyContentApplicationJsonPurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/consents']['post']['requestBody']['content']['application/json']['purpose']
+> = ['share_with_companies', 'contact_by_companies', 'talent_pool_extension'];
+export const pathsApiV1ProfilesIdConsentsPostRequestBodyContentApplicationJsonLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/consents']['post']['requestBody']['content']['application/json']['language']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ProfilesIdConsentsPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/consents']['post']['requestBody']['content']['application/json']['channel']
+> = ['desk', 'paper', 'email', 'online'];
+export const pathsApiV1ProfilesIdDataExportGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/data-export']['get']['parameters']['query']['format']
+> = ['json', 'html'];
+export const pathsApiV1ProfilesIdDataExportGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/data-export']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ProfilesIdErasePostRequestBodyContentApplicationJsonReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/erase']['post']['requestBody']['content']['application/json']['reason']
+> = [
+  'data_subject_request',
+  'no_longer_necessary',
+  'consent_withdrawn',
+  'objection',
+  'unlawful_processing',
+  'legal_obligation',
+];
+export const pathsApiV1ImportsPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports']['post']['responses']['200']['content']['application/json']['status']
+> = ['pending', 'running', 'done', 'failed', 'interrupted'];
+export const pathsApiV1ImportsPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports']['post']['responses']['202']['content']['application/json']['status']
+> = ['pending', 'running', 'done', 'failed', 'interrupted'];
+export const pathsApiV1ImportsIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/{id}']['get']['responses']['200']['content']['application/json']['status']
+> = ['pending', 'running', 'done', 'failed', 'interrupted'];
+export const pathsApiV1ImportsIdReportCsvGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/{id}/report.csv']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ImportsTemplatesEntityGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/templates/{entity}']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ImportsTemplatesEntityGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/templates/{entity}']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ImportsTemplatesEntityGetParametersPathEntityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/templates/{entity}']['get']['parameters']['path']['entity']
+> = ['profiles', 'assets', 'firms', 'needs', 'opportunities'];
+export const pathsApiV1ExportAssetsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/assets']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'coveredAreaM2:asc',
+  'coveredAreaM2:desc',
+  'landAreaM2:asc',
+  'landAreaM2:desc',
+  'heightM:asc',
+  'heightM:desc',
+  'powerKw:asc',
+  'powerKw:desc',
+  'powerKva:asc',
+  'powerKva:desc',
+  'craneTonnage:asc',
+  'craneTonnage:desc',
+  'loadingBays:asc',
+  'loadingBays:desc',
+  'draftM:asc',
+  'draftM:desc',
+  'distanceToPortKm:asc',
+  'distanceToPortKm:desc',
+  'priceEur:asc',
+  'priceEur:desc',
+  'rentEurMonth:asc',
+  'rentEurMonth:desc',
+  'year:asc',
+  'year:desc',
+  'availableFrom:asc',
+  'availableFrom:desc',
+  'availableUntil:asc',
+  'availableUntil:desc',
+  'createdAt:asc',
+  'createdAt:desc',
+];
+export const pathsApiV1ExportAssetsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/assets']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportAssetsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/assets']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ExportProfilesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/profiles']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'eqfLevel:asc',
+  'eqfLevel:desc',
+  'mobilityKm:asc',
+  'mobilityKm:desc',
+  'availableFrom:asc',
+  'availableFrom:desc',
+  'updatedAt:asc',
+  'updatedAt:desc',
+];
+export const pathsApiV1ExportProfilesGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/profiles']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportProfilesGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/profiles']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ExportNeedsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/needs']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'catchmentKm:asc',
+  'catchmentKm:desc',
+  'positions:asc',
+  'positions:desc',
+  'startDate:asc',
+  'startDate:desc',
+  'expiresAt:asc',
+  'expiresAt:desc',
+];
+export const pathsApiV1ExportNeedsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/needs']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportNeedsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/needs']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ExportFirmsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/firms']['get']['parameters']['query']['sort']
+> = ['relevance', 'distance'];
+export const pathsApiV1ExportFirmsGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/firms']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportFirmsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/firms']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ExportOpportunitiesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/opportunities']['get']['parameters']['query']['sort']
+> = [
+  'relevance',
+  'distance',
+  'deadline:asc',
+  'deadline:desc',
+  'capitalNeededEur:asc',
+  'capitalNeededEur:desc',
+];
+export const pathsApiV1ExportOpportunitiesGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/opportunities']['get']['parameters']['query']['format']
+> = ['csv', 'xlsx'];
+export const pathsApiV1ExportOpportunitiesGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/export/opportunities']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1NeedsIdJobpostingGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/jobposting']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
 export type operations = Record<string, never>;

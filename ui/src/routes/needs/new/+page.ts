@@ -1,0 +1,13 @@
+import { api } from '$lib/api/client';
+import { session } from '$lib/session.svelte';
+
+// An operator posts on behalf of a firm, so the form lists the firms; a company posts for itself.
+export async function load({ fetch, parent }) {
+  await parent(); // the root layout has read the session
+  if (session.role === 'company') return { firms: null };
+  const firms = await api.list('firms', { limit: 100 }, fetch).then(
+    (p) => p.items.map((f) => ({ id: f.id, name: f.name })),
+    () => [],
+  );
+  return { firms };
+}
