@@ -16,9 +16,15 @@ const SearchQuerySchema = z.strictObject({
   lang: LangSchema,
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-const ConceptSchema = z.object({
+/** `labelLang` is the language `label` is in (English when the requested one has none). */
+const LabelledSchema = {
   uri: z.string(),
   label: z.string(),
+  labelLang: z.string(),
+  provisional: z.boolean().describe("the project's own provisional vocabulary, not an official ESCO label"),
+};
+const ConceptSchema = z.object({
+  ...LabelledSchema,
   matchedLabel: z.string(),
   iscoGroup: z.string().nullable(),
 });
@@ -60,8 +66,8 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
         querystring: z.strictObject({ uri: z.string().url(), lang: LangSchema }),
         response: {
           200: z.object({
-            essential: z.array(z.object({ uri: z.string(), label: z.string() })),
-            optional: z.array(z.object({ uri: z.string(), label: z.string() })),
+            essential: z.array(z.object(LabelledSchema)),
+            optional: z.array(z.object(LabelledSchema)),
           }),
           ...errorResponses,
         },

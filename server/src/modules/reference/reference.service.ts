@@ -1,10 +1,11 @@
 import type { Database } from '../../db/client.js';
+import { candidatePrefix, meaningfulWords, rankConcepts } from './concept-ranking.js';
 import {
   listDesks,
   occupationIscoGroups,
   occupationSkills,
-  preferredLabels,
-  searchConcepts,
+  conceptCandidates,
+  preferredLabelsInLang,
   searchMunicipalities,
   searchNace,
   type Lang,
@@ -12,24 +13,48 @@ import {
 
 export function createReferenceService(db: Database) {
   return {
-    /** ESCO concepts for an autocomplete, labelled in the user's language (English where it has none). */
+    /**
+     * ESCO concepts for an autocomplete, ranked by how well a label matches what was typed
+     * (concept-ranking.ts), labelled in the user's language. `labelLang` says which language the label
+     * is in: English where the user's language has none, so the screen can mark it; `provisional` marks
+     * the project's own vocabulary (until official ESCO labels of that language are imported).
+     */
     async concepts(kind: 'occupation' | 'skill', q: string, lang: Lang, limit: number) {
-      const hits = await searchConcepts(db, kind, q, limit);
-      const uris = hits.map((h) => h.uri);
+      const typed = meaningfulWords(q).slice(0, 4);
+      if (typed.length === 0) return [];
+      const candidates = await conceptCandidates(db, kind, [...new Set(typed.map(candidatePrefix))], 20_000);
+      const ranked = rankConcepts(
+        q,
+        lang,
+        candidates.map((c) => ({
+          uri: c.uri,
+          lang: c.lang,
+          label: c.label,
+          preferred: c.preferred,
+          depth: c.code ? c.code.split('.').length - 1 : 0,
+        })),
+        limit,
+      );
+      const uris = ranked.map((h) => h.uri);
       const [labels, isco] = await Promise.all([
-        preferredLabels(db, uris, lang),
+        preferredLabelsInLang(db, uris, lang),
         kind === 'occupation' ? occupationIscoGroups(db, uris) : Promise.resolve(new Map<string, string>()),
       ]);
-      return hits.map((h) => ({
-        uri: h.uri,
-        label: labels.get(h.uri) ?? h.matched,
-        matchedLabel: h.matched,
-        iscoGroup: isco.get(h.uri) ?? null,
-      }));
+      return ranked.map((h) => {
+        const l = labels.get(h.uri);
+        return {
+          uri: h.uri,
+          label: l?.label ?? h.matchedLabel,
+          labelLang: l?.lang ?? lang,
+          provisional: l?.source === 'provisional',
+          matchedLabel: h.matchedLabel,
+          iscoGroup: isco.get(h.uri) ?? null,
+        };
+      });
     },
     async occupationSkills(uri: string, lang: Lang) {
       const rows = await occupationSkills(db, uri);
-      const labels = await preferredLabels(
+      const labels = await preferredLabelsInLang(
         db,
         rows.map((s) => s.uri),
         lang,
@@ -37,7 +62,15 @@ export function createReferenceService(db: Database) {
       const pick = (relation: string) =>
         rows
           .filter((s) => s.relation === relation)
-          .map((s) => ({ uri: s.uri, label: labels.get(s.uri) ?? s.uri }));
+          .map((s) => {
+            const l = labels.get(s.uri);
+            return {
+              uri: s.uri,
+              label: l?.label ?? s.uri,
+              labelLang: l?.lang ?? 'en',
+              provisional: l?.source === 'provisional',
+            };
+          });
       return { essential: pick('essential'), optional: pick('optional') };
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),
