@@ -1,11 +1,14 @@
 import {
   assetsForNeed,
   buildTeam,
+  componentTitle,
   ENGINE_VERSION,
+  exclusionSentence,
   explainAll,
   needsForAsset,
   operatorsForAsset,
   rankResults,
+  reasonSentence,
   rolesForPerson,
   scoreNeedForPerson,
   scorePersonForJob,
@@ -53,6 +56,17 @@ import { createWeightsStore } from './weights.js';
 
 const LANGS: Lang[] = ['it', 'fr', 'en'];
 
+/** The same text in the three languages of the programme. */
+const byLang = (text: (lang: Lang) => string): Record<Lang, string> =>
+  Object.fromEntries(LANGS.map((l) => [l, text(l)])) as Record<Lang, string>;
+
+/** Said instead of a concept whose label is missing: never its URI. */
+const UNLABELLED: Record<Lang, string> = {
+  it: 'una competenza o professione ESCO',
+  fr: 'une compétence ou un métier ESCO',
+  en: 'an ESCO skill or occupation',
+};
+
 export type CandidateType = 'profile' | 'need' | 'asset' | 'opportunity_role';
 
 interface Candidate {
@@ -82,18 +96,28 @@ export function createMatchingService(
   const ranking = createRankingSwitch(db);
   const weights = createWeightsStore(db);
 
+  /**
+   * Labels of every ESCO concept an explanation may name: the skills of the lists and the occupations in
+   * reasons ("same ISCO group: saldatore di tubazioni"). English where the language has none; never a URI.
+   */
   async function skillLabels(results: MatchResult[]) {
     const uris = new Set<string>();
-    for (const r of results)
+    const addParams = (params: Readonly<Record<string, string | number>>) => {
+      for (const v of Object.values(params)) if (typeof v === 'string' && v.startsWith('http')) uris.add(v);
+    };
+    for (const r of results) {
       for (const m of [
         ...(r.skills?.matched ?? []),
         ...(r.skills?.partial ?? []),
         ...(r.skills?.missing ?? []),
       ])
         uris.add(m.required);
+      for (const c of r.components) addParams(c.reason.params);
+      for (const e of r.exclusions) addParams(e.params);
+    }
     const byLang = new Map<Lang, Map<string, string>>();
     for (const lang of LANGS) byLang.set(lang, await preferredLabels(db, [...uris], lang));
-    return (uri: string, lang: Lang) => byLang.get(lang)?.get(uri) ?? uri.slice(uri.lastIndexOf('/') + 1);
+    return (uri: string, lang: Lang) => byLang.get(lang)?.get(uri) ?? UNLABELLED[lang];
   }
 
   async function respond(
@@ -185,10 +209,13 @@ export function createMatchingService(
                 score: c.result.score,
                 components: c.result.components.map((x) => ({
                   name: x.name,
+                  // What screens show: the component's name and its reason as sentences, never the codes.
+                  title: byLang((l) => componentTitle(x.name, l)),
                   weight: x.weight,
                   value: x.value,
                   contribution: x.contribution,
                   reason: x.reason.code,
+                  reasonText: byLang((l) => reasonSentence(x, l, { label })),
                 })),
                 skills,
                 explanation: Object.fromEntries(
@@ -274,7 +301,11 @@ export function createMatchingService(
               candidateId: m.result.id,
               label: titles.get(m.result.id)?.title ?? m.result.id,
               gap: m.gap,
-              whyNot: m.result.exclusions.map((e) => ({ code: e.code, params: e.params })),
+              whyNot: m.result.exclusions.map((e) => ({
+                code: e.code,
+                params: e.params,
+                text: byLang((l) => exclusionSentence(e, l)),
+              })),
             })),
           },
           lang,
