@@ -62,3 +62,24 @@ describe('ESCO autocomplete in the user’s words (bundled reference data)', () 
     expect(english.some((s) => s.labelLang === 'en' && !s.provisional)).toBe(true);
   });
 });
+
+describe('ISCO group names', () => {
+  it('names ISCO codes for tables of people, in the language asked, marking the English fallback', async () => {
+    const fr = await t.call(operator, {
+      method: 'GET',
+      url: '/api/v1/reference/isco-groups?codes=7212,9333&lang=fr',
+    });
+    expect(fr.statusCode).toBe(200);
+    const [welders, labourers] = fr.json();
+    expect(welders).toMatchObject({ code: '7212', labelLang: 'fr' });
+    expect(welders.display).toMatch(/^\D+ \(7212\)$/);
+    expect(labourers.code).toBe('9333');
+    const it = (
+      await t.call(operator, { method: 'GET', url: '/api/v1/reference/isco-groups?codes=7212&lang=it' })
+    ).json();
+    expect(it[0].label.length).toBeGreaterThan(3);
+    expect(['it', 'en']).toContain(it[0].labelLang);
+    const bad = await t.call(operator, { method: 'GET', url: '/api/v1/reference/isco-groups?codes=72a' });
+    expect(bad.statusCode).toBe(400);
+  });
+});

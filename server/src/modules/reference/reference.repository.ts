@@ -148,6 +148,12 @@ export function searchNace(db: DbOrTx, q: string, limit: number) {
     .limit(limit);
 }
 
+export function iscoGroupsByCode(db: DbOrTx, codes: string[]) {
+  return codes.length === 0
+    ? Promise.resolve([])
+    : db.select().from(iscoGroups).where(inArray(iscoGroups.code, codes));
+}
+
 export function iscoGroup(db: DbOrTx, code: string) {
   return db.select().from(iscoGroups).where(eq(iscoGroups.code, code));
 }

@@ -76,6 +76,39 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
     (req) => service.occupationSkills(req.query.uri, req.query.lang),
   );
   r.get(
+    '/reference/isco-groups',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'ISCO-08 groups by code with their names in the requested language (English where it has none, ' +
+          'said by `labelLang`): for tables and charts of people by occupational group.',
+        querystring: z.strictObject({
+          codes: z
+            .string()
+            .regex(/^\d{1,4}(,\d{1,4})*$/, 'comma-separated ISCO codes')
+            .max(2000)
+            .transform((s) => s.split(',')),
+          lang: LangSchema,
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              level: z.number(),
+              label: z.string(),
+              labelLang: z.string(),
+              display: z.string().describe('name and code, e.g. "Welders and flamecutters (7212)"'),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.iscoGroups(req.query.codes, req.query.lang),
+  );
+  r.get(
     '/reference/municipalities',
     {
       config: { access: everyone },

@@ -5,6 +5,7 @@ import {
   occupationIscoGroups,
   occupationSkills,
   conceptCandidates,
+  iscoGroupsByCode,
   preferredLabelsInLang,
   searchMunicipalities,
   searchNace,
@@ -72,6 +73,22 @@ export function createReferenceService(db: Database) {
             };
           });
       return { essential: pick('essential'), optional: pick('optional') };
+    },
+    /**
+     * ISCO-08 groups by code, named in the user's language: what a table of people by occupational group
+     * shows instead of bare codes ("Saldatori e tagliatori a fiamma (7212)"). ESCO ships no Italian ISCO
+     * names, so Italian falls back to English and `labelLang` says so.
+     */
+    async iscoGroups(codes: string[], lang: Lang) {
+      const rows = await iscoGroupsByCode(db, [...new Set(codes)]);
+      const byCode = new Map(rows.map((r) => [r.code, r]));
+      return codes.flatMap((code) => {
+        const r = byCode.get(code);
+        if (!r) return [];
+        const own = lang === 'it' ? r.labelIt : lang === 'fr' ? r.labelFr : r.labelEn;
+        const label = own ?? r.labelEn;
+        return [{ code, level: r.level, label, labelLang: own ? lang : 'en', display: `${label} (${code})` }];
+      });
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),
     nace: (q: string, limit: number) => searchNace(db, q, limit),
