@@ -1,8 +1,19 @@
-import { EXCLUDED, SKILL_LISTS, SUMMARY, TEMPLATES } from './templates.js';
-import type { Lang, MatchResult } from './types.js';
+import {
+  COMPONENT_TITLES,
+  EXCLUDED,
+  PARAM_KINDS,
+  SKILL_LISTS,
+  SUMMARY,
+  TEMPLATE_PARAM_KINDS,
+  TEMPLATES,
+  UNNAMED,
+  type ParamKind,
+} from './templates.js';
+import type { Component, Exclusion, Lang, MatchResult } from './types.js';
+import { formatDate, formatLanguageLevels, isSingular, valueLabel } from './value-labels.js';
 
 export interface ExplainOptions {
-  /** Label for an ESCO URI (skill or occupation) in a language; defaults to the URI's last segment. */
+  /** Label for an ESCO URI (skill or occupation) in a language; without one, a neutral phrase (never the URI). */
   readonly label?: (uri: string, lang: Lang) => string;
   /** Longest skill list printed per kind. */
   readonly maxSkills?: number;
@@ -15,26 +26,71 @@ export interface Explanation {
   readonly lines: readonly string[];
 }
 
-const defaultLabel = (uri: string): string => uri.slice(uri.lastIndexOf('/') + 1);
+const defaultLabel = (_uri: string, lang: Lang): string => UNNAMED[lang];
+
+/** `{name}` or `{name|singular|plural}` (`#` in a form stands for the number). */
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^{}]*))?\}/g;
+
+function kindOf(key: string, name: string): ParamKind | undefined {
+  return TEMPLATE_PARAM_KINDS[key]?.[name] ?? PARAM_KINDS[name];
+}
+
+function formatText(
+  kind: ParamKind | undefined,
+  v: string,
+  lang: Lang,
+  label: NonNullable<ExplainOptions['label']>,
+): string {
+  if (kind === 'concept' || v.startsWith('http')) return label(v, lang);
+  if (kind === 'date') return formatDate(v, lang);
+  if (kind === 'languageLevels') return formatLanguageLevels(v, lang);
+  if (kind) return valueLabel(kind, v, lang);
+  return v;
+}
 
 function fill(
+  key: string,
   t: string,
   params: Readonly<Record<string, string | number>>,
   lang: Lang,
-  label: ExplainOptions['label'],
+  label: NonNullable<ExplainOptions['label']>,
 ): string {
-  return t.replace(/\{(\w+)\}/g, (_, name: string) => {
+  return t.replace(PLACEHOLDER, (_, name: string, one?: string, other?: string) => {
     const v = params[name];
-    if (v === undefined) return `{${name}}`;
+    if (v === undefined) return '';
+    if (one !== undefined && other !== undefined) {
+      const n = Number(v);
+      return (isSingular(n, lang) ? one : other).replace('#', formatNumber(n, lang));
+    }
     if (typeof v === 'number') return formatNumber(v, lang);
-    return v.startsWith('http') && label ? label(v, lang) : v;
+    return formatText(kindOf(key, name), v, lang, label);
   });
 }
 
+const LOCALES: Record<Lang, string> = { it: 'it-IT', fr: 'fr-FR', en: 'en-GB' };
+
+/** One decimal at most, the language's decimal sign and digit grouping (1.370.000 / 1 370 000 / 1,370,000). */
 function formatNumber(v: number, lang: Lang): string {
-  const r = Math.round(v * 10) / 10;
-  const s = Number.isInteger(r) ? String(r) : r.toFixed(1);
-  return lang === 'en' ? s : s.replace('.', ',');
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(Math.round(v * 10) / 10);
+}
+
+/** What a score component is called, in a language. */
+export function componentTitle(name: string, lang: Lang): string {
+  return COMPONENT_TITLES[name]?.[lang] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** The sentence for one component's reason ("Disponibile 3 giorni dopo la data di inizio (24/12/2026)."). */
+export function reasonSentence(c: Component, lang: Lang, options: ExplainOptions = {}): string {
+  const key = `${c.name}.${c.reason.code}`;
+  const t = TEMPLATES[key];
+  return t ? fill(key, t[lang], c.reason.params, lang, options.label ?? defaultLabel) : '';
+}
+
+/** The sentence for one exclusion (or why-not). */
+export function exclusionSentence(e: Exclusion, lang: Lang, options: ExplainOptions = {}): string {
+  const key = `exclusion.${e.code}`;
+  const t = TEMPLATES[key];
+  return t ? fill(key, t[lang], e.params, lang, options.label ?? defaultLabel) : '';
 }
 
 /** Renders a result in one language from templates keyed by component and reason code. */
@@ -43,8 +99,8 @@ export function explain(r: MatchResult, lang: Lang, options: ExplainOptions = {}
   const max = options.maxSkills ?? 8;
   const lines: string[] = [];
   for (const c of r.components) {
-    const t = TEMPLATES[`${c.name}.${c.reason.code}`];
-    if (t) lines.push(fill(t[lang], c.reason.params, lang, label));
+    const line = reasonSentence(c, lang, { label });
+    if (line) lines.push(line);
   }
   if (r.skills) {
     for (const kind of ['matched', 'partial', 'missing'] as const) {
@@ -52,19 +108,21 @@ export function explain(r: MatchResult, lang: Lang, options: ExplainOptions = {}
       if (list.length === 0) continue;
       const names = list.slice(0, max).map((m) => label(m.required, lang));
       const more = list.length > max ? ` (+${list.length - max})` : '';
-      lines.push(fill(SKILL_LISTS[kind][lang], { list: names.join(', ') + more }, lang, label));
+      lines.push(
+        fill('skills.list', SKILL_LISTS[kind][lang], { list: names.join(', ') + more }, lang, label),
+      );
     }
   }
   if (r.exclusions.length > 0) {
     lines.push(EXCLUDED[lang]);
     for (const e of r.exclusions) {
-      const t = TEMPLATES[`exclusion.${e.code}`];
-      if (t) lines.push(fill(t[lang], e.params, lang, label));
+      const line = exclusionSentence(e, lang, { label });
+      if (line) lines.push(line);
     }
   }
   return {
     lang,
-    summary: fill(SUMMARY[lang], { score: Math.round(r.score * 1000) / 10 }, lang, label),
+    summary: fill('summary', SUMMARY[lang], { score: Math.round(r.score * 1000) / 10 }, lang, label),
     lines,
   };
 }

@@ -39,5 +39,14 @@ export {
   type AssetSearchResult,
   type NearMiss,
 } from './assets.js';
-export { explain, explainAll, type Explanation, type ExplainOptions } from './explain.js';
-export { TEMPLATES } from './templates.js';
+export {
+  explain,
+  explainAll,
+  componentTitle,
+  reasonSentence,
+  exclusionSentence,
+  type Explanation,
+  type ExplainOptions,
+} from './explain.js';
+export { TEMPLATES, COMPONENT_TITLES } from './templates.js';
+export { valueLabel, formatDate, VOCABULARIES, type VocabularyName } from './value-labels.js';

@@ -1,10 +1,13 @@
 import type { Lang } from './types.js';
+import type { VocabularyName } from './value-labels.js';
 
 /**
  * Sentence templates keyed by `component.reasonCode` (and `exclusion.code`), one per language.
  * Explanations are built only from these and the result's numbers, never from free text, so
  * what a person reads is exactly what the engine used (GDPR Art. 15(1)(h), AI Act Art. 86).
- * `{name}` is replaced by a parameter.
+ * `{name}` is replaced by a parameter, written for people (PARAM_KINDS: dates, supply chains, kinds…);
+ * `{name|singular|plural}` picks the form for a count, `#` standing for the number ("{days|# giorno|# giorni}").
+ * No template may print a reason code, a component name, an enum value or a URI.
  */
 export type TemplateTable = Readonly<Record<string, Readonly<Record<Lang, string>>>>;
 
@@ -15,19 +18,19 @@ export const TEMPLATES: TemplateTable = {
     fr: "Aucune compétence particulière n'était demandée.",
   },
   'skills.all_matched': {
-    en: 'Has all {required} required skills.',
-    it: 'Possiede tutte le {required} competenze richieste.',
-    fr: 'Possède les {required} compétences demandées.',
+    en: 'Has {required|the one required skill|all # required skills}.',
+    it: "Possiede {required|l'unica competenza richiesta|tutte le # competenze richieste}.",
+    fr: 'Possède {required|la compétence demandée|les # compétences demandées}.',
   },
   'skills.coverage': {
     en: 'Skills: {matched} of {required} held, {partial} partly (related or implied by past occupation), {missing} missing ({essentialMissing} essential).',
-    it: 'Competenze: {matched} su {required} possedute, {partial} in parte (affini o implicite nella professione svolta), {missing} mancanti ({essentialMissing} essenziali).',
-    fr: 'Compétences : {matched} sur {required} détenues, {partial} en partie (proches ou implicites dans le métier exercé), {missing} manquantes ({essentialMissing} essentielles).',
+    it: 'Competenze: {matched} su {required} {matched|posseduta|possedute}, {partial} in parte (affini o implicite nella professione svolta), {missing|# mancante|# mancanti} ({essentialMissing|# essenziale|# essenziali}).',
+    fr: 'Compétences : {matched} sur {required} {matched|détenue|détenues}, {partial} en partie (proches ou implicites dans le métier exercé), {missing|# manquante|# manquantes} ({essentialMissing|# essentielle|# essentielles}).',
   },
   'occupation.same_occupation': {
-    en: 'Has worked in this occupation ({years} years counted, at most 5).',
-    it: 'Ha già svolto questa professione ({years} anni considerati, al massimo 5).',
-    fr: 'A déjà exercé ce métier ({years} ans pris en compte, 5 au plus).',
+    en: 'Has worked in this occupation ({years|# year|# years} counted, at most 5).',
+    it: 'Ha già svolto questa professione ({years|# anno considerato|# anni considerati}, al massimo 5).',
+    fr: 'A déjà exercé ce métier ({years|# an pris en compte|# ans pris en compte}, 5 au plus).',
   },
   'occupation.isco4': {
     en: 'Has worked in a closely related occupation (same ISCO unit group): {occupation}.',
@@ -41,8 +44,8 @@ export const TEMPLATES: TemplateTable = {
   },
   'occupation.isco2': {
     en: 'Has worked in the same broad field (ISCO sub-major group): {occupation}.',
-    it: 'Ha lavorato nello stesso ambito (gruppo ISCO a 2 cifre): {occupation}.',
-    fr: 'A travaillé dans le même domaine (groupe ISCO à 2 chiffres) : {occupation}.',
+    it: 'Ha lavorato nello stesso ambito professionale (sottogruppo principale ISCO): {occupation}.',
+    fr: 'A travaillé dans le même domaine (sous-grand groupe ISCO) : {occupation}.',
   },
   'occupation.isco1': {
     en: 'Has worked in the same major occupational group: {occupation}.',
@@ -135,9 +138,9 @@ export const TEMPLATES: TemplateTable = {
     fr: 'Disponible à la date de début ({startDate}).',
   },
   'availability.late': {
-    en: 'Available {days} days after the start date ({startDate}).',
-    it: 'Disponibile {days} giorni dopo la data di inizio ({startDate}).',
-    fr: 'Disponible {days} jours après la date de début ({startDate}).',
+    en: 'Available {days|# day|# days} after the start date ({startDate}).',
+    it: 'Disponibile {days|# giorno|# giorni} dopo la data di inizio ({startDate}).',
+    fr: 'Disponible {days|# jour|# jours} après la date de début ({startDate}).',
   },
   'supplyChain.not_required': {
     en: 'No supply chain was specified.',
@@ -172,7 +175,7 @@ export const TEMPLATES: TemplateTable = {
   'path.wanted': {
     en: 'Has said they are interested in this path ({kind}).',
     it: 'Ha dichiarato interesse per questo percorso ({kind}).',
-    fr: 'A déclaré être intéressé(e) par ce parcours ({kind}).',
+    fr: 'A déclaré un intérêt pour ce parcours ({kind}).',
   },
   'path.not_stated': {
     en: 'Has not said they are interested in this path ({kind}).',
@@ -317,4 +320,54 @@ export const SKILL_LISTS: Readonly<
     it: 'Competenze mancanti: {list}.',
     fr: 'Compétences manquantes : {list}.',
   },
+};
+
+/**
+ * How a text parameter is written: a date, a list of language levels, the label of an ESCO URI, or a word
+ * of a vocabulary. Numbers are always written as numbers (a count named `missing` stays a count).
+ */
+export type ParamKind = VocabularyName | 'date' | 'languageLevels' | 'concept';
+
+/** Parameter kinds by name, for every template. */
+export const PARAM_KINDS: Readonly<Record<string, ParamKind>> = {
+  startDate: 'date',
+  availableFrom: 'date',
+  availableUntil: 'date',
+  byDate: 'date',
+  chain: 'supplyChain',
+  missing: 'languageLevels',
+  occupation: 'concept',
+};
+
+/** Parameter kinds that depend on the template (the same name means different things). */
+export const TEMPLATE_PARAM_KINDS: Readonly<Record<string, Readonly<Record<string, ParamKind>>>> = {
+  'path.wanted': { kind: 'opportunityKind' },
+  'path.not_stated': { kind: 'opportunityKind' },
+  'exclusion.asset_not_available': { status: 'assetStatus' },
+  'exclusion.kind': { actual: 'assetKind', required: 'assetKind' },
+  'exclusion.category': { actual: 'assetCategory', required: 'assetCategory' },
+  'exclusion.mode': { actual: 'availability', required: 'acquisitionMode' },
+};
+
+/** What each score component is called on screen (the UI shows these, never the component's code). */
+export const COMPONENT_TITLES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  skills: { it: 'Competenze', fr: 'Compétences', en: 'Skills' },
+  occupation: { it: 'Professione', fr: 'Métier', en: 'Occupation' },
+  distance: { it: 'Distanza', fr: 'Distance', en: 'Distance' },
+  languages: { it: 'Lingue', fr: 'Langues', en: 'Languages' },
+  qualification: { it: 'Titolo di studio', fr: 'Qualification', en: 'Qualification' },
+  availability: { it: 'Disponibilità', fr: 'Disponibilité', en: 'Availability' },
+  supplyChain: { it: 'Esperienza di filiera', fr: 'Expérience de la filière', en: 'Supply-chain experience' },
+  crisisCase: { it: 'Crisi di provenienza', fr: "Dossier de crise d'origine", en: 'Crisis of origin' },
+  path: { it: 'Percorso desiderato', fr: 'Parcours souhaité', en: 'Desired path' },
+  price: { it: 'Prezzo', fr: 'Prix', en: 'Price' },
+  size: { it: 'Dimensioni', fr: 'Dimensions', en: 'Size' },
+  readiness: { it: 'Disponibilità del bene', fr: 'Disponibilité du bien', en: 'Asset availability' },
+};
+
+/** Words used when a label is missing: never a URI or a code. */
+export const UNNAMED: Readonly<Record<Lang, string>> = {
+  it: 'una professione affine',
+  fr: 'un métier proche',
+  en: 'a related occupation',
 };

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  componentTitle,
+  exclusionSentence,
+  explain,
   explainAll,
+  reasonSentence,
   scoreAssetForNeed,
   scoreOperatorForAsset,
   scorePersonForRole,
@@ -51,7 +55,9 @@ function reasonCodesInSource(): string[] {
 describe('explanation templates', () => {
   it('exist in Italian, French and English, with the same placeholders', () => {
     for (const [key, t] of Object.entries(TEMPLATES)) {
-      const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      // `{name}` and `{name|singular|plural}` alike.
+      const ph = (s: string) =>
+        [...new Set([...s.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]))].sort();
       for (const lang of LANGS) {
         expect(t[lang], `${key}.${lang}`).toBeTruthy();
         expect(ph(t[lang]), `${key}.${lang}`).toEqual(ph(t.en));
@@ -84,6 +90,84 @@ describe('explanation templates', () => {
     }
     expect(all.en.lines.at(-1)).toBe('Skills missing: repair engines.');
     expect(all.fr.lines.at(-1)).toBe('Compétences manquantes : réparer des moteurs.');
+  });
+});
+
+/** What must never reach a reader: a URI, a UUID, a reason code or enum value, a component name. */
+const CODE_LIKE =
+  /https?:\/\/|[0-9a-f]{8}-[0-9a-f]{4}|\b[a-z]+_[a-z_]+\b|\b(crisisCase|supplyChain|same_case|no_start_date|to_asset)\b|\{/;
+
+describe('explanations are plain sentences', () => {
+  const sentences = (r: MatchResult) =>
+    LANGS.flatMap((lang) => {
+      const e = explain(r, lang, { label });
+      return [e.summary, ...e.lines, ...r.components.map((c) => reasonSentence(c, lang, { label }))];
+    });
+
+  it('never print codes, UUIDs, component names or raw dates, for random people and needs', () => {
+    fc.assert(
+      fc.property(profileArb(), needArb(), (p, n) => {
+        const role = {
+          id: 'r',
+          occupationUri: n.occupationUri,
+          iscoGroup: n.iscoGroup,
+          count: 1,
+          keySkills: [],
+        };
+        for (const r of [
+          scorePersonForJob(p, n, knowledge),
+          scorePersonForRole(p, makeOpportunity({ startDate: n.startDate }), role, knowledge),
+        ])
+          for (const s of sentences(r)) {
+            expect(s).not.toMatch(CODE_LIKE);
+            expect(s).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+          }
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('name supply chains, paths, kinds and statuses in words, with dates as people write them', () => {
+    const p = makeProfile({
+      occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 1 }],
+      supplyChains: ['nautical_shipbuilding'],
+      desiredPaths: ['wbo'],
+      availableFrom: '2026-12-25',
+    });
+    const r = scorePersonForJob(
+      p,
+      makeNeed({ startDate: '2026-12-24', supplyChain: 'nautical_shipbuilding' }),
+      knowledge,
+    );
+    const it = explain(r, 'it', { label }).lines.join(' ');
+    expect(it).toContain('nautica e cantieristica');
+    expect(it).toContain('1 anno considerato');
+    expect(it).toContain('Disponibile 1 giorno dopo la data di inizio (24/12/2026)');
+    expect(explain(r, 'fr', { label }).lines.join(' ')).toContain(
+      '1 jour après la date de début (24/12/2026)',
+    );
+    expect(explain(r, 'en', { label }).lines.join(' ')).toContain('1 day after the start date (24 Dec 2026)');
+
+    const withdrawn = scoreAssetForNeed(
+      makeAsset({ kind: 'machine', status: 'withdrawn' }),
+      makeAssetNeed(),
+      '2026-02-01',
+    );
+    const why = withdrawn.exclusions.map((e) => exclusionSentence(e, 'it')).join(' ');
+    expect(why).toMatch(/ritirato/);
+    expect(why).toMatch(/macchinario/);
+    expect(why).not.toMatch(CODE_LIKE);
+    expect(componentTitle('crisisCase', 'it')).toBe('Crisi di provenienza');
+  });
+
+  it('never print an occupation URI, even without a label for it', () => {
+    const p = makeProfile({ occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 3 }] });
+    const r = scorePersonForJob(
+      p,
+      makeNeed({ occupationUri: 'http://data.europa.eu/esco/occupation/x', iscoGroup: '7212' }),
+      knowledge,
+    );
+    for (const lang of LANGS) expect(explain(r, lang).lines.join(' ')).not.toMatch(CODE_LIKE);
   });
 });
 

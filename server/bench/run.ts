@@ -5,7 +5,8 @@
  *
  *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
- *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, vocabulary
+ *   npm run bench -- --only=vocabulary  # everyday IT/FR job words against the occupation autocomplete
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
  * answers; they run in a scratch database `rilancio_bench_<time>` created and dropped here. Without
@@ -20,7 +21,7 @@ import { parseFlags, type BenchRow } from './lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const quick = flags.has('quick');
-const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files'] as const;
+const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files', 'vocabulary'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = flags.get('only')?.split(',').filter(Boolean);
 for (const name of only ?? [])
@@ -147,6 +148,9 @@ async function runSection(section: Section): Promise<ChildRun[]> {
           section,
         ),
       ];
+    case 'vocabulary':
+      // Same words at every size: the figures are accuracies (and the reference-data load time).
+      return [await child('bench/sections/vocabulary.ts', [], section)];
     case 'files': {
       const runs = [await child('bench/sections/files.ts', [`--rows=${SIZES.parseRows}`], section)];
       // A colleague's import benchmark joins the run as soon as it exists.

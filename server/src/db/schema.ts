@@ -71,6 +71,9 @@ const latLonChecks = (table: string) => [
 
 // ---------------------------------------------------------------- reference data
 
+export const LABEL_SOURCES = ['esco', 'provisional', 'supplement'] as const;
+export type LabelSource = (typeof LABEL_SOURCES)[number];
+
 export const referenceDatasets = pgTable('reference_datasets', {
   name: text('name').primaryKey(),
   checksum: text('checksum').notNull(),
@@ -127,12 +130,20 @@ export const escoLabels = pgTable(
     label: text('label').notNull(),
     preferred: boolean('preferred').notNull(),
     folded: text('folded').notNull(),
+    /**
+     * Where the label comes from. `esco`: an official ESCO release (bundled or `import:esco`).
+     * `provisional`: the project's own vocabulary for a language ESCO's files are missing here (Italian),
+     * used for a concept only until official labels of that language are imported. `supplement`: the
+     * project's everyday words added next to the official labels (French trade names ESCO lacks).
+     */
+    source: text('source').notNull().default('esco'),
   },
   (t) => [
     primaryKey({ columns: [t.conceptUri, t.lang, t.label] }),
     index('esco_labels_folded_idx').using('btree', sql`${t.folded} text_pattern_ops`),
     index('esco_labels_kind_idx').on(t.conceptKind, t.lang),
     check('esco_labels_kind', oneOf('concept_kind', ['occupation', 'skill', 'skill_group'])),
+    check('esco_labels_source', oneOf('source', LABEL_SOURCES)),
   ],
 );
 

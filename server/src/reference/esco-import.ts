@@ -10,7 +10,10 @@
  *   counted and reported (a file from a newer ESCO release may hold concepts we do not have);
  * - for every concept in a file, its labels in that language become exactly the file's preferred and
  *   alternative labels (hidden labels, which are misspellings kept for search engines, are left out):
- *   labels are added, dropped or re-flagged as needed, so a re-import of the same files changes nothing.
+ *   labels are added, dropped or re-flagged as needed, so a re-import of the same files changes nothing;
+ * - official labels take precedence over the project's provisional ones (seed/reference/*_provisional.csv):
+ *   a concept's provisional labels in the file's language are dropped; the project's supplement labels
+ *   (everyday words ESCO lacks) are kept next to the official ones.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +22,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import type { Database, DbOrTx } from '../db/client.js';
 import { escoLabels, escoOccupations, escoSkillGroups, escoSkills } from '../db/schema.js';
+import { genderedForms } from './project-labels.js';
 import { insertChunked, labelRows } from './reference.loader.js';
 
 type ConceptKind = 'occupation' | 'skill' | 'skill_group';
@@ -113,19 +117,6 @@ const splitLines = (value: string | undefined) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/**
- * "saldatore/saldatrice": occupations carry both gendered forms in one preferred label; each form is also
- * a label of its own so either one is found by a prefix search. Only for occupations, where the slash is
- * always this convention (skills have labels like "TCP/IP").
- */
-function genderedForms(kind: ConceptKind, preferred: string): string[] {
-  if (kind !== 'occupation' || !preferred.includes('/')) return [];
-  return preferred
-    .split('/')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 1);
-}
-
 async function knownUris(db: DbOrTx, kind: ConceptKind, uris: string[]): Promise<Set<string>> {
   const known = new Set<string>();
   const table = kind === 'occupation' ? escoOccupations : kind === 'skill' ? escoSkills : escoSkillGroups;
@@ -174,28 +165,35 @@ async function importFile(db: DbOrTx, file: EscoLabelFile): Promise<EscoFileRepo
     const preferred = (r.preferredLabel ?? '').trim();
     const alternatives = [...genderedForms(file.kind, preferred), ...splitLines(r.altLabels)];
     for (const row of labelRows(uri, file.kind, file.lang, preferred, alternatives)) {
-      wanted.set(`${uri}\u0000${row.label}`, row);
+      wanted.set(`${uri}\u0000${row.label}`, { ...row, source: 'esco' });
     }
   }
   // …and what it holds now.
-  const current = new Map<string, { preferred: boolean }>();
+  const current = new Map<string, { preferred: boolean; source: string }>();
   const uris = [...known];
   for (let i = 0; i < uris.length; i += 5000) {
     const rows = await db
-      .select({ conceptUri: escoLabels.conceptUri, label: escoLabels.label, preferred: escoLabels.preferred })
+      .select({
+        conceptUri: escoLabels.conceptUri,
+        label: escoLabels.label,
+        preferred: escoLabels.preferred,
+        source: escoLabels.source,
+      })
       .from(escoLabels)
       .where(and(eq(escoLabels.lang, file.lang), inArray(escoLabels.conceptUri, uris.slice(i, i + 5000))));
-    for (const r of rows) current.set(`${r.conceptUri}\u0000${r.label}`, { preferred: r.preferred });
+    for (const r of rows)
+      current.set(`${r.conceptUri}\u0000${r.label}`, { preferred: r.preferred, source: r.source });
   }
 
   const toInsert: (typeof escoLabels.$inferInsert)[] = [];
   for (const [key, row] of wanted) {
     const existing = current.get(key);
     if (!existing) toInsert.push(row);
-    else if (existing.preferred !== row.preferred) {
+    else if (existing.preferred !== row.preferred || existing.source !== 'esco') {
+      // A provisional or supplement label the official file also has becomes official.
       await db
         .update(escoLabels)
-        .set({ preferred: row.preferred })
+        .set({ preferred: row.preferred, source: 'esco' })
         .where(
           and(
             eq(escoLabels.conceptUri, row.conceptUri),
@@ -206,8 +204,9 @@ async function importFile(db: DbOrTx, file: EscoLabelFile): Promise<EscoFileRepo
       report.updated++;
     } else report.unchanged++;
   }
-  for (const key of current.keys()) {
-    if (wanted.has(key)) continue;
+  for (const [key, { source }] of current) {
+    // Official labels replace the provisional ones; the project's supplement stays next to them.
+    if (wanted.has(key) || source === 'supplement') continue;
     const [conceptUri, label] = key.split('\u0000') as [string, string];
     await db
       .delete(escoLabels)

@@ -20,6 +20,7 @@ import {
   referenceDatasets,
 } from '../db/schema.js';
 import { fold } from '../lib/text.js';
+import { loadProjectLabels, parseProjectLabels, type ProjectLabelSpec } from './project-labels.js';
 
 export const REFERENCE_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -28,14 +29,19 @@ export const REFERENCE_DIR = path.resolve(
 
 type Row = Record<string, string>;
 
-/** Reads `name.csv.gz` or `name.csv` from a folder. */
-export function readReferenceFile(dir: string, name: string): { rows: Row[]; checksum: string } | null {
+/** The bytes of `name.csv.gz` or `name.csv` in a folder, or null when neither exists. */
+export function readReferenceBytes(dir: string, name: string): Buffer | null {
   const gz = path.join(dir, `${name}.gz`);
   const plain = path.join(dir, name);
-  let bytes: Buffer;
-  if (existsSync(gz)) bytes = gunzipSync(readFileSync(gz));
-  else if (existsSync(plain)) bytes = readFileSync(plain);
-  else return null;
+  if (existsSync(gz)) return gunzipSync(readFileSync(gz));
+  if (existsSync(plain)) return readFileSync(plain);
+  return null;
+}
+
+/** Reads `name.csv.gz` or `name.csv` from a folder. */
+export function readReferenceFile(dir: string, name: string): { rows: Row[]; checksum: string } | null {
+  const bytes = readReferenceBytes(dir, name);
+  if (!bytes) return null;
   const rows = parse(bytes, { columns: true, bom: true, skip_empty_lines: true }) as Row[];
   return { rows, checksum: createHash('sha256').update(bytes).digest('hex') };
 }
@@ -85,10 +91,48 @@ export function labelRows(
   return out;
 }
 
-interface Dataset {
-  file: string;
-  load(db: DbOrTx, rows: Row[]): Promise<void>;
-}
+type Dataset =
+  | { file: string; load(db: DbOrTx, rows: Row[]): Promise<void>; loadBytes?: undefined }
+  /** Datasets that check their own bytes (encoding, line numbers) get them instead of parsed rows. */
+  | { file: string; loadBytes(db: DbOrTx, bytes: Buffer): Promise<number> };
+
+/**
+ * The project's own label files, after the concepts they label. Italian is provisional (replaced by the
+ * official ESCO Italian files when imported); French is a supplement of everyday trade names.
+ */
+export const PROJECT_LABEL_FILES: readonly ProjectLabelSpec[] = [
+  {
+    file: 'esco_occupations_it_provisional.csv',
+    kind: 'occupation',
+    lang: 'it',
+    source: 'provisional',
+    labelColumn: 'label_it',
+    altColumn: 'alt_labels_it',
+  },
+  {
+    file: 'esco_skills_it_provisional.csv',
+    kind: 'skill',
+    lang: 'it',
+    source: 'provisional',
+    labelColumn: 'label_it',
+  },
+  {
+    file: 'esco_occupations_fr_supplement.csv',
+    kind: 'occupation',
+    lang: 'fr',
+    source: 'supplement',
+    altColumn: 'alt_labels_fr',
+  },
+];
+
+const projectDataset = (spec: ProjectLabelSpec): Dataset => ({
+  file: spec.file,
+  async loadBytes(db, bytes) {
+    const rows = parseProjectLabels(spec, bytes);
+    await loadProjectLabels(db, spec, rows);
+    return rows.length;
+  },
+});
 
 const bool = (v: string | undefined) => v === '1' || v === 'true';
 const nullIfEmpty = (v: string | undefined) => (v === undefined || v === '' ? null : v);
@@ -188,6 +232,7 @@ const DATASETS: Dataset[] = [
     file: 'esco_occupation_broader.csv',
     load: (db, rows) => loadBroader(db, rows),
   },
+  ...PROJECT_LABEL_FILES.map(projectDataset),
   {
     file: 'nace_rev2.csv',
     async load(db, rows) {
@@ -289,20 +334,27 @@ export async function loadReferenceData(
   const report: ReferenceLoadReport = { loaded: [], skipped: [] };
   const recorded = new Map((await db.select().from(referenceDatasets)).map((d) => [d.name, d.checksum]));
   for (const dataset of DATASETS) {
-    const file = readReferenceFile(dir, dataset.file);
-    if (!file) continue;
-    if (recorded.get(dataset.file) === file.checksum) {
+    const bytes = readReferenceBytes(dir, dataset.file);
+    if (!bytes) continue;
+    const checksum = createHash('sha256').update(bytes).digest('hex');
+    if (recorded.get(dataset.file) === checksum) {
       report.skipped.push(dataset.file);
       continue;
     }
     await db.transaction(async (tx) => {
-      await dataset.load(tx, file.rows);
+      let rowCount: number;
+      if (dataset.loadBytes) rowCount = await dataset.loadBytes(tx, bytes);
+      else {
+        const rows = parse(bytes, { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+        await dataset.load(tx, rows);
+        rowCount = rows.length;
+      }
       await tx
         .insert(referenceDatasets)
-        .values({ name: dataset.file, checksum: file.checksum, rowCount: file.rows.length })
+        .values({ name: dataset.file, checksum, rowCount })
         .onConflictDoUpdate({
           target: referenceDatasets.name,
-          set: { checksum: file.checksum, rowCount: file.rows.length, loadedAt: new Date() },
+          set: { checksum, rowCount, loadedAt: new Date() },
         });
     });
     report.loaded.push(dataset.file);

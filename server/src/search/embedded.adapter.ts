@@ -7,6 +7,7 @@ import { INDEX_NAMES, INDEX_SETTINGS } from './documents.js';
 import { StringTable } from './embedded/doc-store.js';
 import { InvertedIndex } from './embedded/inverted-index.js';
 import { SynonymMatcher } from './embedded/synonyms.js';
+import { glossaryFor } from './glossary.js';
 import { Vocabulary } from './embedded/vocabulary.js';
 import type {
   RebuildHandle,
@@ -27,7 +28,8 @@ export interface EmbeddedSearchOptions {
 
 export class EmbeddedSearchAdapter implements SearchPort {
   private readonly vocab = new Vocabulary();
-  private readonly synonyms = new SynonymMatcher();
+  /** One synonym matcher per index: the glossary is scoped (glossary.ts, GLOSSARY_INDEXES). */
+  private readonly synonyms = new Map(INDEX_NAMES.map((n) => [n, new SynonymMatcher(glossaryFor(n))]));
   private readonly strings = new StringTable();
   private readonly indexes = new Map<IndexName, InvertedIndex>();
   private readonly compactAt: number;
@@ -38,7 +40,7 @@ export class EmbeddedSearchAdapter implements SearchPort {
   }
 
   private fresh(name: IndexName): InvertedIndex {
-    return new InvertedIndex(name, this.vocab, this.synonyms, this.strings);
+    return new InvertedIndex(name, this.vocab, this.synonyms.get(name)!, this.strings);
   }
 
   private get(index: IndexName): InvertedIndex {

@@ -1,3 +1,5 @@
+import type { IndexName } from './documents.js';
+
 /**
  * Asset vocabulary across Italian, French and English, used as mutual synonyms by every adapter.
  * Each group is one concept; a term may be several words ("pont roulant"). Terms are written as people
@@ -77,3 +79,15 @@ export const GLOSSARY: readonly (readonly string[])[] = [
   ['scaffalatura', 'rayonnage', 'racking', 'shelving'],
   ['ponteggio', 'échafaudage', 'scaffolding'],
 ];
+
+/**
+ * The indexes the glossary applies to: assets, and needs (which ask for assets). People, firms and
+ * opportunities are searched by their own words only: "capannone" is a shed, and must not find the
+ * warehouse workers whose occupation says "warehouse" or "magazzino".
+ */
+export const GLOSSARY_INDEXES: ReadonlySet<IndexName> = new Set<IndexName>(['assets', 'needs']);
+
+/** The synonym groups an index uses (none for the indexes outside GLOSSARY_INDEXES). */
+export function glossaryFor(index: IndexName): readonly (readonly string[])[] {
+  return GLOSSARY_INDEXES.has(index) ? GLOSSARY : [];
+}

@@ -19,7 +19,7 @@ import type { EnqueuedTaskPromise, Index, Settings } from 'meilisearch';
 import type { FieldSpec, IndexDocument, IndexName } from './documents.js';
 import { INDEX_NAMES, INDEX_SETTINGS } from './documents.js';
 import { SynonymMatcher, planQuery } from './embedded/synonyms.js';
-import { GLOSSARY } from './glossary.js';
+import { glossaryFor } from './glossary.js';
 import { buildFilter, dateAttribute } from './meili-filter.js';
 import type {
   Highlight,
@@ -41,7 +41,7 @@ import {
   SearchRejectedError,
   SearchUnavailableError,
 } from './search.port.js';
-import { haversineKm, highlightText, interleave, parseQuery, words } from './text.js';
+import { haversineKm, highlightText, interleave, parseQuery } from './text.js';
 
 /** CVE-2026-57823/57824 are fixed from 1.48.2 (M1). */
 export const MIN_MEILISEARCH_VERSION = '1.48.2';
@@ -99,7 +99,7 @@ export function meiliSettings(index: IndexName): Settings {
   const fields = fieldsOf(index);
   const attr = (f: string, s: FieldSpec) => (s.type === 'date' ? dateAttribute(f) : f);
   const synonyms: Record<string, string[]> = {};
-  for (const group of GLOSSARY) {
+  for (const group of glossaryFor(index)) {
     for (const term of group) {
       const others = group.filter((t) => t !== term);
       synonyms[term] = [...new Set([...(synonyms[term] ?? []), ...others])];
@@ -163,7 +163,8 @@ export class MeilisearchAdapter implements SearchPort {
   private readonly client: Meilisearch;
   private readonly prefix: string;
   private readonly taskTimeoutMs: number;
-  private readonly synonyms = new SynonymMatcher();
+  /** One synonym matcher per index: the glossary is scoped (glossary.ts, GLOSSARY_INDEXES). */
+  private readonly synonyms = new Map(INDEX_NAMES.map((n) => [n, new SynonymMatcher(glossaryFor(n))]));
 
   private constructor(options: MeilisearchAdapterOptions) {
     this.client = new Meilisearch({
@@ -350,7 +351,7 @@ export class MeilisearchAdapter implements SearchPort {
     const parsed = parseQuery(query.q);
     const ws = parsed.words;
     const q =
-      planQuery(this.synonyms, parsed)
+      planQuery(this.synonyms.get(index)!, parsed)
         .map((p) => (p.kind === 'word' ? ws[p.index]! : ws.slice(p.start, p.start + p.length).join(' ')))
         .join(' ') + (ws.length > 0 && !parsed.lastIsPrefix ? ' ' : '');
     let res;
@@ -367,7 +368,7 @@ export class MeilisearchAdapter implements SearchPort {
     } catch (err) {
       throw mapMeiliError(err, 'read');
     }
-    const extra = this.synonymWords(parsed.words);
+    const extra = this.synonymWords(index, parsed.words);
     const wantHighlights = query.highlight ?? parsed.words.length > 0;
     const from =
       sort.by === 'distance'
@@ -391,11 +392,11 @@ export class MeilisearchAdapter implements SearchPort {
     return { hits, total: res.totalHits, facets: facetCounts, tookMs: performance.now() - started };
   }
 
-  private synonymWords(queryWords: string[]): Set<string> {
+  private synonymWords(index: IndexName, queryWords: string[]): Set<string> {
+    const matcher = this.synonyms.get(index)!;
     const out = new Set<string>();
-    for (const c of this.synonyms.queryConcepts(queryWords)) {
-      for (const term of GLOSSARY[c.group] ?? []) for (const w of words(term)) out.add(w);
-    }
+    for (const c of matcher.queryConcepts(queryWords))
+      for (const w of matcher.groupWords(c.group)) out.add(w);
     return out;
   }
 

@@ -83,8 +83,42 @@ describe('people for a job need', () => {
       expect(r.explanation.fr.lines.length).toBeGreaterThan(0);
     }
     const top = run.results[0];
-    expect(top.skills.matched.map((s: { label: string }) => s.label)).toContain('welding techniques');
+    // Skill names in the user's language (Italian by default): the project's provisional labels.
+    expect(top.skills.matched.map((s: { label: string }) => s.label)).toContain('tecniche di saldatura');
     expect(JSON.stringify(run)).not.toContain('Rossi');
+  });
+
+  it('explains in plain sentences: no UUID, reason code, component name or domain code, in IT, FR and EN', async () => {
+    // A pipe welder is "same ISCO unit group": the reason names the occupation, which must be a label.
+    const pipeWelder = 'http://data.europa.eu/esco/occupation/2ff73126-7aff-4233-9d9c-d8725e1c6822';
+    const res = await post(
+      operator,
+      '/api/v1/profiles',
+      profilePayload(deskId, { occupations: [{ uri: pipeWelder, years: 1 }] }),
+    );
+    const related = res.json();
+    const run = (await get(operator, `/api/v1/needs/${needId}/matches?limit=50`)).json();
+    const codeLike =
+      /[0-9a-f]{8}-[0-9a-f]{4}-|https?:\/\/|\b[a-z]+_[a-z_]+\b|\b(crisisCase|supplyChain)\b|\d{4}-\d{2}-\d{2}/;
+    const texts: string[] = [];
+    for (const r of run.results) {
+      for (const lang of ['it', 'fr', 'en']) {
+        texts.push(r.explanation[lang].summary, ...r.explanation[lang].lines);
+        for (const c of r.components) texts.push(c.title[lang], c.reasonText[lang]);
+      }
+    }
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts) expect(text).not.toMatch(codeLike);
+    const mine = run.results.find((r: { candidateId: string }) => r.candidateId === related.id);
+    const occupation = mine.components.find((c: { name: string }) => c.name === 'occupation');
+    expect(occupation.reasonText.it).toMatch(/stesso gruppo ISCO\): saldatore di tubazioni/);
+    expect(occupation.reasonText.en).toMatch(/pipe welder/);
+    expect(occupation.title).toEqual({ it: 'Professione', fr: 'Métier', en: 'Occupation' });
+    // The person's side too (needs and opportunity roles that fit).
+    const back = (await get(operator, `/api/v1/profiles/${related.id}/matches`)).json();
+    for (const r of back.results)
+      for (const lang of ['it', 'fr', 'en'])
+        for (const line of r.explanation?.[lang]?.lines ?? []) expect(line).not.toMatch(codeLike);
   });
 
   it('logs every run with ids, scores and contributions, and the log cannot be changed', async () => {

@@ -159,6 +159,35 @@ describe('search over the API', () => {
     expect((await search({ role: 'company' }, 'profiles?q=welder')).statusCode).toBe(403);
   });
 
+  it('finds people by their Italian occupation word, that occupation first; an asset word finds no people', async () => {
+    const warehouseWorker = 'http://data.europa.eu/esco/occupation/bea705fe-06ac-4147-b8e0-6e8ac1208d8f';
+    const create = async (overrides: Record<string, unknown>) =>
+      (
+        await t.call(operator, {
+          method: 'POST',
+          url: '/api/v1/profiles',
+          payload: profilePayload(deskId, overrides),
+        })
+      ).json();
+    const welder = await create({});
+    // A cook who can weld: the skill matches "saldatura", the occupation does not.
+    const cookWhoWelds = await create({ occupations: [{ uri: ESCO.cook, years: 3 }] });
+    const storeman = await create({ occupations: [{ uri: warehouseWorker, years: 8 }], skills: [] });
+    await t.relay.drain();
+
+    for (const q of ['saldatore', 'saldatrice', 'saldatore%20TIG']) {
+      const found = ids((await search(operator, `profiles?q=${q}&limit=100`)).json());
+      expect(found, q).toContain(welder.id);
+      expect(found.indexOf(welder.id), q).toBeLessThan(
+        found.includes(cookWhoWelds.id) ? found.indexOf(cookWhoWelds.id) : Infinity,
+      );
+    }
+    expect(ids((await search(operator, 'profiles?q=magazziniere')).json())).toContain(storeman.id);
+    // The asset glossary (capannone = warehouse = magazzino) is for assets, not people.
+    expect((await search(operator, 'profiles?q=capannone')).json().total).toBe(0);
+    expect(ids((await search(marketing, 'assets?q=warehouse')).json())).toContain(shed.id);
+  });
+
   it('shows a company only its own needs', async () => {
     const db = t.database.handle.db;
     const mine = await makeFirm(db);

@@ -33,6 +33,17 @@ describe('system', () => {
     const about = (await t.call(null, { method: 'GET', url: '/api/v1/about' })).json();
     expect(about.attributions.join(' ')).toContain('ESCO classification of the European Commission');
     expect(about.attributions.join(' ')).toContain('Eurostat');
+    // Italian labels are the project's own provisional vocabulary, and /about (hence the footer) says so.
+    expect(about.attributions.join(' ')).toMatch(/project's own provisional Italian vocabulary/);
+    expect(about.labelSources).toContainEqual({
+      lang: 'it',
+      kind: 'occupation',
+      source: 'provisional',
+      concepts: 3007,
+    });
+    expect(about.labelSources).toContainEqual(
+      expect.objectContaining({ lang: 'fr', kind: 'occupation', source: 'supplement' }),
+    );
   });
 
   it('serves the OpenAPI document and the docs page', async () => {

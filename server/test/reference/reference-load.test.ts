@@ -81,12 +81,12 @@ describe('bundled reference data (full ESCO, slow)', () => {
     // Forget the checksums so every row is offered again: ON CONFLICT DO NOTHING must keep the counts.
     await handle.db.delete(referenceDatasets);
     const reload = await loadReferenceData(handle.db);
-    expect(reload.loaded).toHaveLength(10);
+    expect(reload.loaded).toHaveLength(13);
     expect(await counts(handle)).toEqual(first);
 
     const again = await loadReferenceData(handle.db);
     expect(again.loaded).toEqual([]);
-    expect(again.skipped).toHaveLength(10);
+    expect(again.skipped).toHaveLength(13);
     expect(await counts(handle)).toEqual(first);
   }, 300_000);
 
@@ -96,6 +96,20 @@ describe('bundled reference data (full ESCO, slow)', () => {
     expect(fr).toContain(WELDER);
     expect(en).toContain(WELDER);
     expect(await occupationsLabelled(handle, 'fr', 'soudeuse')).toContain(WELDER);
+  });
+
+  it("labels every occupation in Italian (the project's provisional vocabulary) and 7,518 skills", async () => {
+    const rows = await queryRows<{ kind: string; concepts: number }>(
+      handle.db,
+      sql`select concept_kind as kind, count(distinct concept_uri)::int as concepts from esco_labels
+          where lang = 'it' and preferred and source = 'provisional' group by concept_kind order by 1`,
+    );
+    expect(rows).toEqual([
+      { kind: 'occupation', concepts: 3007 },
+      { kind: 'skill', concepts: 7518 },
+    ]);
+    expect(await occupationsLabelled(handle, 'it', 'saldatrice')).toContain(WELDER);
+    expect(await occupationsLabelled(handle, 'fr', 'soudeur TIG')).toContain(WELDER);
   });
 
   it('loads from the bundled folder', () => {

@@ -1,10 +1,13 @@
 import {
   assetsForNeed,
   buildTeam,
+  componentTitle,
   ENGINE_VERSION,
+  exclusionSentence,
   explainAll,
   needsForAsset,
   rankResults,
+  reasonSentence,
   rolesForPerson,
   scorePersonForJob,
   type Lang,
@@ -40,6 +43,17 @@ import { applyDecisions } from './apply-decisions.js';
 import { readRunSettings, type RunSettings } from './run-settings.js';
 
 const LANGS: Lang[] = ['it', 'fr', 'en'];
+
+/** The same text in the three languages of the programme. */
+const byLang = (text: (lang: Lang) => string): Record<Lang, string> =>
+  Object.fromEntries(LANGS.map((l) => [l, text(l)])) as Record<Lang, string>;
+
+/** Said instead of a concept whose label is missing: never its URI. */
+const UNLABELLED: Record<Lang, string> = {
+  it: 'una competenza o professione ESCO',
+  fr: 'une compétence ou un métier ESCO',
+  en: 'an ESCO skill or occupation',
+};
 
 export type CandidateType = 'profile' | 'need' | 'asset' | 'opportunity_role';
 
@@ -165,14 +179,24 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
       })),
     };
     const run = await appendRun(db, record);
-    const uris = ordered.flatMap((c) =>
-      [
+    // Every ESCO concept an explanation may name: the skills of the lists and the occupations in reasons
+    // ("same ISCO group: saldatore di tubazioni"); English where the language has none, never a URI.
+    const conceptsIn = (params: Readonly<Record<string, string | number>>) =>
+      Object.values(params).filter((v): v is string => typeof v === 'string' && v.startsWith('http'));
+    const uris = ordered.flatMap((c) => [
+      ...[
         ...(c.result.skills?.matched ?? []),
         ...(c.result.skills?.partial ?? []),
         ...(c.result.skills?.missing ?? []),
       ].map((m) => m.required),
-    );
-    const label = await preferredLabelsIn(db, uris, LANGS);
+      ...c.result.components.flatMap((x) => conceptsIn(x.reason.params)),
+      ...c.result.exclusions.flatMap((e) => conceptsIn(e.params)),
+    ]);
+    const labelOrUri = await preferredLabelsIn(db, uris, LANGS);
+    const label = (uri: string, l: Lang) => {
+      const found = labelOrUri(uri, l);
+      return found === uri.slice(uri.lastIndexOf('/') + 1) ? UNLABELLED[l] : found;
+    };
     const skill = (m: { required: string; via: string | null }, via: boolean) => ({
       uri: m.required,
       label: label(m.required, lang),
@@ -208,10 +232,13 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
                 score: c.result.score,
                 components: c.result.components.map((x) => ({
                   name: x.name,
+                  // What screens show: the component's name and its reason as sentences, never the codes.
+                  title: byLang((l) => componentTitle(x.name, l)),
                   weight: x.weight,
                   value: x.value,
                   contribution: x.contribution,
                   reason: x.reason.code,
+                  reasonText: byLang((l) => reasonSentence(x, l, { label })),
                 })),
                 skills,
                 explanation: Object.fromEntries(
@@ -298,7 +325,11 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
                 candidateId: m.result.id,
                 label: live.get(m.result.id)!.title,
                 gap: m.gap,
-                whyNot: m.result.exclusions.map((e) => ({ code: e.code, params: e.params })),
+                whyNot: m.result.exclusions.map((e) => ({
+                  code: e.code,
+                  params: e.params,
+                  text: byLang((l) => exclusionSentence(e, l)),
+                })),
               })),
           },
         );

@@ -61,11 +61,13 @@ export const MatchResultSchema = z.object({
   components: z
     .array(
       z.object({
-        name: z.string(),
+        name: z.string().describe('component code (stable; screens show `title`)'),
+        title: z.record(z.string(), z.string()).describe('the component’s name in it, fr and en'),
         weight: z.number(),
         value: z.number(),
         contribution: z.number(),
-        reason: z.string(),
+        reason: z.string().describe('reason code (stable; screens show `reasonText`)'),
+        reasonText: z.record(z.string(), z.string()).describe('the reason as a sentence in it, fr and en'),
       }),
     )
     .optional(),
@@ -107,7 +109,11 @@ export const MatchRunSchema = z.object({
         label: z.string(),
         gap: z.number(),
         whyNot: z.array(
-          z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }),
+          z.object({
+            code: z.string(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])),
+            text: z.record(z.string(), z.string()).describe('the reason as a sentence in it, fr and en'),
+          }),
         ),
       }),
     )

@@ -28,6 +28,12 @@ import { createWeightsStore } from './weights.js';
 
 const LANGS: Lang[] = ['it', 'fr', 'en'];
 
+const UNLABELLED: Record<Lang, string> = {
+  it: 'una competenza o professione ESCO',
+  fr: 'une compétence ou un métier ESCO',
+  en: 'an ESCO skill or occupation',
+};
+
 export type { CandidateType } from './match-runs.service.js';
 
 /**
@@ -53,7 +59,8 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
         uris.add(m.required);
     const byLang = new Map<Lang, Map<string, string>>();
     for (const lang of LANGS) byLang.set(lang, await preferredLabels(db, [...uris], lang));
-    return (uri: string, lang: Lang) => byLang.get(lang)?.get(uri) ?? uri.slice(uri.lastIndexOf('/') + 1);
+    // Never a URI on screen: a concept without a label is named by what it is.
+    return (uri: string, lang: Lang) => byLang.get(lang)?.get(uri) ?? UNLABELLED[lang];
   }
 
   /**

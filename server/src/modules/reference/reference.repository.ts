@@ -35,54 +35,81 @@ export async function preferredLabelsIn(db: DbOrTx, uris: string[], langs: reado
     byKey.get(`${lang} ${uri}`) ?? byKey.get(`en ${uri}`) ?? uri.slice(uri.lastIndexOf('/') + 1);
 }
 
-/** Preferred labels of concepts in one language, falling back to English where the language has none. */
-export async function preferredLabels(db: DbOrTx, uris: string[], lang: Lang): Promise<Map<string, string>> {
-  if (uris.length === 0) return new Map();
-  const rows = await db
-    .select({ uri: escoLabels.conceptUri, lang: escoLabels.lang, label: escoLabels.label })
-    .from(escoLabels)
-    .where(
-      and(
-        inArray(escoLabels.conceptUri, uris),
-        eq(escoLabels.preferred, true),
-        inArray(escoLabels.lang, [lang, 'en']),
-      ),
-    );
-  const out = new Map<string, string>();
-  for (const r of rows) if (r.lang === lang || !out.has(r.uri)) out.set(r.uri, r.label);
-  return out;
+/** A label with the language it is in and where it comes from, so a screen can mark fallbacks. */
+export interface LabelInLang {
+  label: string;
+  lang: string;
+  /** `provisional`: the project's own vocabulary, until official ESCO labels of the language are imported. */
+  source: string;
 }
 
 /**
- * ESCO autocomplete over preferred and alternative labels in every language held, accent- and
- * case-insensitive, matching at the start of any word (and after "/" in gendered forms like "soudeur/soudeuse").
+ * Preferred labels of concepts in one language, falling back to English where the language has none; each
+ * says which language it is in, so a fallback is never silent.
  */
-export async function searchConcepts(db: DbOrTx, kind: 'occupation' | 'skill', q: string, limit: number) {
-  const f = escapeLike(fold(q));
-  if (!f) return [];
-  const starts = `${f}%`;
-  const hits = await db
+export async function preferredLabelsInLang(
+  db: DbOrTx,
+  uris: string[],
+  lang: Lang,
+): Promise<Map<string, LabelInLang>> {
+  if (uris.length === 0) return new Map();
+  const rows = await db
     .select({
       uri: escoLabels.conceptUri,
-      matched: sql<string>`min(${escoLabels.label})`,
-      rank: sql<number>`min(case when ${escoLabels.folded} like ${starts} then (case when ${escoLabels.preferred} then 0 else 1 end) else 2 end)`,
-      length: sql<number>`min(length(${escoLabels.label}))`,
+      lang: escoLabels.lang,
+      label: escoLabels.label,
+      source: escoLabels.source,
     })
     .from(escoLabels)
     .where(
       and(
-        eq(escoLabels.conceptKind, kind),
-        or(
-          like(escoLabels.folded, starts),
-          like(escoLabels.folded, `% ${f}%`),
-          like(escoLabels.folded, `%/${f}%`),
-        ),
+        inArray(escoLabels.conceptUri, [...new Set(uris)]),
+        eq(escoLabels.preferred, true),
+        inArray(escoLabels.lang, [lang, 'en']),
       ),
-    )
-    .groupBy(escoLabels.conceptUri)
-    .orderBy(sql`3`, sql`4`, escoLabels.conceptUri)
-    .limit(limit);
-  return hits;
+    );
+  const out = new Map<string, LabelInLang>();
+  for (const r of rows)
+    if (r.lang === lang || !out.has(r.uri))
+      out.set(r.uri, { label: r.label, lang: r.lang, source: r.source });
+  return out;
+}
+
+/** Preferred labels of concepts in one language, falling back to English where the language has none. */
+export async function preferredLabels(db: DbOrTx, uris: string[], lang: Lang): Promise<Map<string, string>> {
+  const labels = await preferredLabelsInLang(db, uris, lang);
+  return new Map([...labels].map(([uri, l]) => [uri, l.label]));
+}
+
+/**
+ * Candidate labels for the autocomplete: every label (any language, preferred or alternative) with a word
+ * starting with one of `prefixes` — at the start, after a space, a slash, a hyphen or an apostrophe. The
+ * service ranks them (concept-ranking.ts); `code` is the occupation's ESCO code, for its depth.
+ */
+export function conceptCandidates(db: DbOrTx, kind: 'occupation' | 'skill', prefixes: string[], cap: number) {
+  const conditions = prefixes.flatMap((p) => {
+    const f = escapeLike(p);
+    return [
+      like(escoLabels.folded, `${f}%`),
+      like(escoLabels.folded, `% ${f}%`),
+      like(escoLabels.folded, `%/${f}%`),
+      like(escoLabels.folded, `%-${f}%`),
+      like(escoLabels.folded, `%'${f}%`),
+    ];
+  });
+  // Skills have no row in esco_occupations: their code stays null (depth 0).
+  return db
+    .select({
+      uri: escoLabels.conceptUri,
+      lang: escoLabels.lang,
+      label: escoLabels.label,
+      preferred: escoLabels.preferred,
+      code: escoOccupations.code,
+    })
+    .from(escoLabels)
+    .leftJoin(escoOccupations, eq(escoOccupations.uri, escoLabels.conceptUri))
+    .where(and(eq(escoLabels.conceptKind, kind), or(...conditions)))
+    .limit(cap);
 }
 
 export async function occupationIscoGroups(db: DbOrTx, uris: string[]) {
@@ -141,6 +168,12 @@ export function searchNace(db: DbOrTx, q: string, limit: number) {
     )
     .orderBy(naceCodes.code)
     .limit(limit);
+}
+
+export function iscoGroupsByCode(db: DbOrTx, codes: string[]) {
+  return codes.length === 0
+    ? Promise.resolve([])
+    : db.select().from(iscoGroups).where(inArray(iscoGroups.code, codes));
 }
 
 export function iscoGroup(db: DbOrTx, code: string) {

@@ -16,9 +16,15 @@ const SearchQuerySchema = z.strictObject({
   lang: LangSchema,
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
-const ConceptSchema = z.object({
+/** `labelLang` is the language `label` is in (English when the requested one has none). */
+const LabelledSchema = {
   uri: z.string(),
   label: z.string(),
+  labelLang: z.string(),
+  provisional: z.boolean().describe("the project's own provisional vocabulary, not an official ESCO label"),
+};
+const ConceptSchema = z.object({
+  ...LabelledSchema,
   matchedLabel: z.string(),
   iscoGroup: z.string().nullable(),
 });
@@ -60,14 +66,47 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
         querystring: z.strictObject({ uri: z.string().url(), lang: LangSchema }),
         response: {
           200: z.object({
-            essential: z.array(z.object({ uri: z.string(), label: z.string() })),
-            optional: z.array(z.object({ uri: z.string(), label: z.string() })),
+            essential: z.array(z.object(LabelledSchema)),
+            optional: z.array(z.object(LabelledSchema)),
           }),
           ...errorResponses,
         },
       },
     },
     (req) => service.occupationSkills(req.query.uri, req.query.lang),
+  );
+  r.get(
+    '/reference/isco-groups',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'ISCO-08 groups by code with their names in the requested language (English where it has none, ' +
+          'said by `labelLang`): for tables and charts of people by occupational group.',
+        querystring: z.strictObject({
+          codes: z
+            .string()
+            .regex(/^\d{1,4}(,\d{1,4})*$/, 'comma-separated ISCO codes')
+            .max(2000)
+            .transform((s) => s.split(',')),
+          lang: LangSchema,
+        }),
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              level: z.number(),
+              label: z.string(),
+              labelLang: z.string(),
+              display: z.string().describe('name and code, e.g. "Welders and flamecutters (7212)"'),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.iscoGroups(req.query.codes, req.query.lang),
   );
   r.get(
     '/reference/municipalities',

@@ -1,10 +1,12 @@
 import type { Database } from '../../db/client.js';
+import { candidatePrefix, meaningfulWords, rankConcepts } from './concept-ranking.js';
 import {
   listDesks,
   occupationIscoGroups,
   occupationSkills,
-  preferredLabels,
-  searchConcepts,
+  conceptCandidates,
+  iscoGroupsByCode,
+  preferredLabelsInLang,
   searchMunicipalities,
   searchNace,
   type Lang,
@@ -12,24 +14,48 @@ import {
 
 export function createReferenceService(db: Database) {
   return {
-    /** ESCO concepts for an autocomplete, labelled in the user's language (English where it has none). */
+    /**
+     * ESCO concepts for an autocomplete, ranked by how well a label matches what was typed
+     * (concept-ranking.ts), labelled in the user's language. `labelLang` says which language the label
+     * is in: English where the user's language has none, so the screen can mark it; `provisional` marks
+     * the project's own vocabulary (until official ESCO labels of that language are imported).
+     */
     async concepts(kind: 'occupation' | 'skill', q: string, lang: Lang, limit: number) {
-      const hits = await searchConcepts(db, kind, q, limit);
-      const uris = hits.map((h) => h.uri);
+      const typed = meaningfulWords(q).slice(0, 4);
+      if (typed.length === 0) return [];
+      const candidates = await conceptCandidates(db, kind, [...new Set(typed.map(candidatePrefix))], 20_000);
+      const ranked = rankConcepts(
+        q,
+        lang,
+        candidates.map((c) => ({
+          uri: c.uri,
+          lang: c.lang,
+          label: c.label,
+          preferred: c.preferred,
+          depth: c.code ? c.code.split('.').length - 1 : 0,
+        })),
+        limit,
+      );
+      const uris = ranked.map((h) => h.uri);
       const [labels, isco] = await Promise.all([
-        preferredLabels(db, uris, lang),
+        preferredLabelsInLang(db, uris, lang),
         kind === 'occupation' ? occupationIscoGroups(db, uris) : Promise.resolve(new Map<string, string>()),
       ]);
-      return hits.map((h) => ({
-        uri: h.uri,
-        label: labels.get(h.uri) ?? h.matched,
-        matchedLabel: h.matched,
-        iscoGroup: isco.get(h.uri) ?? null,
-      }));
+      return ranked.map((h) => {
+        const l = labels.get(h.uri);
+        return {
+          uri: h.uri,
+          label: l?.label ?? h.matchedLabel,
+          labelLang: l?.lang ?? lang,
+          provisional: l?.source === 'provisional',
+          matchedLabel: h.matchedLabel,
+          iscoGroup: isco.get(h.uri) ?? null,
+        };
+      });
     },
     async occupationSkills(uri: string, lang: Lang) {
       const rows = await occupationSkills(db, uri);
-      const labels = await preferredLabels(
+      const labels = await preferredLabelsInLang(
         db,
         rows.map((s) => s.uri),
         lang,
@@ -37,8 +63,32 @@ export function createReferenceService(db: Database) {
       const pick = (relation: string) =>
         rows
           .filter((s) => s.relation === relation)
-          .map((s) => ({ uri: s.uri, label: labels.get(s.uri) ?? s.uri }));
+          .map((s) => {
+            const l = labels.get(s.uri);
+            return {
+              uri: s.uri,
+              label: l?.label ?? s.uri,
+              labelLang: l?.lang ?? 'en',
+              provisional: l?.source === 'provisional',
+            };
+          });
       return { essential: pick('essential'), optional: pick('optional') };
+    },
+    /**
+     * ISCO-08 groups by code, named in the user's language: what a table of people by occupational group
+     * shows instead of bare codes ("Saldatori e tagliatori a fiamma (7212)"). ESCO ships no Italian ISCO
+     * names, so Italian falls back to English and `labelLang` says so.
+     */
+    async iscoGroups(codes: string[], lang: Lang) {
+      const rows = await iscoGroupsByCode(db, [...new Set(codes)]);
+      const byCode = new Map(rows.map((r) => [r.code, r]));
+      return codes.flatMap((code) => {
+        const r = byCode.get(code);
+        if (!r) return [];
+        const own = lang === 'it' ? r.labelIt : lang === 'fr' ? r.labelFr : r.labelEn;
+        const label = own ?? r.labelEn;
+        return [{ code, level: r.level, label, labelLang: own ? lang : 'en', display: `${label} (${code})` }];
+      });
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),
     nace: (q: string, limit: number) => searchNace(db, q, limit),

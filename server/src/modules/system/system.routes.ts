@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../shared/schemas.js';
 import { ATTRIBUTIONS } from './attributions.js';
-import { readiness } from './system.service.js';
+import { labelSources, readiness } from './system.service.js';
 
 const tags = ['system'];
 
@@ -54,6 +54,8 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
     () => readiness(deps.database.db),
   );
 
+  // Reference labels are loaded at start-up (import:esco needs a restart too): counted once per process.
+  let sources: ReturnType<typeof labelSources> | undefined;
   r.get(
     '/about',
     {
@@ -65,6 +67,19 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
             name: z.string(),
             version: z.string(),
             attributions: z.array(z.string()),
+            labelSources: z
+              .array(
+                z.object({
+                  lang: z.string(),
+                  kind: z.string(),
+                  source: z.enum(['esco', 'provisional', 'supplement']),
+                  concepts: z.number(),
+                }),
+              )
+              .describe(
+                "ESCO labels held, by language and provenance: `provisional` is the project's own vocabulary " +
+                  '(until official labels of that language are imported), `supplement` everyday words the project added.',
+              ),
             mapTilesUrl: z.string().nullable(),
             demo: z.boolean(),
           }),
@@ -75,6 +90,10 @@ export function systemRoutes(app: FastifyInstance, deps: Deps) {
       name: 'Rilancio',
       version: '0.1.0',
       attributions: [...ATTRIBUTIONS],
+      labelSources: await (sources ??= labelSources(deps.database.db).catch((err: unknown) => {
+        sources = undefined;
+        throw err;
+      })),
       mapTilesUrl: deps.mapTilesUrl ?? null,
       demo: deps.demo,
     }),

@@ -16,7 +16,6 @@
  */
 import type { FieldSpec, IndexDocument, IndexName } from '../documents.js';
 import { INDEX_SETTINGS } from '../documents.js';
-import { GLOSSARY } from '../glossary.js';
 import type { Filter, Highlight, SearchHit, SearchQuery, SearchResult, Sort } from '../search.port.js';
 import { MAX_LIMIT, MAX_WINDOW, SearchQueryError } from '../search.port.js';
 import { fold, haversineKm, highlightText, parseQuery, typoBudget, words } from '../text.js';
@@ -455,10 +454,7 @@ export class InvertedIndex {
       }
       // A one-word concept keeps the word's own expansions too ("porto" is also a typo of "porta").
       if (part.length === 1) alternatives.push(...this.expand(ws[part.start]!, isLast(part.start)));
-      return this.term(
-        alternatives,
-        GLOSSARY[part.group]!.flatMap((t) => words(t)),
-      );
+      return this.term(alternatives, this.synonyms.groupWords(part.group));
     });
   }
 

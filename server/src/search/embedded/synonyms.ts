@@ -21,7 +21,7 @@ export class SynonymMatcher {
   private readonly byFirst = new Map<string, Phrase[]>();
   private readonly phrases: Phrase[] = [];
 
-  constructor(groups: readonly (readonly string[])[] = GLOSSARY) {
+  constructor(readonly groups: readonly (readonly string[])[] = GLOSSARY) {
     groups.forEach((terms, group) => {
       for (const term of terms) {
         const w = words(term);
@@ -35,6 +35,11 @@ export class SynonymMatcher {
       }
     });
     this.phrases.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** The folded words of a group's terms: what a concept highlights besides the words typed. */
+  groupWords(group: number): string[] {
+    return (this.groups[group] ?? []).flatMap((t) => words(t));
   }
 
   /** Concept groups found in a document's words (exact words only: documents are not typo-corrected). */

@@ -2718,6 +2718,14 @@ export interface paths {
               name: string;
               version: string;
               attributions: string[];
+              /** @description ESCO labels held, by language and provenance: `provisional` is the project's own vocabulary (until official labels of that language are imported), `supplement` everyday words the project added. */
+              labelSources: {
+                lang: string;
+                kind: string;
+                /** @enum {string} */
+                source: 'esco' | 'provisional' | 'supplement';
+                concepts: number;
+              }[];
               mapTilesUrl: string | null;
               demo: boolean;
             };
@@ -2762,6 +2770,9 @@ export interface paths {
             'application/json': {
               uri: string;
               label: string;
+              labelLang: string;
+              /** @description the project's own provisional vocabulary, not an official ESCO label */
+              provisional: boolean;
               matchedLabel: string;
               iscoGroup: string | null;
             }[];
@@ -2896,6 +2907,9 @@ export interface paths {
             'application/json': {
               uri: string;
               label: string;
+              labelLang: string;
+              /** @description the project's own provisional vocabulary, not an official ESCO label */
+              provisional: boolean;
               matchedLabel: string;
               iscoGroup: string | null;
             }[];
@@ -3031,12 +3045,154 @@ export interface paths {
               essential: {
                 uri: string;
                 label: string;
+                labelLang: string;
+                /** @description the project's own provisional vocabulary, not an official ESCO label */
+                provisional: boolean;
               }[];
               optional: {
                 uri: string;
                 label: string;
+                labelLang: string;
+                /** @description the project's own provisional vocabulary, not an official ESCO label */
+                provisional: boolean;
               }[];
             };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reference/isco-groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description ISCO-08 groups by code with their names in the requested language (English where it has none, said by `labelLang`): for tables and charts of people by occupational group. */
+    get: {
+      parameters: {
+        query: {
+          codes: string;
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              code: string;
+              level: number;
+              label: string;
+              labelLang: string;
+              /** @description name and code, e.g. "Welders and flamecutters (7212)" */
+              display: string;
+            }[];
           };
         };
         /** @description Default Response */
@@ -10464,11 +10620,21 @@ export interface paths {
                 dataUpdatedAt: string | null;
                 score?: number;
                 components?: {
+                  /** @description component code (stable; screens show `title`) */
                   name: string;
+                  /** @description the component’s name in it, fr and en */
+                  title: {
+                    [key: string]: string;
+                  };
                   weight: number;
                   value: number;
                   contribution: number;
+                  /** @description reason code (stable; screens show `reasonText`) */
                   reason: string;
+                  /** @description the reason as a sentence in it, fr and en */
+                  reasonText: {
+                    [key: string]: string;
+                  };
                 }[];
                 skills?: {
                   matched: {
@@ -10510,6 +10676,10 @@ export interface paths {
                   code: string;
                   params: {
                     [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
                   };
                 }[];
               }[];
@@ -10665,11 +10835,21 @@ export interface paths {
                 dataUpdatedAt: string | null;
                 score?: number;
                 components?: {
+                  /** @description component code (stable; screens show `title`) */
                   name: string;
+                  /** @description the component’s name in it, fr and en */
+                  title: {
+                    [key: string]: string;
+                  };
                   weight: number;
                   value: number;
                   contribution: number;
+                  /** @description reason code (stable; screens show `reasonText`) */
                   reason: string;
+                  /** @description the reason as a sentence in it, fr and en */
+                  reasonText: {
+                    [key: string]: string;
+                  };
                 }[];
                 skills?: {
                   matched: {
@@ -10711,6 +10891,10 @@ export interface paths {
                   code: string;
                   params: {
                     [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
                   };
                 }[];
               }[];
@@ -10868,11 +11052,21 @@ export interface paths {
                 dataUpdatedAt: string | null;
                 score?: number;
                 components?: {
+                  /** @description component code (stable; screens show `title`) */
                   name: string;
+                  /** @description the component’s name in it, fr and en */
+                  title: {
+                    [key: string]: string;
+                  };
                   weight: number;
                   value: number;
                   contribution: number;
+                  /** @description reason code (stable; screens show `reasonText`) */
                   reason: string;
+                  /** @description the reason as a sentence in it, fr and en */
+                  reasonText: {
+                    [key: string]: string;
+                  };
                 }[];
                 skills?: {
                   matched: {
@@ -10914,6 +11108,10 @@ export interface paths {
                   code: string;
                   params: {
                     [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
                   };
                 }[];
               }[];
@@ -11098,11 +11296,21 @@ export interface paths {
                 dataUpdatedAt: string | null;
                 score?: number;
                 components?: {
+                  /** @description component code (stable; screens show `title`) */
                   name: string;
+                  /** @description the component’s name in it, fr and en */
+                  title: {
+                    [key: string]: string;
+                  };
                   weight: number;
                   value: number;
                   contribution: number;
+                  /** @description reason code (stable; screens show `reasonText`) */
                   reason: string;
+                  /** @description the reason as a sentence in it, fr and en */
+                  reasonText: {
+                    [key: string]: string;
+                  };
                 }[];
                 skills?: {
                   matched: {
@@ -11144,6 +11352,10 @@ export interface paths {
                   code: string;
                   params: {
                     [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
                   };
                 }[];
               }[];
@@ -14933,6 +15145,9 @@ export const pathsApiV1ReadyGetResponses503ContentApplicationJsonStatusValues: R
 export const pathsApiV1AdminReadinessGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/admin/readiness']['get']['responses']['200']['content']['application/json']['status']
 > = ['ready', 'not_ready'];
+export const pathsApiV1AboutGetResponses200ContentApplicationJsonLabelSourcesSourceValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/about']['get']['responses']['200']['content']['application/json']['labelSources']['source']
+> = ['esco', 'provisional', 'supplement'];
 export const pathsApiV1ReferenceOccupationsGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reference/occupations']['get']['parameters']['query']['lang']
 > = ['it', 'fr', 'en'];
@@ -14941,6 +15156,9 @@ export const pathsApiV1ReferenceSkillsGetParametersQueryLangValues: ReadonlyArra
 > = ['it', 'fr', 'en'];
 export const pathsApiV1ReferenceOccupationSkillsGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reference/occupation-skills']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceIscoGroupsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/isco-groups']['get']['parameters']['query']['lang']
 > = ['it', 'fr', 'en'];
 export const pathsApiV1ProfilesGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles']['get']['parameters']['query']['includeEnded']
