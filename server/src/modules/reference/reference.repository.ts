@@ -31,6 +31,35 @@ export async function preferredLabels(db: DbOrTx, uris: string[], lang: Lang): P
   return out;
 }
 
+/** Preferred labels with the language each one is in: the asked language, else English. */
+export async function preferredLabelsWithLang(
+  db: DbOrTx,
+  uris: string[],
+  lang: Lang,
+): Promise<Map<string, { label: string; lang: Lang }>> {
+  if (uris.length === 0) return new Map();
+  const rows = await db
+    .select({ uri: escoLabels.conceptUri, lang: escoLabels.lang, label: escoLabels.label })
+    .from(escoLabels)
+    .where(
+      and(
+        inArray(escoLabels.conceptUri, uris),
+        eq(escoLabels.preferred, true),
+        inArray(escoLabels.lang, [lang, 'en']),
+      ),
+    );
+  const out = new Map<string, { label: string; lang: Lang }>();
+  for (const r of rows)
+    if (r.lang === lang || !out.has(r.uri)) out.set(r.uri, { label: r.label, lang: r.lang as Lang });
+  return out;
+}
+
+/** ISCO-08 groups by code. */
+export function iscoGroupsByCode(db: DbOrTx, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.select().from(iscoGroups).where(inArray(iscoGroups.code, codes));
+}
+
 /**
  * ESCO autocomplete over preferred and alternative labels in every language held, accent- and
  * case-insensitive, matching at the start of any word (and after "/" in gendered forms like "soudeur/soudeuse").

@@ -69,6 +69,55 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
     },
     (req) => service.occupationSkills(req.query.uri, req.query.lang),
   );
+  const csv = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(z.string().max(200)).min(1).max(max));
+  const LabelLangSchema = z.enum(['it', 'fr', 'en']);
+  r.get(
+    '/reference/labels',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'Preferred labels of ESCO concepts (comma-separated URIs, at most 200) in one language. `lang` says which language each label is in: English where the asked one has none yet. Unknown URIs are left out.',
+        querystring: z.strictObject({ uris: csv(200), lang: LangSchema }),
+        response: {
+          200: z.array(z.object({ uri: z.string(), label: z.string(), lang: LabelLangSchema })),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.labels(req.query.uris, req.query.lang),
+  );
+  r.get(
+    '/reference/isco-groups',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'ISCO-08 group names by code (comma-separated, at most 200) in one language; `lang` says which language each name is in.',
+        querystring: z.strictObject({ codes: csv(200), lang: LangSchema }),
+        response: {
+          200: z.array(z.object({ code: z.string(), label: z.string(), lang: LabelLangSchema })),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.iscoGroups(req.query.codes, req.query.lang),
+  );
   r.get(
     '/reference/municipalities',
     {

@@ -1,9 +1,11 @@
 import type { Database } from '../../db/client.js';
 import {
+  iscoGroupsByCode,
   listDesks,
   occupationIscoGroups,
   occupationSkills,
   preferredLabels,
+  preferredLabelsWithLang,
   searchConcepts,
   searchMunicipalities,
   searchNace,
@@ -39,6 +41,19 @@ export function createReferenceService(db: Database) {
           .filter((s) => s.relation === relation)
           .map((s) => ({ uri: s.uri, label: labels.get(s.uri) ?? s.uri }));
       return { essential: pick('essential'), optional: pick('optional') };
+    },
+    /** Preferred labels of ESCO concepts in one language, saying which language each label is in. */
+    async labels(uris: string[], lang: Lang) {
+      const found = await preferredLabelsWithLang(db, [...new Set(uris)], lang);
+      return [...found].map(([uri, l]) => ({ uri, label: l.label, lang: l.lang }));
+    },
+    /** ISCO-08 group names in one language (English where the language has none), saying which. */
+    async iscoGroups(codes: string[], lang: Lang) {
+      const rows = await iscoGroupsByCode(db, [...new Set(codes)]);
+      return rows.map((r) => {
+        const own = lang === 'it' ? r.labelIt : lang === 'fr' ? r.labelFr : r.labelEn;
+        return { code: r.code, label: own ?? r.labelEn, lang: own ? lang : ('en' as Lang) };
+      });
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),
     nace: (q: string, limit: number) => searchNace(db, q, limit),
