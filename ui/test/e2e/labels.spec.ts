@@ -51,13 +51,13 @@ export function codesIn(text: string): string[] {
   add('URI', /\b(?:https?|urn):\/?\/?[^\s)]+/gi);
   add('snake_case code', /(?<![\w@.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@-])/g);
   add('catalogue key', new RegExp(`(?<![\\w@.-])(?:${SECTIONS.join('|')})(?:\\.[A-Za-z0-9_/-]+)+`, 'g'));
-  // A bare ISCO group: 4 digits where a value starts (line, cell, after ":" or ","), not a year
-  // (19xx and 20xx are no ISCO groups), not a quantity with its unit, not part of a phone number.
-  // "Welders and flamecutters (7212)" is named; "TruBend 5230" in a title is a model name.
-  for (const m of text.matchAll(/(?<=^|[\n\t]|[:,;·–] |\bISCO )\d{4}(?![\d.,/:\w-])(?! \d)/g)) {
-    const code = m[0];
-    if (/^(19|20)\d\d$/.test(code)) continue;
-    if (/^\s?(m²|m2|kW|kVA|km|€|t\b|%|h\b)/.test(text.slice(m.index + 4, m.index + 10))) continue;
+  // A bare ISCO group: 4 digits where a value starts (line, cell, after ":" or ",") with a count
+  // after it ("9333 – 49", "7212 (79)", a table row), or right after "ISCO". Not a year (19xx and
+  // 20xx are no ISCO groups), not a facet count under its label, not a model name in a title.
+  const bare =
+    /(?<=^|[\n\t]|[:,;·–] )\d{4}(?=\s?[–(-]\s?\d|\t\d|\n\d)|(?<=\bISCO:? )\d{4}(?![\d.,/:\w-])(?! \()/gm;
+  for (const m of text.matchAll(bare)) {
+    if (/^(19|20)\d\d$/.test(m[0])) continue;
     found.push(
       `bare ISCO code: “${text.slice(Math.max(0, m.index - 20), m.index + 12).replace(/\s+/g, ' ')}”`,
     );
@@ -130,7 +130,7 @@ for (const lang of ['it', 'fr'] as const) {
           name: 'opportunity detail',
           role: 'operator',
           path: async () => `/opportunities/${id.opportunity}`,
-          ready: '[data-testid="team-summary"]',
+          ready: '[data-testid="team-summary"], [data-testid="team-roles"], [role="alert"]',
         },
         { name: 'crisis dossier', role: 'operator', path: async () => `/crisis-cases/${id.crisis}` },
         { name: 'dashboard', role: 'marketing', path: async () => '/dashboard' },
@@ -145,7 +145,8 @@ for (const lang of ['it', 'fr'] as const) {
         for (const s of mine) {
           await page.goto(`${server.baseUrl}${await s.path()}`);
           await settled(page);
-          if (s.ready) await page.locator(s.ready).first().waitFor({ timeout: 30_000 });
+          // The team builder and the ranking take a while on a loaded machine.
+          if (s.ready) await page.locator(s.ready).first().waitFor({ timeout: 90_000 });
           // Labels arrive in a batch after the page's own data.
           await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
             timeout: 15_000,
@@ -171,6 +172,7 @@ test('the code detector finds what it must and spares dates, years and named gro
   assert.deepEqual(codesIn('Saldatori e tagliatori a fiamma (7212): 49 · 24/12/2026 · 2026 · 3900 m²'), []);
   assert.equal(codesIn('9333 – 49').length, 1);
   assert.equal(codesIn('Gruppo\t\n9333\t49').length, 1);
+  assert.deepEqual(codesIn('Lingue\nitaliano\n1440\ninglese\n1139'), []);
   assert.deepEqual(codesIn('Pressa piegatrice Trumpf TruBend 5230 · Tel. 0586 123456'), []);
   assert.equal(codesIn('Gruppo ISCO: 7212 (79)').length, 1);
   assert.equal(codesIn('home.describe.imports').length, 1);
