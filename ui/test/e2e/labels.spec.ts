@@ -143,15 +143,24 @@ for (const lang of ['it', 'fr'] as const) {
         const context = await newContext(browser, server.baseUrl, lang, role, { session: 'labels' });
         const page = await context.newPage();
         for (const s of mine) {
-          await page.goto(`${server.baseUrl}${await s.path()}`);
-          await settled(page);
-          // The team builder and the ranking take a while on a loaded machine.
-          if (s.ready) await page.locator(s.ready).first().waitFor({ timeout: 90_000 });
-          // Labels arrive in a batch after the page's own data.
-          await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
-            timeout: 15_000,
-          });
-          await page.waitForLoadState('networkidle');
+          try {
+            await page.goto(`${server.baseUrl}${await s.path()}`);
+            // Once more if the app did not start (seen on a loaded machine after the team builder).
+            if (!(await page.locator('main#main').count())) await page.reload();
+            await settled(page);
+            // The team builder and the ranking take a while on a loaded machine.
+            if (s.ready) await page.locator(s.ready).first().waitFor({ timeout: 90_000 });
+            // Labels arrive in a batch after the page's own data.
+            await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, {
+              timeout: 15_000,
+            });
+            await page.waitForLoadState('networkidle');
+          } catch (e) {
+            failures.push(
+              `${s.name} (${role}, ${lang}): did not load: ${(e as Error).message.split('\n')[0]}`,
+            );
+            continue;
+          }
           const text = await page.locator('body').innerText();
           const codes = codesIn(text);
           if (codes.length) {
