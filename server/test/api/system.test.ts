@@ -115,6 +115,33 @@ describe('reference look-ups', () => {
     expect(a).toEqual(b);
   });
 
+  it('labels a batch of ESCO URIs and ISCO codes, saying which language each label is in', async () => {
+    const welder = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
+    const labels = (lang: string) =>
+      t.call(op, {
+        method: 'GET',
+        url: `/api/v1/reference/labels?uris=${encodeURIComponent(`${welder},http://example.org/none`)}&lang=${lang}`,
+      });
+    const fr = await labels('fr');
+    expect(fr.statusCode).toBe(200);
+    expect(fr.json()).toEqual([{ uri: welder, label: 'soudeur/soudeuse', lang: 'fr' }]);
+    // The test data holds no Italian label for it: the English one comes back, marked as English.
+    const it = (await labels('it')).json();
+    expect(it).toEqual([{ uri: welder, label: expect.stringMatching(/welder/), lang: 'en' }]);
+
+    const isco = (lang: string) =>
+      t.call(op, { method: 'GET', url: `/api/v1/reference/isco-groups?codes=7212,0000&lang=${lang}` });
+    expect((await isco('fr')).json()).toEqual([
+      { code: '7212', label: 'Soudeurs et oxycoupeurs', lang: 'fr' },
+    ]);
+    expect((await isco('it')).json()).toEqual([
+      { code: '7212', label: 'Welders and flamecutters', lang: 'en' },
+    ]);
+    expect(
+      (await t.call(op, { method: 'GET', url: '/api/v1/reference/labels?uris=&lang=it' })).statusCode,
+    ).toBe(400);
+  });
+
   it("lists an occupation's essential and optional skills", async () => {
     const res = await t.call(op, {
       method: 'GET',

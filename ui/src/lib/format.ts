@@ -30,3 +30,13 @@ export function occupationHint(o: {
     .filter(Boolean)
     .join(' · ');
 }
+
+/** A language's name in the user's language ("it" → "italiano", "fra" → "francese"), or the code. */
+export function languageName(code: string, locale: string | null | undefined): string {
+  try {
+    const name = new Intl.DisplayNames([locale ?? 'it'], { type: 'language' }).of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    return code;
+  }
+}

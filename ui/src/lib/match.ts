@@ -19,12 +19,13 @@ export function explanationFor(
   return explanation[lang] ?? explanation.it ?? Object.values(explanation)[0];
 }
 
+/** The ESCO URIs of the skills held, partly held and missing (shown through their labels). */
 export function skillLists(r: MatchResult): { matched: string[]; partial: string[]; missing: string[] } {
   const s = r.skills;
   return {
-    matched: (s?.matched ?? []).map((x) => x.label),
-    partial: (s?.partial ?? []).map((x) => x.label),
-    missing: (s?.missing ?? []).map((x) => x.label),
+    matched: (s?.matched ?? []).map((x) => x.uri),
+    partial: (s?.partial ?? []).map((x) => x.uri),
+    missing: (s?.missing ?? []).map((x) => x.uri),
   };
 }
 

@@ -170,10 +170,10 @@ export function searchNace(db: DbOrTx, q: string, limit: number) {
     .limit(limit);
 }
 
+/** ISCO-08 groups by code. */
 export function iscoGroupsByCode(db: DbOrTx, codes: string[]) {
-  return codes.length === 0
-    ? Promise.resolve([])
-    : db.select().from(iscoGroups).where(inArray(iscoGroups.code, codes));
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.select().from(iscoGroups).where(inArray(iscoGroups.code, codes));
 }
 
 export function iscoGroup(db: DbOrTx, code: string) {

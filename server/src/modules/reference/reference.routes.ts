@@ -75,6 +75,38 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
     },
     (req) => service.occupationSkills(req.query.uri, req.query.lang),
   );
+  const csv = (max: number) =>
+    z
+      .string()
+      .trim()
+      .min(1)
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(z.array(z.string().max(200)).min(1).max(max));
+  const LabelLangSchema = z.enum(['it', 'fr', 'en']);
+  r.get(
+    '/reference/labels',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'Preferred labels of ESCO concepts (comma-separated URIs, at most 200) in one language. `lang` says which language each label is in: English where the asked one has none yet. Unknown URIs are left out.',
+        querystring: z.strictObject({ uris: csv(200), lang: LangSchema }),
+        response: {
+          200: z.array(z.object({ uri: z.string(), label: z.string(), lang: LabelLangSchema })),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.labels(req.query.uris, req.query.lang),
+  );
   r.get(
     '/reference/isco-groups',
     {
@@ -98,7 +130,8 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
               code: z.string(),
               level: z.number(),
               label: z.string(),
-              labelLang: z.string(),
+              lang: LabelLangSchema.describe('the language the name is in'),
+              labelLang: z.string().describe('the same as lang (kept for older clients)'),
               display: z.string().describe('name and code, e.g. "Welders and flamecutters (7212)"'),
             }),
           ),

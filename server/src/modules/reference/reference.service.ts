@@ -74,6 +74,11 @@ export function createReferenceService(db: Database) {
           });
       return { essential: pick('essential'), optional: pick('optional') };
     },
+    /** Preferred labels of ESCO concepts in one language, saying which language each label is in. */
+    async labels(uris: string[], lang: Lang) {
+      const found = await preferredLabelsInLang(db, [...new Set(uris)], lang);
+      return [...found].map(([uri, l]) => ({ uri, label: l.label, lang: l.lang as Lang }));
+    },
     /**
      * ISCO-08 groups by code, named in the user's language: what a table of people by occupational group
      * shows instead of bare codes ("Saldatori e tagliatori a fiamma (7212)"). ESCO ships no Italian ISCO
@@ -87,7 +92,8 @@ export function createReferenceService(db: Database) {
         if (!r) return [];
         const own = lang === 'it' ? r.labelIt : lang === 'fr' ? r.labelFr : r.labelEn;
         const label = own ?? r.labelEn;
-        return [{ code, level: r.level, label, labelLang: own ? lang : 'en', display: `${label} (${code})` }];
+        const labelLang: Lang = own ? lang : 'en';
+        return [{ code, level: r.level, label, lang: labelLang, labelLang, display: `${label} (${code})` }];
       });
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),

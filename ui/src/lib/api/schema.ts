@@ -3159,6 +3159,140 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reference/labels': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Preferred labels of ESCO concepts (comma-separated URIs, at most 200) in one language. `lang` says which language each label is in: English where the asked one has none yet. Unknown URIs are left out. */
+    get: {
+      parameters: {
+        query: {
+          uris: string;
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              uri: string;
+              label: string;
+              /** @enum {string} */
+              lang: 'it' | 'fr' | 'en';
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reference/isco-groups': {
     parameters: {
       query?: never;
@@ -3189,6 +3323,12 @@ export interface paths {
               code: string;
               level: number;
               label: string;
+              /**
+               * @description the language the name is in
+               * @enum {string}
+               */
+              lang: 'it' | 'fr' | 'en';
+              /** @description the same as lang (kept for older clients) */
               labelLang: string;
               /** @description name and code, e.g. "Welders and flamecutters (7212)" */
               display: string;
@@ -15157,8 +15297,17 @@ export const pathsApiV1ReferenceSkillsGetParametersQueryLangValues: ReadonlyArra
 export const pathsApiV1ReferenceOccupationSkillsGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reference/occupation-skills']['get']['parameters']['query']['lang']
 > = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceLabelsGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/labels']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceLabelsGetResponses200ContentApplicationJsonLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/labels']['get']['responses']['200']['content']['application/json']['lang']
+> = ['it', 'fr', 'en'];
 export const pathsApiV1ReferenceIscoGroupsGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reference/isco-groups']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceIscoGroupsGetResponses200ContentApplicationJsonLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/isco-groups']['get']['responses']['200']['content']['application/json']['lang']
 > = ['it', 'fr', 'en'];
 export const pathsApiV1ProfilesGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles']['get']['parameters']['query']['includeEnded']
