@@ -1,4 +1,4 @@
-import { EXCLUDED, SKILL_LISTS, SUMMARY, TEMPLATES } from './templates.js';
+import { EXCLUDED, SKILL_LISTS, SUMMARY, TEMPLATES, VOCABULARY } from './templates.js';
 import type { Lang, MatchResult } from './types.js';
 
 export interface ExplainOptions {
@@ -27,7 +27,8 @@ function fill(
     const v = params[name];
     if (v === undefined) return `{${name}}`;
     if (typeof v === 'number') return formatNumber(v, lang);
-    return v.startsWith('http') && label ? label(v, lang) : v;
+    if (v.startsWith('http') && label) return label(v, lang);
+    return VOCABULARY[v]?.[lang] ?? v;
   });
 }
 
