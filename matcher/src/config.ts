@@ -5,7 +5,7 @@ import { canonicalJson, sha256Hex } from './hash.js';
  * a snapshot test then fails until ENGINE_VERSION is bumped and the spec updated, so that
  * every logged run can be tied to the exact rules that produced it (requirement A4).
  */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.1.0';
 
 export const JOB_COMPONENTS = [
   'skills',
@@ -31,7 +31,7 @@ export type RoleComponentName = (typeof ROLE_COMPONENTS)[number];
 export const ASSET_COMPONENTS = ['distance', 'price', 'size', 'readiness'] as const;
 export type AssetComponentName = (typeof ASSET_COMPONENTS)[number];
 
-export const OPERATOR_COMPONENTS = ['skills', 'distance'] as const;
+export const OPERATOR_COMPONENTS = ['skills', 'occupation', 'distance'] as const;
 export type OperatorComponentName = (typeof OPERATOR_COMPONENTS)[number];
 
 export interface SkillCredits {
@@ -100,7 +100,7 @@ export const DEFAULT_CONFIG: ScoringConfig = {
   },
   role: { skills: 0.4, occupation: 0.2, distance: 0.1, availability: 0.05, crisisCase: 0.15, path: 0.1 },
   asset: { distance: 0.3, price: 0.3, size: 0.25, readiness: 0.15 },
-  operator: { skills: 0.8, distance: 0.2 },
+  operator: { skills: 0.45, occupation: 0.35, distance: 0.2 },
   skills: {
     declared: 1,
     certified: 1,

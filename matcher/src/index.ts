@@ -36,8 +36,17 @@ export {
   scoreOperatorForAsset,
   operatorsForAsset,
   assetExclusions,
+  whoCanOperate,
+  type OperatorSearchResult,
   type AssetSearchResult,
   type NearMiss,
 } from './assets.js';
+export { offerFor, budgetFor, costOf, takeModeOf, type Offer, type TakeMode } from './asset-offer.js';
+export {
+  operatorBasis,
+  OPERATOR_OCCUPATIONS,
+  type OperatorBasis,
+  type OperatorOccupations,
+} from './operator-basis.js';
 export { explain, explainAll, type Explanation, type ExplainOptions } from './explain.js';
 export { TEMPLATES } from './templates.js';
