@@ -5,7 +5,8 @@
  *
  *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
- *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, relevance
+ *   npm run bench:relevance             # the relevance evaluation alone (sections/relevance.ts)
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
  * answers; they run in a scratch database `rilancio_bench_<time>` created and dropped here. Without
@@ -20,7 +21,7 @@ import { parseFlags, type BenchRow } from './lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const quick = flags.has('quick');
-const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files'] as const;
+const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = flags.get('only')?.split(',').filter(Boolean);
 for (const name of only ?? [])
@@ -159,6 +160,9 @@ async function runSection(section: Section): Promise<ChildRun[]> {
         );
       return runs;
     }
+    case 'relevance':
+      // Fixed size (320 needs) in both modes: the figures are only comparable at one size.
+      return [await child('bench/sections/relevance.ts', [], section)];
   }
 }
 
