@@ -7,7 +7,18 @@ import { daysBetween } from './dates.js';
 import { haversineKm } from './geo.js';
 import type { Knowledge } from './knowledge.js';
 import { rankResults } from './rank.js';
-import type { AssetInput, AssetNeedInput, Exclusion, IsoDate, MatchResult, ScoringProfile } from './types.js';
+import { offerFor } from './asset-offer.js';
+import { scoreOccupation } from './components/occupation.js';
+import { operatorBasis, type OperatorBasis } from './operator-basis.js';
+import type {
+  AssetInput,
+  AssetNeedInput,
+  Exclusion,
+  IsoDate,
+  MatchResult,
+  Reason,
+  ScoringProfile,
+} from './types.js';
 
 /** Area that matters for the kind: land for an area, covered floor for everything else. */
 export function assetAreaM2(a: AssetInput): number | null {
@@ -18,14 +29,6 @@ export function assetAreaM2(a: AssetInput): number | null {
 export function assetPowerKw(a: AssetInput, config: ScoringConfig): number | null {
   if (a.powerKw !== null) return a.powerKw;
   return a.powerKva !== null ? a.powerKva * config.kvaToKw : null;
-}
-
-/** What the asset costs in the need's mode, or null when the mode is not offered. */
-function costFor(a: AssetInput, need: AssetNeedInput): number | null | 'not_offered' {
-  if (need.mode === 'buy')
-    return a.availability === 'sale' || a.availability === 'auction' ? a.priceEur : 'not_offered';
-  if (a.availability === 'free_loan') return 0;
-  return a.availability === 'lease' ? a.rentEurMonth : 'not_offered';
 }
 
 interface Check {
@@ -79,17 +82,36 @@ export function assetExclusions(
     checks.push(fail('available_too_late', { availableFrom: a.availableFrom, byDate: need.byDate }));
   if (a.availableUntil !== null && daysBetween(now, a.availableUntil) < 0)
     checks.push(fail('expired', { availableUntil: a.availableUntil }));
-  const cost = costFor(a, need);
-  if (cost === 'not_offered') checks.push(fail('mode', { required: need.mode, actual: a.availability }));
-  else if (need.budgetEur !== null && cost !== null && cost > need.budgetEur)
+  const offer = offerFor(a, need);
+  if (!offer.admissible) checks.push(fail('mode', { required: need.mode, actual: a.availability }));
+  else if (offer.budget !== null && offer.cost !== null && offer.cost > offer.budget)
     checks.push(
       fail(
-        'budget',
-        { budget: need.budgetEur, actual: cost },
-        (cost - need.budgetEur) / Math.max(need.budgetEur, 1),
+        offer.mode === 'buy' ? 'budget' : 'rent_budget',
+        { budget: offer.budget, actual: offer.cost },
+        (offer.cost - offer.budget) / Math.max(offer.budget, 1),
       ),
     );
   return checks.filter((c) => c.exclusion !== null);
+}
+
+/**
+ * Price against the budget of the mode the asset would be taken in: half credit for merely
+ * fitting, the rest for how much of the budget is left. A free loan costs nothing.
+ */
+function priceValue(a: AssetInput, need: AssetNeedInput): ComponentValue {
+  const offer = offerFor(a, need);
+  if (!offer.admissible || offer.cost === null)
+    return { value: 0.5, reason: { code: 'unknown', params: {} } };
+  const { cost, budget } = offer;
+  const rent = offer.mode === 'lease';
+  if (a.availability === 'free_loan') return { value: 1, reason: { code: 'free_loan', params: {} } };
+  if (budget === null || budget <= 0)
+    return { value: 0.5, reason: { code: rent ? 'rent_no_budget' : 'no_budget', params: { cost } } };
+  return {
+    value: clamp01(1 - (0.5 * cost) / budget),
+    reason: { code: rent ? 'within_rent_budget' : 'within_budget', params: { cost, budget } },
+  };
 }
 
 /** Soft criteria: the closer, cheaper, better-sized and sooner, the higher. */
@@ -99,18 +121,7 @@ function softValues(a: AssetInput, need: AssetNeedInput, now: IsoDate, config: S
     value: need.radiusKm > 0 ? clamp01(1 - km / need.radiusKm) : km === 0 ? 1 : 0,
     reason: { code: 'km', params: { km: Math.round(km * 10) / 10, radiusKm: need.radiusKm } },
   };
-  const cost = costFor(a, need);
-  let price: ComponentValue;
-  if (cost === 'not_offered' || cost === null)
-    price = { value: 0.5, reason: { code: 'unknown', params: {} } };
-  else if (need.budgetEur === null || need.budgetEur <= 0)
-    price = { value: cost === 0 ? 1 : 0.5, reason: { code: 'no_budget', params: { cost } } };
-  else
-    price = {
-      // Half credit for merely fitting the budget, the rest for how much of it is left.
-      value: clamp01(1 - (0.5 * cost) / need.budgetEur),
-      reason: { code: 'within_budget', params: { cost, budget: need.budgetEur } },
-    };
+  const price = priceValue(a, need);
   const area = assetAreaM2(a);
   let size: ComponentValue;
   if (need.minAreaM2 === null || area === null)
@@ -157,6 +168,12 @@ export interface AssetSearchResult {
   readonly results: MatchResult[];
   /** Assets failing exactly one constraint, by at most `nearMissTolerance` for numeric ones: why not. */
   readonly nearMisses: NearMiss[];
+  /**
+   * Every asset that is not ranked, with every hard criterion it fails (mode, kind, category, quay,
+   * size, power, crane, distance, budget, dates, status) in `result.exclusions`: the full why-not.
+   * Fewest failures first, then smallest gap, then id.
+   */
+  readonly excluded: NearMiss[];
 }
 
 /** Asset need → assets. Assets are few (thousands), so a linear scan is fast enough. */
@@ -169,17 +186,32 @@ export function assetsForNeed(
 ): AssetSearchResult {
   const all: MatchResult[] = [];
   const nearMisses: NearMiss[] = [];
+  const excluded: NearMiss[] = [];
   for (const a of assets) {
     const checks = assetExclusions(a, need, now, config);
     const r = scoreAssetForNeed(a, need, now, config);
-    if (checks.length === 0) all.push(r);
-    else if (checks.length === 1 && checks[0]!.gap <= config.nearMissTolerance)
-      nearMisses.push({ result: r, gap: checks[0]!.gap });
+    if (checks.length === 0) {
+      all.push(r);
+      continue;
+    }
+    const gap = Math.max(...checks.map((c) => c.gap));
+    excluded.push({ result: r, gap });
+    if (checks.length === 1 && gap <= config.nearMissTolerance) nearMisses.push({ result: r, gap });
   }
-  nearMisses.sort(
-    (x, y) => x.gap - y.gap || (x.result.id < y.result.id ? -1 : x.result.id > y.result.id ? 1 : 0),
+  const byId = (x: NearMiss, y: NearMiss) =>
+    x.result.id < y.result.id ? -1 : x.result.id > y.result.id ? 1 : 0;
+  nearMisses.sort((x, y) => x.gap - y.gap || byId(x, y));
+  excluded.sort(
+    (x, y) =>
+      x.result.exclusions.length - y.result.exclusions.length ||
+      (x.gap === y.gap ? 0 : x.gap < y.gap ? -1 : 1) ||
+      byId(x, y),
   );
-  return { results: rankResults(all).slice(0, limit), nearMisses: nearMisses.slice(0, limit) };
+  return {
+    results: rankResults(all).slice(0, limit),
+    nearMisses: nearMisses.slice(0, limit),
+    excluded: excluded.slice(0, limit),
+  };
 }
 
 /** Asset → asset needs it could satisfy (the same pair, `id` = need id). */
@@ -194,9 +226,23 @@ export function needsForAsset(
   return rankResults(out).slice(0, limit);
 }
 
+/** Occupation closeness of a person to the occupations and ISCO groups that operate the asset. */
+function operatorOccupation(p: ScoringProfile, basis: OperatorBasis, config: ScoringConfig): ComponentValue {
+  let best: ComponentValue = { value: 0, reason: { code: 'unrelated', params: {} } };
+  const targets = [...basis.occupations, ...basis.iscoGroups.map((iscoGroup) => ({ uri: '', iscoGroup }))];
+  for (const t of targets) {
+    const v = scoreOccupation(p, t.uri, t.iscoGroup, config);
+    if (v.value > best.value + 1e-12) best = v;
+  }
+  return best;
+}
+
 /**
- * A person against an asset: can they operate it? Skill coverage of the asset's required skills
- * (all treated as essential) and distance to it; beyond the person's mobility radius excludes.
+ * A person against an asset: can they operate it? Coverage of the skills the asset needs (its own
+ * required skills and the core skills of the occupations that run its category, all essential), the
+ * person's closeness to those occupations, and distance; beyond the person's mobility radius excludes.
+ * An asset with no basis at all (no required skills, a category with no operating occupation) is not
+ * scored as a perfect fit for everyone: every result carries the `no_operator_basis` exclusion.
  */
 export function scoreOperatorForAsset(
   p: ScoringProfile,
@@ -204,7 +250,9 @@ export function scoreOperatorForAsset(
   k: Knowledge,
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult {
-  const skills = scoreSkills(p, a.requiredSkills, [], k, config);
+  const basis = operatorBasis(a, k);
+  const skills = scoreSkills(p, basis.skills, [], k, config);
+  const occupation = operatorOccupation(p, basis, config);
   // An asset has no radius of its own: only the person's mobility counts.
   const km = haversineKm(p.home, a.location);
   const params = { km: Math.round(km * 10) / 10, mobilityKm: p.mobilityKm };
@@ -212,12 +260,37 @@ export function scoreOperatorForAsset(
     value: distanceValue(km, 0, p.mobilityKm),
     reason: { code: km <= p.mobilityKm ? 'to_asset' : 'beyond_mobility', params },
   };
-  const exclusions = km > p.mobilityKm ? [{ code: 'beyond_mobility', params }] : [];
-  const combined = combine(config.operator, OPERATOR_COMPONENTS, { skills, distance });
+  const exclusions: Exclusion[] = [];
+  if (!basis.hasBasis) exclusions.push({ code: 'no_operator_basis', params: { category: a.category } });
+  if (km > p.mobilityKm) exclusions.push({ code: 'beyond_mobility', params });
+  const combined = combine(config.operator, OPERATOR_COMPONENTS, { skills, occupation, distance });
   return result(p.id, a.id, combined, exclusions, config, skills.breakdown);
 }
 
-/** Asset → people who can operate it, best first. The server pre-filters the pool (index.near). */
+export interface OperatorSearchResult {
+  readonly results: MatchResult[];
+  /** Set when the asset gives nothing to rank people by; `results` is then empty. */
+  readonly noBasis: Reason | null;
+}
+
+/**
+ * Asset → people who can operate it, best first, saying so when there is no basis to rank anyone.
+ * The server pre-filters the pool (index.near).
+ */
+export function whoCanOperate(
+  a: AssetInput,
+  pool: readonly ScoringProfile[],
+  k: Knowledge,
+  limit: number,
+  config: ScoringConfig = DEFAULT_CONFIG,
+): OperatorSearchResult {
+  if (!operatorBasis(a, k).hasBasis)
+    return { results: [], noBasis: { code: 'no_operator_basis', params: { category: a.category } } };
+  const results = pool.map((p) => scoreOperatorForAsset(p, a, k, config)).filter((r) => canOperate(r, a));
+  return { results: rankResults(results).slice(0, limit), noBasis: null };
+}
+
+/** Asset → people who can operate it, best first (empty when the asset gives no basis; see whoCanOperate). */
 export function operatorsForAsset(
   a: AssetInput,
   pool: readonly ScoringProfile[],
@@ -225,11 +298,19 @@ export function operatorsForAsset(
   limit: number,
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult[] {
-  const results = pool.map((p) => scoreOperatorForAsset(p, a, k, config)).filter((r) => canOperate(r, a));
-  return rankResults(results).slice(0, limit);
+  return whoCanOperate(a, pool, k, limit, config).results;
 }
 
-/** Listed only with at least one of the asset's skills held or partly held (or none required). */
-export function canOperate(r: MatchResult, a: AssetInput): boolean {
-  return a.requiredSkills.length === 0 || (r.skills?.missing.length ?? 0) < new Set(a.requiredSkills).size;
+const OPERATOR_EVIDENCE = new Set(['same_occupation', 'isco4', 'isco3']);
+
+/**
+ * Listed only with evidence: at least one needed skill held or partly held, or a past occupation in
+ * the same ISCO minor group (3 digits) as one that runs the asset; and no exclusion.
+ */
+export function canOperate(r: MatchResult, _a?: AssetInput): boolean {
+  if (r.exclusions.length > 0) return false;
+  const s = r.skills;
+  if (s && s.matched.length + s.partial.length > 0) return true;
+  const occ = r.components.find((c) => c.name === 'occupation');
+  return occ !== undefined && OPERATOR_EVIDENCE.has(occ.reason.code);
 }

@@ -5,6 +5,7 @@ import type { Knowledge } from './knowledge.js';
 import { PostingStore, type SearchPlan, type SearchStats } from './posting-store.js';
 import { scoreNeedForPerson, scorePersonForJob } from './score-job.js';
 import { canOperate, scoreOperatorForAsset } from './assets.js';
+import { operatorBasis } from './operator-basis.js';
 import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
 
 export interface TopKOptions<T> {
@@ -151,17 +152,27 @@ export class CandidateIndex {
   /** People who can operate an asset (same result as `operatorsForAsset` over every profile). */
   topKForAsset(asset: AssetInput, k: number, options: TopKOptions<ScoringProfile> = {}): TopKResult {
     const config = queryConfig(this.config, options.config);
-    const { skillKeys, total } = this.skillKeys(asset.requiredSkills, [], config);
+    const basis = operatorBasis(asset, this.knowledge);
+    const { skillKeys, total } = this.skillKeys(basis.skills, [], config);
     const ow = config.operator;
+    const cl = config.iscoCloseness;
+    const occupationKeys = [
+      ...basis.occupations.map((o) => ({ key: `o:${o.uri}`, value: 1 })),
+      ...basis.iscoGroups.flatMap((g) => [
+        { key: `i4:${g}`, value: cl[0] },
+        { key: `i3:${g.slice(0, 3)}`, value: cl[1] },
+      ]),
+    ];
     const plan: SearchPlan<ScoringProfile> = {
       point: asset.location,
       // The asset has no radius: only the person's mobility can include them.
       radiusKm: 0,
       skillKeys,
-      occupationKeys: [],
-      occupationFloor: 0,
+      occupationKeys,
+      // Without a posting, a person can still share the 2-digit ISCO group (at most cl[2]).
+      occupationFloor: basis.iscoGroups.length > 0 ? cl[2] : 0,
       querySkillTotal: total,
-      weights: { skills: ow.skills, occupation: 0, distance: ow.distance },
+      weights: { skills: ow.skills, occupation: ow.occupation, distance: ow.distance },
       otherWeights: 0,
       score: (p) => scoreOperatorForAsset(p, asset, this.knowledge, config),
       filter: options.filter,

@@ -5,7 +5,7 @@ import { canonicalJson, sha256Hex } from './hash.js';
  * a snapshot test then fails until ENGINE_VERSION is bumped and the spec updated, so that
  * every logged run can be tied to the exact rules that produced it (requirement A4).
  */
-export const ENGINE_VERSION = '1.0.0';
+export const ENGINE_VERSION = '1.2.0';
 
 export const JOB_COMPONENTS = [
   'skills',
@@ -31,7 +31,7 @@ export type RoleComponentName = (typeof ROLE_COMPONENTS)[number];
 export const ASSET_COMPONENTS = ['distance', 'price', 'size', 'readiness'] as const;
 export type AssetComponentName = (typeof ASSET_COMPONENTS)[number];
 
-export const OPERATOR_COMPONENTS = ['skills', 'distance'] as const;
+export const OPERATOR_COMPONENTS = ['skills', 'occupation', 'distance'] as const;
 export type OperatorComponentName = (typeof OPERATOR_COMPONENTS)[number];
 
 export interface SkillCredits {
@@ -89,18 +89,21 @@ export interface ScoringConfig {
 
 export const DEFAULT_CONFIG: ScoringConfig = {
   engineVersion: ENGINE_VERSION,
+  // 1.2.0: occupation 0.15 → 0.30, skills 0.40 → 0.25. Declared skill lists are incomplete and noisy
+  // (people list a fraction of what they do; unrelated jobs share transversal skills), while the ESCO
+  // occupation and its ISCO closeness are recorded reliably; see docs/benchmarks.md, "Relevance".
   job: {
-    skills: 0.4,
-    occupation: 0.15,
+    skills: 0.25,
+    occupation: 0.3,
     distance: 0.15,
-    languages: 0.08,
-    qualification: 0.07,
+    languages: 0.1,
+    qualification: 0.05,
     availability: 0.08,
     supplyChain: 0.07,
   },
   role: { skills: 0.4, occupation: 0.2, distance: 0.1, availability: 0.05, crisisCase: 0.15, path: 0.1 },
   asset: { distance: 0.3, price: 0.3, size: 0.25, readiness: 0.15 },
-  operator: { skills: 0.8, distance: 0.2 },
+  operator: { skills: 0.45, occupation: 0.35, distance: 0.2 },
   skills: {
     declared: 1,
     certified: 1,
@@ -116,7 +119,8 @@ export const DEFAULT_CONFIG: ScoringConfig = {
   },
   iscoCloseness: [0.75, 0.5, 0.25, 0.1],
   yearsCap: 5,
-  yearsShare: 0.2,
+  // Halved with the occupation weight doubled, so years still move a score by at most 3 % (age proxy).
+  yearsShare: 0.1,
   levelGapFactor: 0.5,
   eqfUnknownValue: 0.5,
   lateDaysToZero: 90,

@@ -7,6 +7,7 @@ import {
   TEMPLATE_PARAM_KINDS,
   TEMPLATES,
   UNNAMED,
+  VOCABULARY,
   type ParamKind,
 } from './templates.js';
 import type { Component, Exclusion, Lang, MatchResult } from './types.js';
@@ -45,7 +46,8 @@ function formatText(
   if (kind === 'date') return formatDate(v, lang);
   if (kind === 'languageLevels') return formatLanguageLevels(v, lang);
   if (kind) return valueLabel(kind, v, lang);
-  return v;
+  // Codes the asset rules name (modes, kinds, statuses, categories) have their words in VOCABULARY.
+  return VOCABULARY[v]?.[lang] ?? v;
 }
 
 function fill(

@@ -36,9 +36,18 @@ export {
   scoreOperatorForAsset,
   operatorsForAsset,
   assetExclusions,
+  whoCanOperate,
+  type OperatorSearchResult,
   type AssetSearchResult,
   type NearMiss,
 } from './assets.js';
+export { offerFor, budgetFor, costOf, takeModeOf, type Offer, type TakeMode } from './asset-offer.js';
+export {
+  operatorBasis,
+  OPERATOR_OCCUPATIONS,
+  type OperatorBasis,
+  type OperatorOccupations,
+} from './operator-basis.js';
 export {
   explain,
   explainAll,

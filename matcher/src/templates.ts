@@ -188,6 +188,21 @@ export const TEMPLATES: TemplateTable = {
     it: 'Costa {cost} EUR; nessun budget indicato.',
     fr: 'Coûte {cost} EUR ; aucun budget indiqué.',
   },
+  'price.free_loan': {
+    en: 'Free loan (comodato): costs nothing.',
+    it: 'Comodato gratuito: non costa nulla.',
+    fr: 'Prêt gratuit (commodat) : ne coûte rien.',
+  },
+  'price.rent_no_budget': {
+    en: 'Rent {cost} EUR a month; no monthly budget was given.',
+    it: 'Canone di {cost} EUR al mese; nessun budget mensile indicato.',
+    fr: 'Loyer de {cost} EUR par mois ; aucun budget mensuel indiqué.',
+  },
+  'price.within_rent_budget': {
+    en: 'Rent {cost} EUR a month, within the monthly budget of {budget} EUR.',
+    it: 'Canone di {cost} EUR al mese, entro il budget mensile di {budget} EUR.',
+    fr: 'Loyer de {cost} EUR par mois, dans le budget mensuel de {budget} EUR.',
+  },
   'price.within_budget': {
     en: 'Costs {cost} EUR, within the budget of {budget} EUR.',
     it: 'Costa {cost} EUR, entro il budget di {budget} EUR.',
@@ -279,15 +294,66 @@ export const TEMPLATES: TemplateTable = {
     fr: 'Plus disponible après le {availableUntil}.',
   },
   'exclusion.mode': {
-    en: 'Offered as {actual}, not for {required}.',
-    it: 'Offerto come {actual}, non per {required}.',
-    fr: 'Proposé en {actual}, pas pour {required}.',
+    en: 'Offered as {actual}, which does not fit the requested mode ({required}).',
+    it: 'Offerto come {actual}, che non corrisponde alla modalità richiesta ({required}).',
+    fr: 'Proposé en {actual}, ce qui ne correspond pas au mode demandé ({required}).',
+  },
+  'exclusion.no_operator_basis': {
+    en: 'No basis to rank operators: the asset lists no required skills and its category ({category}) names no operating occupation.',
+    it: 'Nessuna base per proporre operatori: il bene non indica competenze richieste e la sua categoria ({category}) non corrisponde a una professione che lo utilizza.',
+    fr: "Aucune base pour proposer des opérateurs : le bien n'indique aucune compétence requise et sa catégorie ({category}) ne correspond à aucun métier qui l'utilise.",
+  },
+  'exclusion.rent_budget': {
+    en: 'Rent {actual} EUR a month, over the monthly budget of {budget} EUR.',
+    it: 'Canone di {actual} EUR al mese, oltre il budget mensile di {budget} EUR.',
+    fr: 'Loyer de {actual} EUR par mois, au-delà du budget mensuel de {budget} EUR.',
   },
   'exclusion.budget': {
     en: 'Costs {actual} EUR, over the budget of {budget} EUR.',
     it: 'Costa {actual} EUR, oltre il budget di {budget} EUR.',
     fr: 'Coûte {actual} EUR, au-delà du budget de {budget} EUR.',
   },
+};
+
+/**
+ * Plain words for the stable codes that appear as reason parameters (modes, availabilities, kinds,
+ * statuses, asset categories), so a why-not never shows a raw code such as `free_loan`.
+ */
+export const VOCABULARY: TemplateTable = {
+  buy: { en: 'purchase', it: 'acquisto', fr: 'achat' },
+  lease: { en: 'lease', it: 'locazione', fr: 'location' },
+  either: { en: 'purchase or lease', it: 'acquisto o locazione', fr: 'achat ou location' },
+  sale: { en: 'sale', it: 'vendita', fr: 'vente' },
+  free_loan: { en: 'free loan', it: 'comodato gratuito', fr: 'prêt gratuit (commodat)' },
+  auction: { en: 'auction', it: 'asta', fr: 'enchères' },
+  machine: { en: 'machine', it: 'macchinario', fr: 'machine' },
+  equipment: { en: 'equipment', it: 'attrezzatura', fr: 'équipement' },
+  plant: { en: 'plant', it: 'impianto', fr: 'installation' },
+  area: { en: 'industrial area', it: 'area industriale', fr: 'zone industrielle' },
+  building: { en: 'building', it: 'capannone', fr: 'bâtiment' },
+  draft: { en: 'draft', it: 'bozza', fr: 'brouillon' },
+  available: { en: 'available', it: 'disponibile', fr: 'disponible' },
+  reserved: { en: 'reserved', it: 'riservato', fr: 'réservé' },
+  assigned: { en: 'assigned', it: 'assegnato', fr: 'attribué' },
+  withdrawn: { en: 'withdrawn', it: 'ritirato', fr: 'retiré' },
+  machine_tools: { en: 'machine tools', it: 'macchine utensili', fr: 'machines-outils' },
+  welding: { en: 'welding', it: 'saldatura', fr: 'soudage' },
+  lifting_cranes: { en: 'lifting and cranes', it: 'sollevamento e gru', fr: 'levage et grues' },
+  marine_equipment: { en: 'marine equipment', it: 'attrezzature navali', fr: 'équipement marin' },
+  cold_storage: { en: 'cold storage', it: 'celle frigorifere', fr: 'entreposage frigorifique' },
+  food_processing: {
+    en: 'food processing',
+    it: 'trasformazione alimentare',
+    fr: 'transformation alimentaire',
+  },
+  workshop: { en: 'workshop', it: 'officina', fr: 'atelier' },
+  warehouse: { en: 'warehouse', it: 'magazzino', fr: 'entrepôt' },
+  office: { en: 'office', it: 'ufficio', fr: 'bureau' },
+  shipyard: { en: 'shipyard', it: 'cantiere navale', fr: 'chantier naval' },
+  energy: { en: 'energy', it: 'energia', fr: 'énergie' },
+  vehicles: { en: 'vehicles', it: 'veicoli', fr: 'véhicules' },
+  yard: { en: 'yard', it: 'piazzale', fr: 'terre-plein' },
+  other: { en: 'other', it: 'altro', fr: 'autre' },
 };
 
 export const SUMMARY: Readonly<Record<Lang, string>> = {

@@ -146,9 +146,15 @@ export interface AssetNeedInput {
   readonly needsQuay: boolean;
   readonly near: GeoPoint;
   readonly radiusKm: number;
-  readonly mode: 'buy' | 'lease';
-  /** Total price for buy, monthly rent for lease; null = no budget given. */
+  /** `either` (the form's default) takes whichever of buy or lease the asset offers. */
+  readonly mode: 'buy' | 'lease' | 'either';
+  /**
+   * Budget of the need's mode: total price for buy, monthly rent for lease; for `either` the
+   * purchase budget. Null = no budget given.
+   */
   readonly budgetEur: number | null;
+  /** Monthly budget for a lease or free loan in mode `either` (or `lease`); absent = none given. */
+  readonly monthlyBudgetEur?: number | null;
   readonly byDate: IsoDate | null;
 }
 

@@ -25,7 +25,7 @@ describe('asset need → assets: hard constraints exclude', () => {
     ['available too late', { availableFrom: '2026-09-01' }, ['available_too_late']],
     ['auction already past', { availableUntil: '2026-01-15' }, ['expired']],
     ['for sale only', { availability: 'sale', priceEur: 900_000 }, ['mode']],
-    ['over budget', { rentEurMonth: 12_000 }, ['budget']],
+    ['over the monthly budget', { rentEurMonth: 12_000 }, ['rent_budget']],
     ['reserved', { status: 'reserved' }, ['asset_not_available']],
     ['small and far', { coveredAreaM2: 1000, location: PLACES.genova }, ['min_area', 'radius']],
   ])('%s → %j', (_, overrides, codes) => {
@@ -109,7 +109,8 @@ describe('asset → people who can operate it', () => {
     makeProfile({ id: 'far', skills: [{ uri: SK.tigWelding, source: 'declared' }], home: PLACES.cagliari }),
   ];
 
-  it('ranks by the asset’s required skills and drops people with none of them or out of reach', () => {
-    expect(operatorsForAsset(welding, pool, knowledge, 10).map((r) => r.id)).toEqual(['tig', 'welder-occ']);
+  it('ranks by the asset’s skills and operating occupation, drops people with neither or out of reach', () => {
+    // A welder by occupation (the occupation that runs welding equipment) now ranks first (issue 17 B).
+    expect(operatorsForAsset(welding, pool, knowledge, 10).map((r) => r.id)).toEqual(['welder-occ', 'tig']);
   });
 });

@@ -134,7 +134,14 @@ describe('occupation component', () => {
 
   it.each([
     ['same ESCO occupation, 8 years (capped at 5)', OCC.welder, '7212', 8, 1, 'same_occupation'],
-    ['same ESCO occupation, no years', OCC.welder, '7212', 0, 0.8, 'same_occupation'],
+    [
+      'same ESCO occupation, no years (years are 10 % of the value since 1.2.0)',
+      OCC.welder,
+      '7212',
+      0,
+      0.9,
+      'same_occupation',
+    ],
     ['pipe welder for a welder need (same ISCO 7212)', OCC.pipeWelder, '7212', 5, 0.75, 'isco4'],
     ['marine electrician for a marine mechanic need', OCC.marineElectrician, '7412', 5, 0.1, 'isco1'],
     ['cook for a chef need', OCC.cook, '5120', 5, 0, 'unrelated'],

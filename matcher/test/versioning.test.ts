@@ -8,6 +8,8 @@ import { DEFAULT_CONFIG, ENGINE_VERSION, weightsHash } from '../src/index.js';
  */
 const RECORDED: Record<string, string> = {
   '1.0.0': 'c24568ddebd812f3884e76f877e57968f268c4c582695657c65fc9ac272d3001',
+  '1.1.0': '8923411a808d238bbbd4fd4305a45a98b03baca0f188f04a1784aea12316cfa0',
+  '1.2.0': '26583fcce5673091d65d3e7dfe2cc836dd2ed3da255baa9457eeea67bafacd16',
 };
 
 describe('engine version and weights hash', () => {

@@ -5,8 +5,9 @@
  *
  *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
- *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, vocabulary
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, vocabulary, relevance
  *   npm run bench -- --only=vocabulary  # everyday IT/FR job words against the occupation autocomplete
+ *   npm run bench:relevance             # the relevance evaluation alone (sections/relevance.ts)
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
  * answers; they run in a scratch database `rilancio_bench_<time>` created and dropped here. Without
@@ -21,7 +22,7 @@ import { parseFlags, type BenchRow } from './lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const quick = flags.has('quick');
-const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files', 'vocabulary'] as const;
+const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files', 'vocabulary', 'relevance'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = flags.get('only')?.split(',').filter(Boolean);
 for (const name of only ?? [])
@@ -164,6 +165,9 @@ async function runSection(section: Section): Promise<ChildRun[]> {
         );
       return runs;
     }
+    case 'relevance':
+      // Fixed size (320 needs) in both modes: the figures are only comparable at one size.
+      return [await child('bench/sections/relevance.ts', [], section)];
   }
 }
 

@@ -19,6 +19,8 @@ export const conceptLabels = $state<Record<string, string>>({});
 // `${lang}|${uri}` → label, or null when the server knows no label for it.
 const concepts = $state<Record<string, Labelled | null>>({});
 const iscoGroups = $state<Record<string, Labelled | null>>({});
+// Bookkeeping of requests in flight, never rendered: plain collections on purpose, not reactive state.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const asked = new Set<string>();
 const queue = { concepts: new Map<string, Set<string>>(), isco: new Map<string, Set<string>>() };
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -32,6 +34,7 @@ function uiLang(lang?: string | null): string {
 
 function enqueue(kind: 'concepts' | 'isco', lang: string, key: string) {
   let set = queue[kind].get(lang);
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   if (!set) queue[kind].set(lang, (set = new Set()));
   set.add(key);
   timer ??= setTimeout(() => void flush(), 0);
@@ -47,6 +50,7 @@ async function lookUp(
 ) {
   for (let i = 0; i < keys.length; i += 100) {
     const chunk = keys.slice(i, i + 100);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local result, not state
     const found = new Map<string, Labelled>();
     try {
       const res = await fetch(

@@ -220,7 +220,9 @@ export function toAssetNeedInput(n: NeedRow): AssetNeedInput {
     needsQuay: n.needsQuay ?? false,
     near: { lat: n.lat, lon: n.lon },
     radiusKm: n.radiusKm,
-    mode: n.mode === 'buy' ? 'buy' : 'lease',
+    // The form's default `either` takes whichever the asset offers (the matcher reads budgetEur as
+    // the purchase budget then); it used to be read as lease-only.
+    mode: n.mode === 'buy' || n.mode === 'lease' ? n.mode : 'either',
     budgetEur: n.budgetEur,
     byDate: n.byDate,
   };
