@@ -8,7 +8,7 @@ import { ValidationError } from '../../errors.js';
  * - minimum cell size: a count under MIN_AGGREGATE_COUNT is suppressed (shown as 0);
  * - rounding to a base: every count shown is rounded to the nearest ROUNDING_BASE, so the difference of
  *   two answers, or a total minus its visible cells, can no longer isolate one person.
- * The same holds for every principal that sees people only in aggregate (docs/decisions/0003-people-in-aggregate.md).
+ * The same holds for every principal that sees people only in aggregate (docs/decisions/0004-people-in-aggregate.md).
  */
 export const MIN_AGGREGATE_COUNT = 5;
 export const ROUNDING_BASE = 5;
