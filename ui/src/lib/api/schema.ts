@@ -12499,6 +12499,7 @@ export interface paths {
                 };
                 operator: {
                   skills: number;
+                  occupation: number;
                   distance: number;
                 };
               };
@@ -12634,6 +12635,7 @@ export interface paths {
               };
               operator: {
                 skills: number;
+                occupation: number;
                 distance: number;
               };
             } | null;
@@ -12678,6 +12680,7 @@ export interface paths {
                 };
                 operator: {
                   skills: number;
+                  occupation: number;
                   distance: number;
                 };
               };
