@@ -106,8 +106,15 @@ function priceValue(a: AssetInput, need: AssetNeedInput): ComponentValue {
   const { cost, budget } = offer;
   const rent = offer.mode === 'lease';
   if (a.availability === 'free_loan') return { value: 1, reason: { code: 'free_loan', params: {} } };
-  if (budget === null || budget <= 0)
+  // Null is "no budget given"; a budget of 0 is a budget (only what costs nothing fits), so a larger
+  // budget can never score lower than it (fast-check found 0 treated as no budget).
+  if (budget === null)
     return { value: 0.5, reason: { code: rent ? 'rent_no_budget' : 'no_budget', params: { cost } } };
+  if (budget <= 0)
+    return {
+      value: cost <= 0 ? 1 : 0,
+      reason: { code: rent ? 'within_rent_budget' : 'within_budget', params: { cost, budget } },
+    };
   return {
     value: clamp01(1 - (0.5 * cost) / budget),
     reason: { code: rent ? 'within_rent_budget' : 'within_budget', params: { cost, budget } },

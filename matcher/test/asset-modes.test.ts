@@ -171,6 +171,13 @@ describe('asset mode properties', () => {
     );
   });
 
+  it('counts a budget of 0 as a budget, not as none (the counterexample fast-check found)', () => {
+    const cheap = makeAsset({ id: 'a1', availability: 'sale', priceEur: 2, rentEurMonth: null });
+    const zero = scoreAssetForNeed(cheap, makeAssetNeed({ mode: 'buy', budgetEur: 0 }), NOW);
+    const one = scoreAssetForNeed(cheap, makeAssetNeed({ mode: 'buy', budgetEur: 1 }), NOW);
+    expect(one.score).toBeGreaterThanOrEqual(zero.score);
+  });
+
   it('either admits exactly what buy or lease admits, with that mode’s budget', () => {
     fc.assert(
       fc.property(assetArb, money, money, (a, budget, monthly) => {
