@@ -14,10 +14,10 @@ import {
   type MatchResult,
 } from '@rilancio/matcher';
 import { eq } from 'drizzle-orm';
-import { authorize } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
+import { readableNeedOr404 } from './readable-need.js';
 import type { Database } from '../../db/client.js';
-import { assets, needs, opportunities } from '../../db/schema.js';
+import { assets, opportunities } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { preferredLabelsIn } from '../reference/reference.repository.js';
 import type { MatchFeed } from './index/match-index.feed.js';
@@ -265,18 +265,7 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
     };
   }
 
-  async function needOr404(id: string, principal: Principal) {
-    const [need] = await db.select().from(needs).where(eq(needs.id, id));
-    if (!need) throw new NotFoundError('need', id);
-    authorize(
-      principal,
-      'read',
-      'need',
-      { deskId: need.deskId, firmId: need.firmId },
-      { entity: 'need', id },
-    );
-    return need;
-  }
+  const needOr404 = (id: string, principal: Principal) => readableNeedOr404(db, id, principal);
 
   const today = () => new Date().toISOString().slice(0, 10);
 

@@ -5,6 +5,7 @@ import { consumeDailyQuota } from '../../auth/quota.js';
 import { withActiveConsent } from '../privacy/consents.service.js';
 import { allows, authorize } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
+import { readableNeedOr404 } from './readable-need.js';
 import { auditPersonalReads } from '../shared/audit.js';
 import { profileOwners } from '../profiles/profiles.repository.js';
 import type { Database } from '../../db/client.js';
@@ -101,18 +102,7 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
     return row ? row.deskId : undefined;
   }
 
-  async function needOr404(id: string, principal: Principal) {
-    const [need] = await db.select().from(needs).where(eq(needs.id, id));
-    if (!need) throw new NotFoundError('need', id);
-    authorize(
-      principal,
-      'read',
-      'need',
-      { deskId: need.deskId, firmId: need.firmId },
-      { entity: 'need', id },
-    );
-    return need;
-  }
+  const needOr404 = (id: string, principal: Principal) => readableNeedOr404(db, id, principal);
 
   return {
     ranking,
