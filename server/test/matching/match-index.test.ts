@@ -113,7 +113,7 @@ describe('need → people through the match index', () => {
   it('drops an erased profile at once, and the erasure’s outbox row keeps it out', async () => {
     const [need] = await openJobNeeds(1);
     const first = (await get(`/api/v1/needs/${need!.id}/matches?limit=5`)).json().results[0];
-    const res = await post(`/api/v1/profiles/${first.candidateId}/erase`, { reason: 'request' });
+    const res = await post(`/api/v1/profiles/${first.candidateId}/erase`, { reason: 'data_subject_request' });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await get(`/api/v1/needs/${need!.id}/matches?limit=5`)).json();
     expect(after.results.map((r: { candidateId: string }) => r.candidateId)).not.toContain(first.candidateId);
