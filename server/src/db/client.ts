@@ -31,11 +31,14 @@ export interface DatabaseHandle {
 export interface OpenOptions {
   /** PGlite only: start from a data directory dumped by `dumpDataDir` instead of an empty one. */
   pgliteTemplate?: Blob;
-  /** PGlite only: told of every statement and how many rows it returned (query-budget tests). */
+  /**
+   * Told of every statement (query-budget tests): on PGlite with how many rows it returned; on
+   * PostgreSQL before it runs, without a row count (postgres.js reports statements, not results).
+   */
   onQuery?: QueryObserver;
 }
 
-export type QueryObserver = (event: { sql: string; rows: number }) => void;
+export type QueryObserver = (event: { sql: string; rows?: number }) => void;
 
 /**
  * The PGlite client with every query reported, transactions included. A Proxy, so the driver sees the
@@ -72,9 +75,11 @@ export async function openDatabase(
   options: OpenOptions = {},
 ): Promise<DatabaseHandle> {
   if (config.kind === 'postgres') {
+    const onQuery = options.onQuery;
     const client = postgres(config.url, {
       max: 10,
       onnotice: () => {},
+      ...(onQuery ? { debug: (_connection: number, sql: string) => onQuery({ sql }) } : {}),
       connection: { application_name: 'rilancio' },
     });
     const db = drizzlePostgres(client, { schema }) as unknown as Database;

@@ -27,7 +27,10 @@ export async function createTestDatabase(options: { onQuery?: QueryObserver } = 
   const name = `rilancio_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${postgresTemplateName(key)}"`);
-  const handle = await openDatabase({ kind: 'postgres', url: withDatabase(url, name) });
+  const handle = await openDatabase(
+    { kind: 'postgres', url: withDatabase(url, name) },
+    { onQuery: options.onQuery },
+  );
   return {
     handle,
     async destroy() {

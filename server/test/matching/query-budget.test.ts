@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from '../helpers/app.js';
 interface World {
   t: TestApp;
   urls: Record<string, string>;
-  log: { sql: string; rows: number }[];
+  log: { sql: string; rows?: number }[];
   recording: boolean;
 }
 
@@ -66,8 +66,8 @@ async function measure(w: World, url: string) {
   for (const r of (body.roles ?? []) as { occupationUri: string }[]) uris.add(r.occupationUri);
   return {
     queries: w.log.length,
-    maxRows: Math.max(...w.log.filter((e) => !isLabels(e) && !isSubject(e)).map((e) => e.rows)),
-    labelRows: Math.max(0, ...w.log.filter(isLabels).map((e) => e.rows)),
+    maxRows: Math.max(...w.log.filter((e) => !isLabels(e) && !isSubject(e)).map((e) => e.rows ?? 0)),
+    labelRows: Math.max(0, ...w.log.filter(isLabels).map((e) => e.rows ?? 0)),
     uris: uris.size,
     shown:
       body.results.length +
@@ -77,7 +77,9 @@ async function measure(w: World, url: string) {
           s + r.members.length + r.alternates.length,
         0,
       ),
-    worst: [...w.log].filter((e) => !isLabels(e) && !isSubject(e)).sort((a, b) => b.rows - a.rows)[0],
+    worst: [...w.log]
+      .filter((e) => !isLabels(e) && !isSubject(e))
+      .sort((a, b) => (b.rows ?? 0) - (a.rows ?? 0))[0],
   };
 }
 
