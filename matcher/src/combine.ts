@@ -23,6 +23,20 @@ export function combine<N extends string>(
   return { score, components };
 }
 
+/**
+ * The same sum as `combine`, over bare values: the same additions in the same order give the same
+ * number, for callers that rank many pairs and explain only a few (the team builder).
+ */
+export function weightedScore<N extends string>(
+  weights: Readonly<Record<N, number>>,
+  order: readonly N[],
+  values: Readonly<Record<N, number>>,
+): number {
+  let score = 0;
+  for (const name of order) score += weights[name] * values[name];
+  return score;
+}
+
 export function result(
   id: string,
   subjectId: string,

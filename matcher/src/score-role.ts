@@ -1,9 +1,9 @@
 import { scoreAvailability } from './components/availability.js';
 import { scoreDistance } from './components/distance.js';
 import { scoreOccupation } from './components/occupation.js';
-import { scoreSkills, type PersonSkills } from './components/skills.js';
+import { scoreSkills, skillsValue, type PersonSkills } from './components/skills.js';
 import type { ComponentValue } from './components/value.js';
-import { combine, result } from './combine.js';
+import { combine, result, weightedScore } from './combine.js';
 import { DEFAULT_CONFIG, ROLE_COMPONENTS, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
@@ -51,6 +51,41 @@ export function scorePersonForRole(
   // Workers of the opportunity's own crisis case are never excluded by distance: the plant is theirs.
   const exclusions = distance.exclusion && !sameCase ? [distance.exclusion] : [];
   return result(p.id, `${opp.id}#${role.id}`, combined, exclusions, config, skills.breakdown);
+}
+
+/** What the team builder needs to rank a pair, without the explanation (`scorePersonForRole` builds it). */
+export interface RoleFit {
+  /** Equal to `scorePersonForRole(...).score`: the same component values summed the same way. */
+  readonly score: number;
+  readonly excluded: boolean;
+  /** The occupation component's value (evidence: a close past occupation). */
+  readonly occupation: number;
+  /** At least one key skill held, implied or related (evidence). */
+  readonly anySkill: boolean;
+}
+
+export function roleFit(
+  p: ScoringProfile,
+  opp: OpportunityInput,
+  role: OpportunityRole,
+  k: Knowledge,
+  config: ScoringConfig = DEFAULT_CONFIG,
+  view?: PersonSkills,
+): RoleFit {
+  const radius = opp.radiusKm ?? config.team.radiusKm;
+  const skills = skillsValue(p, role.keySkills, [], k, config, view);
+  const distance = scoreDistance(p.home, opp.place, radius, p.mobilityKm);
+  const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
+  const occupation = scoreOccupation(p, role.occupationUri, role.iscoGroup, config).value;
+  const score = weightedScore(config.role, ROLE_COMPONENTS, {
+    skills: skills.value,
+    occupation,
+    distance: distance.value,
+    availability: scoreAvailability(p.availableFrom, opp.startDate ?? null, config).value,
+    crisisCase: scoreCrisisCase(p, opp).value,
+    path: scorePath(p, opp).value,
+  });
+  return { score, excluded: !!distance.exclusion && !sameCase, occupation, anySkill: skills.anyCredit };
 }
 
 /**

@@ -3,7 +3,7 @@ import { PoolEvidence, roleEvidence } from './components/evidence.js';
 import { configHash, DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
-import { scorePersonForRole } from './score-role.js';
+import { roleFit, scorePersonForRole, type RoleFit } from './score-role.js';
 import type { MatchResult, OpportunityInput, ScoringProfile } from './types.js';
 
 export interface RoleCoverage {
@@ -64,13 +64,14 @@ export function teamPool(
 interface Pair {
   readonly person: number;
   readonly role: number;
-  readonly result: MatchResult;
+  readonly score: number;
 }
 
 /**
  * Team builder: assign people to role slots maximising the total fit, one role per person.
  *
- * 1. Score every (person, role) pair; keep eligible pairs with score ≥ `team.minFit`.
+ * 1. Score every (person, role) pair that may have evidence (numbers only, `roleFit`); keep
+ *    eligible pairs with score ≥ `team.minFit`. Members and alternates are explained at the end.
  * 2. Greedy: take pairs best-first (ties by person id then role order) while the person is free
  *    and the role has open slots.
  * 3. Local improvement until nothing improves (bounded rounds), each move strictly raising the
@@ -89,28 +90,29 @@ export function buildTeam(
 ): TeamResult {
   const people = dedupe(pool);
   const roles = opp.roles;
-  const fit: (MatchResult | undefined)[][] = roles.map(
-    () => new Array<MatchResult | undefined>(people.length),
-  );
+  // fit[ri][pi]: the pair's score when it may be offered, else -1. Only numbers here: the
+  // explanation is built at the end for the few pairs shown (members and alternates).
+  const fit = roles.map(() => new Float64Array(people.length).fill(-1));
   const pairs: Pair[] = [];
   let pairsScored = 0;
   const evidence = new PoolEvidence(people.length, people, k, config);
+  const closeEnough = config.iscoCloseness[1] * (1 - config.yearsShare) - 1e-12;
   roles.forEach((role, ri) => {
     for (const pi of evidence.candidates(roleEvidence(role, k, config))) {
-      const r = scorePersonForRole(people[pi]!, opp, role, k, config, evidence.views[pi]);
+      const f = roleFit(people[pi]!, opp, role, k, config, evidence.views[pi]);
       pairsScored++;
-      if (r.exclusions.length === 0 && r.score >= config.team.minFit && hasEvidence(r, role, config)) {
-        fit[ri]![pi] = r;
-        pairs.push({ person: pi, role: ri, result: r });
+      if (!f.excluded && f.score >= config.team.minFit && hasEvidence(f, role, closeEnough)) {
+        fit[ri]![pi] = f.score;
+        pairs.push({ person: pi, role: ri, score: f.score });
       }
     }
   });
-  pairs.sort((a, b) => b.result.score - a.result.score || a.person - b.person || a.role - b.role);
+  pairs.sort((a, b) => b.score - a.score || a.person - b.person || a.role - b.role);
 
   const roleOf = new Int32Array(people.length).fill(-1);
   const members: Set<number>[] = roles.map(() => new Set<number>());
   const open = (ri: number): boolean => members[ri]!.size < Math.max(0, roles[ri]!.count);
-  const s = (pi: number, ri: number): number => fit[ri]![pi]?.score ?? -1;
+  const s = (pi: number, ri: number): number => fit[ri]![pi]!;
   const assign = (pi: number, ri: number): void => {
     roleOf[pi] = ri;
     members[ri]!.add(pi);
@@ -171,16 +173,20 @@ export function buildTeam(
   }
 
   const nAlt = options.alternates ?? 3;
+  const explain = (pi: number, ri: number): MatchResult =>
+    scorePersonForRole(people[pi]!, opp, roles[ri]!, k, config, evidence.views[pi]);
   let required = 0;
   let filled = 0;
   let total = 0;
   const coverage: RoleCoverage[] = roles.map((role, ri) => {
-    const chosen = [...members[ri]!].map((pi) => fit[ri]![pi]!).sort(compareResults);
-    const alternates = people
-      .map((_, pi) => (roleOf[pi] === -1 ? fit[ri]![pi] : undefined))
-      .filter((r): r is MatchResult => r !== undefined)
-      .sort(compareResults)
-      .slice(0, nAlt);
+    const chosen = [...members[ri]!].map((pi) => explain(pi, ri)).sort(compareResults);
+    // byRole is best-first with ties by person index, which is id order (people are sorted by id):
+    // the order compareResults gives.
+    const alternates: MatchResult[] = [];
+    for (const pi of byRole[ri]!) {
+      if (alternates.length >= nAlt) break;
+      if (roleOf[pi] === -1) alternates.push(explain(pi, ri));
+    }
     const req = Math.max(0, role.count);
     required += req;
     filled += chosen.length;
@@ -214,17 +220,8 @@ export function buildTeam(
  * held, or a past occupation in the same ISCO minor group (3 digits). Without this, crisis case,
  * path and distance alone could put a cook in the production manager's seat.
  */
-function hasEvidence(
-  r: MatchResult,
-  role: OpportunityInput['roles'][number],
-  config: ScoringConfig,
-): boolean {
-  const occ = r.components.find((c) => c.name === 'occupation');
-  const closeEnough = config.iscoCloseness[1] * (1 - config.yearsShare);
-  if (occ && occ.value >= closeEnough - 1e-12) return true;
-  return (
-    role.keySkills.length > 0 && (r.skills?.missing.length ?? role.keySkills.length) < role.keySkills.length
-  );
+function hasEvidence(f: RoleFit, role: OpportunityInput['roles'][number], closeEnough: number): boolean {
+  return f.occupation >= closeEnough || (role.keySkills.length > 0 && f.anySkill);
 }
 
 /** One entry per id, sorted by id: the result must not depend on the pool's order. */

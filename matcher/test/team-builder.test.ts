@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayHaveEvidence, PoolEvidence, roleEvidence } from '../src/components/evidence.js';
+import { roleFit } from '../src/score-role.js';
 import { needArb, profileArb } from './arbitraries.js';
 import {
   DEFAULT_CONFIG,
@@ -154,6 +155,40 @@ describe('team builder improvement step', () => {
         for (const r of t.roles) expect(r.members.length).toBeLessThanOrEqual(r.required);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('lean pair scores', () => {
+  it('roleFit gives exactly the score, exclusion and evidence of the explained result', () => {
+    fc.assert(
+      fc.property(
+        profileArb(),
+        needArb(),
+        fc.option(fc.constantFrom('case-a', 'case-b'), { nil: null }),
+        (p, n, caseId) => {
+          const opp = makeOpportunity({
+            crisisCaseId: caseId,
+            startDate: n.startDate,
+            place: n.place,
+            radiusKm: n.radiusKm,
+          });
+          const role = {
+            id: 'r',
+            occupationUri: n.occupationUri,
+            iscoGroup: n.iscoGroup,
+            count: 1,
+            keySkills: n.essentialSkills,
+          };
+          const full = scorePersonForRole(p, opp, role, knowledge);
+          const lean = roleFit(p, opp, role, knowledge);
+          expect(lean.score).toBe(full.score);
+          expect(lean.excluded).toBe(full.exclusions.length > 0);
+          expect(lean.occupation).toBe(full.components.find((c) => c.name === 'occupation')!.value);
+          expect(lean.anySkill).toBe(full.skills!.missing.length < new Set(role.keySkills).size);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

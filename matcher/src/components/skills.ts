@@ -1,7 +1,7 @@
 import type { ScoringConfig, SkillCredits } from '../config.js';
 import { sortedHas, type Knowledge } from '../knowledge.js';
 import type { ScoringProfile, SkillBreakdown, SkillMatch, SkillMatchKind } from '../types.js';
-import { related } from './related.js';
+import { related, type Related } from './related.js';
 import type { ComponentValue } from './value.js';
 
 /**
@@ -47,14 +47,62 @@ export function requirementList(
 ): { uri: string; essential: boolean }[] {
   const seen = new Set<string>();
   const out: { uri: string; essential: boolean }[] = [];
-  const take = (uri: string, essential: boolean): void => {
-    if (seen.has(uri)) return;
-    seen.add(uri);
-    out.push({ uri, essential });
-  };
-  for (const uri of essential) take(uri, true);
-  for (const uri of optional) take(uri, false);
+  for (const [list, essentialHere] of [
+    [essential, true],
+    [optional, false],
+  ] as const)
+    for (const uri of list) {
+      if (seen.has(uri)) continue;
+      seen.add(uri);
+      out.push({ uri, essential: essentialHere });
+    }
   return out;
+}
+
+/** A required skill resolved against the knowledge: its id and the skills related to it. */
+export interface SkillRequirement {
+  readonly uri: string;
+  readonly essential: boolean;
+  readonly id: number | undefined;
+  readonly related: Related | undefined;
+}
+
+interface Resolved {
+  readonly optional: readonly string[];
+  readonly k: Knowledge;
+  readonly c: SkillCredits;
+  readonly list: readonly SkillRequirement[];
+}
+
+/**
+ * Keyed by the essential-skills array: one need or role is scored against thousands of people
+ * (top k, team builder), and its requirements only need resolving once. Weak, so a need that
+ * leaves the index leaves the cache.
+ */
+const resolvedCache = new WeakMap<readonly string[], Resolved>();
+
+/** Callers often pass a fresh `[]` for no optional skills: compare contents, not identity. */
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export function resolveRequirements(
+  essential: readonly string[],
+  optional: readonly string[],
+  k: Knowledge,
+  c: SkillCredits,
+): readonly SkillRequirement[] {
+  const hit = resolvedCache.get(essential);
+  if (hit && hit.k === k && hit.c === c && sameStrings(hit.optional, optional)) return hit.list;
+  const list = requirementList(essential, optional).map((r) => {
+    const id = k.skillId.get(r.uri);
+    return { ...r, id, related: id === undefined ? undefined : related(k, c, id) };
+  });
+  resolvedCache.set(essential, { optional, k, c, list });
+  return list;
 }
 
 interface Best {
@@ -72,42 +120,45 @@ function offer(best: Best, credit: number, via: SkillMatchKind, from: string): v
   }
 }
 
-/** Best credit for one required skill, over every route; ties keep the first route found. */
-function creditFor(
-  req: string,
-  essential: boolean,
-  v: PersonSkills,
-  k: Knowledge,
-  c: SkillCredits,
-): SkillMatch {
-  const best: Best = { credit: 0, via: null, from: null };
-  const own = v.byUri.get(req);
-  if (own) offer(best, own.credit, own.source, req);
-  const id = k.skillId.get(req);
-  if (id !== undefined) {
-    for (const o of v.occupationIds) {
-      if (sortedHas(k.essentialSkills[o.id]!, id)) offer(best, c.impliedEssential, 'implied', o.uri);
-      else if (sortedHas(k.optionalSkills[o.id]!, id)) offer(best, c.impliedOptional, 'implied', o.uri);
+/**
+ * Best route to one required skill, written into `best` (the caller's; the lean path reuses one):
+ * held, implied by an occupation held, or related through the hierarchy. Ties keep the first found.
+ */
+function bestRoute(req: SkillRequirement, v: PersonSkills, k: Knowledge, c: SkillCredits, best: Best): void {
+  best.credit = 0;
+  best.via = null;
+  best.from = null;
+  const own = v.byUri.get(req.uri);
+  if (own) offer(best, own.credit, own.source, req.uri);
+  const id = req.id;
+  if (id === undefined) return;
+  for (const o of v.occupationIds) {
+    if (sortedHas(k.essentialSkills[o.id]!, id)) offer(best, c.impliedEssential, 'implied', o.uri);
+    else if (sortedHas(k.optionalSkills[o.id]!, id)) offer(best, c.impliedOptional, 'implied', o.uri);
+  }
+  // Walk whichever side is shorter: the person's few skills, or the skill's relatives.
+  // Both walks go in ascending id order, so ties resolve the same way either way.
+  const rel = req.related!;
+  if (rel.list.length <= v.byId.size) {
+    for (const r of rel.list) {
+      const held = v.byId.get(r.id);
+      if (held) offer(best, r.credit * held.credit, r.via, held.uri);
     }
-    // Walk whichever side is shorter: the person's few skills, or the skill's relatives.
-    // Both walks go in ascending id order, so ties resolve the same way either way.
-    const rel = related(k, c, id);
-    if (rel.list.length <= v.byId.size) {
-      for (const r of rel.list) {
-        const held = v.byId.get(r.id);
-        if (held) offer(best, r.credit * held.credit, r.via, held.uri);
-      }
-    } else {
-      for (const hid of v.heldIds) {
-        const r = rel.byId.get(hid);
-        if (r) {
-          const held = v.byId.get(hid)!;
-          offer(best, r.credit * held.credit, r.via, held.uri);
-        }
+  } else {
+    for (const hid of v.heldIds) {
+      const r = rel.byId.get(hid);
+      if (r) {
+        const held = v.byId.get(hid)!;
+        offer(best, r.credit * held.credit, r.via, held.uri);
       }
     }
   }
-  return { required: req, essential, credit: best.credit, via: best.via, from: best.from };
+}
+
+function creditFor(req: SkillRequirement, v: PersonSkills, k: Knowledge, c: SkillCredits): SkillMatch {
+  const best: Best = { credit: 0, via: null, from: null };
+  bestRoute(req, v, k, c, best);
+  return { required: req.uri, essential: req.essential, credit: best.credit, via: best.via, from: best.from };
 }
 
 export interface SkillsOutcome extends ComponentValue {
@@ -129,7 +180,7 @@ export function scoreSkills(
   view?: PersonSkills,
 ): SkillsOutcome {
   const c = config.skills;
-  const reqs = requirementList(essential, optional);
+  const reqs = resolveRequirements(essential, optional, k, c);
   const v = view ?? personSkills(p, k, c);
   const matched: SkillMatch[] = [];
   const partial: SkillMatch[] = [];
@@ -137,7 +188,7 @@ export function scoreSkills(
   let got = 0;
   let total = 0;
   for (const r of reqs) {
-    const m = creditFor(r.uri, r.essential, v, k, c);
+    const m = creditFor(r, v, k, c);
     const w = r.essential ? c.essentialWeight : 1;
     total += w;
     got += w * m.credit;
@@ -162,4 +213,37 @@ export function scoreSkills(
     },
     breakdown,
   };
+}
+
+/** Scratch route for the lean path: scoring is synchronous, so one object serves every call. */
+const scratch: Best = { credit: 0, via: null, from: null };
+
+/**
+ * The skills value alone, with the same additions in the same order as `scoreSkills` (so the same
+ * number), without building the breakdown: the team builder scores tens of thousands of pairs and
+ * explains only the few it shows. `anyCredit`: at least one requirement met at least in part.
+ */
+export function skillsValue(
+  p: ScoringProfile,
+  essential: readonly string[],
+  optional: readonly string[],
+  k: Knowledge,
+  config: ScoringConfig,
+  view?: PersonSkills,
+): { value: number; anyCredit: boolean } {
+  const c = config.skills;
+  const reqs = resolveRequirements(essential, optional, k, c);
+  if (reqs.length === 0) return { value: 1, anyCredit: false };
+  const v = view ?? personSkills(p, k, c);
+  let got = 0;
+  let total = 0;
+  let anyCredit = false;
+  for (const r of reqs) {
+    bestRoute(r, v, k, c, scratch);
+    const w = r.essential ? c.essentialWeight : 1;
+    total += w;
+    got += w * scratch.credit;
+    if (scratch.credit > 0) anyCredit = true;
+  }
+  return { value: got / total, anyCredit };
 }
