@@ -7,6 +7,12 @@
  *
  *   node --import tsx bench/matching/http-match.bench.ts --engine=pglite --profiles=20000 [--needs=300]
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres … --engine=postgres
+ *
+ * Large sizes: seeding a million profiles takes longer than a benchmark should, so seed once with the
+ * product's own seeder and point the benchmark at that database (it is read, never dropped):
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_1m npm run seed -- --size 1m
+ *   node --import tsx bench/matching/http-match.bench.ts --engine=postgres \
+ *     --reuse=postgres://postgres@127.0.0.1:5432/bench_1m
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,12 +32,12 @@ import { emit, log, parseFlags, percentile, ratio, round, type BenchRow } from '
 
 const flags = parseFlags(process.argv.slice(2));
 const engine = (flags.get('engine') ?? 'pglite') as 'pglite' | 'postgres';
-const nProfiles = Number(flags.get('profiles') ?? 2000);
-const nNeeds = Number(flags.get('needs') ?? Math.max(300, Math.round(nProfiles / 20)));
+let nProfiles = Number(flags.get('profiles') ?? 2000);
+let nNeeds = Number(flags.get('needs') ?? Math.max(300, Math.round(nProfiles / 20)));
 const requests = Number(flags.get('requests') ?? 60);
+const reuse = flags.get('reuse');
 const SECTION = 'matching';
-const tag = `${engine}, ${nProfiles.toLocaleString('en')} profiles`;
-const say = (line: string) => log(SECTION, `[${tag}] ${line}`);
+const say = (line: string) => log(SECTION, `[${engine}, ${nProfiles.toLocaleString('en')} profiles] ${line}`);
 
 // ---------- database ----------
 async function openScratch(): Promise<{
@@ -39,6 +45,16 @@ async function openScratch(): Promise<{
   env: Record<string, string>;
   drop: () => Promise<void>;
 }> {
+  if (reuse) {
+    const handle = await openDatabase(
+      engine === 'pglite' ? { kind: 'pglite', dataDir: reuse } : { kind: 'postgres', url: reuse },
+    );
+    return {
+      handle,
+      env: engine === 'pglite' ? { DATA_DIR: reuse } : { DATABASE_URL: reuse },
+      drop: async () => {},
+    };
+  }
   if (engine === 'pglite') {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rilancio-bench-http-'));
     const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
@@ -220,17 +236,32 @@ try {
   const { handle } = scratch;
   let t = performance.now();
   await handle.migrate();
-  await loadReferenceData(handle.db);
-  const seeded = await seedDemoData(handle.db, {
-    profiles: nProfiles,
-    needs: nNeeds,
-    assets: 200,
-    firms: Math.max(150, Math.round(nNeeds / 50)),
-    opportunities: 30,
-  });
-  await ensureDemoUsers(handle.db);
+  if (reuse) {
+    await ensureDemoUsers(handle.db);
+    const [n] = await handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(profiles)
+      .where(isNull(profiles.endedAt));
+    const [m] = await handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(needs)
+      .where(isNull(needs.endedAt));
+    nProfiles = n!.n;
+    nNeeds = m!.n;
+    say(`reusing ${reuse}: ${nNeeds} needs`);
+  } else {
+    await loadReferenceData(handle.db);
+    const seeded = await seedDemoData(handle.db, {
+      profiles: nProfiles,
+      needs: nNeeds,
+      assets: 200,
+      firms: Math.max(150, Math.round(nNeeds / 50)),
+      opportunities: 30,
+    });
+    await ensureDemoUsers(handle.db);
+    say(`seeded ${JSON.stringify(seeded.counts)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
   await analyzeStaleTables(handle);
-  say(`seeded ${JSON.stringify(seeded.counts)} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const db = handle.db;
   const jobNeeds = await db

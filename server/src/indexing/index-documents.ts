@@ -50,20 +50,28 @@ const group = <T, K>(items: T[], key: (t: T) => K) => {
   return map;
 };
 
-/** Every label of the concepts in every language the database holds: what makes "soudeur" find a welder. */
-async function conceptLabels(db: DbOrTx, uris: string[]): Promise<Map<string, string[]>> {
-  if (uris.length === 0) return new Map();
-  const rows = await db
-    .select({ uri: escoLabels.conceptUri, label: escoLabels.label })
-    .from(escoLabels)
-    .where(inArray(escoLabels.conceptUri, [...new Set(uris)]));
-  const out = new Map<string, string[]>();
-  for (const [uri, items] of group(rows, (r) => r.uri))
-    out.set(
-      uri,
-      items.map((i) => i.label),
-    );
-  return out;
+/**
+ * Every label of the concepts in every language the database holds: what makes "soudeur" find a
+ * welder. A rebuild passes one cache for all its pages: the same few thousand skills recur on every
+ * page, and reading their labels again per page was most of what a rebuild moved from the database.
+ */
+export type ConceptLabelCache = Map<string, string[]>;
+
+async function conceptLabels(
+  db: DbOrTx,
+  uris: string[],
+  cache: ConceptLabelCache = new Map(),
+): Promise<Map<string, string[]>> {
+  const missing = [...new Set(uris)].filter((u) => !cache.has(u));
+  if (missing.length > 0) {
+    const rows = await db
+      .select({ uri: escoLabels.conceptUri, label: escoLabels.label })
+      .from(escoLabels)
+      .where(inArray(escoLabels.conceptUri, missing));
+    for (const uri of missing) cache.set(uri, []);
+    for (const r of rows) cache.get(r.uri)!.push(r.label);
+  }
+  return cache;
 }
 
 async function places(db: DbOrTx, codes: string[]) {
@@ -105,7 +113,11 @@ async function assetDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById>
 }
 
 /** Pseudonymised: built field by field from the allowlist, so name, contacts and references never enter. */
-async function profileDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> {
+async function profileDocuments(
+  db: DbOrTx,
+  ids: string[],
+  cache?: ConceptLabelCache,
+): Promise<DocumentsById> {
   const rows = await db.select().from(profiles).where(inArray(profiles.id, ids));
   const [occ, skills, langs] = await Promise.all([
     db.select().from(profileOccupations).where(inArray(profileOccupations.profileId, ids)),
@@ -114,7 +126,7 @@ async function profileDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsByI
   ]);
   const occUris = occ.map((o) => o.occupationUri);
   const [labels, isco, where] = await Promise.all([
-    conceptLabels(db, [...occUris, ...skills.map((s) => s.skillUri)]),
+    conceptLabels(db, [...occUris, ...skills.map((s) => s.skillUri)], cache),
     occUris.length
       ? db
           .select({ uri: escoOccupations.uri, isco: escoOccupations.iscoGroup })
@@ -169,15 +181,16 @@ async function profileDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsByI
   return out;
 }
 
-async function needDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> {
+async function needDocuments(db: DbOrTx, ids: string[], cache?: ConceptLabelCache): Promise<DocumentsById> {
   const rows = await db.select().from(needs).where(inArray(needs.id, ids));
   const skills = await db.select().from(needSkills).where(inArray(needSkills.needId, ids));
   const skillsBy = group(skills, (s) => s.needId);
   const [labels, where] = await Promise.all([
-    conceptLabels(db, [
-      ...rows.map((r) => r.occupationUri).filter((u): u is string => !!u),
-      ...skills.map((s) => s.skillUri),
-    ]),
+    conceptLabels(
+      db,
+      [...rows.map((r) => r.occupationUri).filter((u): u is string => !!u), ...skills.map((s) => s.skillUri)],
+      cache,
+    ),
     places(
       db,
       rows.map((r) => r.municipalityCode),
@@ -241,7 +254,11 @@ async function firmDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> 
   return out;
 }
 
-async function opportunityDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> {
+async function opportunityDocuments(
+  db: DbOrTx,
+  ids: string[],
+  cache?: ConceptLabelCache,
+): Promise<DocumentsById> {
   const rows = await db.select().from(opportunities).where(inArray(opportunities.id, ids));
   const roles = await db.select().from(opportunityRoles).where(inArray(opportunityRoles.opportunityId, ids));
   const rolesBy = group(roles, (r) => r.opportunityId);
@@ -249,6 +266,7 @@ async function opportunityDocuments(db: DbOrTx, ids: string[]): Promise<Document
     conceptLabels(
       db,
       roles.map((r) => r.occupationUri),
+      cache,
     ),
     places(
       db,
@@ -275,7 +293,10 @@ async function opportunityDocuments(db: DbOrTx, ids: string[]): Promise<Document
   return out;
 }
 
-const LOADERS: Record<IndexedAggregate, (db: DbOrTx, ids: string[]) => Promise<DocumentsById>> = {
+const LOADERS: Record<
+  IndexedAggregate,
+  (db: DbOrTx, ids: string[], cache?: ConceptLabelCache) => Promise<DocumentsById>
+> = {
   asset: assetDocuments,
   profile: profileDocuments,
   need: needDocuments,
@@ -288,8 +309,9 @@ export function loadIndexDocuments(
   db: DbOrTx,
   type: IndexedAggregate,
   ids: string[],
+  cache?: ConceptLabelCache,
 ): Promise<DocumentsById> {
-  return ids.length === 0 ? Promise.resolve(new Map()) : LOADERS[type](db, ids);
+  return ids.length === 0 ? Promise.resolve(new Map()) : LOADERS[type](db, ids, cache);
 }
 
 /** Ids of one aggregate type in id order, paged: what a rebuild walks through. */

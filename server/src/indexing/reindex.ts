@@ -3,18 +3,22 @@ import type { IndexedAggregate } from '../outbox/outbox.repository.js';
 import type { IndexDocument } from '../search/documents.js';
 import { findDrift, rebuildIndex } from '../search/search.factory.js';
 import type { SearchPort } from '../search/search.port.js';
-import { INDEX_OF, loadIndexDocuments, pageOfIds } from './index-documents.js';
+import { INDEX_OF, loadIndexDocuments, pageOfIds, type ConceptLabelCache } from './index-documents.js';
 
 export const INDEXED_AGGREGATES = Object.keys(INDEX_OF) as IndexedAggregate[];
 const PAGE = 1000;
 
 /** Walks every live record of a type in id order, a page of current index documents at a time. */
-export async function* livePages(db: Database, type: IndexedAggregate): AsyncGenerator<IndexDocument[]> {
+export async function* livePages(
+  db: Database,
+  type: IndexedAggregate,
+  labels: ConceptLabelCache = new Map(),
+): AsyncGenerator<IndexDocument[]> {
   let after: string | null = null;
   for (;;) {
     const ids = await pageOfIds(db, type, after, PAGE);
     if (ids.length === 0) return;
-    const docs = await loadIndexDocuments(db, type, ids);
+    const docs = await loadIndexDocuments(db, type, ids, labels);
     yield [...docs.values()].filter((d): d is IndexDocument => d !== null);
     after = ids[ids.length - 1]!;
   }
@@ -28,13 +32,15 @@ export function rebuildFromDatabase(
   db: Database,
   search: SearchPort,
   type: IndexedAggregate,
+  labels?: ConceptLabelCache,
 ): Promise<number> {
-  return rebuildIndex(search, INDEX_OF[type], livePages(db, type));
+  return rebuildIndex(search, INDEX_OF[type], livePages(db, type, labels));
 }
 
 export async function rebuildAllIndexes(db: Database, search: SearchPort) {
   const counts: Partial<Record<IndexedAggregate, number>> = {};
-  for (const type of INDEXED_AGGREGATES) counts[type] = await rebuildFromDatabase(db, search, type);
+  const labels: ConceptLabelCache = new Map();
+  for (const type of INDEXED_AGGREGATES) counts[type] = await rebuildFromDatabase(db, search, type, labels);
   return counts;
 }
 

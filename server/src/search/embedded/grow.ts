@@ -62,3 +62,36 @@ export class NumberColumn {
     return i < this.data.length ? this.data[i]! : Number.NaN;
   }
 }
+
+/**
+ * A map from small dense integer keys (term ids) to values, in an array: the index looks up a
+ * posting list for every word of every document it adds, and an array index costs a fraction of a
+ * hash look-up. The subset of Map's interface the index uses.
+ */
+export class DenseMap<V> {
+  private readonly slots: (V | undefined)[] = [];
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: number): V | undefined {
+    return this.slots[key];
+  }
+
+  has(key: number): boolean {
+    return this.slots[key] !== undefined;
+  }
+
+  set(key: number, value: V): this {
+    while (this.slots.length <= key) this.slots.push(undefined);
+    if (this.slots[key] === undefined) this.count++;
+    this.slots[key] = value;
+    return this;
+  }
+
+  *values(): IterableIterator<V> {
+    for (const v of this.slots) if (v !== undefined) yield v;
+  }
+}

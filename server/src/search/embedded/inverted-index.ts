@@ -22,7 +22,7 @@ import { fold, haversineKm, highlightText, parseQuery, typoBudget, words } from 
 import type { ParsedQuery } from '../text.js';
 import { DocStore } from './doc-store.js';
 import type { StringTable } from './doc-store.js';
-import { IntList, NumberColumn, Postings } from './grow.js';
+import { DenseMap, IntList, NumberColumn, Postings } from './grow.js';
 import { conceptToken, planQuery } from './synonyms.js';
 import type { SynonymMatcher } from './synonyms.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -74,11 +74,16 @@ function gridKey(latCell: number, lonCell: number): number {
   return (latCell + 1000) * 4000 + (lonCell + 2000);
 }
 
+/** Tokenised values kept (labels repeat across records); about 40 MB at the limit. */
+const TERM_CACHE_LIMIT = 250_000;
+
 export class InvertedIndex {
   private readonly fields: Array<[string, FieldSpec]>;
   private readonly searchable: Array<[string, number, boolean, boolean]>;
   /** Term ids of label-like values (they repeat across thousands of records): tokenised once. */
   private readonly termCache = new Map<string, { ids: number[]; len: number }>();
+  private tfScratch = new Int32Array(0);
+  private weightScratch = new Float64Array(0);
   private readonly store: DocStore;
   /** Document numbers handed out so far (live or dead). */
   private size = 0;
@@ -86,7 +91,7 @@ export class InvertedIndex {
   private readonly versions = new NumberColumn();
   private ids: string[] = [];
   private readonly byId = new Map<string, number>();
-  private readonly postings = new Map<number, Postings>();
+  private readonly postings = new DenseMap<Postings>();
   private readonly keywords = new Map<string, KeywordColumn>();
   private readonly numbers = new Map<string, NumberColumn>();
   private readonly lat = new NumberColumn();
@@ -222,29 +227,40 @@ export class InvertedIndex {
     this.sortedIds = null;
     const rec = doc as unknown as Record<string, unknown>;
 
-    const weights = new Map<number, number>();
+    // Term counts in scratch arrays indexed by term id, reset after use: a person's document holds
+    // hundreds of labels, and two Maps per document dominated bulk loads. Same sums in the same order.
+    const docTerms: number[] = [];
     for (const [field, weight, typos, cacheable] of this.searchable) {
       const value = rec[field];
       if (value === undefined || value === null) continue;
       const values = Array.isArray(value) ? value : [value];
-      const tf = new Map<number, number>();
+      const fieldTerms: number[] = [];
       let len = 0;
       for (const v of values) {
         if (typeof v !== 'string') continue;
         const terms = cacheable ? this.cachedTerms(v, typos) : this.terms(v, typos);
         len += terms.len;
-        for (const id of terms.ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+        this.growScratch(this.vocab.size());
+        const counts = this.tfScratch;
+        for (const id of terms.ids) if (counts[id]!++ === 0) fieldTerms.push(id);
       }
       // Shorter fields weigh more per word (a title of 4 words vs a 60-word description).
       const norm = 1 / (1 + Math.log1p(len / 8));
-      for (const [id, n] of tf) {
-        weights.set(id, (weights.get(id) ?? 0) + weight * (1 + Math.log(n)) * norm);
+      const counts = this.tfScratch;
+      const weights = this.weightScratch;
+      for (const id of fieldTerms) {
+        const n = counts[id]!;
+        counts[id] = 0;
+        if (weights[id] === 0) docTerms.push(id);
+        weights[id] = weights[id]! + weight * (1 + Math.log(n)) * norm;
       }
     }
-    for (const [id, w] of weights) {
+    const weights = this.weightScratch;
+    for (const id of docTerms) {
       let p = this.postings.get(id);
       if (!p) this.postings.set(id, (p = new Postings()));
-      p.push(d, w);
+      p.push(d, weights[id]!);
+      weights[id] = 0;
     }
 
     for (const [field, col] of this.keywords) {
@@ -277,6 +293,18 @@ export class InvertedIndex {
     }
   }
 
+  /** Scratch arrays cover every term id the vocabulary has handed out. */
+  private growScratch(size: number): void {
+    if (size <= this.tfScratch.length) return;
+    const cap = Math.max(size, this.tfScratch.length * 2, 1024);
+    const tf = new Int32Array(cap);
+    tf.set(this.tfScratch);
+    const w = new Float64Array(cap);
+    w.set(this.weightScratch);
+    this.tfScratch = tf;
+    this.weightScratch = w;
+  }
+
   private terms(value: string, typos: boolean): { ids: number[]; len: number } {
     const tokens = words(value);
     const ids = tokens.map((t) => this.vocab.intern(t, false, typos));
@@ -289,7 +317,8 @@ export class InvertedIndex {
     const key = typos ? value : `\u0000${value}`;
     let hit = this.termCache.get(key);
     if (!hit) {
-      if (this.termCache.size >= 50_000) this.termCache.clear();
+      // ESCO has about 170,000 labels in three languages: below that a rebuild re-tokenises in circles.
+      if (this.termCache.size >= TERM_CACHE_LIMIT) this.termCache.clear();
       hit = this.terms(value, typos);
       this.termCache.set(key, hit);
     }
