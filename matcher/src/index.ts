@@ -28,7 +28,14 @@ export { compareResults, rankResults } from './rank.js';
 export { TopK } from './top-k.js';
 export { CandidateIndex, NeedIndex, type TopKOptions, type TopKResult } from './candidate-index.js';
 export type { SearchStats } from './posting-store.js';
-export { buildTeam, teamPool, type TeamResult, type RoleCoverage, type TeamOptions } from './team-builder.js';
+export {
+  buildTeam,
+  teamSteps,
+  teamPool,
+  type TeamResult,
+  type RoleCoverage,
+  type TeamOptions,
+} from './team-builder.js';
 export {
   scoreAssetForNeed,
   assetsForNeed,

@@ -9,6 +9,7 @@ import {
   rolesForPerson,
   scorePersonForRole,
   buildTeam,
+  teamSteps,
   CandidateIndex,
   teamPool,
   type OpportunityInput,
@@ -259,5 +260,27 @@ describe('person → opportunity roles (the other direction)', () => {
       expect(e.lines.length).toBeGreaterThanOrEqual(ranked[0]!.components.length);
       expect(e.lines.join(' ')).not.toMatch(/\{\w+\}/);
     }
+  });
+});
+
+describe('team builder in steps', () => {
+  it('gives the result of buildTeam, in many short steps for a large pool', () => {
+    const pool = Array.from({ length: 1200 }, (_, i) =>
+      welder(`w${String(i).padStart(4, '0')}`, {
+        skills: i % 3 === 0 ? [{ uri: SK.tigWelding, source: 'declared' }] : [],
+        crisisCaseId: i % 2 === 0 ? 'case-yard' : null,
+      }),
+    );
+    const steps = teamSteps(wbo, pool, knowledge);
+    let count = 0;
+    let next = steps.next();
+    while (!next.done) {
+      count++;
+      next = steps.next();
+    }
+    const team = next.value;
+    expect(team).toEqual(buildTeam(wbo, pool, knowledge));
+    // People indexed 500 at a time and pairs scored 500 at a time: the work is cut, not done at once.
+    expect(count).toBeGreaterThanOrEqual(Math.floor(pool.length / 500) + Math.floor(team.pairsScored / 500));
   });
 });

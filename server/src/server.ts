@@ -74,8 +74,11 @@ export async function startServer(config: Config, options: { logStream?: NodeJS.
     },
   );
   await prepareDatabase(database, { demo, log: app.log });
-  await prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log });
-  await prepareMatching(matchFeed, { log: app.log });
+  // Side by side: each spends much of its time waiting for the database while the other computes.
+  await Promise.all([
+    prepareSearch(database, search, { rebuild: config.search.kind === 'embedded', log: app.log }),
+    prepareMatching(matchFeed, { log: app.log }),
+  ]);
   relay.start();
   app.log.info({ eventLoopDelayMs: loopDelay.snapshot() }, 'event-loop delay during start-up');
   loopDelay.reset();

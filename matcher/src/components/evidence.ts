@@ -79,21 +79,34 @@ export class PoolEvidence {
 
   constructor(
     private readonly size: number,
-    people: readonly ScoringProfile[],
-    k: Knowledge,
-    config: ScoringConfig,
+    private readonly people: readonly ScoringProfile[],
+    private readonly k: Knowledge,
+    private readonly config: ScoringConfig,
+    /** When false, `indexing()` fills the postings a slice at a time (the team builder's steps). */
+    indexNow = true,
   ) {
-    people.forEach((p, i) => {
-      const v = personSkills(p, k, config.skills);
-      this.views.push(v);
-      for (const id of v.heldIds) push(this.bySkillId, id, i);
-      for (const uri of v.byUri.keys()) push(this.bySkillUri, uri, i);
-      for (const o of v.occupationIds) push(this.byOccupationId, o.id, i);
-      for (const o of p.occupations) {
-        push(this.byOccupationUri, o.uri, i);
-        if (o.iscoGroup.length >= 3) push(this.byIsco3, o.iscoGroup.slice(0, 3), i);
-      }
-    });
+    if (indexNow) for (let i = 0; i < people.length; i++) this.indexPerson(i);
+  }
+
+  /** Fills the postings, yielding after every `slice` people so a caller can let others run. */
+  *indexing(slice = 500): Generator<void, void, void> {
+    for (let i = this.views.length; i < this.people.length; i++) {
+      this.indexPerson(i);
+      if ((i + 1) % slice === 0) yield;
+    }
+  }
+
+  private indexPerson(i: number): void {
+    const p = this.people[i]!;
+    const v = personSkills(p, this.k, this.config.skills);
+    this.views.push(v);
+    for (const id of v.heldIds) push(this.bySkillId, id, i);
+    for (const uri of v.byUri.keys()) push(this.bySkillUri, uri, i);
+    for (const o of v.occupationIds) push(this.byOccupationId, o.id, i);
+    for (const o of p.occupations) {
+      push(this.byOccupationUri, o.uri, i);
+      if (o.iscoGroup.length >= 3) push(this.byIsco3, o.iscoGroup.slice(0, 3), i);
+    }
   }
 
   /** Indexes (ascending) of the people for whom `mayHaveEvidence` holds. */

@@ -19,3 +19,19 @@ export function eventLoopDelay() {
     reset: () => histogram.reset(),
   };
 }
+
+/** Lets the event loop serve what is waiting (I/O callbacks included) before going on. */
+export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs a computation written as steps (a generator that yields between slices of work, such as the
+ * matcher's `teamSteps`), letting other requests run between steps: the result is the same as running
+ * it at once, and no single step holds the event loop for long.
+ */
+export async function runInSteps<T>(steps: Generator<void, T, void>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await yieldToLoop();
+  }
+}

@@ -1,6 +1,6 @@
 import {
   assetsForNeed,
-  buildTeam,
+  teamSteps,
   componentTitle,
   ENGINE_VERSION,
   exclusionSentence,
@@ -19,6 +19,7 @@ import { readableNeedOr404 } from './readable-need.js';
 import type { Database } from '../../db/client.js';
 import { assets, opportunities } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
+import { runInSteps } from '../../lib/event-loop.js';
 import { preferredLabelsIn } from '../reference/reference.repository.js';
 import type { MatchFeed } from './index/match-index.feed.js';
 import type { MatchIndex } from './index/match-index.js';
@@ -410,7 +411,7 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
       const decisions = await latestDecisions(db, 'opportunity', id);
       const ix = await feed.index();
       const pool = ix.teamPool(opp!, config, filters);
-      const team = buildTeam(opp!, pool, ix.knowledge, config);
+      const team = await runInSteps(teamSteps(opp!, pool, ix.knowledge, config));
       const shown = [
         ...team.roles.flatMap((role) => role.members),
         ...team.roles.flatMap((role) => role.alternates),

@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/client.js';
 import type { IndexedAggregate } from '../../../outbox/outbox.repository.js';
 import type { KnowledgeCache } from '../knowledge.cache.js';
+import { yieldToLoop } from '../../../lib/event-loop.js';
 import {
   loadJobNeedInputs,
   loadOpportunityInputs,
@@ -27,7 +28,6 @@ export interface MatchReconcileReport {
 }
 
 /** Gives the event loop a turn between pages, so a build or reconcile never holds requests up for long. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Keeps the match index in step with PostgreSQL by state transfer, like the search index: on an outbox
