@@ -7,11 +7,14 @@
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
  *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, vocabulary, relevance
  *   npm run bench -- --only=vocabulary  # everyday IT/FR job words against the occupation autocomplete
+ *   MEILI_URL=… MEILI_API_KEY=… npm run bench -- --only=meilisearch  # embedded vs Meilisearch, same data
  *   npm run bench:relevance             # the relevance evaluation alone (sections/relevance.ts)
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
  * answers; they run in a scratch database `rilancio_bench_<time>` created and dropped here. Without
- * PostgreSQL they say "skipped (no PostgreSQL)". Meilisearch is never needed.
+ * PostgreSQL they say "skipped (no PostgreSQL)". Meilisearch is needed only by the `meilisearch` section
+ * (MEILI_URL, MEILI_API_KEY); without MEILI_URL that section runs the embedded side and says Meilisearch
+ * was skipped. It is not part of a run without --only (it needs an engine started for it).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +25,18 @@ import { parseFlags, type BenchRow } from './lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const quick = flags.has('quick');
-const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files', 'vocabulary', 'relevance'] as const;
+const SECTIONS = [
+  'foundation',
+  'search',
+  'http',
+  'matching',
+  'files',
+  'vocabulary',
+  'relevance',
+  'meilisearch',
+] as const;
+/** Sections a run without --only leaves out. */
+const ON_REQUEST: readonly Section[] = ['meilisearch'];
 type Section = (typeof SECTIONS)[number];
 const only = flags.get('only')?.split(',').filter(Boolean);
 for (const name of only ?? [])
@@ -30,7 +44,7 @@ for (const name of only ?? [])
     console.error(`unknown section "${name}"; sections: ${SECTIONS.join(', ')}`);
     process.exit(2);
   }
-const selected = SECTIONS.filter((s) => !only || only.includes(s));
+const selected = SECTIONS.filter((s) => (only ? only.includes(s) : !ON_REQUEST.includes(s)));
 
 /** The sizes of a full run are the ones the issues ask for; --quick only checks that everything runs. */
 const SIZES = quick
@@ -45,6 +59,8 @@ const SIZES = quick
       matchBig: false,
       parseRows: 10_000,
       importRows: 2_000,
+      meiliAssets: 10_000,
+      meiliQueries: 100,
     }
   : {
       foundationProfiles: 100_000,
@@ -57,6 +73,8 @@ const SIZES = quick
       matchBig: true,
       parseRows: 100_000,
       importRows: 100_000,
+      meiliAssets: 100_000,
+      meiliQueries: 500,
     };
 
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
@@ -168,6 +186,18 @@ async function runSection(section: Section): Promise<ChildRun[]> {
     case 'relevance':
       // Fixed size (320 needs) in both modes: the figures are only comparable at one size.
       return [await child('bench/sections/relevance.ts', [], section)];
+    case 'meilisearch':
+      // --assets / --queries on the command line override the sizes (e.g. a smaller run on a loaded machine).
+      return [
+        await child(
+          'bench/sections/meilisearch.ts',
+          [
+            `--assets=${flags.get('assets') ?? SIZES.meiliAssets}`,
+            `--queries=${flags.get('queries') ?? SIZES.meiliQueries}`,
+          ],
+          section,
+        ),
+      ];
   }
 }
 

@@ -37,6 +37,8 @@ declare module 'fastify' {
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Reverse proxies whose X-Forwarded-For sets `request.ip` (default 0: none). */
+  trustProxyHops?: number;
 }
 
 /** Paths and headers that may carry personal data or secrets never reach the logs (C11). */
@@ -74,6 +76,10 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     ajv: { customOptions: { removeAdditional: false } },
     genReqId: () => crypto.randomUUID(),
     requestTimeout: 30_000,
+    // Believe the nearest N hops of X-Forwarded-For (proxy-addr's hop count; the typings want a function).
+    trustProxy: options.trustProxyHops
+      ? (_address: string, hop: number) => hop < options.trustProxyHops!
+      : false,
   });
   const uiDir =
     deps.uiDir && existsSync(path.join(deps.uiDir, '200.html')) ? path.resolve(deps.uiDir) : undefined;

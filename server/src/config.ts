@@ -38,6 +38,11 @@ const EnvSchema = z
     /** Abuse limits (auth/limits.ts), raised for a load test by configuration, never by a code path. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
     MATCH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    /**
+     * Reverse proxies in front of the app whose X-Forwarded-For to believe (0: none, the default). Behind
+     * the compose file's proxy it is 1, so the client's address, not the proxy's, keys the per-IP limits.
+     */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
@@ -70,6 +75,8 @@ export interface Config {
   rateLimitFactor: number;
   /** Only the limits set in the environment; the rest keep their defaults. */
   limits: { perMinute?: number; matchPerMinute?: number };
+  /** Proxies whose X-Forwarded-For is believed (0: the peer's address is the client's). */
+  trustProxyHops: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.RATE_LIMIT_PER_MINUTE ? { perMinute: e.RATE_LIMIT_PER_MINUTE } : {}),
       ...(e.MATCH_RATE_LIMIT_PER_MINUTE ? { matchPerMinute: e.MATCH_RATE_LIMIT_PER_MINUTE } : {}),
     },
+    trustProxyHops: e.TRUST_PROXY_HOPS,
   };
 }
 

@@ -71,6 +71,7 @@ export async function startServer(config: Config, options: { logStream?: NodeJS.
         serializers: LOG_SERIALIZERS,
         ...(options.logStream ? { stream: options.logStream } : {}),
       },
+      trustProxyHops: config.trustProxyHops,
     },
   );
   await prepareDatabase(database, { demo, log: app.log });

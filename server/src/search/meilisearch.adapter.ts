@@ -33,6 +33,7 @@ import type {
   VersionPage,
 } from './search.port.js';
 import {
+  MAX_FACET_VALUES,
   MAX_LIMIT,
   MAX_TOTAL_HITS,
   MAX_WINDOW,
@@ -129,7 +130,9 @@ export function meiliSettings(index: IndexName): Settings {
       disableOnAttributes: fields.filter(([, s]) => s.typos === false).map(([f]) => f),
     },
     pagination: { maxTotalHits: MAX_TOTAL_HITS },
-    faceting: { maxValuesPerFacet: 1000 },
+    // The most frequent values, not the first ones in alphabetical order (Meilisearch's default), when a
+    // field has more than MAX_FACET_VALUES: the contract promises the top values with exact counts.
+    faceting: { maxValuesPerFacet: MAX_FACET_VALUES, sortFacetValuesBy: { '*': 'count' } },
   };
 }
 

@@ -109,6 +109,8 @@ export interface RebuildHandle {
 }
 
 export const MAX_LIMIT = 1000;
+/** Facet values guaranteed per field (Meilisearch `faceting.maxValuesPerFacet`, most frequent first). */
+export const MAX_FACET_VALUES = 1000;
 export const MAX_WINDOW = 10_000;
 /** Totals are exact up to this many matches (Meilisearch `pagination.maxTotalHits` is set to it too). */
 export const MAX_TOTAL_HITS = 1_000_000;
@@ -134,16 +136,31 @@ export const MAX_TOTAL_HITS = 1_000_000;
  *   a space. Only the first 10 query words are used. The embedded engine expands a prefix to at most the
  *   400 most frequent terms it starts (only 1–2 letter prefixes reach that).
  * - Glossary synonyms (`glossary.ts`) are mutual: any term of a group matches documents holding any
- *   other term of that group, across IT/FR/EN ("capannone banchina" ≡ "hangar quai").
+ *   other term of that group, across IT/FR/EN ("capannone banchina" ≡ "hangar quai"), when the query
+ *   spells the term as the glossary does (after folding).
  * - Records are ranked with exact matches before typo matches; the precise order among equally good
  *   matches is adapter-specific and tests must not depend on it.
+ *
+ * Text: where the engines legitimately differ (checked against Meilisearch 1.50 and stated by the
+ * contract suite as what both guarantee). Each is a widening by one engine, never a narrowing of the
+ * rules above, except the first:
+ * - A typo on a word's FIRST letter costs Meilisearch two typos, the embedded engine one. Both match
+ *   it from 9 letters ("kapannone" finds "capannone"); from 5 to 8 letters only the embedded engine does.
+ * - A misspelt glossary term ("kapannone") is widened to its synonyms by the embedded engine only;
+ *   both find the documents holding the term itself.
+ * - Meilisearch also tolerates typos in the prefix word ("capanon" finds "capannone"), joins up to three
+ *   adjacent query words ("carro ponte" finds "carroponte") and splits one ("tornioCNC"); the embedded
+ *   engine does not.
  *
  * Filters, facets, geo
  * - Filters only accept fields declared filterable for the index; anything else is a
  *   SearchQueryError (a programming error or a 400, never sent to the engine).
  * - String equality compares values as stored (pass the stored spelling); the embedded engine also
  *   folds case and accents there, Meilisearch folds case.
- * - Facet counts are computed over the whole set matching q and filters, not over the page.
+ * - Facet counts are computed over the whole set matching q and filters, not over the page. Each
+ *   facet lists at least the MAX_FACET_VALUES most frequent values with exact counts (Meilisearch
+ *   stops there; the embedded engine lists every value). Values are returned as stored; values that
+ *   differ only in case are counted as one, under one of their spellings.
  * - Radius is monotonic: for the same query, hits within r1 ⊆ hits within r2 when r1 ≤ r2.
  * - Distance sort orders by haversine distance to the point, ascending.
  *

@@ -49,6 +49,8 @@ export async function createTestApp(
     logger?: FastifyServerOptions['logger'];
     /** Every query the app makes (PGlite only; query-budget tests). */
     onQuery?: QueryObserver;
+    /** Reverse proxies whose X-Forwarded-For is believed (production: TRUST_PROXY_HOPS). */
+    trustProxyHops?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ onQuery: options.onQuery });
@@ -74,7 +76,7 @@ export async function createTestApp(
       },
       limits: { perMinute: 100_000, ...options.limits },
     },
-    { logger: options.logger },
+    { logger: options.logger, trustProxyHops: options.trustProxyHops },
   );
   await app.ready();
   return {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AssetDocument } from '../../src/search/documents.js';
 import { INDEX_NAMES, allowedFields, toIndexDocument } from '../../src/search/documents.js';
 import type { SearchPort, SearchQuery } from '../../src/search/search.port.js';
-import { SearchQueryError } from '../../src/search/search.port.js';
+import { MAX_FACET_VALUES, SearchQueryError } from '../../src/search/search.port.js';
 import { haversineKm } from '../../src/search/text.js';
 import { ASSETS, FORBIDDEN_KEYS, FULL_PROFILE_ROW, PROFILES, makeAsset } from './fixtures.js';
 
@@ -52,6 +52,55 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       it('allows two typos from 9 letters, not three', async () => {
         expect(await ids({ q: 'frezatrise' })).toEqual(['a04']);
         expect(await ids({ q: 'frezatrisse' })).toEqual([]);
+      });
+
+      it('counts a typo on the first letter at least as one: both engines match it from 9 letters', async () => {
+        // Meilisearch counts it as two typos, the embedded engine as one (search.port.ts, where the engines
+        // differ): "kapannone" is within both budgets, "nazak" only within the embedded one.
+        const found = await ids({ q: 'kapannone' });
+        expect(found).toEqual(expect.arrayContaining(['a01', 'a11']));
+        // Whatever else is found is a synonym of "capannone" (the embedded engine widens a misspelt term).
+        const synonyms = await ids({ q: 'capannone' });
+        expect(found.every((id) => synonyms.includes(id))).toBe(true);
+      });
+
+      it('ranks exact matches before typo matches', async () => {
+        await port.upsert('assets', [
+          makeAsset({ id: 'r1', title: 'Paranco Verlinda' }),
+          makeAsset({ id: 'r2', title: 'Paranco Verlinde' }),
+        ]);
+        try {
+          expect((await port.search('assets', { q: 'verlinde' })).hits.map((h) => h.id)).toEqual([
+            'r2',
+            'r1',
+          ]);
+          expect((await port.search('assets', { q: 'verlinda' })).hits.map((h) => h.id)).toEqual([
+            'r1',
+            'r2',
+          ]);
+        } finally {
+          await port.delete('assets', ['r1', 'r2']);
+        }
+      });
+
+      it('never allows typos in digits-only words, nor in fields that refuse them', async () => {
+        await port.upsert('assets', [makeAsset({ id: 'r3', title: 'Lotto 123456 pressa' })]);
+        try {
+          expect(await ids({ q: '123456' })).toEqual(['r3']);
+          expect(await ids({ q: '123457' })).toEqual([]);
+          expect(await ids({ q: '123465' })).toEqual([]);
+        } finally {
+          await port.delete('assets', ['r3']);
+        }
+        expect(await ids({ q: 'P-7Q3K9' }, 'profiles')).toEqual(['p1']);
+        expect(await ids({ q: 'P-7Q3K8' }, 'profiles')).toEqual([]);
+      });
+
+      it('searches only the searchable fields', async () => {
+        // category and status are filters, not text; their labels are searched instead.
+        expect(await ids({ q: 'machine_tools' })).toEqual([]);
+        expect(await ids({ q: 'available' })).toEqual([]);
+        expect(await ids({ q: 'entrepot' })).toEqual(expect.arrayContaining(['a01']));
       });
 
       it('requires every query word to match', async () => {
@@ -102,6 +151,60 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       expect(await ids({ q: 'grutier' }, 'profiles')).toEqual(['p3']);
     });
 
+    describe('Italian and French text', () => {
+      const texts = [
+        makeAsset({
+          id: 't1',
+          title: "Officina meccanica dell'Arsenale",
+          description: 'scalo di alaggio e gru',
+        }),
+        makeAsset({ id: 't2', title: "L'entrepôt de Sète", kind: 'building' }),
+        makeAsset({ id: 't3', title: 'Cale de halage à Toulon' }),
+      ];
+      beforeAll(async () => {
+        await port.upsert('assets', texts);
+      });
+      afterAll(async () => {
+        await port.delete(
+          'assets',
+          texts.map((d) => d.id),
+        );
+      });
+
+      it('splits elisions and folds accents', async () => {
+        expect(await ids({ q: 'sète' })).toEqual(['t2']);
+        expect(await ids({ q: 'SETE' })).toEqual(['t2']);
+        expect(await ids({ q: "dell'arsenale" })).toEqual(['t1']);
+        expect(await ids({ q: 'arsenale' })).toEqual(['t1']);
+        const elided = await ids({ q: "l'entrepôt" });
+        expect(elided).toContain('t2');
+        expect(await ids({ q: 'entrepot' })).toEqual(elided);
+        expect(await ids({ q: 'ENTREPÔT' })).toEqual(elided);
+      });
+
+      it('ignores stop words between other words', async () => {
+        expect(await ids({ q: 'officina dell arsenale' })).toEqual(['t1']);
+        expect(await ids({ q: "l'officina dell'arsenale" })).toEqual(['t1']);
+        expect(await ids({ q: 'atelier à hyères' })).toEqual(['a10']);
+        expect(await ids({ q: 'the atelier in hyeres' })).toEqual(['a10']);
+      });
+
+      it('keeps glossary phrases whole, stop words included, in every language', async () => {
+        const fr = await ids({ q: 'cale de halage' });
+        expect(fr).toEqual(['t1', 't3']);
+        expect(await ids({ q: 'scalo di alaggio' })).toEqual(fr);
+        expect(await ids({ q: 'slipway' })).toEqual(fr);
+        expect(await ids({ q: 'officina' })).toEqual(['a10', 't1']);
+        expect(await ids({ q: 'workshop' })).toEqual(['a10', 't1']);
+      });
+
+      it('matches an accented prefix as typed', async () => {
+        expect(await ids({ q: 'hyè' })).toEqual(['a10']);
+        expect(await ids({ q: 'mécaniq' })).toEqual(['a10']);
+        expect(await ids({ q: "officina dell'arsen" })).toEqual(['t1']);
+      });
+    });
+
     describe('filters', () => {
       it('applies equality, in and boolean filters', async () => {
         expect(await ids({ filters: [{ field: 'region', op: 'eq', value: 'Liguria' }] })).toEqual(
@@ -115,6 +218,16 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
           'a02',
         ]);
         expect(await ids({ filters: [{ field: 'availability', op: 'in', values: [] }] })).toEqual([]);
+        // Both engines fold case in equality (only the embedded one folds accents too).
+        expect(await ids({ filters: [{ field: 'region', op: 'eq', value: 'LIGURIA' }] })).toEqual(
+          expectedIds((a) => a.region === 'Liguria'),
+        );
+      });
+
+      it('treats a range without bounds as "has the field"', async () => {
+        expect(await ids({ filters: [{ field: 'powerKw', op: 'range' }] })).toEqual(
+          expectedIds((a) => a.powerKw !== undefined),
+        );
       });
 
       it('applies inclusive numeric and date ranges, skipping documents without the field', async () => {
@@ -163,6 +276,37 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       expect(res.facets.category).toEqual(count('category'));
     });
 
+    it('answers totals and facets without hits when the limit is 0', async () => {
+      const res = await port.search('assets', { q: 'capannone', facets: ['quayAccess', 'kind'], limit: 0 });
+      expect(res.hits).toEqual([]);
+      expect(res.total).toBe(3);
+      expect(res.facets.quayAccess).toEqual({ true: 2, false: 1 });
+      expect(res.facets.kind).toEqual({ building: 3 });
+    });
+
+    it('counts array facets per value and lists the most frequent values of a long facet', async () => {
+      const many = Array.from({ length: MAX_FACET_VALUES + 100 }, (_, i) => ({
+        id: `m${String(i).padStart(5, '0')}`,
+        version: 1,
+        name: `Firm ${i}`,
+        // One municipality shared by 7 firms, every other firm alone in its own (more values than shown).
+        municipality: i < 7 ? 'Zzz Comune' : `Comune ${String(i).padStart(5, '0')}`,
+        supplyChains: i % 2 === 0 ? ['nautical', 'metal'] : ['nautical'],
+      }));
+      await port.upsert('firms', many);
+      try {
+        const res = await port.search('firms', { facets: ['municipality', 'supplyChains'], limit: 0 });
+        expect(res.total).toBe(many.length);
+        expect(res.facets.supplyChains).toEqual({ nautical: many.length, metal: many.length / 2 });
+        const municipalities = res.facets.municipality!;
+        expect(municipalities['Zzz Comune']).toBe(7);
+        expect(Object.keys(municipalities).length).toBeGreaterThanOrEqual(MAX_FACET_VALUES);
+        expect(Object.values(municipalities).every((n) => n === 1 || n === 7)).toBe(true);
+      } finally {
+        await port.clear('firms');
+      }
+    }, 60_000);
+
     describe('geo', () => {
       const genova = { lat: 44.407, lon: 8.934 };
 
@@ -176,6 +320,32 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
             (a) => !!a.location && haversineKm(genova.lat, genova.lon, a.location.lat, a.location.lon) <= 60,
           ),
         );
+      });
+
+      it('gives each hit of a radius search its distance; a zero radius keeps the point itself', async () => {
+        const res = await port.search('assets', {
+          filters: [{ op: 'geoRadius', ...genova, km: 120 }],
+          limit: 100,
+        });
+        expect(res.hits.length).toBeGreaterThan(1);
+        for (const h of res.hits) {
+          const loc = h.doc as AssetDocument;
+          expect(h.distanceKm).toBeCloseTo(
+            haversineKm(genova.lat, genova.lon, loc.location!.lat, loc.location!.lon),
+            3,
+          );
+          expect(h.distanceKm!).toBeLessThanOrEqual(120);
+        }
+        expect(await ids({ filters: [{ op: 'geoRadius', ...genova, km: 0 }] })).toEqual(['a01']);
+      });
+
+      it('combines text, radius and distance sort', async () => {
+        const res = await port.search('assets', {
+          q: 'capannone',
+          filters: [{ op: 'geoRadius', lat: 43.3, lon: 5.4, km: 400 }],
+          sort: { by: 'distance', from: { lat: 43.3, lon: 5.4 } },
+        });
+        expect(res.hits.map((h) => h.id)).toEqual(['a02', 'a01', 'a11']);
       });
 
       it('filters by bounding box', async () => {
@@ -230,11 +400,48 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       expect(res.total).toBe(ASSETS.length);
     });
 
+    it('puts documents without the attribute last in either direction, dates included', async () => {
+      const asc = await port.search('assets', {
+        sort: { by: 'attribute', field: 'powerKw', direction: 'asc' },
+        limit: 100,
+      });
+      expect(asc.hits.slice(0, 3).map((h) => h.id)).toEqual(['a06', 'a03', 'a04']);
+      expect(asc.hits.slice(3).every((h) => (h.doc as AssetDocument).powerKw === undefined)).toBe(true);
+      const until = await port.search('assets', {
+        sort: { by: 'attribute', field: 'availableUntil', direction: 'desc' },
+        limit: 100,
+      });
+      expect(until.hits.slice(0, 2).map((h) => h.id)).toEqual(['a01', 'a04']);
+      const untilAsc = await port.search('assets', {
+        sort: { by: 'attribute', field: 'availableUntil', direction: 'asc' },
+        limit: 2,
+      });
+      expect(untilAsc.hits.map((h) => h.id)).toEqual(['a04', 'a01']);
+    });
+
     it('pages with limit and offset over a stable order', async () => {
       const sort = { by: 'attribute', field: 'year', direction: 'asc' } as const;
       const all = (await port.search('assets', { sort, limit: 100 })).hits.map((h) => h.id);
       const page = (await port.search('assets', { sort, limit: 3, offset: 3 })).hits.map((h) => h.id);
       expect(page).toEqual(all.slice(3, 6));
+      // An offset that is not a multiple of the limit, and the last, short page.
+      const odd = await port.search('assets', { sort, limit: 4, offset: 5 });
+      expect(odd.hits.map((h) => h.id)).toEqual(all.slice(5, 9));
+      expect(odd.total).toBe(ASSETS.length);
+      const last = await port.search('assets', { sort, limit: 5, offset: 10 });
+      expect(last.hits.map((h) => h.id)).toEqual(all.slice(10));
+      expect((await port.search('assets', { sort, limit: 5, offset: 20 })).hits).toEqual([]);
+    });
+
+    it('refuses pages beyond the window and limits above the maximum', async () => {
+      await expect(port.search('assets', { limit: 1001 })).rejects.toBeInstanceOf(SearchQueryError);
+      await expect(port.search('assets', { limit: 10, offset: 9995 })).rejects.toBeInstanceOf(
+        SearchQueryError,
+      );
+      await expect(
+        port.search('assets', { sort: { by: 'attribute', field: 'title', direction: 'asc' } }),
+      ).rejects.toBeInstanceOf(SearchQueryError);
+      await expect(port.search('assets', { facets: ['title'] })).rejects.toBeInstanceOf(SearchQueryError);
     });
 
     it('highlights the matched words of title-like fields', async () => {

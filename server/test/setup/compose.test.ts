@@ -9,19 +9,29 @@ import { parse } from 'yaml';
  * step writes, and the commands the README gives exist.
  */
 const root = path.resolve(import.meta.dirname, '../../..');
-const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
+// `merge`: the replicas share one definition through a YAML anchor and `<<:` (as compose reads it).
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<
     string,
     {
+      image?: string;
+      build?: string;
       environment?: Record<string, string>;
       command?: string[];
       volumes?: string[];
+      ports?: string[];
+      expose?: string[];
       depends_on?: Record<string, { condition: string }>;
+      healthcheck?: unknown;
       user?: string;
     }
   >;
   volumes: Record<string, unknown>;
 };
+/** The app's replicas: the services that read the app's scoped Meilisearch key. */
+const replicas = Object.keys(compose.services)
+  .filter((name) => compose.services[name]!.environment?.MEILI_API_KEY_FILE !== undefined)
+  .sort();
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
 const production = readme.slice(
   readme.indexOf('## Production with docker compose'),
@@ -39,22 +49,51 @@ describe('production start as the README says', () => {
       .map(([name]) => name)
       .sort();
     expect(holders).toEqual(['meili-key', 'meilisearch']);
-    expect(compose.services.app!.environment).not.toHaveProperty('MEILI_API_KEY');
+    for (const name of replicas)
+      expect(compose.services[name]!.environment, name).not.toHaveProperty('MEILI_API_KEY');
   });
 
   it('hands the app the key file the provisioning step writes, after it succeeded', () => {
     const step = compose.services['meili-key']!;
     const out = step.command![step.command!.indexOf('--out') + 1]!;
-    const app = compose.services.app!;
-    expect(app.environment!.MEILI_API_KEY_FILE).toBe(out);
     const volumeOf = (mounts: string[]) =>
       mounts.find((m) => m.split(':')[1] === path.dirname(out))?.split(':')[0];
     expect(volumeOf(step.volumes!)).toBeDefined();
-    expect(volumeOf(app.volumes!)).toBe(volumeOf(step.volumes!));
     expect(compose.volumes).toHaveProperty(volumeOf(step.volumes!)!);
-    expect(app.depends_on!['meili-key']).toEqual({ condition: 'service_completed_successfully' });
+    for (const name of replicas) {
+      const app = compose.services[name]!;
+      expect(app.environment!.MEILI_API_KEY_FILE, name).toBe(out);
+      expect(volumeOf(app.volumes!), name).toBe(volumeOf(step.volumes!));
+      expect(app.depends_on!['meili-key'], name).toEqual({ condition: 'service_completed_successfully' });
+    }
     expect(step.command).toContain('meili:provision');
     expect(scripts['meili:provision']).toBeDefined();
+  });
+
+  it('runs two app replicas behind one published port', () => {
+    expect(replicas).toEqual(['app', 'app-2']);
+    const [first, second] = replicas.map((name) => compose.services[name]!);
+    // The same app: image, settings and health check (the second is the first through the YAML anchor).
+    expect(second!.build).toBe(first!.build);
+    expect(second!.environment).toEqual(first!.environment);
+    expect(second!.healthcheck).toEqual(first!.healthcheck);
+    // The second starts once the first is healthy (migrations and reference data loaded once).
+    expect(second!.depends_on!.app).toEqual({ condition: 'service_healthy' });
+    // Neither replica is published; the proxy is the one port, and the replicas trust just that hop.
+    const published = Object.entries(compose.services).filter(([, s]) => (s.ports ?? []).length > 0);
+    expect(published.map(([name]) => name)).toEqual(['proxy']);
+    expect(published[0]![1].ports).toEqual(['3000:3000']);
+    for (const name of replicas) {
+      expect(compose.services[name]!.expose, name).toEqual(['3000']);
+      expect(compose.services[name]!.environment!.TRUST_PROXY_HOPS, name).toBe('1');
+    }
+    const proxy = compose.services.proxy!;
+    for (const name of replicas)
+      expect(proxy.depends_on![name], name).toEqual({ condition: 'service_healthy' });
+    const mount = proxy.volumes!.find((v) => v.endsWith(':/etc/caddy/Caddyfile:ro'))!;
+    const caddyfile = readFileSync(path.join(root, mount.split(':')[0]!), 'utf8');
+    const upstreams = /reverse_proxy\s+([^{\n]+)\{/.exec(caddyfile)![1]!.trim().split(/\s+/);
+    expect(upstreams).toEqual(replicas.map((name) => `${name}:3000`));
   });
 
   it('names commands that exist', () => {
