@@ -4377,10 +4377,7 @@ export interface paths {
             }[];
             skills?: {
               uri: string;
-              /**
-               * @default declared
-               * @enum {string}
-               */
+              /** @enum {string} */
               source?: 'declared' | 'certified' | 'inferred';
             }[];
             languages?: {
