@@ -580,7 +580,10 @@ export const needs = pgTable(
     minCraneTonnage: doublePrecision('min_crane_tonnage'),
     needsQuay: boolean('needs_quay'),
     mode: text('mode'),
+    /** The purchase budget (mode buy or either), or the monthly budget in mode lease when no monthly one is given. */
     budgetEur: doublePrecision('budget_eur'),
+    /** The most a month's rent may cost (mode lease or either); never held against a price (docs/scoring-spec.md). */
+    monthlyBudgetEur: doublePrecision('monthly_budget_eur'),
     byDate: date('by_date'),
     expiresAt: date('expires_at'),
     createdAt: createdAt(),

@@ -1157,6 +1157,12 @@ const needs: readonly FieldDef[] = [
     example: '',
   },
   money('budgetEur', L('Budget (€)', 'Budget (€)', 'Budget (€)'), ['budget', 'budget eur'], 0),
+  money(
+    'monthlyBudgetEur',
+    L('Budget mensile (€)', 'Budget mensuel (€)', 'Monthly budget (€)'),
+    ['budget mensile', 'canone massimo', 'budget mensuel', 'loyer maximum', 'monthly budget', 'max rent'],
+    0,
+  ),
   {
     name: 'neededBy',
     type: 'date',

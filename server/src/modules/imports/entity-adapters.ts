@@ -785,6 +785,7 @@ const NEED_ASSET = [
   'needsQuay',
   'mode',
   'budgetEur',
+  'monthlyBudgetEur',
   'byDate',
 ] as const;
 const NEED_COMMON = ['status', 'radiusKm', 'supplyChain', 'naceCode', 'expiresAt'] as const;
@@ -824,6 +825,7 @@ const needsAdapter: EntityAdapter = {
       'minPowerKw',
       'minCraneTonnage',
       'budgetEur',
+      'monthlyBudgetEur',
       ['needType', 'type'],
       ['minEqfLevel', 'minEqf'],
       ['minCoveredAreaM2', 'minAreaM2'],

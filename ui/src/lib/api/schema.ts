@@ -7443,6 +7443,7 @@ export interface paths {
                 needsQuay: boolean | null;
                 mode: string | null;
                 budgetEur: number | null;
+                monthlyBudgetEur: number | null;
                 byDate: string | null;
                 createdAt: string;
                 updatedAt: string;
@@ -7656,6 +7657,7 @@ export interface paths {
                 /** @enum {string} */
                 mode?: 'buy' | 'lease' | 'either';
                 budgetEur?: number | null;
+                monthlyBudgetEur?: number | null;
                 byDate?: string | null;
               };
         };
@@ -7711,6 +7713,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -7885,6 +7888,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -8066,6 +8070,7 @@ export interface paths {
             /** @enum {string} */
             mode?: 'buy' | 'lease' | 'either';
             budgetEur?: number | null;
+            monthlyBudgetEur?: number | null;
             byDate?: string | null;
             version: number;
           };
@@ -8122,6 +8127,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -8300,6 +8306,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -10805,10 +10812,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {
@@ -11020,10 +11044,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {
@@ -11237,10 +11278,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {
@@ -11481,10 +11539,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {

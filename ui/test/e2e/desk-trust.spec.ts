@@ -1,6 +1,6 @@
-// Issue 17: the profile edit form turned every certified or inferred skill into "declared" on save,
-// silently changing the evidence the score uses. An operator edits a demo profile's skills in Italian;
-// the sources the desk recorded must come back unchanged, and each one is shown in words.
+// Issue 17, matching a desk can trust, in the browser: the profile edit form turned every certified or
+// inferred skill into "declared" on save (the evidence the score uses), and an asset need's page did not
+// say why an asset was left out. Both in Italian, on the demo data through the real server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
@@ -82,5 +82,41 @@ test('an operator removes a declared skill: certified and inferred skills keep t
   assert.ok(!after.skills.some((s) => s.uri === dropped.uri), 'the removed skill is gone');
   const byUri = new Map(after.skills.map((s) => [s.uri, s.source]));
   for (const s of kept) assert.equal(byUri.get(s.uri), s.source, `${s.uri} keeps its source`);
+  await context.close();
+});
+
+test('an asset need says in Italian why each excluded asset is left out', async () => {
+  const { items } = await apiGet<{ items: { id: string; type: string }[] }>(
+    server.baseUrl,
+    '/needs?limit=100',
+    'operator',
+  );
+  type Run = { excluded?: { candidateId: string; label: string; whyNot: { text: { it: string } }[] }[] };
+  let found: { id: string; run: Run } | undefined;
+  for (const n of items.filter((x) => x.type === 'asset')) {
+    const run = await apiGet<Run>(server.baseUrl, `/needs/${n.id}/matches?lang=it`, 'operator');
+    if (run.excluded?.length) {
+      found = { id: n.id, run };
+      break;
+    }
+  }
+  assert.ok(found, 'the demo data has an asset need with excluded assets');
+  const first = found.run.excluded![0]!;
+
+  const context = await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'excluded' });
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/needs/${found.id}`);
+  await settled(page);
+  const section = page.getByTestId('excluded-assets');
+  await section.locator('summary').click();
+  const text = await section.innerText();
+  assert.match(text, /Escluse da un criterio obbligatorio/);
+  assert.ok(text.includes(first.label), 'the asset is named by its title');
+  assert.ok(text.includes(first.whyNot[0]!.text.it), 'the reason is the Italian sentence');
+  assert.doesNotMatch(text, /(?<![\w@.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@-])/, 'no snake_case code');
+  assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i, 'no UUID');
+  const violations = await seriousViolations(page);
+  assert.equal(violations.length, 0, describeViolations(violations));
+  await screenshot(page, 'it-asset-need-excluded');
   await context.close();
 });
