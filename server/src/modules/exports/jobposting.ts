@@ -13,6 +13,7 @@ import {
 import { AppError, NotFoundError } from '../../errors.js';
 import type { Lang } from '../../files/index.js';
 import { assertMayAccessNeed } from '../needs/needs.service.js';
+import { iscoName } from '../reference/reference.service.js';
 
 /**
  * schema.org employmentType has no "permanent" or "fixed-term": it speaks of working time. Our
@@ -51,7 +52,14 @@ export function createJobPostingService(db: Database) {
         ),
       );
     const [occupation] = await db
-      .select({ code: escoOccupations.code, isco: escoOccupations.iscoGroup, iscoLabel: iscoGroups.labelEn })
+      .select({
+        code: escoOccupations.code,
+        isco: escoOccupations.iscoGroup,
+        labelEn: iscoGroups.labelEn,
+        labelFr: iscoGroups.labelFr,
+        labelIt: iscoGroups.labelIt,
+        labelItSource: iscoGroups.labelItSource,
+      })
       .from(escoOccupations)
       .leftJoin(iscoGroups, eq(iscoGroups.code, escoOccupations.iscoGroup))
       .where(eq(escoOccupations.uri, need.occupationUri));
@@ -114,7 +122,10 @@ export function createJobPostingService(db: Database) {
               {
                 '@type': 'CategoryCode',
                 codeValue: occupation.isco,
-                ...(occupation.iscoLabel ? { name: occupation.iscoLabel } : {}),
+                // The group's name in the posting's language (Italian: the project's own names).
+                ...(occupation.labelEn
+                  ? { name: iscoName({ ...occupation, labelEn: occupation.labelEn }, lang).label }
+                  : {}),
                 inCodeSet: { '@type': 'CategoryCodeSet', name: 'ISCO-08' },
               },
             ]

@@ -3300,7 +3300,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description ISCO-08 groups by code with their names in the requested language (English where it has none, said by `labelLang`): for tables and charts of people by occupational group. */
+    /** @description ISCO-08 groups by code with their names in the requested language (English where it has none, said by `labelLang`; Italian names are the project's own, said by `provisional`): for tables and charts of people by occupational group. */
     get: {
       parameters: {
         query: {
@@ -3330,6 +3330,8 @@ export interface paths {
               lang: 'it' | 'fr' | 'en';
               /** @description the same as lang (kept for older clients) */
               labelLang: string;
+              /** @description the name is the project's own (Italian: ESCO ships no Italian ISCO names) */
+              provisional: boolean;
               /** @description name and code, e.g. "Welders and flamecutters (7212)" */
               display: string;
             }[];
