@@ -315,6 +315,14 @@ export const OPPORTUNITY_TYPES = {
   community_coop: ['Cooperativa di comunità', 'Coopérative communautaire', 'Community cooperative'],
 } as const satisfies EnumDefinition;
 
+/** A need's status: exports word it (the files layer does not import it). */
+export const NEED_STATUS = {
+  draft: ['Bozza', 'Brouillon', 'Draft'],
+  open: ['Aperto', 'Ouvert', 'Open', 'aperta'],
+  filled: ['Coperto', 'Pourvu', 'Filled', 'coperta'],
+  closed: ['Chiuso', 'Fermé', 'Closed', 'chiusa'],
+} as const satisfies EnumDefinition;
+
 export const OPPORTUNITY_STATUS = {
   draft: ['Bozza', 'Brouillon', 'Draft'],
   open: ['Aperta', 'Ouverte', 'Open', 'aperto'],

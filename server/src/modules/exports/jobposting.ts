@@ -29,8 +29,10 @@ const EMPLOYMENT_TYPE: Record<string, string> = {
 
 /**
  * A job need as a schema.org JobPosting (JSON-LD), for job boards and the public employment
- * services' exchanges: the ESCO occupation URI and its ISCO-08 code in occupationalCategory,
- * skills as labels in the requested language. Companies get their own firm's needs only (404).
+ * services' exchanges. What people read is words in the requested language: the title, the
+ * occupation's and the ISCO group's names, the skills. Codes stay only where schema.org puts
+ * identifiers: the ESCO URI (`@id`) and codes (`codeValue`) in occupationalCategory, the need's id in
+ * `identifier`. Companies get their own firm's needs only (404).
  */
 export function createJobPostingService(db: Database) {
   return async function jobPosting(id: string, principal: Principal, lang: Lang) {
@@ -69,12 +71,18 @@ export function createJobPostingService(db: Database) {
       .select({ uri: escoLabels.conceptUri, label: escoLabels.label, lang: escoLabels.lang })
       .from(escoLabels)
       .where(and(inArray(escoLabels.conceptUri, uris), eq(escoLabels.preferred, true)));
-    const label = (uri: string) =>
+    // Labels in the posting's language, English where it has none; never a URI where words are expected.
+    const label = (uri: string): string | undefined =>
       labelRows.find((r) => r.uri === uri && r.lang === lang)?.label ??
-      labelRows.find((r) => r.uri === uri && r.lang === 'en')?.label ??
-      uri;
-    const essential = skills.filter((s) => s.relation === 'essential').map((s) => label(s.skillUri));
-    const optional = skills.filter((s) => s.relation === 'optional').map((s) => label(s.skillUri));
+      labelRows.find((r) => r.uri === uri && r.lang === 'en')?.label;
+    const named = (relation: string) =>
+      skills
+        .filter((s) => s.relation === relation)
+        .map((s) => label(s.skillUri))
+        .filter((l): l is string => !!l);
+    const essential = named('essential');
+    const optional = named('optional');
+    const occupationName = label(need.occupationUri);
 
     return {
       '@context': 'https://schema.org',
@@ -109,7 +117,7 @@ export function createJobPostingService(db: Database) {
         {
           '@type': 'CategoryCode',
           '@id': need.occupationUri,
-          name: label(need.occupationUri),
+          ...(occupationName ? { name: occupationName } : {}),
           ...(occupation?.code ? { codeValue: occupation.code } : {}),
           inCodeSet: {
             '@type': 'CategoryCodeSet',
