@@ -97,7 +97,7 @@ export const iscoGroups = pgTable(
      */
     labelItSource: text('label_it_source'),
   },
-  (t) => [check('isco_groups_label_it_source', sql.raw("label_it_source in ('esco', 'provisional')"))],
+  () => [check('isco_groups_label_it_source', sql.raw("label_it_source in ('esco', 'provisional')"))],
 );
 
 export const escoOccupations = pgTable(

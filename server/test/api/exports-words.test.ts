@@ -101,9 +101,9 @@ const SNAKE = /(?<![\w@.-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@-])/;
 const BARE_CODE = /^\d{2}\.\d{1,2}$/;
 
 /** Every code of the closed vocabularies ("open", "in_crisis", "free_loan"…): a cell holding one is a code. */
-const CODES = new Set(
-  Object.values(VOCABULARY)
-    .filter((v): v is readonly string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'))
+const CODES = new Set<string>(
+  (Object.values(VOCABULARY) as unknown[])
+    .filter((v): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string'))
     .flat(),
 );
 /** An ISO 639 language code on its own ("it", "fr"), where a language's name is expected ("no" is a word). */
