@@ -194,3 +194,14 @@ export function authorizeCreate(principal: Principal, kind: OwnedKind, owner: Ow
   if (!allows(principal, 'write', kind, owner))
     throw new ForbiddenError(`You may not create this ${entity} for that desk or firm`);
 }
+
+/**
+ * Who may mark a profile's skill as `certified` (or take that mark away): the people who check the
+ * certificate — desk staff and admins. A partner system's key feeds declared data; it keeps a
+ * certification the desk recorded but cannot make or undo one (issue 17: the evidence the score uses).
+ */
+export const SKILL_CERTIFIERS: readonly PrincipalRole[] = ['admin', 'operator'];
+
+export function mayCertifySkills(principal: Principal): boolean {
+  return SKILL_CERTIFIERS.includes(principal.role);
+}

@@ -81,15 +81,24 @@ export const referenceDatasets = pgTable('reference_datasets', {
   loadedAt: ts('loaded_at').notNull().defaultNow(),
 });
 
-export const iscoGroups = pgTable('isco_groups', {
-  code: text('code').primaryKey(),
-  level: smallint('level').notNull(),
-  parentCode: text('parent_code'),
-  uri: text('uri').notNull(),
-  labelEn: text('label_en').notNull(),
-  labelFr: text('label_fr'),
-  labelIt: text('label_it'),
-});
+export const iscoGroups = pgTable(
+  'isco_groups',
+  {
+    code: text('code').primaryKey(),
+    level: smallint('level').notNull(),
+    parentCode: text('parent_code'),
+    uri: text('uri').notNull(),
+    labelEn: text('label_en').notNull(),
+    labelFr: text('label_fr'),
+    labelIt: text('label_it'),
+    /**
+     * Where the Italian name comes from: `esco` (an official release), `provisional` (the project's own
+     * names, seed/reference/isco08_groups_it_provisional.csv: ESCO ships none), null when there is none.
+     */
+    labelItSource: text('label_it_source'),
+  },
+  () => [check('isco_groups_label_it_source', sql.raw("label_it_source in ('esco', 'provisional')"))],
+);
 
 export const escoOccupations = pgTable(
   'esco_occupations',
@@ -580,7 +589,10 @@ export const needs = pgTable(
     minCraneTonnage: doublePrecision('min_crane_tonnage'),
     needsQuay: boolean('needs_quay'),
     mode: text('mode'),
+    /** The purchase budget (mode buy or either), or the monthly budget in mode lease when no monthly one is given. */
     budgetEur: doublePrecision('budget_eur'),
+    /** The most a month's rent may cost (mode lease or either); never held against a price (docs/scoring-spec.md). */
+    monthlyBudgetEur: doublePrecision('monthly_budget_eur'),
     byDate: date('by_date'),
     expiresAt: date('expires_at'),
     createdAt: createdAt(),

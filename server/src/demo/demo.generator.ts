@@ -178,6 +178,18 @@ function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step;
 }
 
+/**
+ * An asset need's budgets from the going price of what it wants: a purchase budget for buy, a monthly
+ * one for lease, both for either (a rent is never held against a capital sum: docs/scoring-spec.md).
+ */
+function budgets(price: number, mode: 'buy' | 'lease' | 'either') {
+  const purchase = roundTo(price * 0.9, 500);
+  const monthly = roundTo(price * 0.006, 50);
+  if (mode === 'buy') return { budgetEur: purchase, monthlyBudgetEur: null };
+  if (mode === 'lease') return { budgetEur: null, monthlyBudgetEur: monthly };
+  return { budgetEur: purchase, monthlyBudgetEur: monthly };
+}
+
 interface OccupationInfo extends DemoOccupation {
   key: OccupationKey;
   essential: string[];
@@ -863,10 +875,7 @@ export function planDemoData(reference: DemoReference, overrides: Partial<DemoOp
           minCraneTonnage: rng.chance(0.2) ? rng.pick([5, 10, 20]) : null,
           needsQuay,
           mode,
-          budgetEur: roundTo(
-            rng.range(template.price[0], template.price[1]) * (mode === 'lease' ? 0.006 : 0.9),
-            500,
-          ),
+          ...budgets(rng.range(template.price[0], template.price[1]), mode),
           byDate: addDays(today, rng.int(30, 270)),
         });
       }

@@ -28,7 +28,35 @@ export type FieldType =
   | 'latitude'
   | 'longitude';
 
-export type ExampleValue = string | number | boolean | readonly string[];
+type PlainExample = string | number | boolean | readonly string[];
+/**
+ * A template's example: one value, or one per language where the value is words a desk writes in its own
+ * language (ESCO labels: the Italian template says "saldatore", the French one "soudeur").
+ */
+export type ExampleValue =
+  PlainExample | { readonly it: PlainExample; readonly fr: PlainExample; readonly en: PlainExample };
+
+/** The example of a field as the template of that language shows it. */
+export function exampleIn(field: FieldDef, lang: Lang): PlainExample {
+  const ex = field.example;
+  return typeof ex === 'object' && !Array.isArray(ex)
+    ? (ex as Record<Lang, PlainExample>)[lang]
+    : (ex as PlainExample);
+}
+
+/** Real ESCO concepts for the examples: a template's example row must import as it is (issue 17). */
+const WELDER = { it: 'saldatore', fr: 'soudeur', en: 'welder' } as const;
+const SHIPWRIGHT_URI = 'http://data.europa.eu/esco/occupation/8afab6c4-6145-4ea1-a0ae-d2c3438bda7e';
+const TIG_WELDING = {
+  it: 'saldare con tecnica TIG',
+  fr: 'réaliser des tâches de soudage TIG',
+  en: 'perform tungsten inert gas welding',
+} as const;
+const READ_BLUEPRINTS = {
+  it: 'leggere disegni tecnici standard',
+  fr: 'lire des plans standard',
+  en: 'read standard blueprints',
+} as const;
 
 export interface FieldDef {
   name: string;
@@ -287,6 +315,14 @@ export const OPPORTUNITY_TYPES = {
   community_coop: ['Cooperativa di comunità', 'Coopérative communautaire', 'Community cooperative'],
 } as const satisfies EnumDefinition;
 
+/** A need's status: exports word it (the files layer does not import it). */
+export const NEED_STATUS = {
+  draft: ['Bozza', 'Brouillon', 'Draft'],
+  open: ['Aperto', 'Ouvert', 'Open', 'aperta'],
+  filled: ['Coperto', 'Pourvu', 'Filled', 'coperta'],
+  closed: ['Chiuso', 'Fermé', 'Closed', 'chiusa'],
+} as const satisfies EnumDefinition;
+
 export const OPPORTUNITY_STATUS = {
   draft: ['Bozza', 'Brouillon', 'Draft'],
   open: ['Aperta', 'Ouverte', 'Open', 'aperto'],
@@ -484,14 +520,22 @@ const profiles: readonly FieldDef[] = [
       'esco occupations',
       'job title',
     ],
-    example: ['saldatore', 'http://data.europa.eu/esco/occupation/0b2a0e11-5f9b-4e5c-a4a4-3c5c3b2e1f10'],
+    example: {
+      it: [WELDER.it, SHIPWRIGHT_URI],
+      fr: [WELDER.fr, SHIPWRIGHT_URI],
+      en: [WELDER.en, SHIPWRIGHT_URI],
+    },
   },
   {
     name: 'skills',
     type: 'list',
     label: L('Competenze (ESCO)', 'Compétences (ESCO)', 'Skills (ESCO)'),
     aliases: ['competenze', 'abilita', 'competences', 'skills', 'skill', 'esco skills'],
-    example: ['saldatura TIG', 'lettura disegno tecnico'],
+    example: {
+      it: [TIG_WELDING.it, READ_BLUEPRINTS.it],
+      fr: [TIG_WELDING.fr, READ_BLUEPRINTS.fr],
+      en: [TIG_WELDING.en, READ_BLUEPRINTS.en],
+    },
   },
   languages,
   {
@@ -866,7 +910,7 @@ const assets: readonly FieldDef[] = [
     type: 'list',
     label: L('Competenze per l’uso (ESCO)', 'Compétences d’utilisation (ESCO)', 'Skills to operate (ESCO)'),
     aliases: ['competenze', 'competences', 'skills', 'required skills'],
-    example: ['conduzione carroponte'],
+    example: { it: ['manovrare gru'], fr: ['faire fonctionner des grues'], en: ['operate cranes'] },
   },
   {
     name: 'status',
@@ -995,14 +1039,14 @@ const needs: readonly FieldDef[] = [
     label: L('Professione (ESCO)', 'Métier (ESCO)', 'Occupation (ESCO)'),
     aliases: ['professione', 'qualifica', 'mansione', 'metier', 'profession', 'occupation'],
     maxLength: 300,
-    example: 'saldatore',
+    example: WELDER,
   },
   {
     name: 'essentialSkills',
     type: 'list',
     label: L('Competenze essenziali', 'Compétences essentielles', 'Essential skills'),
     aliases: ['competenze richieste', 'competences requises', 'required skills'],
-    example: ['saldatura TIG'],
+    example: { it: [TIG_WELDING.it], fr: [TIG_WELDING.fr], en: [TIG_WELDING.en] },
   },
   {
     name: 'optionalSkills',
@@ -1121,6 +1165,12 @@ const needs: readonly FieldDef[] = [
     example: '',
   },
   money('budgetEur', L('Budget (€)', 'Budget (€)', 'Budget (€)'), ['budget', 'budget eur'], 0),
+  money(
+    'monthlyBudgetEur',
+    L('Budget mensile (€)', 'Budget mensuel (€)', 'Monthly budget (€)'),
+    ['budget mensile', 'canone massimo', 'budget mensuel', 'loyer maximum', 'monthly budget', 'max rent'],
+    0,
+  ),
   {
     name: 'neededBy',
     type: 'date',

@@ -1,7 +1,7 @@
 import { toCsv, type CsvWriteOptions } from './csv-writer.js';
 import type { ExportCell } from './export-cell.js';
 import { booleanLabel } from './export-cell.js';
-import { enumLabel, fieldsOf, type EntityName, type FieldDef } from './fields.js';
+import { enumLabel, exampleIn, fieldsOf, type EntityName, type FieldDef } from './fields.js';
 import type { Lang } from './issues.js';
 import { writeXlsx } from './xlsx-writer.js';
 
@@ -44,7 +44,7 @@ export function localizeValue(field: FieldDef, value: unknown, lang: Lang): Expo
 /** The header row and one example row of an entity's import template. */
 export function templateRows(entity: EntityName, lang: Lang): [string[], ExportCell[]] {
   const fields = fieldsOf(entity);
-  return [fields.map((f) => f.label[lang]), fields.map((f) => localizeValue(f, f.example, lang))];
+  return [fields.map((f) => f.label[lang]), fields.map((f) => localizeValue(f, exampleIn(f, lang), lang))];
 }
 
 /** CSV template: `;` and decimal comma for IT/FR, `,` for EN; UTF-8 with BOM for Excel. */

@@ -20,6 +20,7 @@ import {
   referenceDatasets,
 } from '../db/schema.js';
 import { fold } from '../lib/text.js';
+import { ISCO_IT_FILE, loadIscoItalianNames } from './isco-names.js';
 import { loadProjectLabels, parseProjectLabels, type ProjectLabelSpec } from './project-labels.js';
 
 export const REFERENCE_DIR = path.resolve(
@@ -153,9 +154,15 @@ const DATASETS: Dataset[] = [
           labelEn: r.label_en!,
           labelFr: nullIfEmpty(r.label_fr),
           labelIt: nullIfEmpty(r.label_it),
+          labelItSource: r.label_it ? 'esco' : null,
         })),
       );
     },
+  },
+  {
+    // The project's Italian ISCO names, where ESCO's files have none (provisional).
+    file: ISCO_IT_FILE,
+    loadBytes: async (db, bytes) => (await loadIscoItalianNames(db, bytes)).rows,
   },
   {
     file: 'esco_occupations.csv',

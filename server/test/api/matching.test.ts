@@ -482,4 +482,89 @@ describe('other directions', () => {
     expect(run.nearMisses.map((m: { candidateId: string }) => m.candidateId)).toContain(small.id);
     expect(run.nearMisses[0].whyNot.length).toBeGreaterThan(0);
   });
+
+  it('stores a monthly budget beside the purchase budget and lists every excluded asset with why, in words', async () => {
+    const mk = async (title: string, extra: Record<string, unknown>) =>
+      (
+        await post({ role: 'marketing' }, '/api/v1/assets', {
+          deskId,
+          inventoryNumber: `B-${title}`,
+          kind: 'building',
+          category: 'workshop',
+          title,
+          municipality: PLACES.laSpezia,
+          coveredAreaM2: 2000,
+          ...extra,
+        })
+      ).json();
+    const cheapRent = await mk('Officina in affitto', { availability: 'lease', rentEurMonth: 2000 });
+    const dearRent = await mk('Officina cara', { availability: 'lease', rentEurMonth: 5000 });
+    const forSale = await mk('Officina in vendita', { availability: 'sale', priceEur: 400_000 });
+    const tiny = await mk('Officina piccola e cara', {
+      availability: 'lease',
+      rentEurMonth: 9000,
+      coveredAreaM2: 300,
+    });
+    const created = await post(operator, '/api/v1/needs', {
+      type: 'asset',
+      firmId,
+      title: 'Officina, acquisto o affitto',
+      municipality: PLACES.laSpezia,
+      radiusKm: 30,
+      assetKind: 'building',
+      assetCategory: 'workshop',
+      minAreaM2: 1000,
+      mode: 'either',
+      budgetEur: 500_000,
+      monthlyBudgetEur: 4000,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const need = created.json();
+    expect(need).toMatchObject({ budgetEur: 500_000, monthlyBudgetEur: 4000 });
+    const patched = await t.call(operator, {
+      method: 'PATCH',
+      url: `/api/v1/needs/${need.id}`,
+      payload: { version: need.version, monthlyBudgetEur: 3000 },
+    });
+    expect(patched.json().monthlyBudgetEur).toBe(3000);
+    const negative = await t.call(operator, {
+      method: 'PATCH',
+      url: `/api/v1/needs/${need.id}`,
+      payload: { version: patched.json().version, monthlyBudgetEur: -1 },
+    });
+    expect(negative.statusCode).toBe(400);
+    expect(JSON.stringify(negative.json().error.details)).toContain('monthlyBudgetEur');
+
+    const res = await get(operator, `/api/v1/needs/${need.id}/matches?lang=it&limit=50`);
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(200);
+    const run = res.json();
+    const ranked = run.results.map((r: { candidateId: string }) => r.candidateId);
+    expect(ranked).toContain(cheapRent.id);
+    expect(ranked).toContain(forSale.id);
+    expect(ranked).not.toContain(dearRent.id);
+    type WhyNot = {
+      candidateId: string;
+      label: string;
+      whyNot: { code: string; text: Record<string, string> }[];
+    };
+    const excluded = new Map((run.excluded as WhyNot[]).map((e) => [e.candidateId, e]));
+    // The rent is held against the monthly budget, never against the purchase budget.
+    expect(excluded.get(dearRent.id)).toMatchObject({ label: 'Officina cara' });
+    expect(excluded.get(dearRent.id)!.whyNot.map((w) => w.code)).toEqual(['rent_budget']);
+    expect(excluded.get(dearRent.id)!.whyNot[0]!.text.it).toMatch(
+      /oltre il budget mensile di 3[.\s]?000 EUR/,
+    );
+    expect(
+      excluded
+        .get(tiny.id)!
+        .whyNot.map((w) => w.code)
+        .sort(),
+    ).toEqual(['min_area', 'rent_budget'].sort());
+    for (const e of excluded.values())
+      for (const w of e.whyNot)
+        for (const text of Object.values(w.text)) {
+          expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+          expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+        }
+  });
 });

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, profiles } from '../../src/db/schema.js';
+import { outbox, profileSkills, profiles } from '../../src/db/schema.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
 import { ESCO, makeDesk, profilePayload } from '../helpers/factories.js';
 
@@ -136,5 +136,133 @@ describe('profiles', () => {
       expect(res.statusCode).toBe(403);
     }
     expect((await t.call(null, { method: 'GET', url: '/api/v1/profiles' })).statusCode).toBe(401);
+  });
+
+  describe('skill sources (issue 17: an edit must not change the evidence the score uses)', () => {
+    const skillsOf = async (id: string) =>
+      (
+        await t.database.handle.db
+          .select({ uri: profileSkills.skillUri, source: profileSkills.source })
+          .from(profileSkills)
+          .where(eq(profileSkills.profileId, id))
+      ).sort((a, b) => a.uri.localeCompare(b.uri));
+    const certifiedProfile = async () =>
+      (
+        await create(
+          operator,
+          profilePayload(deskId, {
+            skills: [
+              { uri: ESCO.weldingTechniques, source: 'certified' },
+              { uri: ESCO.cuttingTechnologies, source: 'inferred' },
+            ],
+          }),
+        )
+      ).json();
+    const partnerKey = async () => {
+      const res = await t.call(
+        { role: 'admin' },
+        {
+          method: 'POST',
+          url: '/api/v1/admin/api-keys',
+          payload: { deskId, name: 'Regional system', scopes: ['profiles'] },
+        },
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      return { 'x-api-key': res.json().key as string };
+    };
+
+    it('keeps certified and inferred when a PATCH lists the skills without their source', async () => {
+      const created = await certifiedProfile();
+      const res = await t.call(operator, {
+        method: 'PATCH',
+        url: `/api/v1/profiles/${created.id}`,
+        payload: {
+          version: created.version,
+          skills: [{ uri: ESCO.weldingTechniques }, { uri: ESCO.cuttingTechnologies }, { uri: ESCO.fuelGas }],
+        },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const expected = [
+        { uri: ESCO.cuttingTechnologies, source: 'inferred' },
+        { uri: ESCO.fuelGas, source: 'declared' },
+        { uri: ESCO.weldingTechniques, source: 'certified' },
+      ].sort((a, b) => a.uri.localeCompare(b.uri));
+      expect(res.json().skills).toEqual(expected);
+      expect(await skillsOf(created.id)).toEqual(expected);
+    });
+
+    it('lets desk staff certify a skill and take the certification off', async () => {
+      const created = (await create(operator, profilePayload(deskId))).json();
+      const certified = await t.call(operator, {
+        method: 'PATCH',
+        url: `/api/v1/profiles/${created.id}`,
+        payload: { version: created.version, skills: [{ uri: ESCO.weldingTechniques, source: 'certified' }] },
+      });
+      expect(certified.json().skills).toEqual([{ uri: ESCO.weldingTechniques, source: 'certified' }]);
+      const undone = await t.call(operator, {
+        method: 'PATCH',
+        url: `/api/v1/profiles/${created.id}`,
+        payload: {
+          version: certified.json().version,
+          skills: [{ uri: ESCO.weldingTechniques, source: 'declared' }],
+        },
+      });
+      expect(undone.json().skills).toEqual([{ uri: ESCO.weldingTechniques, source: 'declared' }]);
+    });
+
+    it('refuses a partner key that certifies or un-certifies a skill with 403 naming the skill, writing nothing', async () => {
+      const headers = await partnerKey();
+      const refusedCreate = await t.call(null, {
+        method: 'POST',
+        url: '/api/v1/profiles',
+        headers,
+        payload: profilePayload(deskId, { skills: [{ uri: ESCO.fuelGas, source: 'certified' }] }),
+      });
+      expect(refusedCreate.statusCode, refusedCreate.body).toBe(403);
+      expect(refusedCreate.json().error).toMatchObject({
+        code: 'SKILL_CERTIFICATION_FORBIDDEN',
+        details: [{ path: 'skills.0.source' }],
+      });
+
+      const created = await certifiedProfile();
+      const patch = (skills: object[]) =>
+        t.call(null, {
+          method: 'PATCH',
+          url: `/api/v1/profiles/${created.id}`,
+          headers,
+          payload: { version: created.version, skills },
+        });
+      const downgrade = await patch([
+        { uri: ESCO.cuttingTechnologies, source: 'inferred' },
+        { uri: ESCO.weldingTechniques, source: 'declared' },
+      ]);
+      expect(downgrade.statusCode, downgrade.body).toBe(403);
+      expect(downgrade.json().error.details).toEqual([
+        { path: 'skills.1.source', reason: 'only desk staff may take the certification off a skill' },
+      ]);
+      const upgrade = await patch([{ uri: ESCO.cuttingTechnologies, source: 'certified' }]);
+      expect(upgrade.statusCode).toBe(403);
+      expect(upgrade.json().error.details[0].path).toBe('skills.0.source');
+      const unchanged = (
+        await t.call(operator, { method: 'GET', url: `/api/v1/profiles/${created.id}` })
+      ).json();
+      expect(unchanged.version).toBe(created.version);
+      expect(unchanged.skills).toEqual(created.skills);
+
+      // What the desk certified stays so when the partner's system sends the skill back, with or without it.
+      const kept = await patch([
+        { uri: ESCO.weldingTechniques },
+        { uri: ESCO.cuttingTechnologies, source: 'declared' },
+        { uri: ESCO.fuelGas, source: 'inferred' },
+      ]);
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect(await skillsOf(created.id)).toEqual(
+        [
+          { uri: ESCO.weldingTechniques, source: 'certified' },
+          { uri: ESCO.cuttingTechnologies, source: 'declared' },
+          { uri: ESCO.fuelGas, source: 'inferred' },
+        ].sort((a, b) => a.uri.localeCompare(b.uri)),
+      );
+    });
   });
 });

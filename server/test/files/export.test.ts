@@ -10,6 +10,7 @@ import {
   ENTITIES,
   exportFilename,
   exportHeaders,
+  exampleIn,
   fieldsOf,
   formatCsvCell,
   LANGS,
@@ -179,7 +180,7 @@ describe('import templates', () => {
           expect(rows[0]!.issues, `${entity} ${lang} ${table.format}`).toEqual([]);
           // Every non-empty example comes back as the canonical value.
           for (const f of fieldsOf(entity)) {
-            const ex = f.example;
+            const ex = exampleIn(f, lang);
             if (ex === '' || (Array.isArray(ex) && ex.length === 0)) continue;
             const got = rows[0]!.record[f.name];
             if (f.type === 'languages')

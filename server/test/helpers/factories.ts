@@ -52,7 +52,7 @@ export function profilePayload(deskId: string, overrides: Record<string, unknown
     phone: '+39 0187 123456',
     municipality: PLACES.laSpezia,
     occupations: [{ uri: ESCO.welder, years: 12 }],
-    skills: [{ uri: ESCO.weldingTechniques, source: 'certified' }],
+    skills: [{ uri: ESCO.weldingTechniques, source: 'declared' }],
     languages: [{ code: 'it', level: 'C2' }],
     eqfLevel: 3,
     mobilityKm: 40,

@@ -8,6 +8,7 @@ import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/raw.js';
 import { createReferenceService } from '../../src/modules/reference/reference.service.js';
 import { importEscoLabels } from '../../src/reference/esco-import.js';
+import { ISCO_IT_FILE } from '../../src/reference/isco-names.js';
 import { parseProjectLabels, ReferenceFileError } from '../../src/reference/project-labels.js';
 import { loadReferenceData, PROJECT_LABEL_FILES } from '../../src/reference/reference.loader.js';
 
@@ -84,6 +85,71 @@ describe("the project's own label files", () => {
     const [english] = await reference.concepts('skill', 'arc welding', 'it', 1);
     expect(english).toMatchObject({ labelLang: 'en', provisional: false });
   }, 120_000);
+
+  it('loads the project’s Italian ISCO-08 names, marked provisional, and names groups in Italian with them', async () => {
+    const report = await loadReferenceData(handle.db, dir);
+    expect(report.loaded).toContain(ISCO_IT_FILE);
+    const rows = await queryRows<{ code: string; label_it: string | null; label_it_source: string | null }>(
+      handle.db,
+      sql`select code, label_it, label_it_source from isco_groups where code in ('7212', '9333') order by code`,
+    );
+    expect(rows).toEqual([
+      { code: '7212', label_it: 'Saldatori e tagliatori a fiamma', label_it_source: 'provisional' },
+      { code: '9333', label_it: null, label_it_source: null },
+    ]);
+    const service = createReferenceService(handle.db);
+    expect(await service.iscoGroups(['7212', '72', '7', '9333'], 'it')).toEqual([
+      expect.objectContaining({
+        code: '7212',
+        label: 'Saldatori e tagliatori a fiamma',
+        lang: 'it',
+        provisional: true,
+        display: 'Saldatori e tagliatori a fiamma (7212)',
+      }),
+      expect.objectContaining({ code: '72', lang: 'it', provisional: true }),
+      expect.objectContaining({ code: '7', label: 'Artigiani e operai specializzati', lang: 'it' }),
+      // A group the file does not name falls back to English, and says so.
+      expect.objectContaining({ code: '9333', label: 'Freight handlers', lang: 'en', provisional: false }),
+    ]);
+    const fr = await service.iscoGroups(['7212'], 'fr');
+    expect(fr[0]).toMatchObject({ lang: 'fr', provisional: false });
+    // A reload of the same file changes nothing; a changed file replaces the previous names.
+    expect((await loadReferenceData(handle.db, dir)).skipped).toContain(ISCO_IT_FILE);
+    const file = path.join(dir, ISCO_IT_FILE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Saldatori e tagliatori a fiamma', 'Saldatori'));
+    await loadReferenceData(handle.db, dir);
+    expect((await service.iscoGroups(['7212'], 'it'))[0]!.label).toBe('Saldatori');
+  });
+
+  it.each([
+    [
+      'an unknown group',
+      (t: string) => t.replace('isco/C8343,8343', 'isco/C8399,8399'),
+      /line 6: unknown ISCO-08 group http:\/\/data\.europa\.eu\/esco\/isco\/C8399/,
+    ],
+    [
+      'a code that is not its URI’s',
+      (t: string) => t.replace('C7212,7212', 'C7212,7213'),
+      /line 5: code 7213/,
+    ],
+    [
+      'an empty name',
+      (t: string) => t.replace(',Saldatori e tagliatori a fiamma', ','),
+      /line 5: empty label_it/,
+    ],
+  ])(
+    'refuses an ISCO names file with %s, naming the line, and loads none of it',
+    async (_what, spoil, message) => {
+      const file = path.join(dir, ISCO_IT_FILE);
+      writeFileSync(file, spoil(readFileSync(file, 'utf8')));
+      await expect(loadReferenceData(handle.db, dir)).rejects.toThrow(message);
+      const named = await queryRows<{ n: number }>(
+        handle.db,
+        sql`select count(*)::int as n from isco_groups where label_it is not null`,
+      );
+      expect(named[0]!.n).toBe(0);
+    },
+  );
 
   it('official ESCO Italian labels replace the provisional ones, concept by concept, and stay on reload', async () => {
     await loadReferenceData(handle.db, dir);

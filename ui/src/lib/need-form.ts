@@ -32,6 +32,8 @@ export type NeedValues = {
   needsQuay: boolean;
   mode: NonNullable<AssetBody['mode']>;
   budgetEur: number | null;
+  /** What a month's rent may cost; the budget above is then the purchase budget (docs/scoring-spec.md). */
+  monthlyBudgetEur: number | null;
   byDate: string;
 };
 
@@ -58,6 +60,7 @@ export const NEED_FIELDS = [
   'needsQuay',
   'mode',
   'budgetEur',
+  'monthlyBudgetEur',
   'byDate',
 ] as const;
 
@@ -86,6 +89,7 @@ export function emptyNeed(): NeedValues {
     needsQuay: false,
     mode: 'either',
     budgetEur: null,
+    monthlyBudgetEur: null,
     byDate: '',
   };
 }
@@ -121,7 +125,8 @@ export function createBody(v: NeedValues): Body {
         minCraneTonnage: v.minCraneTonnage,
         needsQuay: v.needsQuay,
         mode: v.mode,
-        budgetEur: v.budgetEur,
+        budgetEur: v.mode === 'lease' ? null : v.budgetEur,
+        monthlyBudgetEur: v.mode === 'buy' ? null : v.monthlyBudgetEur,
         byDate: orNull(v.byDate),
       };
 }

@@ -3,6 +3,7 @@ import type { CreateBody, ProfileRecord, UpdateBody } from '$lib/api/types';
 import { changes, municipalityRef, orNull } from '$lib/forms';
 
 type Body = CreateBody<'profiles'>;
+export type SkillSource = NonNullable<NonNullable<Body['skills']>[number]['source']>;
 
 export type ProfileValues = {
   firstName: string;
@@ -13,7 +14,8 @@ export type ProfileValues = {
   municipality: { country: 'IT' | 'FR'; code: string } | null;
   municipalityName: string;
   occupations: { uri: string; label: string; years: number }[];
-  skills: { uri: string; label: string }[];
+  /** `source` is the evidence the score uses: kept as stored, never reset by the form (issue 17). */
+  skills: { uri: string; label: string; source: SkillSource }[];
   languages: Body['languages'] & object;
   eqfLevel: number | null;
   mobilityKm: number | null;
@@ -80,7 +82,7 @@ export function profileValues(p: ProfileRecord, label: (uri: string) => string):
     municipality: municipalityRef(p.municipality),
     municipalityName: p.municipality.name,
     occupations: p.occupations.map((o) => ({ uri: o.uri, label: label(o.uri), years: o.years })),
-    skills: p.skills.map((s) => ({ uri: s.uri, label: label(s.uri) })),
+    skills: p.skills.map((s) => ({ uri: s.uri, label: label(s.uri), source: s.source as SkillSource })),
     languages: p.languages.map((l) => ({
       code: l.code,
       level: l.level as ProfileValues['languages'][number]['level'],
@@ -104,7 +106,7 @@ function common(v: ProfileValues) {
     phone: orNull(v.phone),
     municipality: v.municipality!,
     occupations: v.occupations.map((o) => ({ uri: o.uri, years: o.years })),
-    skills: v.skills.map((s) => ({ uri: s.uri, source: 'declared' as const })),
+    skills: v.skills.map((s) => ({ uri: s.uri, source: s.source })),
     languages: v.languages.filter((l) => l.code.trim()).map((l) => ({ code: l.code.trim(), level: l.level })),
     eqfLevel: v.eqfLevel,
     mobilityKm: v.mobilityKm ?? undefined,

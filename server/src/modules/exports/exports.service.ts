@@ -7,11 +7,14 @@ import { escoLabels } from '../../db/schema.js';
 import {
   enumLabel,
   fieldsOf,
+  NEED_STATUS,
   type EntityName,
+  type EnumDefinition,
   type ExportCell,
   type Lang,
   type Localized,
 } from '../../files/index.js';
+import { naceLabels } from '../reference/reference.repository.js';
 import { ASSET_CATEGORY_LABELS } from '../../domain/vocabulary-labels.js';
 import type { IndexName } from '../../search/documents.js';
 import { toFileCode } from '../imports/import-codes.js';
@@ -28,6 +31,12 @@ interface Column {
   label?: Localized;
   /** ESCO URIs rendered as preferred labels in the export's language. */
   esco?: boolean;
+  /** A NACE code rendered as the activity's name in the export's language. */
+  nace?: boolean;
+  /** ISO 639 language codes rendered as language names ("it" → "italiano", "italien"). */
+  languageNames?: boolean;
+  /** A closed vocabulary the files layer does not import, worded by its labels. */
+  enumValues?: EnumDefinition;
 }
 
 const L = (it: string, fr: string, en: string): Localized => ({ it, fr, en });
@@ -76,7 +85,7 @@ const COLUMNS: Record<IndexName, { entity: EntityName; columns: Column[] }> = {
       { key: 'code', label: L('Codice pseudonimo', 'Code pseudonyme', 'Pseudonymous code') },
       { key: 'occupationUris', field: 'occupations', esco: true },
       { key: 'skillUris', field: 'skills', esco: true },
-      { key: 'languages', field: 'languages' },
+      { key: 'languages', field: 'languages', languageNames: true },
       { key: 'eqfLevel', field: 'eqfLevel' },
       { key: 'drivingLicences', field: 'drivingLicences' },
       { key: 'employmentStatus', field: 'employmentStatus' },
@@ -92,7 +101,7 @@ const COLUMNS: Record<IndexName, { entity: EntityName; columns: Column[] }> = {
     columns: [
       { key: 'title', field: 'title' },
       { key: 'type', field: 'needType' },
-      { key: 'status', label: L('Stato', 'Statut', 'Status') },
+      { key: 'status', label: L('Stato', 'Statut', 'Status'), enumValues: NEED_STATUS },
       { key: 'occupationUri', field: 'occupation', esco: true },
       { key: 'skillUris', field: 'essentialSkills', esco: true },
       { key: 'positions', field: 'positions' },
@@ -109,7 +118,13 @@ const COLUMNS: Record<IndexName, { entity: EntityName; columns: Column[] }> = {
     entity: 'firms',
     columns: [
       { key: 'name', field: 'name' },
+      // The code is what a re-import reads (its header says it is a code); the name is for people.
       { key: 'naceCode', field: 'naceCode' },
+      {
+        key: 'naceCode',
+        nace: true,
+        label: L('Attività economica (ATECO / NACE)', 'Activité (NAF / NACE)', 'Economic activity (NACE)'),
+      },
       { key: 'sizeBand', field: 'sizeBand' },
       { key: 'state', field: 'state' },
       { key: 'supplyChains', field: 'supplyChains' },
@@ -198,6 +213,10 @@ export function createExportService(
         for (const c of spec.columns)
           if (c.esco) for (const u of [d[c.key]].flat()) if (typeof u === 'string') uris.add(u);
       const labels = await preferredLabels([...uris], lang);
+      const naceCodes = spec.columns.some((c) => c.nace)
+        ? docs.map((d) => d.naceCode).filter((c): c is string => typeof c === 'string')
+        : [];
+      const activities = await naceLabels(db, naceCodes, lang);
       for (const d of docs) {
         yield spec.columns.map((c) => {
           const loc = d.location as { lat: number; lon: number } | undefined;
@@ -206,8 +225,16 @@ export function createExportService(
           if (c.esco)
             return [value]
               .flat()
-              .map((u) => labels.get(String(u)) ?? String(u))
+              .map((u) => labels.get(String(u)))
+              .filter((l): l is string => !!l)
               .join('; ');
+          if (c.nace) return activities.get(String(value)) ?? null;
+          if (c.languageNames)
+            return [value]
+              .flat()
+              .map((code) => languageName(String(code), lang))
+              .join('; ');
+          if (c.enumValues) return enumLabel(c.enumValues, String(value), lang);
           const field = c.field ? fields.get(c.field) : undefined;
           const one = (v: unknown): string | number | boolean => {
             if (typeof v === 'number' || typeof v === 'boolean') return v;
@@ -231,3 +258,15 @@ export function createExportService(
   return { rows };
 }
 export type ExportService = ReturnType<typeof createExportService>;
+
+const LANGUAGE_NAMES = new Map<Lang, Intl.DisplayNames>();
+/** A language's name in the export's language ("fr" → "francese"); the code when ICU does not know it. */
+function languageName(code: string, lang: Lang): string {
+  let names = LANGUAGE_NAMES.get(lang);
+  if (!names) LANGUAGE_NAMES.set(lang, (names = new Intl.DisplayNames([lang], { type: 'language' })));
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -13,6 +13,7 @@ import {
 import { AppError, NotFoundError } from '../../errors.js';
 import type { Lang } from '../../files/index.js';
 import { assertMayAccessNeed } from '../needs/needs.service.js';
+import { iscoName } from '../reference/reference.service.js';
 
 /**
  * schema.org employmentType has no "permanent" or "fixed-term": it speaks of working time. Our
@@ -28,8 +29,10 @@ const EMPLOYMENT_TYPE: Record<string, string> = {
 
 /**
  * A job need as a schema.org JobPosting (JSON-LD), for job boards and the public employment
- * services' exchanges: the ESCO occupation URI and its ISCO-08 code in occupationalCategory,
- * skills as labels in the requested language. Companies get their own firm's needs only (404).
+ * services' exchanges. What people read is words in the requested language: the title, the
+ * occupation's and the ISCO group's names, the skills. Codes stay only where schema.org puts
+ * identifiers: the ESCO URI (`@id`) and codes (`codeValue`) in occupationalCategory, the need's id in
+ * `identifier`. Companies get their own firm's needs only (404).
  */
 export function createJobPostingService(db: Database) {
   return async function jobPosting(id: string, principal: Principal, lang: Lang) {
@@ -51,7 +54,14 @@ export function createJobPostingService(db: Database) {
         ),
       );
     const [occupation] = await db
-      .select({ code: escoOccupations.code, isco: escoOccupations.iscoGroup, iscoLabel: iscoGroups.labelEn })
+      .select({
+        code: escoOccupations.code,
+        isco: escoOccupations.iscoGroup,
+        labelEn: iscoGroups.labelEn,
+        labelFr: iscoGroups.labelFr,
+        labelIt: iscoGroups.labelIt,
+        labelItSource: iscoGroups.labelItSource,
+      })
       .from(escoOccupations)
       .leftJoin(iscoGroups, eq(iscoGroups.code, escoOccupations.iscoGroup))
       .where(eq(escoOccupations.uri, need.occupationUri));
@@ -61,12 +71,18 @@ export function createJobPostingService(db: Database) {
       .select({ uri: escoLabels.conceptUri, label: escoLabels.label, lang: escoLabels.lang })
       .from(escoLabels)
       .where(and(inArray(escoLabels.conceptUri, uris), eq(escoLabels.preferred, true)));
-    const label = (uri: string) =>
+    // Labels in the posting's language, English where it has none; never a URI where words are expected.
+    const label = (uri: string): string | undefined =>
       labelRows.find((r) => r.uri === uri && r.lang === lang)?.label ??
-      labelRows.find((r) => r.uri === uri && r.lang === 'en')?.label ??
-      uri;
-    const essential = skills.filter((s) => s.relation === 'essential').map((s) => label(s.skillUri));
-    const optional = skills.filter((s) => s.relation === 'optional').map((s) => label(s.skillUri));
+      labelRows.find((r) => r.uri === uri && r.lang === 'en')?.label;
+    const named = (relation: string) =>
+      skills
+        .filter((s) => s.relation === relation)
+        .map((s) => label(s.skillUri))
+        .filter((l): l is string => !!l);
+    const essential = named('essential');
+    const optional = named('optional');
+    const occupationName = label(need.occupationUri);
 
     return {
       '@context': 'https://schema.org',
@@ -101,7 +117,7 @@ export function createJobPostingService(db: Database) {
         {
           '@type': 'CategoryCode',
           '@id': need.occupationUri,
-          name: label(need.occupationUri),
+          ...(occupationName ? { name: occupationName } : {}),
           ...(occupation?.code ? { codeValue: occupation.code } : {}),
           inCodeSet: {
             '@type': 'CategoryCodeSet',
@@ -114,7 +130,10 @@ export function createJobPostingService(db: Database) {
               {
                 '@type': 'CategoryCode',
                 codeValue: occupation.isco,
-                ...(occupation.iscoLabel ? { name: occupation.iscoLabel } : {}),
+                // The group's name in the posting's language (Italian: the project's own names).
+                ...(occupation.labelEn
+                  ? { name: iscoName({ ...occupation, labelEn: occupation.labelEn }, lang).label }
+                  : {}),
                 inCodeSet: { '@type': 'CategoryCodeSet', name: 'ISCO-08' },
               },
             ]

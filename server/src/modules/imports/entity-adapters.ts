@@ -135,19 +135,34 @@ async function place(record: ImportRecord, ctx: RowContext) {
   return undefined;
 }
 
-/** ESCO list items: exact matches resolve; the rest are reported as warnings with suggestions and left out. */
-async function escoList(kind: 'occupation' | 'skill', items: unknown, field: string, ctx: RowContext) {
+/** Why an ESCO value did not resolve: an unknown URI and an ambiguous label say so; the rest is unrecognised. */
+const escoIssue = (code: ImportIssueCode, unrecognised: ImportIssueCode): ImportIssueCode =>
+  code === 'ESCO_URI_UNKNOWN' || code === 'ESCO_AMBIGUOUS' ? code : unrecognised;
+
+/**
+ * ESCO list items: what the resolver reads for certain resolves; the rest is reported on the column with
+ * the value, the reason and suggestions. `severity` 'warning' leaves the item out of a row that is still
+ * written (skills); 'error' keeps the row out (a profile's occupations: a person imported without the
+ * occupation they named could never be matched, issue 17).
+ */
+async function escoList(
+  kind: 'occupation' | 'skill',
+  items: unknown,
+  field: string,
+  ctx: RowContext,
+  severity: 'error' | 'warning' = 'warning',
+) {
   const uris: string[] = [];
   for (const item of items as string[]) {
     const found = await ctx.resolver.esco(kind, item);
     if (found.ok) {
       if (!uris.includes(found.value)) uris.push(found.value);
     } else
-      ctx.issue(field, 'ESCO_SUGGESTION', {
-        value: item,
-        suggestions: found.suggestions,
-        severity: 'warning',
-      });
+      ctx.issue(
+        field,
+        escoIssue(found.code, severity === 'error' ? 'ESCO_REQUIRED_SUGGESTION' : 'ESCO_SUGGESTION'),
+        { value: item, suggestions: found.suggestions, severity },
+      );
   }
   return uris;
 }
@@ -155,7 +170,10 @@ async function escoList(kind: 'occupation' | 'skill', items: unknown, field: str
 async function escoOne(kind: 'occupation' | 'skill', raw: unknown, field: string, ctx: RowContext) {
   const found = await ctx.resolver.esco(kind, String(raw));
   if (found.ok) return found.value;
-  ctx.issue(field, 'ESCO_REQUIRED_SUGGESTION', { value: raw, suggestions: found.suggestions });
+  ctx.issue(field, escoIssue(found.code, 'ESCO_REQUIRED_SUGGESTION'), {
+    value: raw,
+    suggestions: found.suggestions,
+  });
   return undefined;
 }
 
@@ -293,10 +311,12 @@ const profilesAdapter: EntityAdapter = {
     const m = await place(r, ctx);
     if (m) input.municipality = m;
     if (r.occupations)
-      input.occupations = (await escoList('occupation', r.occupations, 'occupations', ctx)).map((uri) => ({
-        uri,
-        years: 0,
-      }));
+      input.occupations = (await escoList('occupation', r.occupations, 'occupations', ctx, 'error')).map(
+        (uri) => ({
+          uri,
+          years: 0,
+        }),
+      );
     if (r.skills)
       input.skills = (await escoList('skill', r.skills, 'skills', ctx)).map((uri) => ({
         uri,
@@ -765,6 +785,7 @@ const NEED_ASSET = [
   'needsQuay',
   'mode',
   'budgetEur',
+  'monthlyBudgetEur',
   'byDate',
 ] as const;
 const NEED_COMMON = ['status', 'radiusKm', 'supplyChain', 'naceCode', 'expiresAt'] as const;
@@ -804,6 +825,7 @@ const needsAdapter: EntityAdapter = {
       'minPowerKw',
       'minCraneTonnage',
       'budgetEur',
+      'monthlyBudgetEur',
       ['needType', 'type'],
       ['minEqfLevel', 'minEqf'],
       ['minCoveredAreaM2', 'minAreaM2'],

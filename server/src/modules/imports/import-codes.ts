@@ -80,6 +80,16 @@ export const IMPORT_MESSAGES = {
     fr: 'Métier ESCO non reconnu avec certitude : utiliser l’URI ou le code suggéré.',
     en: 'ESCO occupation not recognised exactly: use the suggested URI or code.',
   },
+  ESCO_URI_UNKNOWN: {
+    it: 'URI ESCO inesistente nei dati di riferimento: usare il nome della voce o un URI esistente.',
+    fr: 'URI ESCO absente des données de référence : utiliser le libellé ou une URI existante.',
+    en: 'ESCO URI not in the reference data: use the label or an existing URI.',
+  },
+  ESCO_AMBIGUOUS: {
+    it: 'Più voci ESCO corrispondono: scegliere tra i suggerimenti e usarne il nome completo o l’URI.',
+    fr: 'Plusieurs entrées ESCO correspondent : choisir parmi les suggestions et en utiliser le libellé complet ou l’URI.',
+    en: 'Several ESCO entries match: pick one of the suggestions and use its full label or URI.',
+  },
   FIRM_UNKNOWN: {
     it: 'Impresa non trovata (partita IVA / SIRET): importare prima le imprese.',
     fr: 'Entreprise introuvable (TVA / SIRET) : importer d’abord les entreprises.',

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like } from 'drizzle-orm';
+import { and, eq, inArray, like, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assets,
@@ -11,6 +11,7 @@ import {
   naceCodes,
 } from '../../db/schema.js';
 import { escapeLike, fold } from '../../lib/text.js';
+import { candidatePrefix, meaningfulWords, readConcept } from '../reference/concept-ranking.js';
 import type { ImportIssueCode, Suggestion } from './import-codes.js';
 
 export type Resolved<T> =
@@ -184,13 +185,47 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
       .slice(0, 3);
   }
 
+  /**
+   * Every label of the kind with a word starting like the query's most selective word: all a strict
+   * reading can match (every query word must be in the label), so a unique answer is really unique.
+   * Null when there are too many to be sure (a one-word query as common as "tecnico").
+   */
+  async function labelsLike(kind: 'occupation' | 'skill', text: string) {
+    const words = meaningfulWords(text);
+    if (words.length === 0) return null;
+    const prefix = escapeLike(words.map(candidatePrefix).reduce((a, b) => (b.length > a.length ? b : a)));
+    const cap = 5000;
+    const rows = await db
+      .select({
+        uri: escoLabels.conceptUri,
+        lang: escoLabels.lang,
+        label: escoLabels.label,
+        preferred: escoLabels.preferred,
+      })
+      .from(escoLabels)
+      .where(
+        and(
+          eq(escoLabels.conceptKind, kind),
+          or(
+            like(escoLabels.folded, `${prefix}%`),
+            like(escoLabels.folded, `% ${prefix}%`),
+            like(escoLabels.folded, `%/${prefix}%`),
+            like(escoLabels.folded, `%-${prefix}%`),
+            like(escoLabels.folded, `%'${prefix}%`),
+          ),
+        ),
+      )
+      .limit(cap + 1);
+    return rows.length > cap ? null : rows.map((r) => ({ ...r, depth: 0 }));
+  }
+
   function esco(kind: 'occupation' | 'skill', raw: string): Promise<Resolved<string>> {
     const text = raw.trim();
     return cached(`esco:${kind}:${text}`, async (): Promise<Resolved<string>> => {
       if (ESCO_URI[kind].test(text)) {
         const table = kind === 'occupation' ? escoOccupations : escoSkills;
         const [row] = await db.select({ uri: table.uri }).from(table).where(eq(table.uri, text));
-        return row ? { ok: true, value: row.uri } : { ok: false, code: 'ESCO_SUGGESTION', suggestions: [] };
+        return row ? { ok: true, value: row.uri } : { ok: false, code: 'ESCO_URI_UNKNOWN' };
       }
       if (kind === 'occupation' && ESCO_OCCUPATION_CODE.test(text)) {
         const rows = await db
@@ -214,16 +249,28 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
       // A label that is the preferred label of exactly one concept names that concept.
       const preferred = [...new Set(exact.filter((r) => r.preferred).map((r) => r.uri))];
       if (preferred.length === 1) return { ok: true, value: preferred[0]! };
-      if (uris.length > 1)
+      // The words as a desk writes them, in Italian, French or English: "saldatori" and "saldatore" are
+      // the gendered half of "saldatore/saldatrice"; "gruista portuale" the one label holding both words.
+      const candidates = await labelsLike(kind, text);
+      const reading = candidates ? readConcept(text, candidates) : null;
+      if (reading && 'uri' in reading) return { ok: true, value: reading.uri };
+      const ambiguous = reading?.ambiguous ?? (uris.length > 1 ? uris : []);
+      if (ambiguous.length > 1) {
+        const labelOf = (uri: string) =>
+          candidates?.find((c) => c.uri === uri && c.preferred)?.label ??
+          exact.find((r) => r.uri === uri)?.label ??
+          candidates?.find((c) => c.uri === uri)?.label ??
+          uri;
         return {
           ok: false,
-          code: 'ESCO_SUGGESTION',
-          suggestions: uris.slice(0, 3).map((uri) => ({
+          code: 'ESCO_AMBIGUOUS',
+          suggestions: ambiguous.slice(0, 3).map((uri) => ({
             uri,
-            label: exact.find((r) => r.uri === uri)!.label,
-            confidence: Math.round((1 / uris.length) * 100) / 100,
+            label: labelOf(uri),
+            confidence: Math.round((1 / ambiguous.length) * 100) / 100,
           })),
         };
+      }
       return { ok: false, code: 'ESCO_SUGGESTION', suggestions: await suggestEsco(kind, folded) };
     });
   }

@@ -285,8 +285,24 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
         const rows = await liveAssetLabels(db, [
           ...found.results.map((r) => r.id),
           ...found.nearMisses.map((m) => m.result.id),
+          ...found.excluded.map((m) => m.result.id),
         ]);
         const live = new Map(rows.map((a) => [a.id, a]));
+        const whyNot = (misses: typeof found.excluded) =>
+          misses
+            .filter((m) => live.has(m.result.id))
+            .slice(0, limit)
+            .map((m) => ({
+              candidateId: m.result.id,
+              label: live.get(m.result.id)!.title,
+              // Infinity (a yes/no criterion) has no JSON form.
+              gap: Number.isFinite(m.gap) ? m.gap : null,
+              whyNot: m.result.exclusions.map((e) => ({
+                code: e.code,
+                params: e.params,
+                text: byLang((l) => exclusionSentence(e, l)),
+              })),
+            }));
         const candidates = found.results
           .filter((r) => live.has(r.id))
           .map((r) => ({
@@ -308,19 +324,10 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
           limit,
           lang,
           {
-            nearMisses: found.nearMisses
-              .filter((m) => live.has(m.result.id))
-              .slice(0, limit)
-              .map((m) => ({
-                candidateId: m.result.id,
-                label: live.get(m.result.id)!.title,
-                gap: m.gap,
-                whyNot: m.result.exclusions.map((e) => ({
-                  code: e.code,
-                  params: e.params,
-                  text: byLang((l) => exclusionSentence(e, l)),
-                })),
-              })),
+            nearMisses: whyNot(found.nearMisses),
+            // Every asset a hard criterion keeps out, with each criterion it fails in words: a desk sees
+            // why the shed it expected is not on the list (issue 17).
+            excluded: whyNot(found.excluded),
           },
         );
       }

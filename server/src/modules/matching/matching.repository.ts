@@ -224,6 +224,7 @@ export function toAssetNeedInput(n: NeedRow): AssetNeedInput {
     // the purchase budget then); it used to be read as lease-only.
     mode: n.mode === 'buy' || n.mode === 'lease' ? n.mode : 'either',
     budgetEur: n.budgetEur,
+    monthlyBudgetEur: n.monthlyBudgetEur,
     byDate: n.byDate,
   };
 }

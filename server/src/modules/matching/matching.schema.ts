@@ -92,6 +92,21 @@ export const MatchResultSchema = z.object({
     .nullable(),
 });
 
+/** An asset left out of an asset need's ranking, and why: each hard criterion it fails, as a sentence. */
+const WhyNotSchema = z.object({
+  candidateId: z.string(),
+  label: z.string(),
+  /** Relative shortfall of the worst numeric criterion (0.1 = 10 % short); null when a yes/no one fails. */
+  gap: z.number().nullable(),
+  whyNot: z.array(
+    z.object({
+      code: z.string(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      text: z.record(z.string(), z.string()).describe('the reason as a sentence in it, fr and en'),
+    }),
+  ),
+});
+
 export const MatchRunSchema = z.object({
   runId: z.uuid(),
   ranAt: z.string(),
@@ -103,21 +118,13 @@ export const MatchRunSchema = z.object({
   poolSize: z.number(),
   results: z.array(MatchResultSchema),
   nearMisses: z
-    .array(
-      z.object({
-        candidateId: z.string(),
-        label: z.string(),
-        gap: z.number(),
-        whyNot: z.array(
-          z.object({
-            code: z.string(),
-            params: z.record(z.string(), z.union([z.string(), z.number()])),
-            text: z.record(z.string(), z.string()).describe('the reason as a sentence in it, fr and en'),
-          }),
-        ),
-      }),
-    )
-    .optional(),
+    .array(WhyNotSchema)
+    .optional()
+    .describe('asset needs: assets failing one hard criterion by a little'),
+  excluded: z
+    .array(WhyNotSchema)
+    .optional()
+    .describe('asset needs: every asset a hard criterion keeps out, with each criterion it fails'),
 });
 
 const MemberSchema = z.object({ profileId: z.string(), code: z.string(), score: z.number() });

@@ -50,7 +50,10 @@ const assetNeedFields = {
   minCraneTonnage: z.number().min(0).nullable(),
   needsQuay: z.boolean(),
   mode: z.enum(ACQUISITION_MODES),
+  /** Purchase budget (buy, either); in mode lease the monthly budget when `monthlyBudgetEur` is not given. */
   budgetEur: z.number().min(0).nullable(),
+  /** The most a month's rent may cost (lease, either): never compared with a price. */
+  monthlyBudgetEur: z.number().min(0).nullable(),
   byDate: IsoDateSchema.nullable(),
 };
 
@@ -111,6 +114,7 @@ export const NeedViewSchema = z.object({
   needsQuay: z.boolean().nullable(),
   mode: z.string().nullable(),
   budgetEur: z.number().nullable(),
+  monthlyBudgetEur: z.number().nullable(),
   byDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -86,6 +86,15 @@ export async function loadProfileAggregates(db: DbOrTx, rows: ProfileRow[]): Pro
   });
 }
 
+/** A profile's skills and their sources (declared, certified, inferred), keyed by skill URI. */
+export async function loadProfileSkills(db: DbOrTx, profileId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ uri: profileSkills.skillUri, source: profileSkills.source })
+    .from(profileSkills)
+    .where(eq(profileSkills.profileId, profileId));
+  return new Map(rows.map((r) => [r.uri, r.source]));
+}
+
 export async function replaceProfileChildren(
   tx: DbOrTx,
   profileId: string,

@@ -18,9 +18,18 @@ const ProfileOccupationSchema = z.strictObject({
   uri: EscoOccupationUriSchema,
   years: z.number().min(0).max(70).default(0),
 });
+/** A new skill is `declared` unless the caller says otherwise (only desk staff may say `certified`). */
 const ProfileSkillSchema = z.strictObject({
   uri: EscoSkillUriSchema,
   source: z.enum(SKILL_SOURCES).default('declared'),
+});
+/**
+ * In a PATCH a skill that leaves out its source keeps the one it has (certified stays certified); only a
+ * skill the profile did not hold yet becomes `declared`. No default here, so the service can tell.
+ */
+const PatchSkillSchema = z.strictObject({
+  uri: EscoSkillUriSchema,
+  source: z.enum(SKILL_SOURCES).optional(),
 });
 const ProfileLanguageSchema = z.strictObject({
   code: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code'),
@@ -84,7 +93,14 @@ export type CreateProfile = z.infer<typeof CreateProfileSchema>;
 export const UpdateProfileSchema = z
   .strictObject(profileFields)
   .partial()
-  .extend({ version: z.number().int().min(1) });
+  .extend({
+    skills: z
+      .array(PatchSkillSchema)
+      .max(200)
+      .refine(...unique((s: { uri: string }) => s.uri, 'skill'))
+      .optional(),
+    version: z.number().int().min(1),
+  });
 export type UpdateProfile = z.infer<typeof UpdateProfileSchema>;
 
 /**

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { allows, authorize, authorizeCreate, readScope } from '../../auth/policy.js';
+import { allows, authorize, authorizeCreate, mayCertifySkills, readScope } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { crisisCases, desks, profiles } from '../../db/schema.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import { newPseudonym } from '../../lib/pseudonym.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import { auditPersonalReads } from '../shared/audit.js';
@@ -14,6 +14,7 @@ import { toIso, type PageQuery } from '../shared/schemas.js';
 import type { CreateProfile, ProfileView, UpdateProfile } from './profiles.schema.js';
 import {
   findProfileRow,
+  loadProfileSkills,
   listProfileRows,
   loadProfileAggregates,
   replaceProfileChildren,
@@ -70,7 +71,10 @@ export function toProfileView(a: ProfileAggregate, principal: Principal): Profil
   };
 }
 
-async function validateReferences(tx: DbOrTx, input: Partial<CreateProfile>) {
+async function validateReferences(
+  tx: DbOrTx,
+  input: Pick<Partial<CreateProfile>, 'occupations' | 'crisisCaseId'> & { skills?: { uri: string }[] },
+) {
   await assertEscoConceptsExist(
     tx,
     'occupation',
@@ -88,6 +92,44 @@ async function validateReferences(tx: DbOrTx, input: Partial<CreateProfile>) {
       .where(eq(crisisCases.id, input.crisisCaseId));
     if (!c) throw new ValidationError([{ path: 'crisisCaseId', reason: 'unknown crisis case' }]);
   }
+}
+
+type SkillSource = CreateProfile['skills'][number]['source'];
+
+/**
+ * The skills a write leaves on the profile, with their sources. A skill that names no source keeps the
+ * one it has (a form that does not show sources must not turn certified into declared), a new one is
+ * declared. Making a skill certified, or taking certified away, is for SKILL_CERTIFIERS only: anyone
+ * else gets a 403 naming the skill, and nothing is written.
+ */
+export function settleSkillSources(
+  principal: Principal,
+  sent: { uri: string; source?: SkillSource }[],
+  held: ReadonlyMap<string, string>,
+): { uri: string; source: SkillSource }[] {
+  const refused: { path: string; reason: string }[] = [];
+  const settled = sent.map((s, i) => {
+    const before = held.get(s.uri);
+    const source = s.source ?? (before as SkillSource | undefined) ?? 'declared';
+    const touchesCertified = (source === 'certified') !== (before === 'certified');
+    if (touchesCertified && !mayCertifySkills(principal))
+      refused.push({
+        path: `skills.${i}.source`,
+        reason:
+          source === 'certified'
+            ? 'only desk staff may mark a skill as certified'
+            : 'only desk staff may take the certification off a skill',
+      });
+    return { uri: s.uri, source };
+  });
+  if (refused.length > 0)
+    throw new AppError(
+      'SKILL_CERTIFICATION_FORBIDDEN',
+      'You may not change whether a skill is certified',
+      403,
+      refused,
+    );
+  return settled;
 }
 
 export function createProfilesService(db: Database) {
@@ -129,6 +171,7 @@ export function createProfilesService(db: Database) {
         if (!desk) throw new ValidationError([{ path: 'deskId', reason: 'unknown desk' }]);
         const place = await resolveMunicipality(tx, input.municipality);
         await validateReferences(tx, input);
+        settleSkillSources(principal, input.skills, new Map());
         // A fresh random code on the (rare) clash of pseudonyms, inside a savepoint so the transaction survives.
         const row = await retryOnCodeClash(() =>
           tx.transaction(async (sp) => {
@@ -173,7 +216,10 @@ export function createProfilesService(db: Database) {
           patch.version,
           async () => {
             await validateReferences(tx, patch);
-            await replaceProfileChildren(tx, id, patch);
+            const skills = patch.skills
+              ? settleSkillSources(principal, patch.skills, await loadProfileSkills(tx, id))
+              : undefined;
+            await replaceProfileChildren(tx, id, { ...patch, skills });
             const {
               version: _v,
               municipality: _m,

@@ -107,16 +107,22 @@ function wordMatch(q: string, qStem: string, w: string, typing: boolean): number
   return 0;
 }
 
-/** Score of one label for the query words; 0 when no word matches. */
-export function scoreLabel(
-  queryWords: string[],
-  typingLast: boolean,
-  label: string,
-  preferredLike: boolean,
-  sameLang: boolean,
-): number {
+interface LabelMatch {
+  /** Query words found in the label. */
+  matched: number;
+  /** Sum of the word matches (3 same word, 2.5 same stem, …). */
+  quality: number;
+  /** Label words no query word matched. */
+  extra: number;
+  /** Every query word found as the same word or the same stem (not a prefix or a word family). */
+  allWords: boolean;
+  /** `allWords` and nothing else in the label: the label is the words typed. */
+  exact: boolean;
+}
+
+function matchLabel(queryWords: string[], typingLast: boolean, label: string): LabelMatch | null {
   const labelWords = meaningfulWords(label);
-  if (labelWords.length === 0) return 0;
+  if (labelWords.length === 0) return null;
   const used = new Set<number>();
   let quality = 0;
   let matched = 0;
@@ -139,20 +145,73 @@ export function scoreLabel(
       matched++;
     }
   });
-  if (matched === 0) return 0;
+  if (matched === 0) return null;
   const extra = labelWords.length - used.size;
-  const allMatched = matched === queryWords.length;
-  const exact = allMatched && extra === 0 && quality >= 2.5 * queryWords.length;
+  const allWords = matched === queryWords.length && quality >= 2.5 * queryWords.length;
+  return { matched, quality, extra, allWords, exact: allWords && extra === 0 };
+}
+
+/** Score of one label for the query words; 0 when no word matches. */
+export function scoreLabel(
+  queryWords: string[],
+  typingLast: boolean,
+  label: string,
+  preferredLike: boolean,
+  sameLang: boolean,
+): number {
+  const m = matchLabel(queryWords, typingLast, label);
+  if (!m) return 0;
+  const allMatched = m.matched === queryWords.length;
   // Tiers are 100 apart so that nothing below (quality, extra words, preference) can cross them.
-  const tier = exact ? 400 : allMatched && quality >= 2.5 * queryWords.length ? 300 : allMatched ? 200 : 100;
+  const tier = m.exact ? 400 : m.allWords ? 300 : allMatched ? 200 : 100;
   return (
     tier +
-    (matched / queryWords.length) * 20 +
-    quality * 2 -
-    Math.min(extra, 8) * 3 +
+    (m.matched / queryWords.length) * 20 +
+    m.quality * 2 -
+    Math.min(m.extra, 8) * 3 +
     (preferredLike ? 6 : 0) +
     (sameLang ? 2 : 0)
   );
+}
+
+/** Labels that rank as the preferred label: the preferred ones and the gendered halves of those. */
+function preferredLikeOf(candidates: readonly CandidateLabel[]): (c: CandidateLabel) => boolean {
+  const halves = new Set<string>();
+  for (const c of candidates)
+    if (c.preferred && c.label.includes('/'))
+      for (const half of c.label.split('/')) halves.add(`${c.uri}\u0000${c.lang}\u0000${half.trim()}`);
+  return (c) => c.preferred || halves.has(`${c.uri}\u0000${c.lang}\u0000${c.label}`);
+}
+
+export type Reading = { uri: string } | { ambiguous: string[] } | null;
+
+/**
+ * What a value written in a file names, read strictly (the importer never guesses): the one concept
+ * with a label that is exactly these words after folding case, accents, gender and plural
+ * ("saldatori" → saldatore/saldatrice); if several share it, the one whose preferred label it is;
+ * failing that, the one concept whose label holds every word ("saldatore TIG" in "saldatore TIG e MIG").
+ * Several concepts at the best level are `ambiguous`; none is null. `candidates` must hold every label
+ * of the kind with a word starting like the query's words (the caller fetches them).
+ */
+export function readConcept(query: string, candidates: readonly CandidateLabel[]): Reading {
+  const queryWords = meaningfulWords(query);
+  if (queryWords.length === 0) return null;
+  const preferredLike = preferredLikeOf(candidates);
+  const exact = new Set<string>();
+  const exactPreferred = new Set<string>();
+  const allWords = new Set<string>();
+  for (const c of candidates) {
+    const m = matchLabel(queryWords, false, c.label);
+    if (!m?.allWords) continue;
+    allWords.add(c.uri);
+    if (!m.exact) continue;
+    exact.add(c.uri);
+    if (preferredLike(c)) exactPreferred.add(c.uri);
+  }
+  const one = (set: Set<string>): Reading =>
+    set.size === 1 ? { uri: [...set][0]! } : set.size > 1 ? { ambiguous: [...set].sort() } : null;
+  if (exact.size > 0) return exactPreferred.size === 1 ? one(exactPreferred) : one(exact);
+  return one(allWords);
 }
 
 /**
@@ -169,15 +228,10 @@ export function rankConcepts(
   // A query not ending in a space is still being typed: its last word may be a prefix.
   const typingLast = !/\s$/.test(query);
   // The gendered halves of a preferred label ("saldatore", "saldatrice") rank as the preferred label.
-  const preferredHalves = new Set<string>();
-  for (const c of candidates)
-    if (c.preferred && c.label.includes('/'))
-      for (const half of c.label.split('/'))
-        preferredHalves.add(`${c.uri}\u0000${c.lang}\u0000${half.trim()}`);
+  const preferredLike = preferredLikeOf(candidates);
   const best = new Map<string, Scored>();
   for (const c of candidates) {
-    const preferredLike = c.preferred || preferredHalves.has(`${c.uri}\u0000${c.lang}\u0000${c.label}`);
-    const score = scoreLabel(queryWords, typingLast, c.label, preferredLike, c.lang === lang);
+    const score = scoreLabel(queryWords, typingLast, c.label, preferredLike(c), c.lang === lang);
     if (score <= 0) continue;
     const prev = best.get(c.uri);
     if (!prev || score > prev.score || (score === prev.score && c.label.length < prev.matchedLabel.length))

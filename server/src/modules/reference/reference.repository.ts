@@ -170,6 +170,24 @@ export function searchNace(db: DbOrTx, q: string, limit: number) {
     .limit(limit);
 }
 
+/**
+ * NACE names in a language, by code: Italian (ATECO wording), the INSEE NAF wording for French where it
+ * exists, English otherwise.
+ */
+export async function naceLabels(db: DbOrTx, codes: string[], lang: Lang): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(naceCodes)
+    .where(inArray(naceCodes.code, [...new Set(codes)]));
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      (lang === 'it' ? r.labelIt : lang === 'fr' ? (r.labelFrNaf ?? r.labelFr) : r.labelEn) ?? r.labelEn,
+    ]),
+  );
+}
+
 /** ISCO-08 groups by code. */
 export function iscoGroupsByCode(db: DbOrTx, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([]);

@@ -115,7 +115,8 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
         tags,
         description:
           'ISCO-08 groups by code with their names in the requested language (English where it has none, ' +
-          'said by `labelLang`): for tables and charts of people by occupational group.',
+          "said by `labelLang`; Italian names are the project's own, said by `provisional`): for tables " +
+          'and charts of people by occupational group.',
         querystring: z.strictObject({
           codes: z
             .string()
@@ -132,6 +133,9 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
               label: z.string(),
               lang: LabelLangSchema.describe('the language the name is in'),
               labelLang: z.string().describe('the same as lang (kept for older clients)'),
+              provisional: z
+                .boolean()
+                .describe("the name is the project's own (Italian: ESCO ships no Italian ISCO names)"),
               display: z.string().describe('name and code, e.g. "Welders and flamecutters (7212)"'),
             }),
           ),

@@ -82,7 +82,8 @@ export function createReferenceService(db: Database) {
     /**
      * ISCO-08 groups by code, named in the user's language: what a table of people by occupational group
      * shows instead of bare codes ("Saldatori e tagliatori a fiamma (7212)"). ESCO ships no Italian ISCO
-     * names, so Italian falls back to English and `labelLang` says so.
+     * names: the Italian ones are the project's own (`provisional`); a group without one falls back to
+     * English, and `labelLang` says so.
      */
     async iscoGroups(codes: string[], lang: Lang) {
       const rows = await iscoGroupsByCode(db, [...new Set(codes)]);
@@ -90,10 +91,18 @@ export function createReferenceService(db: Database) {
       return codes.flatMap((code) => {
         const r = byCode.get(code);
         if (!r) return [];
-        const own = lang === 'it' ? r.labelIt : lang === 'fr' ? r.labelFr : r.labelEn;
-        const label = own ?? r.labelEn;
-        const labelLang: Lang = own ? lang : 'en';
-        return [{ code, level: r.level, label, lang: labelLang, labelLang, display: `${label} (${code})` }];
+        const named = iscoName(r, lang);
+        return [
+          {
+            code,
+            level: r.level,
+            label: named.label,
+            lang: named.lang,
+            labelLang: named.lang,
+            provisional: named.provisional,
+            display: `${named.label} (${code})`,
+          },
+        ];
       });
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),
@@ -102,3 +111,13 @@ export function createReferenceService(db: Database) {
   };
 }
 export type ReferenceService = ReturnType<typeof createReferenceService>;
+
+/** An ISCO group's name in a language, English where it has none, and whether the project wrote it. */
+export function iscoName(
+  r: { labelEn: string; labelFr: string | null; labelIt: string | null; labelItSource: string | null },
+  lang: Lang,
+): { label: string; lang: Lang; provisional: boolean } {
+  const own = lang === 'it' ? r.labelIt : lang === 'fr' ? r.labelFr : r.labelEn;
+  if (!own) return { label: r.labelEn, lang: 'en', provisional: false };
+  return { label: own, lang, provisional: lang === 'it' && r.labelItSource === 'provisional' };
+}

@@ -192,16 +192,18 @@ export const api = {
     call(client.GET('/api/v1/needs/{id}/candidates', { params: { path: { id } }, fetch })),
 };
 
-/** The export URL for the same query the list shows. */
+/** The export URL for the same query the list shows, with headers and values in the UI's language. */
 export function exportUrl(
   index: 'assets' | 'profiles',
   query: URLSearchParams,
   format: 'csv' | 'xlsx',
+  lang: string,
 ): string {
   const p = new URLSearchParams(query);
   p.delete('offset');
   p.delete('limit');
   p.delete('facets');
   p.set('format', format);
+  p.set('lang', ['it', 'fr', 'en'].includes(lang) ? lang : 'it');
   return `${API}/export/${index}?${p.toString()}`;
 }

@@ -3300,7 +3300,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description ISCO-08 groups by code with their names in the requested language (English where it has none, said by `labelLang`): for tables and charts of people by occupational group. */
+    /** @description ISCO-08 groups by code with their names in the requested language (English where it has none, said by `labelLang`; Italian names are the project's own, said by `provisional`): for tables and charts of people by occupational group. */
     get: {
       parameters: {
         query: {
@@ -3330,6 +3330,8 @@ export interface paths {
               lang: 'it' | 'fr' | 'en';
               /** @description the same as lang (kept for older clients) */
               labelLang: string;
+              /** @description the name is the project's own (Italian: ESCO ships no Italian ISCO names) */
+              provisional: boolean;
               /** @description name and code, e.g. "Welders and flamecutters (7212)" */
               display: string;
             }[];
@@ -4377,10 +4379,7 @@ export interface paths {
             }[];
             skills?: {
               uri: string;
-              /**
-               * @default declared
-               * @enum {string}
-               */
+              /** @enum {string} */
               source?: 'declared' | 'certified' | 'inferred';
             }[];
             languages?: {
@@ -7446,6 +7445,7 @@ export interface paths {
                 needsQuay: boolean | null;
                 mode: string | null;
                 budgetEur: number | null;
+                monthlyBudgetEur: number | null;
                 byDate: string | null;
                 createdAt: string;
                 updatedAt: string;
@@ -7659,6 +7659,7 @@ export interface paths {
                 /** @enum {string} */
                 mode?: 'buy' | 'lease' | 'either';
                 budgetEur?: number | null;
+                monthlyBudgetEur?: number | null;
                 byDate?: string | null;
               };
         };
@@ -7714,6 +7715,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -7888,6 +7890,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -8069,6 +8072,7 @@ export interface paths {
             /** @enum {string} */
             mode?: 'buy' | 'lease' | 'either';
             budgetEur?: number | null;
+            monthlyBudgetEur?: number | null;
             byDate?: string | null;
             version: number;
           };
@@ -8125,6 +8129,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -8303,6 +8308,7 @@ export interface paths {
               needsQuay: boolean | null;
               mode: string | null;
               budgetEur: number | null;
+              monthlyBudgetEur: number | null;
               byDate: string | null;
               createdAt: string;
               updatedAt: string;
@@ -10808,10 +10814,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {
@@ -11023,10 +11046,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {
@@ -11240,10 +11280,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {
@@ -11484,10 +11541,27 @@ export interface paths {
                   finalRank: number | null;
                 } | null;
               }[];
+              /** @description asset needs: assets failing one hard criterion by a little */
               nearMisses?: {
                 candidateId: string;
                 label: string;
-                gap: number;
+                gap: number | null;
+                whyNot: {
+                  code: string;
+                  params: {
+                    [key: string]: string | number;
+                  };
+                  /** @description the reason as a sentence in it, fr and en */
+                  text: {
+                    [key: string]: string;
+                  };
+                }[];
+              }[];
+              /** @description asset needs: every asset a hard criterion keeps out, with each criterion it fails */
+              excluded?: {
+                candidateId: string;
+                label: string;
+                gap: number | null;
                 whyNot: {
                   code: string;
                   params: {

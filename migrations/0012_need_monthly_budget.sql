@@ -1,0 +1,1 @@
+ALTER TABLE "needs" ADD COLUMN "monthly_budget_eur" double precision;
