@@ -33,6 +33,11 @@ async function counts(handle: DatabaseHandle): Promise<Record<string, number>> {
     );
     out[table] = rows[0]!.n;
   }
+  const italianIsco = await queryRows<{ n: number }>(
+    handle.db,
+    sql`select count(*)::int as n from isco_groups where label_it is not null and label_it_source = 'provisional'`,
+  );
+  out.isco_groups_named_it = italianIsco[0]!.n;
   return out;
 }
 
@@ -65,6 +70,8 @@ describe('bundled reference data (full ESCO, slow)', () => {
   it('holds the documented row counts', () => {
     expect(first).toMatchObject({
       isco_groups: 619,
+      // The project's Italian ISCO names (issue 11): levels 1–3 and the blue/green unit groups.
+      isco_groups_named_it: 375,
       esco_occupations: 3007,
       esco_skills: 13896,
       esco_skill_groups: 640,
@@ -81,12 +88,12 @@ describe('bundled reference data (full ESCO, slow)', () => {
     // Forget the checksums so every row is offered again: ON CONFLICT DO NOTHING must keep the counts.
     await handle.db.delete(referenceDatasets);
     const reload = await loadReferenceData(handle.db);
-    expect(reload.loaded).toHaveLength(13);
+    expect(reload.loaded).toHaveLength(14);
     expect(await counts(handle)).toEqual(first);
 
     const again = await loadReferenceData(handle.db);
     expect(again.loaded).toEqual([]);
-    expect(again.skipped).toHaveLength(13);
+    expect(again.skipped).toHaveLength(14);
     expect(await counts(handle)).toEqual(first);
   }, 300_000);
 
