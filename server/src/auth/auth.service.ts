@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.js';
 import { apiKeys, auditLog, passwordResetTokens, sessions, signInThrottle, users } from '../db/schema.js';
 import type { Role } from '../domain/vocabulary.js';
@@ -7,6 +7,7 @@ import { changeVersioned } from '../modules/shared/versioned.js';
 import { createBackgroundTasks, type BackgroundTasks } from './background.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 import { hashToken, hmac, newToken, safeEqual } from './tokens.js';
 
 export const SESSION_COOKIE = 'rilancio_session';
@@ -438,85 +439,4 @@ function assertRoleFits(u: { role: string; deskId: string | null; firmId: string
     throw new ValidationError([{ path: 'body.deskId', reason: 'an operator belongs to a desk' }]);
   if (u.role === 'company' && !u.firmId)
     throw new ValidationError([{ path: 'body.firmId', reason: 'a company account belongs to a firm' }]);
-}
-
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-
-/**
- * The sign-in lockout (README, "Abuse limits"). Each attempt is counted before the password is checked,
- * with one atomic upsert, so N concurrent guesses are N counts (a read-then-write lost most of them).
- * - per address and client IP: past `maxFailedSignIns` attempts that IP is locked out of that address for
- *   `lockMinutes` (even with the right password); other IPs, the real user's included, are not;
- * - per address from all IPs: past `accountCeiling` attempts within `lockMinutes`, one attempt is
- *   evaluated every `slowSeconds`, the others get the same 429: slowed, never locked.
- * A success clears the address-and-IP row; a password reset clears all rows of the address.
- */
-function createSignInThrottle(db: Database, policy: AuthPolicy, now: () => Date) {
-  const t = signInThrottle;
-  const locked = (until: Date, at: Date) =>
-    new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; try again later', 429, [], {
-      'retry-after': String(Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 1000))),
-    });
-
-  /** Counts one attempt; a row whose window or lock has run out starts again at 1. */
-  async function count(key: string, account: string, at: Date) {
-    const windowOver = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} <= ${iso(at)})
-      or (${t.lockedUntil} is null and ${t.windowStart} <= ${iso(new Date(at.getTime() - policy.lockMinutes * 60_000))})`;
-    const [row] = await db
-      .insert(t)
-      .values({ key, account, attempts: 1, windowStart: at })
-      .onConflictDoUpdate({
-        target: t.key,
-        set: {
-          attempts: sql`case when ${windowOver} then 1 else ${t.attempts} + 1 end`,
-          windowStart: sql`case when ${windowOver} then ${iso(at)} else ${t.windowStart} end`,
-          lockedUntil: sql`case when ${windowOver} then null else ${t.lockedUntil} end`,
-          nextAttemptAt: sql`case when ${windowOver} then null else ${t.nextAttemptAt} end`,
-        },
-      })
-      .returning();
-    return row!;
-  }
-
-  return {
-    async pairAttempt(account: string, key: string) {
-      const at = now();
-      const row = await count(key, account, at);
-      if (row.lockedUntil && row.lockedUntil > at) throw locked(row.lockedUntil, at);
-      if (row.attempts <= policy.maxFailedSignIns) return;
-      const [lock] = await db
-        .update(t)
-        .set({
-          lockedUntil: sql`case when ${t.lockedUntil} > ${iso(at)} then ${t.lockedUntil}
-            else ${iso(new Date(at.getTime() + policy.lockMinutes * 60_000))} end`,
-        })
-        .where(eq(t.key, key))
-        .returning();
-      throw locked(lock?.lockedUntil ?? at, at);
-    },
-
-    async accountAttempt(account: string) {
-      const at = now();
-      const row = await count(account, account, at);
-      if (row.attempts <= policy.accountCeiling) return;
-      // Past the ceiling: whoever claims the next slot is evaluated; everyone else waits for it.
-      const [slot] = await db
-        .update(t)
-        .set({ nextAttemptAt: new Date(at.getTime() + policy.slowSeconds * 1000) })
-        .where(and(eq(t.key, account), or(isNull(t.nextAttemptAt), lte(t.nextAttemptAt, at))))
-        .returning();
-      if (slot) return;
-      const [current] = await db.select().from(t).where(eq(t.key, account));
-      throw locked(current?.nextAttemptAt ?? at, at);
-    },
-
-    async succeeded(account: string, key: string) {
-      await db.delete(t).where(eq(t.key, key));
-      // The owner's own attempt should not count towards the address-wide ceiling.
-      await db
-        .update(t)
-        .set({ attempts: sql`greatest(${t.attempts} - 1, 0)` })
-        .where(eq(t.key, account));
-    },
-  };
 }
