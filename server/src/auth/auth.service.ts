@@ -4,8 +4,8 @@ import { apiKeys, auditLog, passwordResetTokens, sessions, signInThrottle, users
 import type { Role } from '../domain/vocabulary.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { changeVersioned } from '../modules/shared/versioned.js';
-import { createBackgroundTasks, type BackgroundTasks } from './background.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { createResetMailQueue, type ResetMailQueueOptions } from './reset-mail-queue.js';
 import type { Principal } from './principal.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 import { hashToken, hmac, newToken, safeEqual } from './tokens.js';
@@ -52,8 +52,11 @@ interface AuthDeps {
   publicUrl: string;
   policy?: AuthPolicy;
   now?: () => Date;
-  /** Where reset mails are sent from, out of the request; defaults to a queue that logs nowhere. */
-  background?: BackgroundTasks;
+  /**
+   * How the reset-mail queue logs and retries (its `deliver` is this service's). Reset mails leave out of
+   * the request, from a table in the database; `resetMails.start()` begins sending.
+   */
+  resetMails?: Omit<ResetMailQueueOptions, 'deliver' | 'now'>;
 }
 
 /** What a signed-in user learns about their own account. */
@@ -98,8 +101,6 @@ export function createAuthService(deps: AuthDeps) {
   function csrfFor(tokenHash: string) {
     return hmac(secret, `csrf:${tokenHash}`);
   }
-  const background =
-    deps.background ?? createBackgroundTasks({ error: () => undefined, warn: () => undefined });
   const adminAudit = (
     action: string,
     principal: Principal,
@@ -132,7 +133,16 @@ export function createAuthService(deps: AuthDeps) {
   // Throttle keys are HMACs: the table holds no address or IP, and unknown addresses get rows too.
   const throttleKey = (kind: 'account' | 'pair', value: string) => hmac(secret, `sign-in:${kind}:${value}`);
   const throttle = createSignInThrottle(db, policy, now);
+  const resetMails = createResetMailQueue(db, {
+    ...deps.resetMails,
+    now,
+    deliver: (email) => sendResetMail(email),
+  });
 
+  /**
+   * A queued reset mail: nothing is sent for an address without a live account. The link is minted
+   * here, when the mail leaves, so the queue never holds a usable token (reset-mail-queue.ts).
+   */
   async function sendResetMail(email: string) {
     const [user] = await db
       .select()
@@ -246,12 +256,16 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /**
-     * Always answers the same way, at once, whether the e-mail exists or not: the lookup and the mail
-     * happen after the answer, so neither a failing nor a slow relay tells the caller anything.
+     * Always answers the same way, at once, whether the e-mail exists or not: the request only queues the
+     * address (the same insert for every address); the lookup and the mail happen after the answer, so
+     * neither a failing nor a slow relay tells the caller anything, and a crash loses no mail.
      */
-    requestPasswordReset(email: string) {
-      background.run('password-reset-mail', () => sendResetMail(email));
+    requestPasswordReset(email: string): Promise<void> {
+      return resetMails.enqueue(email);
     },
+
+    /** The durable queue reset mails leave from: start it with the app, stop it before the database closes. */
+    resetMails,
 
     async resetPassword(token: string, password: string) {
       const passwordHash = await hashPassword(password);
@@ -401,8 +415,8 @@ export function createAuthService(deps: AuthDeps) {
       await adminAudit('user.signed_out_everywhere', principal, id);
     },
 
-    /** Resolves when queued background work (reset mails) is done. */
-    idle: () => background.idle(),
+    /** Resolves when the reset-mail pass under way, if any, is done. */
+    idle: () => resetMails.idle(),
 
     async createUser(input: {
       email: string;
