@@ -59,7 +59,9 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
   }
 
   function start(): Worker {
-    const w = new Worker(WORKER_ENTRY, { name: 'rilancio-file-parser' });
+    // No inherited flags: the entry registers tsx itself, and a parent's preloads (a benchmark's
+    // `--import ./x.ts`) would fail in a thread that has no TypeScript loader yet.
+    const w = new Worker(WORKER_ENTRY, { name: 'rilancio-file-parser', execArgv: [] });
     generation++;
     w.on('message', (answer: ParseAnswer) => {
       const p = pending.get(answer.id);

@@ -73,7 +73,7 @@ export function similarity(a: string, b: string): number {
  * guessed. Answers are cached for the job: a 100,000-row file names the same few places.
  */
 /** Places read per query when the resolver loads them (see loadPlaces). */
-const PLACES_PAGE = 2_000;
+const PLACES_PAGE = 500;
 
 export function createReferenceResolver(initial: DbOrTx, deskId: string) {
   // The batch's transaction: PGlite has one connection, so lookups must run inside it.
