@@ -78,7 +78,8 @@ describe('a large upload (finding 17)', () => {
     expect(job?.error).toMatch(new RegExp(`^\\d+ of ${rows} rows have errors`));
     expect(job?.report.total).toBeGreaterThan(0);
 
-    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
+    // The histogram records the time between runs of its 10 ms timer: the delay is what exceeds 10 ms.
+    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e5 - 100) / 10);
     const slowest = Math.max(...health);
     const report = `event-loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms; ${health.length} health checks, slowest ${Math.round(slowest)} ms`;
     expect(health.length, report).toBeGreaterThan(20);
