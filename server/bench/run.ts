@@ -5,8 +5,9 @@
  *
  *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
- *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, vocabulary, relevance
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, import-loop, vocabulary, relevance
  *   npm run bench -- --only=vocabulary  # everyday IT/FR job words against the occupation autocomplete
+ *   npm run bench -- --only=import-loop # event-loop delay and search latency during a 100,000-row import
  *   npm run bench:relevance             # the relevance evaluation alone (sections/relevance.ts)
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
@@ -22,7 +23,16 @@ import { parseFlags, type BenchRow } from './lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const quick = flags.has('quick');
-const SECTIONS = ['foundation', 'search', 'http', 'matching', 'files', 'vocabulary', 'relevance'] as const;
+const SECTIONS = [
+  'foundation',
+  'search',
+  'http',
+  'matching',
+  'files',
+  'import-loop',
+  'vocabulary',
+  'relevance',
+] as const;
 type Section = (typeof SECTIONS)[number];
 const only = flags.get('only')?.split(',').filter(Boolean);
 for (const name of only ?? [])
@@ -45,6 +55,7 @@ const SIZES = quick
       matchBig: false,
       parseRows: 10_000,
       importRows: 2_000,
+      loopRows: 5_000,
     }
   : {
       foundationProfiles: 100_000,
@@ -57,6 +68,7 @@ const SIZES = quick
       matchBig: true,
       parseRows: 100_000,
       importRows: 100_000,
+      loopRows: 100_000,
     };
 
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
@@ -165,6 +177,9 @@ async function runSection(section: Section): Promise<ChildRun[]> {
         );
       return runs;
     }
+    case 'import-loop':
+      // Finding 17: how long requests wait for the event loop while a large file is imported.
+      return [await child('bench/sections/import-loop.ts', [`--rows=${SIZES.loopRows}`], section)];
     case 'relevance':
       // Fixed size (320 needs) in both modes: the figures are only comparable at one size.
       return [await child('bench/sections/relevance.ts', [], section)];
