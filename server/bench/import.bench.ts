@@ -88,7 +88,7 @@ export async function importBench(
       peak = startRss;
       t = performance.now();
       const job = await service.open({
-        bytes,
+        source: bytes,
         fileName: `${entity}.csv`,
         entity,
         dryRun: false,

@@ -5,9 +5,10 @@
  *
  *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
- *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, vocabulary, relevance
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, import-loop, vocabulary, relevance
  *   npm run bench -- --only=vocabulary  # everyday IT/FR job words against the occupation autocomplete
  *   MEILI_URL=… MEILI_API_KEY=… npm run bench -- --only=meilisearch  # embedded vs Meilisearch, same data
+ *   npm run bench -- --only=import-loop # event-loop delay and search latency during a 100,000-row import
  *   npm run bench:relevance             # the relevance evaluation alone (sections/relevance.ts)
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
@@ -31,6 +32,7 @@ const SECTIONS = [
   'http',
   'matching',
   'files',
+  'import-loop',
   'vocabulary',
   'relevance',
   'meilisearch',
@@ -61,6 +63,7 @@ const SIZES = quick
       importRows: 2_000,
       meiliAssets: 10_000,
       meiliQueries: 100,
+      loopRows: 5_000,
     }
   : {
       foundationProfiles: 100_000,
@@ -75,6 +78,7 @@ const SIZES = quick
       importRows: 100_000,
       meiliAssets: 100_000,
       meiliQueries: 500,
+      loopRows: 100_000,
     };
 
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
@@ -183,6 +187,9 @@ async function runSection(section: Section): Promise<ChildRun[]> {
         );
       return runs;
     }
+    case 'import-loop':
+      // Finding 17: how long requests wait for the event loop while a large file is imported.
+      return [await child('bench/sections/import-loop.ts', [`--rows=${SIZES.loopRows}`], section)];
     case 'relevance':
       // Fixed size (320 needs) in both modes: the figures are only comparable at one size.
       return [await child('bench/sections/relevance.ts', [], section)];

@@ -1,12 +1,13 @@
-import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/client.js';
 import { apiKeys, auditLog, passwordResetTokens, sessions, signInThrottle, users } from '../db/schema.js';
 import type { Role } from '../domain/vocabulary.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { changeVersioned } from '../modules/shared/versioned.js';
-import { createBackgroundTasks, type BackgroundTasks } from './background.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { createResetMailQueue, type ResetMailQueueOptions } from './reset-mail-queue.js';
 import type { Principal } from './principal.js';
+import { createSignInThrottle } from './sign-in-throttle.js';
 import { hashToken, hmac, newToken, safeEqual } from './tokens.js';
 
 export const SESSION_COOKIE = 'rilancio_session';
@@ -51,8 +52,11 @@ interface AuthDeps {
   publicUrl: string;
   policy?: AuthPolicy;
   now?: () => Date;
-  /** Where reset mails are sent from, out of the request; defaults to a queue that logs nowhere. */
-  background?: BackgroundTasks;
+  /**
+   * How the reset-mail queue logs and retries (its `deliver` is this service's). Reset mails leave out of
+   * the request, from a table in the database; `resetMails.start()` begins sending.
+   */
+  resetMails?: Omit<ResetMailQueueOptions, 'deliver' | 'now'>;
 }
 
 /** What a signed-in user learns about their own account. */
@@ -97,8 +101,6 @@ export function createAuthService(deps: AuthDeps) {
   function csrfFor(tokenHash: string) {
     return hmac(secret, `csrf:${tokenHash}`);
   }
-  const background =
-    deps.background ?? createBackgroundTasks({ error: () => undefined, warn: () => undefined });
   const adminAudit = (
     action: string,
     principal: Principal,
@@ -131,7 +133,16 @@ export function createAuthService(deps: AuthDeps) {
   // Throttle keys are HMACs: the table holds no address or IP, and unknown addresses get rows too.
   const throttleKey = (kind: 'account' | 'pair', value: string) => hmac(secret, `sign-in:${kind}:${value}`);
   const throttle = createSignInThrottle(db, policy, now);
+  const resetMails = createResetMailQueue(db, {
+    ...deps.resetMails,
+    now,
+    deliver: (email) => sendResetMail(email),
+  });
 
+  /**
+   * A queued reset mail: nothing is sent for an address without a live account. The link is minted
+   * here, when the mail leaves, so the queue never holds a usable token (reset-mail-queue.ts).
+   */
   async function sendResetMail(email: string) {
     const [user] = await db
       .select()
@@ -245,12 +256,16 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /**
-     * Always answers the same way, at once, whether the e-mail exists or not: the lookup and the mail
-     * happen after the answer, so neither a failing nor a slow relay tells the caller anything.
+     * Always answers the same way, at once, whether the e-mail exists or not: the request only queues the
+     * address (the same insert for every address); the lookup and the mail happen after the answer, so
+     * neither a failing nor a slow relay tells the caller anything, and a crash loses no mail.
      */
-    requestPasswordReset(email: string) {
-      background.run('password-reset-mail', () => sendResetMail(email));
+    requestPasswordReset(email: string): Promise<void> {
+      return resetMails.enqueue(email);
     },
+
+    /** The durable queue reset mails leave from: start it with the app, stop it before the database closes. */
+    resetMails,
 
     async resetPassword(token: string, password: string) {
       const passwordHash = await hashPassword(password);
@@ -400,8 +415,8 @@ export function createAuthService(deps: AuthDeps) {
       await adminAudit('user.signed_out_everywhere', principal, id);
     },
 
-    /** Resolves when queued background work (reset mails) is done. */
-    idle: () => background.idle(),
+    /** Resolves when the reset-mail pass under way, if any, is done. */
+    idle: () => resetMails.idle(),
 
     async createUser(input: {
       email: string;
@@ -438,85 +453,4 @@ function assertRoleFits(u: { role: string; deskId: string | null; firmId: string
     throw new ValidationError([{ path: 'body.deskId', reason: 'an operator belongs to a desk' }]);
   if (u.role === 'company' && !u.firmId)
     throw new ValidationError([{ path: 'body.firmId', reason: 'a company account belongs to a firm' }]);
-}
-
-const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
-
-/**
- * The sign-in lockout (README, "Abuse limits"). Each attempt is counted before the password is checked,
- * with one atomic upsert, so N concurrent guesses are N counts (a read-then-write lost most of them).
- * - per address and client IP: past `maxFailedSignIns` attempts that IP is locked out of that address for
- *   `lockMinutes` (even with the right password); other IPs, the real user's included, are not;
- * - per address from all IPs: past `accountCeiling` attempts within `lockMinutes`, one attempt is
- *   evaluated every `slowSeconds`, the others get the same 429: slowed, never locked.
- * A success clears the address-and-IP row; a password reset clears all rows of the address.
- */
-function createSignInThrottle(db: Database, policy: AuthPolicy, now: () => Date) {
-  const t = signInThrottle;
-  const locked = (until: Date, at: Date) =>
-    new AppError('ACCOUNT_LOCKED', 'Too many failed attempts; try again later', 429, [], {
-      'retry-after': String(Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 1000))),
-    });
-
-  /** Counts one attempt; a row whose window or lock has run out starts again at 1. */
-  async function count(key: string, account: string, at: Date) {
-    const windowOver = sql`(${t.lockedUntil} is not null and ${t.lockedUntil} <= ${iso(at)})
-      or (${t.lockedUntil} is null and ${t.windowStart} <= ${iso(new Date(at.getTime() - policy.lockMinutes * 60_000))})`;
-    const [row] = await db
-      .insert(t)
-      .values({ key, account, attempts: 1, windowStart: at })
-      .onConflictDoUpdate({
-        target: t.key,
-        set: {
-          attempts: sql`case when ${windowOver} then 1 else ${t.attempts} + 1 end`,
-          windowStart: sql`case when ${windowOver} then ${iso(at)} else ${t.windowStart} end`,
-          lockedUntil: sql`case when ${windowOver} then null else ${t.lockedUntil} end`,
-          nextAttemptAt: sql`case when ${windowOver} then null else ${t.nextAttemptAt} end`,
-        },
-      })
-      .returning();
-    return row!;
-  }
-
-  return {
-    async pairAttempt(account: string, key: string) {
-      const at = now();
-      const row = await count(key, account, at);
-      if (row.lockedUntil && row.lockedUntil > at) throw locked(row.lockedUntil, at);
-      if (row.attempts <= policy.maxFailedSignIns) return;
-      const [lock] = await db
-        .update(t)
-        .set({
-          lockedUntil: sql`case when ${t.lockedUntil} > ${iso(at)} then ${t.lockedUntil}
-            else ${iso(new Date(at.getTime() + policy.lockMinutes * 60_000))} end`,
-        })
-        .where(eq(t.key, key))
-        .returning();
-      throw locked(lock?.lockedUntil ?? at, at);
-    },
-
-    async accountAttempt(account: string) {
-      const at = now();
-      const row = await count(account, account, at);
-      if (row.attempts <= policy.accountCeiling) return;
-      // Past the ceiling: whoever claims the next slot is evaluated; everyone else waits for it.
-      const [slot] = await db
-        .update(t)
-        .set({ nextAttemptAt: new Date(at.getTime() + policy.slowSeconds * 1000) })
-        .where(and(eq(t.key, account), or(isNull(t.nextAttemptAt), lte(t.nextAttemptAt, at))))
-        .returning();
-      if (slot) return;
-      const [current] = await db.select().from(t).where(eq(t.key, account));
-      throw locked(current?.nextAttemptAt ?? at, at);
-    },
-
-    async succeeded(account: string, key: string) {
-      await db.delete(t).where(eq(t.key, key));
-      // The owner's own attempt should not count towards the address-wide ceiling.
-      await db
-        .update(t)
-        .set({ attempts: sql`greatest(${t.attempts} - 1, 0)` })
-        .where(eq(t.key, account));
-    },
-  };
 }

@@ -55,13 +55,13 @@ async function main() {
 
   const config = loadConfig();
   const handle = await openDatabase(config.database);
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+  const service = createImportService(handle.db, {
+    batchSize,
+    afterRun: () => analyzeStaleTables(handle),
+  });
   try {
     await handle.migrate();
-    const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-    const service = createImportService(handle.db, {
-      batchSize,
-      afterRun: () => analyzeStaleTables(handle),
-    });
     let deskId: string | undefined;
     if (values.desk) {
       deskId = await service.resolveDesk(values.desk);
@@ -76,7 +76,7 @@ async function main() {
       deskId = all[0]!.id;
     }
     const job = await service.open({
-      bytes,
+      source: bytes,
       fileName: path.basename(file),
       entity,
       dryRun: !values.commit,
@@ -112,6 +112,7 @@ async function main() {
     if (report.length > 50) console.log(`  … ${report.length - 50} more in the report`);
     if (done.status !== 'done' || counts.error > 0) process.exitCode = 1;
   } finally {
+    await service.close();
     await handle.close();
   }
 }

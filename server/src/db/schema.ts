@@ -889,6 +889,29 @@ export const passwordResetTokens = pgTable('password_reset_tokens', {
 });
 
 /**
+ * Password-reset mails waiting to leave (finding 7; they used to wait in memory and a crash lost them).
+ * The reset request adds one row whatever the address, so its answer says nothing about accounts; a
+ * sender claims due rows with FOR UPDATE SKIP LOCKED (several processes share the queue), looks the
+ * account up, and only then mints the link. So the token is never here: only its hash is stored, in
+ * password_reset_tokens, at the moment the mail leaves. The price: a retry sends a new link (the one of
+ * a failed attempt may have arrived too; both stay valid until one is used), and the address as typed
+ * is kept until the mail leaves or is given up — a minute at most when the relay works, `max age` if not.
+ */
+export const passwordResetMails = pgTable(
+  'password_reset_mails',
+  {
+    id: id(),
+    /** The address as typed, lower-cased; it may match no account. */
+    email: text('email').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** When a sender may claim the row: now, after a failure the backoff, while it is being sent a lease. */
+    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_reset_mails_due_idx').on(t.nextAttemptAt)],
+);
+
+/**
  * Sign-in attempts, for the lockout and the slow-down (README, "Abuse limits"). One row per e-mail address
  * as typed with a client IP, and one per address overall. Keys are HMACs of the address (and IP): no
  * personal data here, and an unknown address gets a row just like a known one, so the lockout does not

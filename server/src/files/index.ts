@@ -17,6 +17,7 @@ export * from './headers.js';
 export * from './issues.js';
 export * from './limits.js';
 export * from './normalize.js';
+export * from './prepared-table.js';
 export * from './table.js';
 export * from './templates.js';
 export * from './values.js';

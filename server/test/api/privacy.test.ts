@@ -2,7 +2,14 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/raw.js';
-import { consents, erasureLedger, matchDecisions, profileSkills, profiles } from '../../src/db/schema.js';
+import {
+  consents,
+  erasureLedger,
+  matchDecisions,
+  profileSkills,
+  profiles,
+  signInThrottle,
+} from '../../src/db/schema.js';
 import { PERSONAL_DATA, SUBJECT_REFERENCES } from '../../src/modules/privacy/personal-data.registry.js';
 import { replayErasures, runRetention } from '../../src/modules/privacy/erasure.service.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
@@ -221,5 +228,33 @@ describe('retention', () => {
       ledgerKey: LEDGER_KEY,
     });
     expect(later.profilesErased).toBe(1);
+  });
+
+  it('deletes sign-in counters whose window and lock are over, and keeps those that still count', async () => {
+    const db = t.database.handle.db;
+    const now = new Date();
+    const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
+    await db.insert(signInThrottle).values([
+      // Window (15 minutes) over, never locked: the next attempt would start at 1 anyway.
+      { key: 'old-window', account: 'a', attempts: 3, windowStart: minutes(-20) },
+      // Locked, and the lock has run out.
+      { key: 'lock-over', account: 'a', attempts: 6, windowStart: minutes(-40), lockedUntil: minutes(-1) },
+      // A day-old row from an address tried once.
+      { key: 'stale', account: 'b', attempts: 1, windowStart: minutes(-24 * 60) },
+      // Still locked, although its window started long ago.
+      { key: 'locked', account: 'c', attempts: 6, windowStart: minutes(-20), lockedUntil: minutes(5) },
+      // Counting now.
+      { key: 'counting', account: 'c', attempts: 2, windowStart: minutes(-1) },
+      // An address-wide row whose next evaluated attempt is still to come.
+      { key: 'slowed', account: 'd', attempts: 40, windowStart: minutes(-20), nextAttemptAt: minutes(1) },
+    ]);
+    const report = await runRetention(db, { now, ledgerKey: LEDGER_KEY });
+    expect(report.throttleRowsDeleted).toBe(3);
+    const left = (await db.select({ key: signInThrottle.key }).from(signInThrottle)).map((r) => r.key);
+    expect(left.sort()).toEqual(['counting', 'locked', 'slowed']);
+    // An hour later nothing of it counts any more.
+    const later = await runRetention(db, { now: minutes(60), ledgerKey: LEDGER_KEY });
+    expect(later.throttleRowsDeleted).toBe(3);
+    expect(await db.select().from(signInThrottle)).toEqual([]);
   });
 });

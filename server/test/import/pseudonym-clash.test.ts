@@ -37,7 +37,7 @@ it('draws a new pseudonym when the random one is already taken, instead of faili
   );
   const service = createImportService(db);
   const job = await service.open({
-    bytes,
+    source: bytes,
     fileName: 'p.csv',
     entity: 'profiles',
     dryRun: false,

@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { href: '/opportunities', key: 'nav.opportunities', roles: ['admin', 'operator'] },
   { href: '/crisis-cases', key: 'nav.crisisCases', roles: ['admin', 'operator', 'marketing'] },
   { href: '/imports', key: 'nav.imports', roles: ['admin', 'operator'] },
+  { href: '/admin/users', key: 'nav.users', roles: ['admin'] },
   { href: '/admin/reindex', key: 'nav.reindex', roles: ['admin'] },
 ];
 

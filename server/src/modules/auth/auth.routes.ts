@@ -94,7 +94,7 @@ export function authRoutes(
       },
     },
     async (req, reply) => {
-      auth.requestPasswordReset(req.body.email);
+      await auth.requestPasswordReset(req.body.email);
       return reply.code(202).send(null);
     },
   );

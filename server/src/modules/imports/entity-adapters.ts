@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DbOrTx } from '../../db/client.js';
@@ -217,9 +218,16 @@ async function bump(
   await enqueueIndexing(tx, indexAs, existing.id, version);
 }
 
-/** Splits a multi-row insert so a statement stays far below PostgreSQL's 65,535 parameters. */
+/**
+ * Splits a multi-row insert so a statement stays far below PostgreSQL's 65,535 parameters. Each
+ * statement waits for a turn of the event loop first: on PGlite a statement runs on the server thread,
+ * and a batch's statements would otherwise follow one another without a break (finding 17).
+ */
 async function insertChunks<T>(items: T[], size: number, write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size) {
+    await nextTurn();
+    await write(items.slice(i, i + size));
+  }
 }
 
 /**

@@ -23,6 +23,7 @@ import { ErrorResponseSchema, errorResponses, IdParamsSchema } from '../shared/s
 import type { ReportEntry } from './import-codes.js';
 import type { ImportJobRow } from './imports.repository.js';
 import type { ImportService } from './imports.service.js';
+import type { StoredUpload } from './upload-store.js';
 
 const STAFF = ['admin', 'operator'] as const;
 const EntitySchema = z.enum(ENTITIES as [EntityName, ...EntityName[]]);
@@ -120,36 +121,47 @@ function parseJsonObject(text: string | undefined, path: string): Record<string,
   return out;
 }
 
-/** Reads the multipart form: one file and a few small fields; the plugin's limits answer 413 past them. */
-async function readUpload(request: FastifyRequest) {
+/**
+ * Reads the multipart form: one file and a few small fields; the plugin's limits answer 413 past them.
+ * The file streams to the service's upload store as it arrives (finding 17: never one 34 MB buffer on
+ * the server thread); if the form turns out to be unusable, the saved upload is removed again.
+ */
+async function readUpload(request: FastifyRequest, service: ImportService) {
   if (!request.isMultipart())
     throw new AppError('MULTIPART_EXPECTED', 'Send the file as multipart/form-data', 415);
   const fields: Record<string, string> = Object.create(null) as Record<string, string>;
-  let file: { bytes: Buffer; fileName: string } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file')
-        throw new ValidationError([{ path: part.fieldname, reason: 'unexpected file' }]);
-      file = {
-        bytes: await part.toBuffer(),
-        // Only shown back to people: control characters are dropped rather than refused.
-        fileName: stripControlCharacters(part.filename ?? '') || 'upload',
-      };
-    } else {
-      fields[part.fieldname] = String(part.value);
+  let file: { upload: StoredUpload; fileName: string } | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file')
+          throw new ValidationError([{ path: part.fieldname, reason: 'unexpected file' }]);
+        file = {
+          upload: await service.receive(part.file),
+          // Only shown back to people: control characters are dropped rather than refused.
+          fileName: stripControlCharacters(part.filename ?? '') || 'upload',
+        };
+        // Past the size limit the plugin cuts the file short: the same 413 as its toBuffer() gives.
+        if (part.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
     }
+    if (!file) throw new ValidationError([{ path: 'file', reason: 'required' }]);
+    // The form fields never pass the JSON preValidation check (finding 8): the same rule here, since the
+    // mapping and defaults end up in a jsonb column that refuses U+0000. The file name is cleaned above.
+    const control = findControlCharacters(fields, 'body');
+    if (control.length > 0) throw new ValidationError(control, 'Text must not contain control characters');
+    const form = FormSchema.safeParse({ ...fields });
+    if (!form.success)
+      throw new ValidationError(
+        form.error.issues.map((i) => ({ path: i.path.join('.') || 'form', reason: i.message })),
+      );
+    return { file, form: form.data };
+  } catch (error) {
+    if (file) await service.discard(file.upload);
+    throw error;
   }
-  if (!file) throw new ValidationError([{ path: 'file', reason: 'required' }]);
-  // The form fields never pass the JSON preValidation check (finding 8): the same rule here, since the
-  // mapping and defaults end up in a jsonb column that refuses U+0000. The file name is cleaned above.
-  const control = findControlCharacters(fields, 'body');
-  if (control.length > 0) throw new ValidationError(control, 'Text must not contain control characters');
-  const form = FormSchema.safeParse({ ...fields });
-  if (!form.success)
-    throw new ValidationError(
-      form.error.issues.map((i) => ({ path: i.path.join('.') || 'form', reason: i.message })),
-    );
-  return { file, form: form.data };
 }
 
 export function importsRoutes(app: FastifyInstance, service: ImportService) {
@@ -165,7 +177,7 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
   });
   app.addHook('onClose', async () => {
     clearInterval(sweep);
-    await service.idle();
+    await service.close();
   });
 
   r.post(
@@ -189,31 +201,36 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
     },
     async (request, reply) => {
       const principal = principalOf(request);
-      const { file, form } = await readUpload(request);
-      let deskId = principal.deskId;
-      if (principal.role === 'admin' && form.desk) {
-        deskId = (await service.resolveDesk(form.desk)) ?? null;
-        if (!deskId) throw new ValidationError([{ path: 'desk', reason: 'unknown desk' }]);
-      } else if (principal.role !== 'admin' && form.desk && form.desk !== principal.deskId) {
-        throw new ForbiddenError('Operators import into their own desk only');
-      }
-      if (!deskId) throw new ValidationError([{ path: 'desk', reason: 'which desk the file belongs to' }]);
+      const { file, form } = await readUpload(request, service);
+      // Until submit takes the upload over, a refusal here removes it.
+      let handedOver = false;
       try {
+        let deskId = principal.deskId;
+        if (principal.role === 'admin' && form.desk) {
+          deskId = (await service.resolveDesk(form.desk)) ?? null;
+          if (!deskId) throw new ValidationError([{ path: 'desk', reason: 'unknown desk' }]);
+        } else if (principal.role !== 'admin' && form.desk && form.desk !== principal.deskId) {
+          throw new ForbiddenError('Operators import into their own desk only');
+        }
+        if (!deskId) throw new ValidationError([{ path: 'desk', reason: 'which desk the file belongs to' }]);
+        const options = {
+          mapping: parseJsonObject(form.mapping, 'mapping'),
+          defaults: parseJsonObject(form.defaults, 'defaults') as Record<string, string> | undefined,
+          sheet: form.sheet,
+        };
+        handedOver = true;
         const { job, started } = await service.submit({
-          bytes: file.bytes,
+          source: file.upload,
           fileName: file.fileName,
           entity: form.entity,
           dryRun: form.dryRun === 'true',
           deskId,
           createdBy: principal.userId,
-          options: {
-            mapping: parseJsonObject(form.mapping, 'mapping'),
-            defaults: parseJsonObject(form.defaults, 'defaults') as Record<string, string> | undefined,
-            sheet: form.sheet,
-          },
+          options,
         });
         return reply.code(started || job.status !== 'done' ? 202 : 200).send(view(job));
       } catch (error) {
+        if (!handedOver) await service.discard(file.upload);
         if (isFileError(error))
           throw new AppError(
             error.code,

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -8,21 +6,20 @@ import { desks } from '../../db/schema.js';
 import { AppError, ValidationError } from '../../errors.js';
 import {
   assertErrorRate,
-  createRowConverter,
   FileError,
   fieldsOf,
   ISSUE_MESSAGES,
-  matchHeaders,
-  openTable,
   parseField,
+  type ConvertedRow,
   type ConvertOptions,
   type EntityName,
   type HeaderMatch,
   type HeaderOverride,
   type ImportRecord,
   type IssueColumn,
-  type Table,
 } from '../../files/index.js';
+import { createFileParser, type FileParser, type LoadedFile } from '../../files/worker/file-parser.js';
+import { timeSlicer } from '../../lib/time-slice.js';
 import { eq } from 'drizzle-orm';
 import {
   ADAPTERS,
@@ -38,7 +35,6 @@ import {
   findJobByFile,
   insertJob,
   markInterrupted,
-  MAX_REPORT_ENTRIES,
   recordBatch,
   resetJob,
   setJobState,
@@ -47,12 +43,20 @@ import {
   type ImportJobRow,
 } from './imports.repository.js';
 import { createReferenceResolver, type ReferenceResolver } from './reference-resolver.js';
+import { createUploadStore, sourceSize, type ImportSource } from './upload-store.js';
 
 /** A running job whose heartbeat (updated_at, refreshed per batch) is older than this has no live runner. */
 export const IMPORT_STALE_AFTER_MS = 2 * 60_000;
 
 /** D7: more than half the rows failing to parse means a wrong file or mapping, not typos. */
 export const MAX_BAD_ROW_RATIO = 0.5;
+
+/**
+ * A refused file's report keeps this many problems: enough to see what is wrong with a file that mostly
+ * fails. Not the 20,000 of a run's report: written at once, those were one 8 MB JSON value that held
+ * the server thread for seconds on PGlite (finding 17).
+ */
+export const MAX_REFUSAL_REPORT_ENTRIES = 1_000;
 
 export interface ImportOptions {
   mapping?: HeaderOverride;
@@ -62,7 +66,8 @@ export interface ImportOptions {
 }
 
 export interface SubmitImport {
-  bytes: Uint8Array;
+  /** The file: an upload saved with `receive` (the service removes it when done with it), or bytes. */
+  source: ImportSource;
   fileName: string;
   entity: EntityName;
   dryRun: boolean;
@@ -72,31 +77,40 @@ export interface SubmitImport {
 }
 
 export interface ImportServiceOptions {
-  /** Where uploads wait for their background run, named by job id (never by the user's file name). */
+  /** Where uploads wait for and go through their run, named by the server (never by the user's file name). */
   storageDir?: string;
   batchSize?: number;
   /** After a run ends (done or failed): fresh planner statistics for the rows it wrote. */
   afterRun?: () => Promise<unknown>;
+  /** Where files are read (a worker thread of its own by default). */
+  parser?: FileParser;
 }
 
 type ProgressListener = (job: { cursor: number; totalRows: number | null; counts: ImportCounts }) => void;
 
+/** What the server thread keeps of a file being imported; its rows come from the parsing thread. */
 interface PreparedFile {
-  table: Table;
   match: HeaderMatch;
-  convert: ReturnType<typeof createRowConverter>;
   defaults: ImportRecord;
   convertOptions: ConvertOptions;
 }
 
-function prepare(
-  bytes: Uint8Array,
+/**
+ * Reads the file's header in the parsing thread (FileError for a file that cannot be read), then applies
+ * the rules of an import to it: every required column present, the desk's defaults valid for the file.
+ */
+async function prepare(
+  file: LoadedFile,
   fileName: string,
   entity: EntityName,
   options: ImportOptions,
-): PreparedFile {
-  const table = openTable(bytes, fileName, { sheet: options.sheet, headerRows: 'auto' });
-  const match = matchHeaders(entity, table.header.labels, options.mapping ?? {});
+): Promise<PreparedFile> {
+  const { match, convertOptions } = await file.prepare({
+    fileName,
+    entity,
+    sheet: options.sheet,
+    mapping: options.mapping,
+  });
   if (match.missingRequired.length > 0)
     throw new AppError(
       'IMPORT_COLUMNS_MISSING',
@@ -104,9 +118,8 @@ function prepare(
       422,
       match.missingRequired.map((f) => ({ path: f, reason: ISSUE_MESSAGES.HEADER_MISSING_REQUIRED.en })),
     );
-  const convertOptions: ConvertOptions = { decimal: table.delimiter === ';' ? ',' : undefined };
   const defaults = parseDefaults(entity, options.defaults ?? {}, convertOptions);
-  return { table, match, convert: createRowConverter(match, convertOptions), defaults, convertOptions };
+  return { match, defaults, convertOptions };
 }
 
 function parseDefaults(
@@ -126,33 +139,49 @@ function parseDefaults(
   return out;
 }
 
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * Bulk import of one file into one entity (issue 6). A job is identified by (desk, entity, sha256,
  * dry run): uploading the same file again finds the same job, and resumes it if it was cut short.
  * Rows are read lazily and processed in batches; each batch, its outbox rows and the job's cursor
  * commit in one transaction, so a killed import resumes to exactly what a clean run gives.
+ *
+ * Finding 17: the file is read in a worker thread (files/worker), and the batches give the event loop
+ * back every few milliseconds, so other requests are answered while a large file is imported.
  */
 export function createImportService(db: Database, serviceOptions: ImportServiceOptions = {}) {
   const storageDir = serviceOptions.storageDir ?? path.join(tmpdir(), 'rilancio-imports');
   const batchSize = serviceOptions.batchSize ?? 250;
+  const parser = serviceOptions.parser ?? createFileParser();
   const running = new Map<string, Promise<void>>();
+
+  const uploads = createUploadStore(storageDir);
+
+  /** A file in the parsing thread for the length of `use`, then released. */
+  async function withFile<T>(source: ImportSource, use: (file: LoadedFile) => Promise<T>): Promise<T> {
+    const file = await parser.load(source);
+    try {
+      return await use(file);
+    } finally {
+      await file.close();
+    }
+  }
 
   /**
    * Finds or creates the job for a file (validating the file first: 415/413/422 come back at once).
    * The same file with other options (another sheet, a corrected mapping) starts the job over.
    */
   async function open(request: SubmitImport): Promise<ImportJobRow> {
-    prepare(request.bytes, request.fileName, request.entity, request.options);
-    const fileSha256 = sha256(request.bytes);
+    const fileSha256 = await withFile(request.source, async (file) => {
+      await prepare(file, request.fileName, request.entity, request.options);
+      return file.sha256;
+    });
     const key = { deskId: request.deskId, entity: request.entity, fileSha256, dryRun: request.dryRun };
     let job =
       (await findJobByFile(db, key)) ??
       (await insertJob(db, {
         ...key,
         fileName: request.fileName.slice(0, 200),
-        fileSize: request.bytes.length,
+        fileSize: sourceSize(request.source),
         options: request.options,
         createdBy: request.createdBy,
       }));
@@ -168,123 +197,135 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     return job;
   }
 
-  /** `open`, then run the job in the background unless it is finished or already running here. */
+  /**
+   * `open`, then run the job in the background unless it is finished or already running here. The
+   * upload is the service's from here on: removed when it turns out not to be needed, or after the run.
+   */
   async function submit(request: SubmitImport): Promise<{ job: ImportJobRow; started: boolean }> {
-    const job = await open(request);
-    if (job.status === 'done' || job.status === 'failed' || running.has(job.id))
-      return { job, started: false };
-    // Pending, or running in a process that died: (re)start from the recorded cursor.
-    mkdirSync(storageDir, { recursive: true });
-    const stored = path.join(storageDir, `${job.id}.upload`);
-    writeFileSync(stored, request.bytes);
-    start(
-      job.id,
-      () => readFileSync(stored),
-      () => rmSync(stored, { force: true }),
-    );
-    return { job, started: true };
+    let handedOver = false;
+    try {
+      const job = await open(request);
+      if (job.status === 'done' || job.status === 'failed' || running.has(job.id))
+        return { job, started: false };
+      // Pending, or running in a process that died: (re)start from the recorded cursor. The job is
+      // marked running before any await, so a second upload of the same file cannot start it twice.
+      start(job.id, request.source);
+      handedOver = true;
+      return { job, started: true };
+    } finally {
+      if (!handedOver) await uploads.discard(request.source);
+    }
   }
 
-  function start(id: string, load: () => Uint8Array, cleanup: () => void) {
-    const work = run(id, load())
+  function start(id: string, source: ImportSource) {
+    const work = run(id, source)
       .then(() => undefined)
       .catch(() => undefined)
       .finally(() => {
         running.delete(id);
-        cleanup();
+        return uploads.discard(source);
       });
     running.set(id, work);
   }
 
   /** Processes a job to the end from its cursor. Used by the background runner and the CLI. */
-  async function run(id: string, bytes: Uint8Array, onProgress?: ProgressListener): Promise<ImportJobRow> {
+  async function run(id: string, source: ImportSource, onProgress?: ProgressListener): Promise<ImportJobRow> {
     const job = await findJob(db, id);
     if (!job) throw new AppError('IMPORT_NOT_FOUND', `import ${id} does not exist`, 404);
     if (job.status === 'done') return job;
-    if (sha256(bytes) !== job.fileSha256)
-      throw new AppError('IMPORT_FILE_MISMATCH', 'This is not the file the job was created for', 409);
+    return withFile(source, async (file) => {
+      if (file.sha256 !== job.fileSha256)
+        throw new AppError('IMPORT_FILE_MISMATCH', 'This is not the file the job was created for', 409);
+      try {
+        await runJob(job, file, onProgress);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await setJobState(db, id, { status: 'failed', error: message.slice(0, 500), finishedAt: new Date() });
+        throw error;
+      } finally {
+        await serviceOptions.afterRun?.().catch(() => {});
+      }
+      return (await findJob(db, id))!;
+    });
+  }
+
+  /**
+   * The run itself. The parsing thread reads the file (twice: once to count and check, once to import);
+   * this thread resolves, validates and writes batch after batch, giving the event loop back between
+   * slices of work, so requests are answered all along.
+   */
+  async function runJob(job: ImportJobRow, file: LoadedFile, onProgress?: ProgressListener) {
+    const id = job.id;
     const entity = job.entity as EntityName;
     const options = job.options as ImportOptions;
-    try {
-      let total = job.totalRows;
-      if (total === null) {
-        // First pass: count rows and refuse a file that mostly fails to parse, before writing anything.
-        const first = prepare(bytes, job.fileName, entity, options);
-        let bad = 0;
-        total = 0;
-        const problems: ReportEntry[] = [];
-        for (const row of first.table.rows) {
-          total++;
-          const { issues } = first.convert(row);
-          if (issues.length === 0) continue;
-          bad++;
-          for (const issue of issues)
-            if (problems.length < MAX_REPORT_ENTRIES) problems.push({ ...issue, severity: 'error' });
-        }
-        try {
-          assertErrorRate(bad, total, MAX_BAD_ROW_RATIO);
-        } catch (error) {
-          // Finding 18: a refused file keeps its row-level report (capped as a run's), so the desk sees
-          // which rows fail and why, not only that too many do.
-          await setJobState(db, id, { report: problems, counts: { ...ZERO_COUNTS, error: bad } });
-          throw new FileError(
-            'FILE_TOO_MANY_BAD_ROWS',
-            `${bad} of ${total} rows have errors, more than the ${MAX_BAD_ROW_RATIO * 100}% allowed: nothing was imported. ` +
-              'The report lists the problems row by row; check the file and the column mapping.',
-            { badRows: bad, totalRows: total, maxRatio: MAX_BAD_ROW_RATIO },
-            { cause: error },
-          );
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-        await setJobState(db, id, { totalRows: total, status: 'running' });
+    const prepared = await prepare(file, job.fileName, entity, options);
+    let total = job.totalRows;
+    if (total === null) {
+      // First pass: count rows and refuse a file that mostly fails to parse, before writing anything.
+      const scan = await file.scan(MAX_REFUSAL_REPORT_ENTRIES);
+      const { bad } = scan;
+      total = scan.total;
+      try {
+        assertErrorRate(bad, total, MAX_BAD_ROW_RATIO);
+      } catch (error) {
+        // Finding 18: a refused file keeps its row-level report (capped as a run's), so the desk sees
+        // which rows fail and why, not only that too many do.
+        const problems: ReportEntry[] = scan.problems.map((issue) => ({ ...issue, severity: 'error' }));
+        await setJobState(db, id, { report: problems, counts: { ...ZERO_COUNTS, error: bad } });
+        throw new FileError(
+          'FILE_TOO_MANY_BAD_ROWS',
+          `${bad} of ${total} rows have errors, more than the ${MAX_BAD_ROW_RATIO * 100}% allowed: nothing was imported. ` +
+            'The report lists the problems row by row; check the file and the column mapping.',
+          { badRows: bad, totalRows: total, maxRatio: MAX_BAD_ROW_RATIO },
+          { cause: error },
+        );
       }
-      const file = prepare(bytes, job.fileName, entity, options);
-      const adapter = ADAPTERS[entity];
-      const resolver = createReferenceResolver(db, job.deskId);
-      const seen = new Map<string, number>();
-      let counts: ImportCounts = { ...ZERO_COUNTS, ...(job.counts as Partial<ImportCounts>) };
-      let index = 0;
-      let batch: ReturnType<PreparedFile['convert']>[] = [];
-      const flush = async () => {
-        const rows = batch;
-        batch = [];
-        const attempt = (savepoints: boolean) => {
-          const seenBefore = new Map(seen);
-          return db
-            .transaction(async (tx) => {
-              resolver.use(tx);
-              const next = { ...counts };
-              const { outcomes, report } = await processBatch(
-                tx,
-                adapter,
-                resolver,
-                file,
-                rows,
-                job,
-                seen,
-                savepoints,
-              );
-              for (const outcome of outcomes) next[outcome]++;
-              next.warnings += report.filter((r) => r.severity === 'warning').length;
-              await recordBatch(tx, id, { cursor: index, counts: next, report });
-              return next;
-            })
-            .catch((error: unknown) => {
-              seen.clear();
-              for (const [k, v] of seenBefore) seen.set(k, v);
-              throw error;
-            });
-        };
-        // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
-        // fails in the database; when one does, it runs again with a savepoint per row.
-        counts = await attempt(false).catch(() => attempt(true));
-        resolver.use(db);
-        onProgress?.({ cursor: index, totalRows: total, counts });
-        // PGlite runs queries as microtasks on this thread: let HTTP requests (progress polls) through.
-        await new Promise((resolve) => setImmediate(resolve));
+      await setJobState(db, id, { totalRows: total, status: 'running' });
+    }
+    const adapter = ADAPTERS[entity];
+    const resolver = createReferenceResolver(db, job.deskId);
+    const seen = new Map<string, number>();
+    let counts: ImportCounts = { ...ZERO_COUNTS, ...(job.counts as Partial<ImportCounts>) };
+    let index = 0;
+    let batch: ConvertedRow[] = [];
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      const attempt = (savepoints: boolean) => {
+        const seenBefore = new Map(seen);
+        return db
+          .transaction(async (tx) => {
+            resolver.use(tx);
+            const next = { ...counts };
+            const { outcomes, report } = await processBatch(
+              tx,
+              adapter,
+              resolver,
+              prepared,
+              rows,
+              job,
+              seen,
+              savepoints,
+            );
+            for (const outcome of outcomes) next[outcome]++;
+            next.warnings += report.filter((r) => r.severity === 'warning').length;
+            await recordBatch(tx, id, { cursor: index, counts: next, report });
+            return next;
+          })
+          .catch((error: unknown) => {
+            seen.clear();
+            for (const [k, v] of seenBefore) seen.set(k, v);
+            throw error;
+          });
       };
-      for (const row of file.table.rows) {
-        const converted = file.convert(row);
+      // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
+      // fails in the database; when one does, it runs again with a savepoint per row.
+      counts = await attempt(false).catch(() => attempt(true));
+      resolver.use(db);
+      onProgress?.({ cursor: index, totalRows: total, counts });
+    };
+    for await (const rows of file.rows(batchSize)) {
+      for (const converted of rows) {
         if (index < job.cursor) {
           // Already committed by an earlier run: only remember its key, for duplicate detection.
           const key = adapter.fileKey(converted.record);
@@ -297,26 +338,27 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         index++;
         if (batch.length >= batchSize) await flush();
       }
-      if (batch.length > 0) await flush();
-      await setJobState(db, id, { status: 'done', finishedAt: new Date() });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await setJobState(db, id, { status: 'failed', error: message.slice(0, 500), finishedAt: new Date() });
-      throw error;
-    } finally {
-      await serviceOptions.afterRun?.().catch(() => {});
     }
-    return (await findJob(db, id))!;
+    if (batch.length > 0) await flush();
+    await setJobState(db, id, { status: 'done', finishedAt: new Date() });
   }
 
   return {
+    /** Saves an upload as it streams in (the request never holds the whole file); `submit` takes it over. */
+    receive: uploads.save,
+    /** Removes an upload that will not be submitted (the request failed after receiving it). */
+    discard: uploads.discard,
     open,
     submit,
     run,
-    prepare,
     /** Resolves when every background job of this process has stopped (app shutdown, tests). */
     async idle() {
       while (running.size > 0) await Promise.all([...running.values()]);
+    },
+    /** Stops the parsing thread once the jobs are done (app shutdown, end of a CLI run). */
+    async close() {
+      while (running.size > 0) await Promise.all([...running.values()]);
+      await parser.close();
     },
     isRunning: (id: string) => running.has(id),
     /**
@@ -344,7 +386,7 @@ export type ImportService = ReturnType<typeof createImportService>;
 type Outcome = 'create' | 'update' | 'unchanged' | 'error';
 
 interface RowWork {
-  row: ReturnType<PreparedFile['convert']>;
+  row: ConvertedRow;
   entries: ReportEntry[];
   ctx: RowContext;
   outcome?: Outcome;
@@ -368,7 +410,7 @@ async function processBatch(
   adapter: EntityAdapter,
   resolver: ReferenceResolver,
   file: PreparedFile,
-  rows: ReturnType<PreparedFile['convert']>[],
+  rows: ConvertedRow[],
   job: ImportJobRow,
   seen: Map<string, number>,
   savepoints: boolean,
@@ -405,9 +447,12 @@ async function processBatch(
     return { row, entries, ctx };
   });
   const hasError = (w: RowWork) => w.entries.some((e) => e.severity === 'error');
+  // The batch runs in a transaction, but its work is cut into slices: other requests go through between them.
+  const slice = timeSlicer();
 
   // 1. The row on its own: parse problems, duplicates within the file, references.
   for (const w of work) {
+    await slice();
     if (hasError(w)) {
       w.outcome = 'error';
       continue;
@@ -432,6 +477,7 @@ async function processBatch(
   }
 
   // 2. What is stored under the same natural keys, in one query where the adapter can.
+  await slice();
   const live = work.filter((w) => !w.outcome);
   const found = adapter.findMany
     ? await adapter.findMany(
@@ -447,6 +493,7 @@ async function processBatch(
 
   // 3. The record as it would be, validated by the API's schema, compared with what is stored.
   for (const [i, w] of live.entries()) {
+    await slice();
     const existing = found[i];
     if (existing && existing.deskId !== null && existing.deskId !== job.deskId) {
       w.ctx.issue(keyField(adapter.entity), 'OTHER_DESK');
@@ -493,6 +540,7 @@ async function processBatch(
   }
 
   // 4. The writes.
+  await slice();
   if (!job.dryRun) {
     const creates = work.filter((w) => w.outcome === 'create');
     const updates = work.filter((w) => w.outcome === 'update');
@@ -503,10 +551,18 @@ async function processBatch(
           creates.map((w) => ({ input: w.input!, state: w.state! })),
           job.deskId,
         );
-      else for (const w of creates) await adapter.insert(tx, w.input!, w.state!, job.deskId);
-      for (const w of updates) await adapter.update(tx, w.existing!, w.state!);
+      else
+        for (const w of creates) {
+          await slice();
+          await adapter.insert(tx, w.input!, w.state!, job.deskId);
+        }
+      for (const w of updates) {
+        await slice();
+        await adapter.update(tx, w.existing!, w.state!);
+      }
     } else {
       for (const w of [...creates, ...updates]) {
+        await slice();
         const once = () =>
           tx.transaction(async (savepoint) => {
             if (w.existing) await adapter.update(savepoint, w.existing, w.state!);

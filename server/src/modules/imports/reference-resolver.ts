@@ -1,4 +1,5 @@
-import { and, eq, inArray, like, or } from 'drizzle-orm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   assets,
@@ -72,6 +73,9 @@ export function similarity(a: string, b: string): number {
  * anything else comes back as a reason, with ranked suggestions for ESCO labels, and is never
  * guessed. Answers are cached for the job: a 100,000-row file names the same few places.
  */
+/** Places read per query when the resolver loads them (see loadPlaces). */
+const PLACES_PAGE = 500;
+
 export function createReferenceResolver(initial: DbOrTx, deskId: string) {
   // The batch's transaction: PGlite has one connection, so lookups must run inside it.
   let db = initial;
@@ -95,18 +99,6 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
 
   function loadPlaces() {
     places ??= (async () => {
-      const rows = await db
-        .select({
-          country: municipalities.country,
-          code: municipalities.code,
-          name: municipalities.name,
-          folded: municipalities.folded,
-          provinceAbbr: municipalities.provinceAbbr,
-          lat: municipalities.lat,
-          lon: municipalities.lon,
-          postalCodes: municipalities.postalCodes,
-        })
-        .from(municipalities);
       const byKey = new Map<string, Place>();
       const byName = new Map<string, Place[]>();
       const byPostal = new Map<string, Place[]>();
@@ -116,12 +108,42 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
         if (list) list.push(p);
         else map.set(key, [p]);
       };
-      for (const r of rows) {
-        const p: Place = { country: r.country, code: r.code, lat: r.lat, lon: r.lon };
-        byKey.set(`${r.country}:${r.code}`, p);
-        names.set(`${r.country}:${r.code}`, r.provinceAbbr ? `${r.name} (${r.provinceAbbr})` : r.name);
-        push(byName, r.folded, p);
-        for (const pc of r.postalCodes) push(byPostal, pc, p);
+      // Read in pages, with a turn of the event loop between them: on PGlite one query for all 43,000
+      // places held the server thread for most of a second (finding 17). The transaction of the batch
+      // that asked is used throughout (PGlite has one connection).
+      const conn = db;
+      let after: { country: string; code: string } | undefined;
+      for (;;) {
+        const rows = await conn
+          .select({
+            country: municipalities.country,
+            code: municipalities.code,
+            name: municipalities.name,
+            folded: municipalities.folded,
+            provinceAbbr: municipalities.provinceAbbr,
+            lat: municipalities.lat,
+            lon: municipalities.lon,
+            postalCodes: municipalities.postalCodes,
+          })
+          .from(municipalities)
+          .where(
+            after
+              ? sql`(${municipalities.country}, ${municipalities.code}) > (${after.country}, ${after.code})`
+              : undefined,
+          )
+          .orderBy(municipalities.country, municipalities.code)
+          .limit(PLACES_PAGE);
+        for (const r of rows) {
+          const p: Place = { country: r.country, code: r.code, lat: r.lat, lon: r.lon };
+          byKey.set(`${r.country}:${r.code}`, p);
+          names.set(`${r.country}:${r.code}`, r.provinceAbbr ? `${r.name} (${r.provinceAbbr})` : r.name);
+          push(byName, r.folded, p);
+          for (const pc of r.postalCodes) push(byPostal, pc, p);
+        }
+        const last = rows.at(-1);
+        if (!last || rows.length < PLACES_PAGE) break;
+        after = { country: last.country, code: last.code };
+        await nextTurn();
       }
       return { byKey, byName, byPostal, names };
     })();

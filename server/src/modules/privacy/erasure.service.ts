@@ -1,4 +1,6 @@
 import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { DEFAULT_AUTH_POLICY } from '../../auth/auth.service.js';
+import { deleteExpiredThrottleRows } from '../../auth/sign-in-throttle.js';
 import { hmac } from '../../auth/tokens.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
@@ -201,9 +203,12 @@ export async function runRetention(
   await db
     .delete(searchDeadLetters)
     .where(lt(searchDeadLetters.createdAt, daysBefore(now, policy.deadLetterDays)));
+  // Sign-in counters whose window and lock are over count for nothing any more.
+  const throttleRowsDeleted = await deleteExpiredThrottleRows(db, now, DEFAULT_AUTH_POLICY);
   return {
     profilesErased: expired.length,
     importReportsCleared: reports.length,
     sessionsDeleted: oldSessions.length,
+    throttleRowsDeleted,
   };
 }

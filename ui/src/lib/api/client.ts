@@ -1,7 +1,7 @@
 // The one module that talks to the server: openapi-fetch over the types generated from the server's
 // OpenAPI document (`schema.ts`). Same origin, relative /api/v1 URLs; failures become `ApiError`.
 import createClient from 'openapi-fetch';
-import { authHeaders, setSession, type SessionUser } from '$lib/session.svelte';
+import { authHeaders, setSession, type Role, type SessionUser } from '$lib/session.svelte';
 import type { paths } from './schema';
 import type {
   AssetDoc,
@@ -176,6 +176,14 @@ export const api = {
       client.POST('/api/v1/needs/{id}/candidates/{code}/contact-request', { params: { path: { id, code } } }),
     ),
   reindexStatus: () => call(client.GET('/api/v1/admin/reindex')),
+  /** Accounts, for administrators: list, move to another role or desk, sign out everywhere, end. */
+  users: () => call(client.GET('/api/v1/admin/users')),
+  changeUser: (id: string, body: { version: number; role?: Role; deskId?: string | null }) =>
+    call(client.PATCH('/api/v1/admin/users/{id}', { params: { path: { id } }, body })),
+  endUser: (id: string, version: number) =>
+    call(client.POST('/api/v1/admin/users/{id}/end', { params: { path: { id } }, body: { version } })),
+  revokeUserSessions: (id: string) =>
+    call(client.POST('/api/v1/admin/users/{id}/revoke-sessions', { params: { path: { id } } })),
   startReindex: () => call(client.POST('/api/v1/admin/reindex')),
   /** Weekly counts of match runs, decisions and outcomes (aggregates only). */
   matchingActivity: (weeks: number, fetch?: Fetch) =>
