@@ -9,7 +9,8 @@ import { toWire, type ParseAnswer, type ParseRequest, type RowsAnswer } from './
 /**
  * The file-parsing thread (finding 17: a 34 MB upload held the event loop for 8 s). Everything that is
  * proportional to the file runs here: hashing, decoding, unzipping, XML and CSV parsing, and converting
- * every row. The server thread only sends bytes and receives converted rows, one batch at a time.
+ * every row. The server thread only hands the file over (the path of an upload on disk, or bytes) and
+ * receives converted rows, one batch at a time.
  *
  * Several uploads share this thread; each is a session holding its bytes until the server closes it.
  * A reading pass (scan, or rows) opens the table afresh from the bytes, as the import always did, except
