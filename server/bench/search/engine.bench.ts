@@ -6,7 +6,7 @@
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
 import type { SearchQuery } from '../../src/search/search.port.js';
 import { osaDistance, typoBudget, words } from '../../src/search/text.js';
-import { PLACES, generateAssets, generateProfiles, misspell, rng } from './generator.js';
+import { PLACES, generateAssets, generateProfiles, misspell, rng, BROAD_QUERIES } from './generator.js';
 
 const [nAssets = 100_000, nProfiles = 100_000, nQueries = 500] = process.argv.slice(2).map(Number);
 
@@ -151,18 +151,7 @@ async function main(): Promise<void> {
   );
 
   // 2. Text + 2 filters + 3 facets.
-  const broad = [
-    'capannone',
-    'hangar',
-    'tornio',
-    'saldatrice',
-    'carroponte',
-    'quai',
-    'cella frigorifera',
-    'impianto',
-    'porto',
-    'atelier',
-  ];
+  const broad = BROAD_QUERIES;
   const regions = [...new Set(PLACES.map((p) => p.region))];
   const facetQueries = Array.from({ length: nQueries }, () => {
     const query: SearchQuery = {

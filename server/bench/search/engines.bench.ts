@@ -15,7 +15,7 @@ import { rebuildIndex } from '../../src/search/search.factory.js';
 import type { SearchPort, SearchQuery } from '../../src/search/search.port.js';
 import { osaDistance, typoBudget, words } from '../../src/search/text.js';
 import { parseFlags, percentile, round } from '../lib/harness.js';
-import { PLACES, generateAssets, misspell, rng } from './generator.js';
+import { PLACES, generateAssets, misspell, rng, BROAD_QUERIES } from './generator.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const engine = flags.get('engine') === 'meilisearch' ? 'meilisearch' : 'embedded';
@@ -250,18 +250,7 @@ async function main(): Promise<void> {
     );
 
     // 3. Text + 2 filters + 3 facets.
-    const broad = [
-      'capannone',
-      'hangar',
-      'tornio',
-      'saldatrice',
-      'carroponte',
-      'quai',
-      'cella frigorifera',
-      'impianto',
-      'porto',
-      'atelier',
-    ];
+    const broad = BROAD_QUERIES;
     const regions = [...new Set(PLACES.map((p) => p.region))];
     rows.push(
       await timeAll(

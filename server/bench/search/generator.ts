@@ -561,3 +561,17 @@ export function misspell(word: string, typos: number, r: Rand): string {
   }
   return w;
 }
+
+/** Broad words a desk types (Italian, French): the text part of the "text + filters + facets" queries. */
+export const BROAD_QUERIES = [
+  'capannone',
+  'hangar',
+  'tornio',
+  'saldatrice',
+  'carroponte',
+  'quai',
+  'cella frigorifera',
+  'impianto',
+  'porto',
+  'atelier',
+];
