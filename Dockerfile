@@ -3,6 +3,7 @@ FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY matcher/package.json matcher/
+COPY vocabulary/package.json vocabulary/
 COPY server/package.json server/
 COPY ui/package.json ui/
 RUN npm ci --no-audit --no-fund

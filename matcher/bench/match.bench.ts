@@ -14,17 +14,26 @@ import { join } from 'node:path';
 import {
   buildKnowledge,
   buildTeam,
+  DEFAULT_CONFIG,
   CandidateIndex,
   NeedIndex,
   rankResults,
   scoreNeedForPerson,
   scorePersonForJob,
+  SkillViewCache,
+  PoolEvidenceCache,
   type CefrLevel,
   type JobNeedInput,
   type Knowledge,
   type OpportunityInput,
   type ScoringProfile,
+  parseFerryTable,
+  TravelMatrix,
+  TravelModel,
 } from '../src/index.js';
+import { PoolEvidence, roleEvidence } from '../src/components/evidence.js';
+import { roleFit } from '../src/score-role.js';
+import { TeamFits } from '../src/team-fit.js';
 
 const DATA = process.env.RILANCIO_DATA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const BIG = process.argv.includes('--big');
@@ -159,7 +168,7 @@ function report(label: string, ms: number[], extra = ''): { p50: number; p95: nu
 
 // ---------- reference data ----------
 console.log(`node ${process.version}; data ${DATA}`);
-const [k, buildMs] = time(() =>
+const [escoKnowledge, buildMs] = time(() =>
   buildKnowledge({
     skillBroader: csv('esco_skill_broader.csv').map((r) => ({
       conceptUri: r.concept_uri!,
@@ -173,6 +182,17 @@ const [k, buildMs] = time(() =>
     })),
   }),
 );
+/**
+ * `--travel`: distances by travel time (road and all-year ferries, seed/reference/ferry_links.json);
+ * a quarter of the people state a time and one in twenty accepts a weekly ferry commute.
+ */
+const TRAVEL = process.argv.includes('--travel');
+const travelTable = join(import.meta.dirname, '..', '..', 'seed', 'reference', 'ferry_links.json');
+const [travel, travelMs] = time(() =>
+  TRAVEL ? new TravelModel(parseFerryTable(JSON.parse(readFileSync(travelTable, 'utf8')))) : null,
+);
+const k: Knowledge = travel ? { ...escoKnowledge, travel } : escoKnowledge;
+if (travel) console.log(`travel model: ${travel.ports.length} ports, built in ${travelMs.toFixed(1)} ms`);
 console.log(
   `knowledge: ${k.skillUri.length} skill concepts, ${k.occupationUri.length} occupations, built in ${buildMs.toFixed(0)} ms (parse included); ${mem()}`,
 );
@@ -251,9 +271,12 @@ function makeProfile(i: number, crisis?: { id: string; at: { lat: number; lon: n
     drivingLicences: ['B'],
     home: { lat: home.lat + (rand() - 0.5) * 0.02, lon: home.lon + (rand() - 0.5) * 0.02 },
     mobilityKm: pick([10, 20, 30, 40, 50, 80]),
+    // No PRNG draw: with or without --travel the same people are generated.
+    ...(TRAVEL ? { maxTravelMinutes: i % 4 === 0 ? [30, 45, 60, 90][(i >> 2) % 4]! : null } : {}),
+    ...(TRAVEL ? { weeklyFerryCommute: i % 20 === 0 } : {}),
     availableFrom: iso(int(0, 200)),
     employmentStatus: pick(['unemployed', 'at_risk', 'furloughed'] as const),
-    desiredPaths: rand() < 0.3 ? ['employment', 'wbo'] : ['employment'],
+    desiredPaths: rand() < 0.3 ? ['employment', 'workers_buy_out'] : ['employment'],
     supplyChains: [pick(CHAINS)],
     naceDivisions: [String(int(10, 33))],
     crisisCaseId: crisis ? crisis.id : `case-${int(1, 300)}`,
@@ -449,6 +472,58 @@ function teamBuilder(workers: number, roles: number, runs: number): void {
     ms,
     `| pairs scored ${last!.pairsScored}, coverage ${(last!.coverage * 100).toFixed(0)} %, slots ${roleList.reduce((s, r) => s + r.count, 0)}`,
   );
+  // As the server runs it: the match index keeps skill views and the postings of recent pools between
+  // runs, so only an operator's first run of a crisis builds them. Same team, checked.
+  const kept = { skillViews: new SkillViewCache(k), pools: new PoolEvidenceCache() };
+  const [, firstMs] = time(() => buildTeam(opp, pool, k, DEFAULT_CONFIG, kept));
+  const warm: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const [t, dt] = time(() => buildTeam(opp, pool, k, DEFAULT_CONFIG, kept));
+    keep(warm, dt);
+    if (JSON.stringify(t) !== JSON.stringify(last)) throw new Error('team differs with kept skill views');
+  }
+  report(
+    'buildTeam, run again (views and postings kept, as the server)',
+    warm,
+    `| first run ${firstMs.toFixed(0)} ms wall; same team checked`,
+  );
+  // The pair-scoring phase alone, both ways, interleaved in the same process (the machine is shared:
+  // only a same-run comparison is fair): the straightforward `roleFit` per pair against the
+  // requirement-major `TeamFits`; every fit is checked equal.
+  const people = [...new Map(pool.map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const [evidence, indexMs] = time(() => new PoolEvidence(people.length, people, k, DEFAULT_CONFIG));
+  const candidates = roleList.map((r) => evidence.candidates(roleEvidence(r, k, DEFAULT_CONFIG)));
+  const naive: number[] = [];
+  const fast: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const [a, ta] = time(() =>
+      roleList.map((r, ri) =>
+        candidates[ri]!.map((pi) => roleFit(people[pi]!, opp, r, k, DEFAULT_CONFIG, evidence.views[pi])),
+      ),
+    );
+    keep(naive, ta);
+    const [b, tb] = time(() => {
+      const fits = new TeamFits(opp, people, evidence, k, DEFAULT_CONFIG);
+      return roleList.map((r, ri) => fits.forRole(r, candidates[ri]!));
+    });
+    keep(fast, tb);
+    for (let ri = 0; ri < roleList.length; ri++)
+      for (let j = 0; j < a[ri]!.length; j++) {
+        const x = a[ri]![j]!;
+        const y = b[ri]![j]!;
+        if (
+          x.score !== y.score ||
+          x.excluded !== y.excluded ||
+          x.occupation !== y.occupation ||
+          x.anySkill !== y.anySkill
+        )
+          throw new Error(`team fit differs from roleFit: role ${ri}, person ${candidates[ri]![j]}`);
+      }
+  }
+  console.log(`pool skill views + postings: ${indexMs.toFixed(0)} ms (once per run, both ways)`);
+  const base = report('baseline: roleFit per (person, role) pair', naive, '| fits only');
+  const opt = report('requirement-major TeamFits', fast, '| fits only; every fit checked equal');
+  console.log(`ratio (baseline p50 / requirement-major p50, wall): ${(base.p50 / opt.p50).toFixed(1)}×`);
 }
 
 const only = process.argv
@@ -456,6 +531,13 @@ const only = process.argv
   ?.slice(7)
   .split(',');
 const run = (name: string): boolean => !only || only.includes(name);
+if (travel) {
+  // Every pair of the area's municipalities, as search and the offer pack could precompute them.
+  const [matrix, matrixMs] = time(() => TravelMatrix.build(travel, towns));
+  console.log(
+    `travel matrix: ${towns.length} municipalities, ${(matrix.bytes / 1e6).toFixed(1)} MB (Uint16 minutes), built in ${matrixMs.toFixed(0)} ms; ${mem()}`,
+  );
+}
 if (run('need')) needToPeople(scaled(100_000), 40, 5);
 if (run('person')) personToNeeds(scaled(100_000), 40, 5);
 if (run('team')) teamBuilder(scaled(5_000), 20, 5);

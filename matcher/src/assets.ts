@@ -1,4 +1,4 @@
-import { distanceValue } from './components/distance.js';
+import { distanceValue, mobilityMinutes, routeParam, travelFit } from './components/distance.js';
 import { scoreSkills } from './components/skills.js';
 import { clamp01, type ComponentValue } from './components/value.js';
 import { combine, result } from './combine.js';
@@ -244,6 +244,42 @@ function operatorOccupation(p: ScoringProfile, basis: OperatorBasis, config: Sco
   return best;
 }
 
+/** An asset has no radius of its own: only the person's mobility counts (in time when travel is known). */
+function operatorDistance(
+  p: ScoringProfile,
+  a: AssetInput,
+  k: Knowledge,
+  exclusions: Exclusion[],
+): ComponentValue {
+  if (k.travel) {
+    const route = k.travel.route(a.location, p.home);
+    const fit = route.mode === 'none' ? null : travelFit(route, 0, p, k.travel);
+    const params = {
+      minutes: Math.ceil(route.minutes === Infinity ? 0 : route.minutes),
+      route: routeParam(route),
+      mobilityMinutes: Math.round(mobilityMinutes(p, k.travel)),
+      mobilityKm: p.mobilityKm,
+    };
+    if (!fit) {
+      exclusions.push({
+        code: 'travel_no_route',
+        params: { km: Math.round(haversineKm(p.home, a.location)) },
+      });
+      return { value: 0, reason: { code: 'no_route', params } };
+    }
+    if (!fit.inMobility) exclusions.push({ code: 'travel_beyond_mobility', params });
+    const code = fit.weekly ? 'time_weekly_ferry' : fit.inMobility ? 'time_to_asset' : 'time_beyond_mobility';
+    return { value: fit.value, reason: { code, params } };
+  }
+  const km = haversineKm(p.home, a.location);
+  const params = { km: Math.round(km * 10) / 10, mobilityKm: p.mobilityKm };
+  if (km > p.mobilityKm) exclusions.push({ code: 'beyond_mobility', params });
+  return {
+    value: distanceValue(km, 0, p.mobilityKm),
+    reason: { code: km <= p.mobilityKm ? 'to_asset' : 'beyond_mobility', params },
+  };
+}
+
 /**
  * A person against an asset: can they operate it? Coverage of the skills the asset needs (its own
  * required skills and the core skills of the occupations that run its category, all essential), the
@@ -258,20 +294,41 @@ export function scoreOperatorForAsset(
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult {
   const basis = operatorBasis(a, k);
-  const skills = scoreSkills(p, basis.skills, [], k, config);
+  const skills = operatorSkills(p, basis, k, config);
   const occupation = operatorOccupation(p, basis, config);
-  // An asset has no radius of its own: only the person's mobility counts.
-  const km = haversineKm(p.home, a.location);
-  const params = { km: Math.round(km * 10) / 10, mobilityKm: p.mobilityKm };
-  const distance: ComponentValue = {
-    value: distanceValue(km, 0, p.mobilityKm),
-    reason: { code: km <= p.mobilityKm ? 'to_asset' : 'beyond_mobility', params },
-  };
   const exclusions: Exclusion[] = [];
   if (!basis.hasBasis) exclusions.push({ code: 'no_operator_basis', params: { category: a.category } });
-  if (km > p.mobilityKm) exclusions.push({ code: 'beyond_mobility', params });
-  const combined = combine(config.operator, OPERATOR_COMPONENTS, { skills, occupation, distance });
+  const distance = operatorDistance(p, a, k, exclusions);
+  const combined = combine(operatorWeights(basis, config), OPERATOR_COMPONENTS, {
+    skills,
+    occupation,
+    distance,
+  });
   return result(p.id, a.id, combined, exclusions, config, skills.breakdown);
+}
+
+/**
+ * With no skill to compare (the asset lists none and the reference gives none for the occupations that
+ * run its category), a skill score would be 1 for everybody and lift every person nearby to the top.
+ * The skill component is then not applicable: weight 0, and the other weights scaled to sum as before,
+ * so people rank by occupation and distance and the breakdown still adds up to the score.
+ */
+export function operatorWeights(
+  basis: OperatorBasis,
+  config: ScoringConfig,
+): Readonly<Record<(typeof OPERATOR_COMPONENTS)[number], number>> {
+  const w = config.operator;
+  if (basis.skills.length > 0) return w;
+  const rest = w.occupation + w.distance;
+  if (rest <= 0) return w;
+  const scale = (w.skills + rest) / rest;
+  return { skills: 0, occupation: w.occupation * scale, distance: w.distance * scale };
+}
+
+function operatorSkills(p: ScoringProfile, basis: OperatorBasis, k: Knowledge, config: ScoringConfig) {
+  const skills = scoreSkills(p, basis.skills, [], k, config);
+  if (basis.skills.length > 0) return skills;
+  return { ...skills, value: 0, reason: { code: 'not_applicable', params: {} } };
 }
 
 export interface OperatorSearchResult {

@@ -1,10 +1,12 @@
+import { travelFit, widestMinutes } from './components/distance.js';
 import { relatedSkills } from './components/related.js';
+import type { TravelModel } from './travel/model.js';
 import { requirementList } from './components/skills.js';
 import { DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { PostingStore, type SearchPlan, type SearchStats } from './posting-store.js';
 import { scoreNeedForPerson, scorePersonForJob } from './score-job.js';
-import { canOperate, scoreOperatorForAsset } from './assets.js';
+import { canOperate, operatorWeights, scoreOperatorForAsset } from './assets.js';
 import { operatorBasis } from './operator-basis.js';
 import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
 
@@ -43,6 +45,34 @@ function profileKeys(p: ScoringProfile): string[] {
   return keys;
 }
 
+/**
+ * The geographic half of a search plan. With travel times: a straight-line prefilter wide enough for
+ * the time budget, and the exact door-to-door test per record; without, the km radius alone.
+ */
+function geoPlan<T>(
+  travel: TravelModel | null | undefined,
+  origin: GeoPoint,
+  radiusKm: number,
+  fit: ((from: (to: GeoPoint) => ReturnType<ReturnType<TravelModel['from']>>, item: T) => number) | null,
+): { radiusKm: number; proximity?: (item: T) => number } {
+  if (!travel || !fit) return { radiusKm };
+  const from = travel.from(origin);
+  return {
+    radiusKm: radiusKm > 0 ? travel.kmWithin(travel.minutesForKm(radiusKm)) : 0,
+    proximity: (item) => fit(from, item),
+  };
+}
+
+/** Distance value of a person for a place and radius, −1 when distance excludes them. */
+function personProximity(travel: TravelModel, needRadiusKm: number) {
+  return (from: (to: GeoPoint) => ReturnType<ReturnType<TravelModel['from']>>, p: ScoringProfile): number => {
+    const route = from(p.home);
+    if (route.mode === 'none') return -1;
+    const f = travelFit(route, needRadiusKm, p, travel);
+    return f.inNeed || f.inMobility ? f.value : -1;
+  };
+}
+
 function maxSourceCredit(config: ScoringConfig): number {
   const c = config.skills;
   return Math.max(c.declared, c.certified, c.inferred);
@@ -77,7 +107,9 @@ export class CandidateIndex {
       item: p,
       id: p.id,
       point: p.home,
-      radiusKm: p.mobilityKm,
+      radiusKm: this.knowledge.travel
+        ? this.knowledge.travel.kmWithin(widestMinutes(p, this.knowledge.travel))
+        : p.mobilityKm,
       skillTotal: 0,
     });
   }
@@ -99,6 +131,23 @@ export class CandidateIndex {
   /** Workers whose home is within `radiusKm` of a point. */
   near(point: GeoPoint, radiusKm: number): ScoringProfile[] {
     return this.store.near(point, radiusKm);
+  }
+
+  /**
+   * Workers within a radius: by door-to-door time when travel is known (the radius read as the time to
+   * drive it on the plain), so an island across the water is not "within 30 km"; else the km circle.
+   */
+  withinRadius(point: GeoPoint, radiusKm: number): ScoringProfile[] {
+    const travel = this.knowledge.travel;
+    return travel ? this.withinMinutes(point, travel.minutesForKm(radiusKm)) : this.near(point, radiusKm);
+  }
+
+  /** Workers whose home is within `minutes` of a point by road and all-year ferries (needs travel). */
+  withinMinutes(point: GeoPoint, minutes: number): ScoringProfile[] {
+    const travel = this.knowledge.travel;
+    if (!travel) throw new Error('withinMinutes needs a travel model in the knowledge');
+    const from = travel.from(point);
+    return this.store.near(point, travel.kmWithin(minutes)).filter((p) => from(p.home).minutes <= minutes);
   }
 
   /** Skill postings bounding the skill credit of any person for these requirements. */
@@ -130,9 +179,10 @@ export class CandidateIndex {
     const { skillKeys, total } = this.skillKeys(need.essentialSkills, need.optionalSkills, config);
     const cl = config.iscoCloseness;
     const jw = config.job;
+    const travel = kn.travel;
     const plan: SearchPlan<ScoringProfile> = {
       point: need.place,
-      radiusKm: need.radiusKm,
+      ...geoPlan(travel, need.place, need.radiusKm, travel ? personProximity(travel, need.radiusKm) : null),
       skillKeys,
       occupationKeys: [
         { key: `o:${need.occupationUri}`, value: 1 },
@@ -154,7 +204,8 @@ export class CandidateIndex {
     const config = queryConfig(this.config, options.config);
     const basis = operatorBasis(asset, this.knowledge);
     const { skillKeys, total } = this.skillKeys(basis.skills, [], config);
-    const ow = config.operator;
+    // The same weights the score uses (skills not applicable when there is no skill to compare).
+    const ow = operatorWeights(basis, config);
     const cl = config.iscoCloseness;
     const occupationKeys = [
       ...basis.occupations.map((o) => ({ key: `o:${o.uri}`, value: 1 })),
@@ -163,10 +214,11 @@ export class CandidateIndex {
         { key: `i3:${g.slice(0, 3)}`, value: cl[1] },
       ]),
     ];
+    const travel = this.knowledge.travel;
     const plan: SearchPlan<ScoringProfile> = {
       point: asset.location,
       // The asset has no radius: only the person's mobility can include them.
-      radiusKm: 0,
+      ...geoPlan(travel, asset.location, 0, travel ? personProximity(travel, 0) : null),
       skillKeys,
       occupationKeys,
       // Without a posting, a person can still share the 2-digit ISCO group (at most cl[2]).
@@ -214,11 +266,12 @@ export class NeedIndex {
     const ew = this.config.skills.essentialWeight;
     let total = 0;
     for (const r of requirementList(n.essentialSkills, n.optionalSkills)) total += r.essential ? ew : 1;
+    const travel = this.knowledge.travel;
     this.store.add({
       item: n,
       id: n.id,
       point: n.place,
-      radiusKm: n.radiusKm,
+      radiusKm: travel ? travel.kmWithin(travel.minutesForKm(n.radiusKm)) : n.radiusKm,
       skillTotal: total,
     });
   }
@@ -266,9 +319,15 @@ export class NeedIndex {
       for (const s of kn.optionalSkills[id]!) offer(kn.skillUri[s]!, c.impliedOptional);
     }
     const jw = config.job;
+    const travel = kn.travel;
     const plan: SearchPlan<JobNeedInput> = {
       point: p.home,
-      radiusKm: p.mobilityKm,
+      ...(travel
+        ? {
+            radiusKm: travel.kmWithin(widestMinutes(p, travel)),
+            proximity: needProximity(travel, travel.from(p.home), p),
+          }
+        : { radiusKm: p.mobilityKm }),
       skillKeys,
       occupationKeys,
       occupationFloor: cl[2],
@@ -280,4 +339,18 @@ export class NeedIndex {
     };
     return this.store.search(plan, k);
   }
+}
+
+/** Distance value of a need for one person, −1 when distance excludes the pair. */
+function needProximity(
+  travel: TravelModel,
+  from: (to: GeoPoint) => ReturnType<ReturnType<TravelModel['from']>>,
+  p: ScoringProfile,
+): (n: JobNeedInput) => number {
+  return (n) => {
+    const route = from(n.place);
+    if (route.mode === 'none') return -1;
+    const f = travelFit(route, n.radiusKm, p, travel);
+    return f.inNeed || f.inMobility ? f.value : -1;
+  };
 }

@@ -3,7 +3,7 @@ import { canonicalJson, sha256Hex } from './hash.js';
 /**
  * The versioned scoring configuration. Any change to a number here changes `weightsHash`;
  * a snapshot test then fails until ENGINE_VERSION is bumped and the spec updated, so that
- * every logged run can be tied to the exact rules that produced it (requirement A4).
+ * every logged run can be tied to the exact rules that produced it (A4).
  */
 export const ENGINE_VERSION = '1.2.0';
 

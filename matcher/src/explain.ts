@@ -6,6 +6,7 @@ import {
   SUMMARY,
   TEMPLATE_PARAM_KINDS,
   TEMPLATES,
+  TRAVEL_ROUTE,
   UNNAMED,
   VOCABULARY,
   type ParamKind,
@@ -45,6 +46,8 @@ function formatText(
   if (kind === 'concept' || v.startsWith('http')) return label(v, lang);
   if (kind === 'date') return formatDate(v, lang);
   if (kind === 'languageLevels') return formatLanguageLevels(v, lang);
+  if (kind === 'duration') return formatDuration(Number(v));
+  if (kind === 'travelRoute') return formatRoute(v, lang);
   if (kind) return valueLabel(kind, v, lang);
   // Codes the asset rules name (modes, kinds, statuses, categories) have their words in VOCABULARY.
   return VOCABULARY[v]?.[lang] ?? v;
@@ -60,6 +63,9 @@ function fill(
   return t.replace(PLACEHOLDER, (_, name: string, one?: string, other?: string) => {
     const v = params[name];
     if (v === undefined) return '';
+    const kind = kindOf(key, name);
+    if (kind === 'duration') return formatDuration(Number(v));
+    if (kind === 'travelRoute') return formatRoute(String(v), lang);
     if (one !== undefined && other !== undefined) {
       const n = Number(v);
       return (isSingular(n, lang) ? one : other).replace('#', formatNumber(n, lang));
@@ -67,6 +73,21 @@ function fill(
     if (typeof v === 'number') return formatNumber(v, lang);
     return formatText(kindOf(key, name), v, lang, label);
   });
+}
+
+/** "45 min", "1 h 10", "3 h": the same in the three languages. */
+export function formatDuration(minutes: number): string {
+  if (!Number.isFinite(minutes)) return '—';
+  const m = Math.max(0, Math.round(minutes));
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(m / 60);
+  const r = m % 60;
+  return r === 0 ? `${h} h` : `${h} h ${String(r).padStart(2, '0')}`;
+}
+
+function formatRoute(v: string, lang: Lang): string {
+  if (v.startsWith('ferry:')) return TRAVEL_ROUTE.ferry[lang].replace('{ports}', v.slice(6));
+  return TRAVEL_ROUTE.road[lang];
 }
 
 const LOCALES: Record<Lang, string> = { it: 'it-IT', fr: 'fr-FR', en: 'en-GB' };

@@ -1,18 +1,43 @@
 import type { GeoPoint } from './types.js';
 
-const EARTH_RADIUS_KM = 6371.0088;
+/**
+ * The one earth radius of the product: search (both engines), the SQL candidate box and the matcher all
+ * measure with it, so a person on a radius boundary is inside for all of them or for none.
+ */
+export const EARTH_RADIUS_KM = 6371;
 const RAD = Math.PI / 180;
+/** Kilometres per degree of latitude on that sphere (≈ 111.19). */
+export const KM_PER_DEGREE = EARTH_RADIUS_KM * RAD;
 
 /** Great-circle distance in km (haversine; errors under 0.5 % are irrelevant at commuting scale). */
 export function haversineKm(a: GeoPoint, b: GeoPoint): number {
   return haversineRaw(a.lat, a.lon, b.lat, b.lon);
 }
 
+/** The same distance from bare coordinates. */
 export function haversineRaw(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLon = (lon2 - lon1) * RAD;
   const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/**
+ * The latitude/longitude box holding every point within `km` of a point: what lets a (lat, lon) index
+ * narrow a radius query before the exact distance decides. Never smaller than the circle.
+ */
+export function boundingBox(lat: number, lon: number, km: number) {
+  const dLat = km / KM_PER_DEGREE;
+  const cosLat = Math.max(0.01, Math.cos(Math.min(89, Math.abs(lat) + dLat) * RAD));
+  const dLon = Math.min(180, km / (KM_PER_DEGREE * cosLat));
+  // A hair wider (about 0.1 mm) so rounding never leaves a point exactly on the circle outside the box.
+  const pad = 1e-9;
+  return {
+    minLat: lat - dLat - pad,
+    maxLat: lat + dLat + pad,
+    minLon: lon - dLon - pad,
+    maxLon: lon + dLon + pad,
+  };
 }
 
 /** Grid cell size in degrees (~22 km of latitude): a few cells cover a commuting radius. */
@@ -26,13 +51,11 @@ export function cellOf(lat: number, lon: number): number {
 
 /** Every cell whose box may hold a point within `radiusKm` of the centre. */
 export function cellsWithin(center: GeoPoint, radiusKm: number): number[] {
-  const dLat = radiusKm / 111.2;
-  const cosLat = Math.max(0.01, Math.cos(Math.min(89, Math.abs(center.lat) + dLat) * RAD));
-  const dLon = Math.min(180, radiusKm / (111.2 * cosLat));
-  const r0 = Math.floor((Math.max(-90, center.lat - dLat) + 90) / CELL_DEG);
-  const r1 = Math.floor((Math.min(90, center.lat + dLat) + 90) / CELL_DEG);
-  const c0 = Math.floor((center.lon - dLon + 180) / CELL_DEG);
-  const c1 = Math.floor((center.lon + dLon + 180) / CELL_DEG);
+  const box = boundingBox(center.lat, center.lon, radiusKm);
+  const r0 = Math.floor((Math.max(-90, box.minLat) + 90) / CELL_DEG);
+  const r1 = Math.floor((Math.min(90, box.maxLat) + 90) / CELL_DEG);
+  const c0 = Math.floor((box.minLon + 180) / CELL_DEG);
+  const c1 = Math.floor((box.maxLon + 180) / CELL_DEG);
   const out: number[] = [];
   for (let r = r0; r <= r1; r++)
     for (let c = c0; c <= c1; c++) out.push(r * 2000 + (((c % 1800) + 1800) % 1800));

@@ -68,10 +68,17 @@ export function sha256Hex(text: string): string {
   return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
 }
 
-/** JSON with object keys sorted at every depth, so equal objects always hash equally. */
+/**
+ * Canonical JSON per RFC 8785 (JSON Canonicalization Scheme): object members sorted by their names'
+ * UTF-16 code units at every depth, no white space, numbers and strings as ECMAScript serialises them.
+ * Members whose value is undefined are left out (what jsonb stores). Both audit hashes (the weights hash
+ * and the match-run chain) are SHA-256 over this text, so anyone can recompute them with a JCS library.
+ */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value))
+    throw new RangeError('RFC 8785 has no form for NaN or Infinity');
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

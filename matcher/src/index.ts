@@ -21,11 +21,31 @@ export {
   type OccupationRow,
   type OccupationSkillRow,
 } from './knowledge.js';
-export { haversineKm } from './geo.js';
+export { haversineKm, haversineRaw, boundingBox, EARTH_RADIUS_KM } from './geo.js';
+export {
+  parseFerryTable,
+  FerryTableError,
+  type FerryTable,
+  type FerryLink,
+  type Port,
+} from './travel/ferry-table.js';
+export { landmassOf, LANDMASSES, TERRAINS, type Landmass, type TerrainName } from './travel/landmass.js';
+export {
+  TravelModel,
+  WEEKLY_FERRY_MAX_MINUTES,
+  linkMinutes,
+  expectedWaitMinutes,
+  type TravelRoute,
+  type TravelOptions,
+} from './travel/model.js';
+export { TravelMatrix, UNREACHABLE } from './travel/matrix.js';
+export { mobilityMinutes, widestMinutes, type Mobility } from './components/distance.js';
 export { scorePersonForJob, scoreNeedForPerson } from './score-job.js';
 export { scorePersonForRole, rolesForPerson } from './score-role.js';
 export { compareResults, rankResults } from './rank.js';
 export { TopK } from './top-k.js';
+export { SkillViewCache } from './components/skill-view-cache.js';
+export { PoolEvidenceCache } from './components/pool-evidence-cache.js';
 export { CandidateIndex, NeedIndex, type TopKOptions, type TopKResult } from './candidate-index.js';
 export type { SearchStats } from './posting-store.js';
 export {
@@ -58,6 +78,7 @@ export {
 export {
   explain,
   explainAll,
+  formatDuration,
   componentTitle,
   reasonSentence,
   exclusionSentence,

@@ -1,3 +1,5 @@
+import type { TravelModel } from './travel/model.js';
+
 /**
  * Reference knowledge from ESCO, built once by a pure function from rows the server loads.
  * Every URI is interned to a small integer and adjacency is stored in typed arrays, so all of
@@ -27,6 +29,11 @@ export interface KnowledgeRows {
 }
 
 export interface Knowledge {
+  /**
+   * Travel times across land and sea (ferry links). Absent: distances are straight lines, as in tests
+   * that are about something else; the server always supplies it.
+   */
+  readonly travel?: TravelModel | null;
   /** Skill and skill-group URI → interned id. */
   readonly skillId: ReadonlyMap<string, number>;
   readonly skillUri: readonly string[];

@@ -30,6 +30,12 @@ function grow<A extends Float64Array | Float32Array | Int32Array>(
 }
 
 /**
+ * Records reaching farther than this (a weekly ferry commuter accepts 14 hours, about 750 km) are kept
+ * in a list of their own instead of widening the grid search of every query to the whole area.
+ */
+const FAR_KM = 200;
+
+/**
  * One indexed record: its point and its own radius (mobility or need radius). Its keys are not
  * kept: a million profiles × twenty key strings would cost gigabytes; `keysOf` recomputes them.
  */
@@ -58,6 +64,12 @@ export interface SearchPlan<T> {
   /** Sum of the weights of every component with no bound computed here (assumed 1). */
   readonly otherWeights: number;
   readonly score: (item: T) => MatchResult;
+  /**
+   * With travel times: the record's distance value, or −1 when the pair is excluded by distance. It
+   * replaces the straight-line test; `radiusKm` and the records' radii are then straight-line
+   * prefilters holding every record that could be accepted.
+   */
+  readonly proximity?: ((item: T) => number) | undefined;
   readonly filter?: ((item: T) => boolean) | undefined;
   /** Rule on the scored result (besides having no exclusion) for it to be listed. */
   readonly accept?: ((r: MatchResult) => boolean) | undefined;
@@ -89,6 +101,9 @@ export class PostingStore<T> {
   private radius = new Float64Array(16);
   private skillTotal = new Float32Array(16);
   private maxRadius = 0;
+  /** Slots whose radius exceeds FAR_KM (flagged in `far`), visited one by one by the grid pass. */
+  private farSlots = new IntList();
+  private far = new Uint8Array(16);
   private live = 0;
   // Query scratch space, reused between queries (the store is single-threaded).
   private acc = new Float32Array(16);
@@ -121,11 +136,22 @@ export class PostingStore<T> {
     this.lon = grow(this.lon, n, (m) => new Float64Array(m));
     this.radius = grow(this.radius, n, (m) => new Float64Array(m));
     this.skillTotal = grow(this.skillTotal, n, (m) => new Float32Array(m));
+    if (n > this.far.length) {
+      const f = new Uint8Array(Math.max(n, this.far.length * 2));
+      f.set(this.far);
+      this.far = f;
+    }
     this.lat[slot] = e.point.lat;
     this.lon[slot] = e.point.lon;
     this.radius[slot] = e.radiusKm;
     this.skillTotal[slot] = e.skillTotal;
-    this.maxRadius = Math.max(this.maxRadius, e.radiusKm);
+    if (e.radiusKm > FAR_KM) {
+      this.far[slot] = 1;
+      this.farSlots.push(slot);
+    } else {
+      this.far[slot] = 0;
+      this.maxRadius = Math.max(this.maxRadius, e.radiusKm);
+    }
     for (const key of new Set(this.keysOf(e.item))) {
       let l = this.postings.get(key);
       if (!l) this.postings.set(key, (l = new IntList()));
@@ -189,6 +215,7 @@ export class PostingStore<T> {
     this.grid.clear();
     this.live = 0;
     this.maxRadius = 0;
+    this.farSlots = new IntList();
     for (const e of old) this.add(e);
   }
 
@@ -237,21 +264,20 @@ export class PostingStore<T> {
     const w = plan.weights;
     // Float32 accumulation rounds; the margin keeps the bound an upper bound.
     const slack = 1e-6;
-    const bound = (s: number, km: number, skillAcc: number, occ: number): number => {
+    const bound = (s: number, dist: number, skillAcc: number, occ: number): number => {
       const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : this.skillTotal[s]!;
       const skill = total === 0 ? 1 : Math.min(1, skillAcc / total + slack);
-      return (
-        w.skills * skill +
-        w.occupation * occ +
-        w.distance * distanceValue(km, plan.radiusKm, this.radius[s]!) +
-        plan.otherWeights +
-        slack
-      );
+      return w.skills * skill + w.occupation * occ + w.distance * dist + plan.otherWeights + slack;
     };
     const p = plan.point;
-    const eligibleKm = (s: number): number => {
+    const proximity = plan.proximity;
+    /** The distance value of a record, −1 when distance excludes it. */
+    const eligible = (s: number): number => {
+      if (proximity) return proximity(this.entries[s]!.item);
       const km = haversineRaw(p.lat, p.lon, this.lat[s]!, this.lon[s]!);
-      return km > plan.radiusKm && km > this.radius[s]! ? -1 : km;
+      return km > plan.radiusKm && km > this.radius[s]!
+        ? -1
+        : distanceValue(km, plan.radiusKm, this.radius[s]!);
     };
 
     const best = new TopK<MatchResult>(k, (a, b) => compareResults(a, b) < 0);
@@ -274,10 +300,10 @@ export class PostingStore<T> {
     let m = 0;
     for (const s of touched) {
       if (!this.entries[s]) continue;
-      const km = eligibleKm(s);
-      if (km < 0) continue;
+      const dist = eligible(s);
+      if (dist < 0) continue;
       slots[m] = s;
-      bounds[m] = bound(s, km, this.acc[s]!, this.occ[s]!);
+      bounds[m] = bound(s, dist, this.acc[s]!, this.occ[s]!);
       m++;
     }
     candidates += m;
@@ -290,17 +316,22 @@ export class PostingStore<T> {
     if (!best.full || (worst && untouchedMax >= worst.score)) {
       const rest: number[] = [];
       const restBounds: number[] = [];
+      const visit = (s: number): void => {
+        if (this.mark[s] === epoch || !this.entries[s]) return;
+        const dist = eligible(s);
+        if (dist < 0) return;
+        rest.push(s);
+        restBounds.push(bound(s, dist, 0, plan.occupationFloor));
+      };
+      // Far-reaching records are visited from their own list, so the grid covers the ordinary radii only.
       for (const cell of cellsWithin(p, Math.max(plan.radiusKm, this.maxRadius))) {
         const g = this.grid.get(cell);
         if (!g) continue;
-        for (let i = 0; i < g.length; i++) {
-          const s = g.data[i]!;
-          if (this.mark[s] === epoch || !this.entries[s]) continue;
-          const km = eligibleKm(s);
-          if (km < 0) continue;
-          rest.push(s);
-          restBounds.push(bound(s, km, 0, plan.occupationFloor));
-        }
+        for (let i = 0; i < g.length; i++) if (this.far[g.data[i]!] === 0) visit(g.data[i]!);
+      }
+      for (let i = 0; i < this.farSlots.length; i++) {
+        const s = this.farSlots.data[i]!;
+        if (this.far[s] === 1) visit(s);
       }
       candidates += rest.length;
       drain(new BoundHeap(Int32Array.from(rest), Float64Array.from(restBounds), rest.length));

@@ -21,7 +21,7 @@ export function scorePersonForJob(
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult {
   const skills = scoreSkills(p, need.essentialSkills, need.optionalSkills, k, config);
-  const distance = scoreDistance(p.home, need.place, need.radiusKm, p.mobilityKm);
+  const distance = scoreDistance(p.home, need.place, need.radiusKm, p, k.travel);
   const combined = combine(config.job, JOB_COMPONENTS, {
     skills,
     occupation: scoreOccupation(p, need.occupationUri, need.iscoGroup, config),

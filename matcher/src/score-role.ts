@@ -7,7 +7,14 @@ import { combine, result, weightedScore } from './combine.js';
 import { DEFAULT_CONFIG, ROLE_COMPONENTS, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
-import type { MatchResult, OpportunityInput, OpportunityRole, ScoringProfile } from './types.js';
+import type {
+  DesiredPath,
+  MatchResult,
+  OpportunityInput,
+  OpportunityKind,
+  OpportunityRole,
+  ScoringProfile,
+} from './types.js';
 
 /**
  * A displaced worker's own crisis case comes first: a buy-out or spin-off is their way back,
@@ -20,9 +27,22 @@ function scoreCrisisCase(p: ScoringProfile, opp: OpportunityInput): ComponentVal
   return { value: 0, reason: { code: 'other_case', params: {} } };
 }
 
+/**
+ * The desired path each kind of venture serves. A management buy-out is the managers' own venture: no
+ * worker's path leads to it, so it never counts as wanted.
+ */
+const PATH_OF_KIND: Readonly<Record<OpportunityKind, DesiredPath | null>> = {
+  wbo: 'workers_buy_out',
+  mbo: null,
+  spin_off: 'spin_off',
+  start_up: 'start_up',
+  community_coop: 'community_coop',
+};
+
 /** Whether the person said they want this kind of path (buy-out, start-up, …). */
-function scorePath(p: ScoringProfile, opp: OpportunityInput): ComponentValue {
-  if (p.desiredPaths.includes(opp.kind))
+export function scorePath(p: ScoringProfile, opp: OpportunityInput): ComponentValue {
+  const path = PATH_OF_KIND[opp.kind];
+  if (path !== null && p.desiredPaths.includes(path))
     return { value: 1, reason: { code: 'wanted', params: { kind: opp.kind } } };
   return { value: 0, reason: { code: 'not_stated', params: { kind: opp.kind } } };
 }
@@ -38,7 +58,7 @@ export function scorePersonForRole(
 ): MatchResult {
   const radius = opp.radiusKm ?? config.team.radiusKm;
   const skills = scoreSkills(p, role.keySkills, [], k, config, view);
-  const distance = scoreDistance(p.home, opp.place, radius, p.mobilityKm);
+  const distance = scoreDistance(p.home, opp.place, radius, p, k.travel);
   const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
   const combined = combine(config.role, ROLE_COMPONENTS, {
     skills,
@@ -74,7 +94,7 @@ export function roleFit(
 ): RoleFit {
   const radius = opp.radiusKm ?? config.team.radiusKm;
   const skills = skillsValue(p, role.keySkills, [], k, config, view);
-  const distance = scoreDistance(p.home, opp.place, radius, p.mobilityKm);
+  const distance = scoreDistance(p.home, opp.place, radius, p, k.travel);
   const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
   const occupation = scoreOccupation(p, role.occupationUri, role.iscoGroup, config).value;
   const score = weightedScore(config.role, ROLE_COMPONENTS, {

@@ -1,9 +1,12 @@
 import type { CandidateIndex } from './candidate-index.js';
 import { PoolEvidence, roleEvidence } from './components/evidence.js';
+import type { PoolEvidenceCache } from './components/pool-evidence-cache.js';
+import type { SkillViewCache } from './components/skill-view-cache.js';
 import { configHash, DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
-import { roleFit, scorePersonForRole, type RoleFit } from './score-role.js';
+import { scorePersonForRole, type RoleFit } from './score-role.js';
+import { TeamFits } from './team-fit.js';
 import type { MatchResult, OpportunityInput, ScoringProfile } from './types.js';
 
 export interface RoleCoverage {
@@ -36,11 +39,17 @@ export interface TeamResult {
 export interface TeamOptions {
   /** Alternates listed per role. */
   readonly alternates?: number;
+  /**
+   * Kept between runs by the caller (the server's match index), for one knowledge: people's skill
+   * views, and the postings of recent pools. Same results, less work when a team is run again.
+   */
+  readonly skillViews?: SkillViewCache;
+  readonly pools?: PoolEvidenceCache;
 }
 
 /**
  * The pool for a team: first the workers displaced by the opportunity's crisis case, then those
- * living within the radius. The role score also favours the crisis case (component crisisCase).
+ * living within the radius (in travel time when the index knows it). The role score also favours the crisis case (component crisisCase).
  */
 export function teamPool(
   index: CandidateIndex,
@@ -57,12 +66,9 @@ export function teamPool(
     }
   };
   if (opp.crisisCaseId !== null) take(index.byCrisisCase(opp.crisisCaseId));
-  take(index.near(opp.place, opp.radiusKm ?? config.team.radiusKm));
+  take(index.withinRadius(opp.place, opp.radiusKm ?? config.team.radiusKm));
   return out;
 }
-
-/** About 5–10 ms of scoring on this project's 2-core machines. */
-const PAIRS_PER_STEP = 500;
 
 interface Pair {
   readonly person: number;
@@ -73,7 +79,8 @@ interface Pair {
 /**
  * Team builder: assign people to role slots maximising the total fit, one role per person.
  *
- * 1. Score every (person, role) pair that may have evidence (numbers only, `roleFit`); keep
+ * 1. Score every (person, role) pair that may have evidence (numbers only, equal to `roleFit`;
+ *    computed requirement-major by `TeamFits`, one step per role); keep
  *    eligible pairs with score ≥ `team.minFit`. Members and alternates are explained at the end.
  * 2. Greedy: take pairs best-first (ties by person id then role order) while the person is free
  *    and the role has open slots.
@@ -118,19 +125,28 @@ export function* teamSteps(
   const fit = roles.map(() => new Float64Array(people.length).fill(-1));
   const pairs: Pair[] = [];
   let pairsScored = 0;
-  const evidence = new PoolEvidence(people.length, people, k, config, false);
-  yield* evidence.indexing();
+  let evidence = options.pools?.find(people, config);
+  if (!evidence) {
+    evidence = new PoolEvidence(people.length, people, k, config, false, options.skillViews);
+    yield* evidence.indexing();
+    options.pools?.keep(people, config, evidence);
+  }
   const closeEnough = config.iscoCloseness[1] * (1 - config.yearsShare) - 1e-12;
+  const fits = new TeamFits(opp, people, evidence, k, config);
   for (let ri = 0; ri < roles.length; ri++) {
     const role = roles[ri]!;
-    for (const pi of evidence.candidates(roleEvidence(role, k, config))) {
-      const f = roleFit(people[pi]!, opp, role, k, config, evidence.views[pi]);
-      if (++pairsScored % PAIRS_PER_STEP === 0) yield;
+    const candidates = evidence.candidates(roleEvidence(role, k, config));
+    const roleFits = fits.forRole(role, candidates);
+    for (let i = 0; i < candidates.length; i++) {
+      const pi = candidates[i]!;
+      const f = roleFits[i]!;
       if (!f.excluded && f.score >= config.team.minFit && hasEvidence(f, role, closeEnough)) {
         fit[ri]![pi] = f.score;
         pairs.push({ person: pi, role: ri, score: f.score });
       }
     }
+    pairsScored += candidates.length;
+    yield;
   }
   yield;
   pairs.sort((a, b) => b.score - a.score || a.person - b.person || a.role - b.role);

@@ -17,6 +17,11 @@ export const TEMPLATES: TemplateTable = {
     it: 'Non erano richieste competenze specifiche.',
     fr: "Aucune compétence particulière n'était demandée.",
   },
+  'skills.not_applicable': {
+    en: 'Skills not compared: the asset lists none and none are known for the occupations that run it; the score counts occupation and distance only.',
+    it: 'Competenze non confrontate: il bene non ne indica e non se ne conoscono per le professioni che lo utilizzano; il punteggio conta solo professione e distanza.',
+    fr: "Compétences non comparées : le bien n'en indique aucune et aucune n'est connue pour les métiers qui l'utilisent ; le score ne compte que le métier et la distance.",
+  },
   'skills.all_matched': {
     en: 'Has {required|the one required skill|all # required skills}.',
     it: "Possiede {required|l'unica competenza richiesta|tutte le # competenze richieste}.",
@@ -86,6 +91,46 @@ export const TEMPLATES: TemplateTable = {
     en: 'Lives {km} km from the asset, within their stated mobility ({mobilityKm} km).',
     it: 'Abita a {km} km dal bene, entro la mobilità dichiarata ({mobilityKm} km).',
     fr: 'Habite à {km} km du bien, dans sa mobilité déclarée ({mobilityKm} km).',
+  },
+  'distance.time_within_both': {
+    en: 'Lives {minutes} away {route}, within both the requested reach ({needMinutes}, {radiusKm} km) and their own mobility ({mobilityMinutes}).',
+    it: 'Abita a {minutes} {route}, entro il raggio richiesto ({needMinutes}, {radiusKm} km) e la propria mobilità ({mobilityMinutes}).',
+    fr: 'Habite à {minutes} {route}, dans le rayon demandé ({needMinutes}, {radiusKm} km) et dans sa propre mobilité ({mobilityMinutes}).',
+  },
+  'distance.time_within_need': {
+    en: 'Lives {minutes} away {route}: within the requested reach ({needMinutes}, {radiusKm} km) but beyond their stated mobility ({mobilityMinutes}).',
+    it: 'Abita a {minutes} {route}: entro il raggio richiesto ({needMinutes}, {radiusKm} km) ma oltre la mobilità dichiarata ({mobilityMinutes}).',
+    fr: 'Habite à {minutes} {route} : dans le rayon demandé ({needMinutes}, {radiusKm} km) mais au-delà de la mobilité déclarée ({mobilityMinutes}).',
+  },
+  'distance.time_within_mobility': {
+    en: 'Lives {minutes} away {route}: beyond the requested reach ({needMinutes}, {radiusKm} km) but within their stated mobility ({mobilityMinutes}).',
+    it: 'Abita a {minutes} {route}: oltre il raggio richiesto ({needMinutes}, {radiusKm} km) ma entro la mobilità dichiarata ({mobilityMinutes}).',
+    fr: 'Habite à {minutes} {route} : au-delà du rayon demandé ({needMinutes}, {radiusKm} km) mais dans la mobilité déclarée ({mobilityMinutes}).',
+  },
+  'distance.time_weekly_ferry': {
+    en: 'Lives {minutes} away {route}: beyond a daily commute ({mobilityMinutes}), but accepts a weekly ferry commute.',
+    it: 'Abita a {minutes} {route}: oltre il pendolarismo quotidiano ({mobilityMinutes}), ma accetta il traghetto settimanale.',
+    fr: 'Habite à {minutes} {route} : au-delà d’un trajet quotidien ({mobilityMinutes}), mais accepte une traversée hebdomadaire en ferry.',
+  },
+  'distance.time_beyond_both': {
+    en: 'Lives {minutes} away {route}, beyond both the requested reach ({needMinutes}, {radiusKm} km) and their mobility ({mobilityMinutes}).',
+    it: 'Abita a {minutes} {route}, oltre sia il raggio richiesto ({needMinutes}, {radiusKm} km) sia la propria mobilità ({mobilityMinutes}).',
+    fr: 'Habite à {minutes} {route}, au-delà du rayon demandé ({needMinutes}, {radiusKm} km) et de sa mobilité ({mobilityMinutes}).',
+  },
+  'distance.time_to_asset': {
+    en: 'Lives {minutes} from the asset {route}, within their stated mobility ({mobilityMinutes}).',
+    it: 'Abita a {minutes} dal bene {route}, entro la mobilità dichiarata ({mobilityMinutes}).',
+    fr: 'Habite à {minutes} du bien {route}, dans sa mobilité déclarée ({mobilityMinutes}).',
+  },
+  'distance.time_beyond_mobility': {
+    en: 'Lives {minutes} from the asset {route}, beyond their stated mobility ({mobilityMinutes}).',
+    it: 'Abita a {minutes} dal bene {route}, oltre la mobilità dichiarata ({mobilityMinutes}).',
+    fr: 'Habite à {minutes} du bien {route}, au-delà de sa mobilité déclarée ({mobilityMinutes}).',
+  },
+  'distance.no_route': {
+    en: 'No all-year ferry link reaches their home.',
+    it: 'Nessun collegamento marittimo annuale raggiunge la sua residenza.',
+    fr: "Aucune liaison maritime à l'année ne rejoint son domicile.",
   },
   'distance.beyond_mobility': {
     en: 'Lives {km} km from the asset, beyond their stated mobility ({mobilityKm} km).',
@@ -228,6 +273,21 @@ export const TEMPLATES: TemplateTable = {
     it: 'Disponibile solo dal {availableFrom}.',
     fr: 'Disponible seulement à partir du {availableFrom}.',
   },
+  'exclusion.travel_beyond_both': {
+    en: 'Excluded: {minutes} away {route}, beyond both the requested reach ({needMinutes}, {radiusKm} km) and the mobility ({mobilityMinutes}).',
+    it: 'Escluso: a {minutes} {route}, oltre il raggio richiesto ({needMinutes}, {radiusKm} km) e la mobilità ({mobilityMinutes}).',
+    fr: 'Exclu : à {minutes} {route}, au-delà du rayon demandé ({needMinutes}, {radiusKm} km) et de la mobilité ({mobilityMinutes}).',
+  },
+  'exclusion.travel_beyond_mobility': {
+    en: 'Excluded: {minutes} away {route}, beyond the stated mobility ({mobilityMinutes}).',
+    it: 'Escluso: a {minutes} {route}, oltre la mobilità dichiarata ({mobilityMinutes}).',
+    fr: 'Exclu : à {minutes} {route}, au-delà de la mobilité déclarée ({mobilityMinutes}).',
+  },
+  'exclusion.travel_no_route': {
+    en: 'Excluded: no all-year ferry link reaches their home ({km} km as the crow flies).',
+    it: "Escluso: nessun collegamento marittimo annuale raggiunge la sua residenza ({km} km in linea d'aria).",
+    fr: "Exclu : aucune liaison maritime à l'année ne rejoint son domicile ({km} km à vol d'oiseau).",
+  },
   'exclusion.distance_beyond_both': {
     en: 'Excluded: {km} km away, beyond both the radius ({radiusKm} km) and the mobility ({mobilityKm} km).',
     it: 'Escluso: a {km} km, oltre il raggio ({radiusKm} km) e la mobilità ({mobilityKm} km).',
@@ -336,6 +396,7 @@ export const VOCABULARY: TemplateTable = {
   reserved: { en: 'reserved', it: 'riservato', fr: 'réservé' },
   assigned: { en: 'assigned', it: 'assegnato', fr: 'attribué' },
   withdrawn: { en: 'withdrawn', it: 'ritirato', fr: 'retiré' },
+  expired: { en: 'expired', it: 'scaduto', fr: 'expiré' },
   machine_tools: { en: 'machine tools', it: 'macchine utensili', fr: 'machines-outils' },
   welding: { en: 'welding', it: 'saldatura', fr: 'soudage' },
   lifting_cranes: { en: 'lifting and cranes', it: 'sollevamento e gru', fr: 'levage et grues' },
@@ -392,7 +453,7 @@ export const SKILL_LISTS: Readonly<
  * How a text parameter is written: a date, a list of language levels, the label of an ESCO URI, or a word
  * of a vocabulary. Numbers are always written as numbers (a count named `missing` stays a count).
  */
-export type ParamKind = VocabularyName | 'date' | 'languageLevels' | 'concept';
+export type ParamKind = VocabularyName | 'date' | 'languageLevels' | 'concept' | 'duration' | 'travelRoute';
 
 /** Parameter kinds by name, for every template. */
 export const PARAM_KINDS: Readonly<Record<string, ParamKind>> = {
@@ -403,6 +464,10 @@ export const PARAM_KINDS: Readonly<Record<string, ParamKind>> = {
   chain: 'supplyChain',
   missing: 'languageLevels',
   occupation: 'concept',
+  minutes: 'duration',
+  needMinutes: 'duration',
+  mobilityMinutes: 'duration',
+  route: 'travelRoute',
 };
 
 /** Parameter kinds that depend on the template (the same name means different things). */
@@ -436,4 +501,14 @@ export const UNNAMED: Readonly<Record<Lang, string>> = {
   it: 'una professione affine',
   fr: 'un métier proche',
   en: 'a related occupation',
+};
+
+/** How a route is said: by road, or by road and ferry via the crossing ports. */
+export const TRAVEL_ROUTE: Readonly<Record<'road' | 'ferry', Readonly<Record<Lang, string>>>> = {
+  road: { it: 'su strada', fr: 'par la route', en: 'by road' },
+  ferry: {
+    it: 'su strada e traghetto via {ports}',
+    fr: 'par la route et le ferry via {ports}',
+    en: 'by road and ferry via {ports}',
+  },
 };

@@ -10,7 +10,12 @@ export type CefrLevel = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 export type SkillSource = 'declared' | 'certified' | 'inferred';
 export type EmploymentStatus = 'unemployed' | 'at_risk' | 'furloughed';
 export type OpportunityKind = 'wbo' | 'mbo' | 'spin_off' | 'start_up' | 'community_coop';
-export type DesiredPath = 'employment' | OpportunityKind;
+/**
+ * What a person wants to do next, in the server's codes. Not the same list as the opportunity kinds: a
+ * path is a wish ("employment" has no venture behind it, and no one registers wishing for a management
+ * buy-out), a kind classifies a venture. `PATH_OF_KIND` (score-role.ts) says which path each kind serves.
+ */
+export type DesiredPath = 'employment' | 'start_up' | 'workers_buy_out' | 'spin_off' | 'community_coop';
 export type Lang = 'it' | 'fr' | 'en';
 
 /** WGS84 degrees. Profiles carry the centroid of the home municipality, never an address. */
@@ -55,10 +60,14 @@ export interface ScoringProfile {
   /** Centroid of the home municipality. */
   readonly home: GeoPoint;
   readonly mobilityKm: number;
+  /** Longest door-to-door trip accepted, minutes (road and ferry); null or absent = judged by km. */
+  readonly maxTravelMinutes?: number | null;
+  /** Accepts crossing the sea once a week (living near work on weekdays). */
+  readonly weeklyFerryCommute?: boolean;
   readonly availableFrom: IsoDate;
   readonly employmentStatus: EmploymentStatus;
   readonly desiredPaths: readonly DesiredPath[];
-  /** Supply-chain codes of past work (e.g. "nautical"), as the server stores them. */
+  /** Supply-chain codes of past work (e.g. "nautical_shipbuilding"), as the server stores them. */
   readonly supplyChains: readonly string[];
   /** NACE Rev.2 divisions (2 digits) of past employers. */
   readonly naceDivisions: readonly string[];

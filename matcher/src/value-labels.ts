@@ -1,90 +1,41 @@
+import { VALUE_LABELS, type Catalogue } from '@rilancio/vocabulary';
 import type { Lang } from './types.js';
 
 /**
  * Words for the codes a reason may carry (supply chain, opportunity kind, asset kind…), so an
- * explanation reads "Nautica e cantieristica", never "nautical_shipbuilding". The same wording as the
- * UI's value labels (ui/src/lib/i18n), kept here because the matcher is pure and renders on its own.
+ * explanation reads "nautica e cantieristica", never "nautical_shipbuilding". The domain's lists come
+ * from the one catalogue (@rilancio/vocabulary) the screens and the files use, lower-cased for the middle
+ * of a sentence; only the words no screen lists (acquisition modes as a phrase, language names) are here.
  */
 type Words = Readonly<Record<Lang, string>>;
 type Vocabulary = Readonly<Record<string, Words>>;
 
 const w = (it: string, fr: string, en: string): Words => ({ it, fr, en });
 
+/** "Nautica e cantieristica" → "nautica e cantieristica"; an acronym ("MBO", "TIG") keeps its case. */
+function inSentence(word: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(word) ? word[0]!.toLowerCase() + word.slice(1) : word;
+}
+
+/** A catalogue vocabulary as sentence words in the three languages. */
+function fromCatalogue(name: keyof Catalogue): Vocabulary {
+  const out: Record<string, Words> = {};
+  for (const code of Object.keys(VALUE_LABELS.it[name])) {
+    const word = (lang: Lang) =>
+      inSentence((VALUE_LABELS[lang][name] as Readonly<Record<string, string>>)[code]!);
+    out[code] = w(word('it'), word('fr'), word('en'));
+  }
+  return out;
+}
+
 export const VOCABULARIES = {
-  supplyChain: {
-    nautical_shipbuilding: w(
-      'nautica e cantieristica',
-      'nautisme et construction navale',
-      'nautical and shipbuilding',
-    ),
-    sustainable_tourism: w(
-      'turismo innovativo e sostenibile',
-      'tourisme innovant et durable',
-      'innovative and sustainable tourism',
-    ),
-    blue_green_biotech: w(
-      'biotecnologie blu e verdi',
-      'biotechnologies bleues et vertes',
-      'blue and green biotech',
-    ),
-    renewable_energy: w(
-      'energie rinnovabili blu e verdi',
-      'énergies renouvelables bleues et vertes',
-      'blue and green renewable energy',
-    ),
-    ports_logistics: w('porti e logistica', 'ports et logistique', 'ports and logistics'),
-    fishing_aquaculture: w('pesca e acquacoltura', 'pêche et aquaculture', 'fishing and aquaculture'),
-    agri_food: w('agroalimentare', 'agroalimentaire', 'agri-food'),
-    mechanics_metalworking: w(
-      'meccanica e metalmeccanica',
-      'mécanique et métallurgie',
-      'mechanics and metalworking',
-    ),
-    other: w('altra filiera', 'autre filière', 'other supply chain'),
-  },
-  opportunityKind: {
-    wbo: w('workers buy-out', 'reprise par les salariés (SCOP)', 'workers buy-out'),
-    mbo: w('management buy-out', 'rachat par les cadres (MBO)', 'management buy-out'),
-    spin_off: w('spin-off', 'essaimage (spin-off)', 'spin-off'),
-    start_up: w('start-up', "création d'entreprise", 'start-up'),
-    community_coop: w('cooperativa di comunità', 'coopérative de territoire', 'community cooperative'),
-  },
-  assetKind: {
-    machine: w('macchinario', 'machine', 'machine'),
-    equipment: w('attrezzatura', 'équipement', 'equipment'),
-    plant: w('impianto', 'installation', 'plant'),
-    area: w('area industriale', 'zone industrielle', 'industrial area'),
-    building: w('capannone / edificio', 'hangar / bâtiment', 'shed / building'),
-  },
-  assetCategory: {
-    machine_tools: w('macchine utensili', 'machines-outils', 'machine tools'),
-    welding: w('saldatura', 'soudage', 'welding'),
-    lifting_cranes: w('sollevamento e gru', 'levage et grues', 'lifting and cranes'),
-    marine_equipment: w('attrezzature navali', 'équipement naval', 'marine equipment'),
-    cold_storage: w('celle frigorifere', 'chambres froides', 'cold storage'),
-    food_processing: w('trasformazione alimentare', 'transformation alimentaire', 'food processing'),
-    workshop: w('officina', 'atelier', 'workshop'),
-    warehouse: w('magazzino', 'entrepôt', 'warehouse'),
-    office: w('uffici', 'bureaux', 'offices'),
-    shipyard: w('cantiere navale', 'chantier naval', 'shipyard'),
-    energy: w('energia', 'énergie', 'energy'),
-    vehicles: w('veicoli', 'véhicules', 'vehicles'),
-    other: w('altro', 'autre', 'other'),
-  },
-  assetStatus: {
-    draft: w('bozza', 'brouillon', 'draft'),
-    available: w('disponibile', 'disponible', 'available'),
-    reserved: w('riservato', 'réservé', 'reserved'),
-    assigned: w('assegnato', 'attribué', 'assigned'),
-    withdrawn: w('ritirato', 'retiré', 'withdrawn'),
-  },
+  supplyChain: fromCatalogue('supplyChain'),
+  opportunityKind: fromCatalogue('opportunityKind'),
+  assetKind: fromCatalogue('kind'),
+  assetCategory: fromCatalogue('category'),
+  assetStatus: fromCatalogue('assetStatus'),
   /** How an asset is offered. */
-  availability: {
-    sale: w('vendita', 'vente', 'sale'),
-    lease: w('locazione', 'location', 'lease'),
-    free_loan: w("comodato d'uso", 'prêt à usage', 'free loan'),
-    auction: w('asta', 'enchères', 'auction'),
-  },
+  availability: fromCatalogue('availability'),
   /** How an asset need wants to acquire. */
   acquisitionMode: {
     buy: w('acquisto', 'achat', 'purchase'),

@@ -49,7 +49,7 @@ export const profileArb = (id = fc.string({ minLength: 1, maxLength: 6 })): fc.A
     mobilityKm: fc.integer({ min: 0, max: 150 }),
     availableFrom: isoDate,
     employmentStatus: fc.constantFrom('unemployed', 'at_risk', 'furloughed'),
-    desiredPaths: fc.subarray(['employment', 'wbo', 'spin_off', 'start_up'] as const),
+    desiredPaths: fc.subarray(['employment', 'workers_buy_out', 'spin_off', 'start_up'] as const),
     supplyChains: fc.subarray(chains),
     naceDivisions: fc.subarray(nace),
     crisisCaseId: fc.option(fc.constantFrom('case-a', 'case-b'), { nil: null }),

@@ -34,7 +34,7 @@ describe('distance component', () => {
     ['Genova, radius 40 km, mobility 30 km', PLACES.genova, 40, 30, 'beyond_both', true],
     ['Cagliari, radius 40 km, mobility 600 km', PLACES.cagliari, 40, 600, 'within_mobility', false],
   ] as const)('%s → %s', (_, home, radius, mobility, code, excluded) => {
-    const d = scoreDistance(home, PLACES.laSpezia, radius, mobility);
+    const d = scoreDistance(home, PLACES.laSpezia, radius, { mobilityKm: mobility });
     expect(d.reason.code).toBe(code);
     expect(d.exclusion !== null).toBe(excluded);
     expect(d.value).toBeGreaterThanOrEqual(0);

@@ -131,7 +131,7 @@ describe('explanations are plain sentences', () => {
     const p = makeProfile({
       occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 1 }],
       supplyChains: ['nautical_shipbuilding'],
-      desiredPaths: ['wbo'],
+      desiredPaths: ['workers_buy_out'],
       availableFrom: '2026-12-25',
     });
     const r = scorePersonForJob(

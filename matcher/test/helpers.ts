@@ -91,7 +91,7 @@ export function makeOpportunity(overrides: Partial<OpportunityInput> = {}): Oppo
     crisisCaseId: 'case-yard',
     place: PLACES.laSpezia,
     roles: [],
-    supplyChain: 'nautical',
+    supplyChain: 'nautical_shipbuilding',
     ...overrides,
   };
 }

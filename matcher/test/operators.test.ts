@@ -133,3 +133,49 @@ describe('who can operate an asset (issue 17 B, audit M16)', () => {
     expect(operatorsForAsset(lathe, [worker('cook', 'cook')], k, 10)).toEqual([]);
   });
 });
+
+describe('an asset with no skill to compare (issue 13: "who can use it" gave 100/100 to everyone nearby)', () => {
+  // Knowledge that knows the occupations but none of their skills: the category gives occupations, the
+  // asset lists no skills, so there is nothing to compare skills against.
+  const bare = buildKnowledge({
+    skillBroader: [],
+    occupations: occupations.map((o) => ({ uri: o.uri!, iscoGroup: o.isco_group! })),
+    occupationSkills: [],
+  });
+  const lathe = makeAsset({
+    id: 'bare-lathe',
+    kind: 'machine',
+    category: 'machine_tools',
+    requiredSkills: [],
+    location: PLACES.laSpezia,
+  });
+  const near = (id: string, label: string) => worker(id, label, 4, { home: PLACES.laSpezia });
+  const pool = [
+    near('cook-near', 'cook'),
+    worker('lathe-far', 'metalworking lathe operator', 4, { home: PLACES.sarzana }),
+    near('lathe-near', 'metalworking lathe operator'),
+  ];
+
+  it('marks the skill component not applicable, with no weight, and says why', () => {
+    expect(operatorBasis(lathe, bare).skills).toEqual([]);
+    const [r] = operatorsForAsset(lathe, [near('lathe-near', 'metalworking lathe operator')], bare, 1);
+    const skills = r!.components.find((c) => c.name === 'skills')!;
+    expect(skills).toMatchObject({ weight: 0, contribution: 0, reason: { code: 'not_applicable' } });
+    expect(r!.components.reduce((s, c) => s + c.weight, 0)).toBeCloseTo(1, 12);
+    expect(Math.abs(r!.components.reduce((s, c) => s + c.contribution, 0) - r!.score)).toBeLessThan(1e-9);
+    expect(explainAll(r!).it.lines.join(' ')).toContain('Competenze non confrontate');
+  });
+
+  it('ranks by occupation and distance: nobody nearby gets a perfect score for free', () => {
+    const results = operatorsForAsset(lathe, pool, bare, 10);
+    expect(results.map((r) => r.id)).toEqual(['lathe-near', 'lathe-far']);
+    expect(results[0]!.score).toBeGreaterThan(results[1]!.score);
+    expect(results[1]!.score).toBeLessThan(1);
+    // The cook lives as near as the lathe operator but has no evidence of running the machine.
+    expect(results.some((r) => r.id === 'cook-near')).toBe(false);
+    // The index gives the same answer as the plain scan (its bounds use the same weights).
+    const indexed = new CandidateIndex(bare, undefined, pool).topKForAsset(lathe, 10).results;
+    expect(indexed.map((r) => r.id)).toEqual(results.map((r) => r.id));
+    expect(indexed.map((r) => r.score)).toEqual(results.map((r) => r.score));
+  });
+});

@@ -16,6 +16,8 @@ type Allowed =
   | 'drivingLicences'
   | 'home'
   | 'mobilityKm'
+  | 'maxTravelMinutes'
+  | 'weeklyFerryCommute'
   | 'availableFrom'
   | 'employmentStatus'
   | 'desiredPaths'

@@ -23,7 +23,7 @@ const welder = (id: string, extra: Partial<ScoringProfile> = {}): ScoringProfile
     occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 5 }],
     skills: [{ uri: SK.tigWelding, source: 'declared' }],
     crisisCaseId: 'case-yard',
-    desiredPaths: ['wbo'],
+    desiredPaths: ['workers_buy_out'],
     ...extra,
   });
 
@@ -46,7 +46,7 @@ const pool: ScoringProfile[] = [
     id: 'm1',
     occupations: [{ uri: OCC.metalProductionManager, iscoGroup: '1321', years: 12 }],
     crisisCaseId: 'case-yard',
-    desiredPaths: ['wbo'],
+    desiredPaths: ['workers_buy_out'],
   }),
   welder('w1'),
   welder('w2'),
@@ -67,7 +67,7 @@ const pool: ScoringProfile[] = [
     occupations: [{ uri: OCC.cook, iscoGroup: '5120', years: 10 }],
     skills: [{ uri: SK.useCookingTechniques, source: 'declared' }],
     crisisCaseId: 'case-yard',
-    desiredPaths: ['wbo'],
+    desiredPaths: ['workers_buy_out'],
   }),
 ];
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, ENGINE_VERSION, weightsHash } from '../src/index.js';
 
 /**
- * Requirement A4. If you changed a weight or any tunable in config.ts, this fails: bump
+ * Determinism and versioning (A4). If you changed a weight or any tunable in config.ts, this fails: bump
  * ENGINE_VERSION, update docs/scoring-spec.md, then record the new pair here. Logged runs are
  * tied to their rules only if the version moves whenever the numbers do.
  */

@@ -5,10 +5,12 @@
  *
  *   npm run bench                       # the sizes the issues ask for (≈ 20–30 min on 2 cores)
  *   npm run bench -- --quick            # small sizes, a smoke run (< 3 min)
- *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, import-loop, vocabulary, relevance
+ *   npm run bench -- --only=search,http # some sections: foundation, search, http, matching, files, import-loop, vocabulary, relevance, interpret
  *   npm run bench -- --only=vocabulary  # everyday IT/FR job words against the occupation autocomplete
+ *   npm run bench -- --only=interpret   # free text (CV lines, ads, cells) to ESCO: precision@1 and @5
  *   MEILI_URL=… MEILI_API_KEY=… npm run bench -- --only=meilisearch  # embedded vs Meilisearch, same data
  *   npm run bench -- --only=import-loop # event-loop delay and search latency during a 100,000-row import
+ *   npm run bench -- --only=alerts      # 10,000 saved searches against 100,000 changes (issue 16)
  *   npm run bench:relevance             # the relevance evaluation alone (sections/relevance.ts)
  *
  * PostgreSQL baselines use BENCH_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres when it
@@ -35,6 +37,8 @@ const SECTIONS = [
   'import-loop',
   'vocabulary',
   'relevance',
+  'interpret',
+  'alerts',
   'meilisearch',
 ] as const;
 /** Sections a run without --only leaves out. */
@@ -64,6 +68,8 @@ const SIZES = quick
       meiliAssets: 10_000,
       meiliQueries: 100,
       loopRows: 5_000,
+      alertSearches: 1_000,
+      alertChanges: 5_000,
     }
   : {
       foundationProfiles: 100_000,
@@ -79,6 +85,8 @@ const SIZES = quick
       meiliAssets: 100_000,
       meiliQueries: 500,
       loopRows: 100_000,
+      alertSearches: 10_000,
+      alertChanges: 100_000,
     };
 
 const REPO_ROOT = path.resolve(SERVER_DIR, '..');
@@ -190,6 +198,24 @@ async function runSection(section: Section): Promise<ChildRun[]> {
     case 'import-loop':
       // Finding 17: how long requests wait for the event loop while a large file is imported.
       return [await child('bench/sections/import-loop.ts', [`--rows=${SIZES.loopRows}`], section)];
+    case 'alerts':
+      // Issue 16: saved searches evaluated against a stream of changes by the alerts' own code: the
+      // matcher alone (with the "every search on every batch" baseline), then the whole path from the
+      // change log (relay → evaluator → notifications) on PGlite.
+      return [
+        await child(
+          'bench/alerts/alerts.bench.ts',
+          [`--searches=${SIZES.alertSearches}`, `--changes=${SIZES.alertChanges}`],
+          section,
+        ),
+        await child(
+          'bench/alerts/changelog.bench.ts',
+          [`--searches=${SIZES.alertSearches}`, `--changes=${SIZES.alertChanges}`],
+          section,
+        ),
+      ];
+    case 'interpret':
+      return [await child('bench/sections/interpret.ts', [], section)];
     case 'relevance':
       // Fixed size (320 needs) in both modes: the figures are only comparable at one size.
       return [await child('bench/sections/relevance.ts', [], section)];

@@ -10,13 +10,13 @@
  * Seeded (FUZZ_SEED) so a failure can be replayed; FUZZ_REQUESTS sets the size (default 10,000).
  */
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/server.js';
+import { freePort } from '../test/helpers/processes.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 const TOTAL = Number(process.env.FUZZ_REQUESTS ?? 10_000);
@@ -297,17 +297,6 @@ interface Sent {
   body?: unknown;
   status: number;
   answer: string;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => ok(port));
-    });
-  });
 }
 
 async function main() {

@@ -164,11 +164,12 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     return reply.type('text/html').sendFile('200.html');
   });
 
-  if (deps.relay) {
-    const relay = deps.relay;
-    // A successful write has committed its outbox row: wake the relay instead of waiting for its next poll.
+  const readers = [...new Set([deps.relay, deps.searchRelay].filter((r) => r !== undefined))];
+  if (readers.length > 0) {
+    // A successful write has committed its change-log row: wake this process's readers now rather than at
+    // their next poll (the other processes hear it through NOTIFY).
     app.addHook('onResponse', async (request, reply) => {
-      if (request.method !== 'GET' && reply.statusCode < 400) relay.kick();
+      if (request.method !== 'GET' && reply.statusCode < 400) for (const r of readers) r.kick();
     });
   }
 
@@ -206,6 +207,9 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(fastifyRateLimit, {
     max: limits.perMinute,
     timeWindow: '1 minute',
+    // Shared counters in PostgreSQL when there are several processes; if the database cannot count, the
+    // request is not refused for that (it fails on its own if it needs the database; readiness answers).
+    ...(deps.rateLimitStore ? { store: deps.rateLimitStore, skipOnError: true } : {}),
     // Per verified principal (a valid session's user, a valid API key), else per IP: the access hook has
     // resolved the principal before this counts (auth/access.ts), so a made-up cookie or key counts
     // against its IP, and so do requests refused with 401.

@@ -21,6 +21,11 @@ const EnvSchema = z
     /** A file holding the scoped key, as the compose file's provisioning step leaves it. */
     MEILI_API_KEY_FILE: z.string().min(1).optional(),
     MEILI_MASTER_KEY: z.string().optional(),
+    /** Index names start with this: deployments (or test runs) sharing one Meilisearch keep apart. */
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ only (at most 40)')
+      .default('rilancio_'),
     DEMO_DATA: z.enum(['auto', 'always', 'never']).default('auto'),
     UI_DIR: z.string().optional(),
     MAP_TILES_URL: z.string().url().optional(),
@@ -42,7 +47,17 @@ const EnvSchema = z
      * Reverse proxies in front of the app whose X-Forwarded-For to believe (0: none, the default). Behind
      * the compose file's proxy it is 1, so the client's address, not the proxy's, keys the per-IP limits.
      */
+    /** Deadline alerts: days before an asset's available-until or an opportunity's deadline. */
+    ALERT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Days without verification before an asset listing is flagged "to verify" (issue 16). */
+    ASSET_VERIFY_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    /** Days without verification before it leaves the default asset search. */
+    ASSET_HIDE_AFTER_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  })
+  .refine((env) => env.ASSET_HIDE_AFTER_DAYS > env.ASSET_VERIFY_AFTER_DAYS, {
+    message: 'must be greater than ASSET_VERIFY_AFTER_DAYS (a listing is flagged before it is hidden)',
+    path: ['ASSET_HIDE_AFTER_DAYS'],
   })
   .refine((env) => env.NODE_ENV !== 'production' || (env.SESSION_SECRET && env.LEDGER_KEY), {
     message: 'SESSION_SECRET and LEDGER_KEY are required in production',
@@ -53,7 +68,7 @@ const EnvSchema = z
     path: ['MEILI_API_KEY_FILE'],
   })
   .refine((env) => env.MEILI_MASTER_KEY === undefined, {
-    // M2: the master key belongs to the provisioning script, never to the API process.
+    // The master key belongs to the provisioning script, never to the API process (M2).
     message: 'MEILI_MASTER_KEY must not be given to the API process; use a scoped MEILI_API_KEY',
     path: ['MEILI_MASTER_KEY'],
   });
@@ -63,7 +78,9 @@ export interface Config {
   http: { host: string; port: number };
   logLevel: string;
   database: { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
-  search: { kind: 'embedded' } | { kind: 'meilisearch'; url: string; apiKey: string | undefined };
+  search:
+    | { kind: 'embedded' }
+    | { kind: 'meilisearch'; url: string; apiKey: string | undefined; indexPrefix: string };
   demoData: 'auto' | 'always' | 'never';
   uiDir: string | undefined;
   mapTilesUrl: string | undefined;
@@ -77,6 +94,10 @@ export interface Config {
   limits: { perMinute?: number; matchPerMinute?: number };
   /** Proxies whose X-Forwarded-For is believed (0: the peer's address is the client's). */
   trustProxyHops: number;
+  /** When an unverified asset listing is flagged, and when it leaves the default search. */
+  assetFreshness: { verifyAfterDays: number; hideAfterDays: number };
+  /** Saved-search alerts (issue 16). */
+  alerts: { deadlineDays: number };
 }
 
 export class ConfigError extends Error {
@@ -102,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           kind: 'meilisearch',
           url: e.MEILI_URL,
           apiKey: e.MEILI_API_KEY ?? readKeyFile(e.MEILI_API_KEY_FILE),
+          indexPrefix: e.MEILI_INDEX_PREFIX,
         }
       : { kind: 'embedded' },
     demoData: e.DEMO_DATA,
@@ -117,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.MATCH_RATE_LIMIT_PER_MINUTE ? { matchPerMinute: e.MATCH_RATE_LIMIT_PER_MINUTE } : {}),
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    assetFreshness: { verifyAfterDays: e.ASSET_VERIFY_AFTER_DAYS, hideAfterDays: e.ASSET_HIDE_AFTER_DAYS },
+    alerts: { deadlineDays: e.ALERT_DEADLINE_DAYS },
   };
 }
 

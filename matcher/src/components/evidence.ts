@@ -2,7 +2,9 @@ import type { ScoringConfig } from '../config.js';
 import type { Knowledge } from '../knowledge.js';
 import type { OpportunityRole, ScoringProfile } from '../types.js';
 import { related } from './related.js';
-import { personSkills, type PersonSkills } from './skills.js';
+import { personSkills, type PersonSkills, type SkillRequirement } from './skills.js';
+import { sortedHas } from '../knowledge.js';
+import type { SkillViewCache } from './skill-view-cache.js';
 
 /** What counts as possible evidence for one role, computed once per role. */
 export interface RoleEvidence {
@@ -84,6 +86,8 @@ export class PoolEvidence {
     private readonly config: ScoringConfig,
     /** When false, `indexing()` fills the postings a slice at a time (the team builder's steps). */
     indexNow = true,
+    /** Views kept from earlier runs (the server's match index holds one); built afresh without it. */
+    private readonly viewCache?: SkillViewCache,
   ) {
     if (indexNow) for (let i = 0; i < people.length; i++) this.indexPerson(i);
   }
@@ -98,7 +102,9 @@ export class PoolEvidence {
 
   private indexPerson(i: number): void {
     const p = this.people[i]!;
-    const v = personSkills(p, this.k, this.config.skills);
+    const v = this.viewCache
+      ? this.viewCache.view(p, this.config.skills)
+      : personSkills(p, this.k, this.config.skills);
     this.views.push(v);
     for (const id of v.heldIds) push(this.bySkillId, id, i);
     for (const uri of v.byUri.keys()) push(this.bySkillUri, uri, i);
@@ -107,6 +113,43 @@ export class PoolEvidence {
       push(this.byOccupationUri, o.uri, i);
       if (o.iscoGroup.length >= 3) push(this.byIsco3, o.iscoGroup.slice(0, 3), i);
     }
+  }
+
+  /**
+   * Requirement-major credits: each person's best credit for one required skill, the same number
+   * `bestRoute` gives for that person, reached through the pool's postings instead of per person.
+   * Per person the routes are offered in `bestRoute`'s order (held, occupations in the person's
+   * order, related skills by ascending id) with the same tie rule, so the credit is bit-identical.
+   * Writes into `credit` (length = pool size, zero on entry) and returns the people it touched; the
+   * caller zeroes those entries before the next requirement.
+   */
+  requirementCredits(req: SkillRequirement, credit: Float64Array): number[] {
+    const c = this.config.skills;
+    const touched: number[] = [];
+    const offer = (pi: number, value: number): void => {
+      if (value > credit[pi]! + 1e-12) {
+        if (credit[pi] === 0) touched.push(pi);
+        credit[pi] = value;
+      }
+    };
+    for (const pi of this.bySkillUri.get(req.uri) ?? [])
+      offer(pi, this.views[pi]!.byUri.get(req.uri)!.credit);
+    const id = req.id;
+    if (id === undefined) return touched;
+    // An occupation that lists the skill implies it. The credit is the best offer whatever the order,
+    // so the people of each such occupation are offered its credit directly from the postings.
+    for (const o of this.k.occupationsWithEssential[id]!)
+      for (const pi of this.byOccupationId.get(o) ?? []) offer(pi, c.impliedEssential);
+    for (const o of this.k.occupationsWithOptional[id]!) {
+      // Listed both ways, an occupation implies the skill as essential only (as `bestRoute` reads it).
+      if (sortedHas(this.k.essentialSkills[o]!, id)) continue;
+      for (const pi of this.byOccupationId.get(o) ?? []) offer(pi, c.impliedOptional);
+    }
+    // Ascending related id, as `bestRoute` walks them: each person meets their held relatives in that order.
+    for (const r of req.related!.list)
+      for (const pi of this.bySkillId.get(r.id) ?? [])
+        offer(pi, r.credit * this.views[pi]!.byId.get(r.id)!.credit);
+    return touched;
   }
 
   /** Indexes (ascending) of the people for whom `mayHaveEvidence` holds. */

@@ -6,11 +6,11 @@ const LEVEL_CODES = ['isco4', 'isco3', 'isco2', 'isco1'] as const;
 
 /** How close two ISCO-08 codes are: 0 = same 4-digit group … 3 = same major group, -1 = none. */
 export function iscoLevel(a: string, b: string): number {
-  for (let digits = 4; digits >= 1; digits--) {
-    if (a.length >= digits && b.length >= digits && a.slice(0, digits) === b.slice(0, digits))
-      return 4 - digits;
-  }
-  return -1;
+  // The common prefix, up to 4 digits, compared in place: this runs for every pair a team scores.
+  const n = Math.min(a.length, b.length, 4);
+  let common = 0;
+  while (common < n && a.charCodeAt(common) === b.charCodeAt(common)) common++;
+  return common === 0 ? -1 : 4 - common;
 }
 
 /**
@@ -51,4 +51,34 @@ export function scoreOccupation(
     }
   }
   return { value: best, reason: bestReason };
+}
+
+/**
+ * `scoreOccupation(...).value` without building the reason: the team builder needs the number for tens of
+ * thousands of pairs. The same loop, the same tie rule (on the occupation URI), so the same number.
+ */
+export function occupationValue(
+  p: ScoringProfile,
+  occupationUri: string,
+  iscoGroup: string,
+  config: ScoringConfig,
+): number {
+  let best = 0;
+  let bestUri: string | null = null;
+  for (const o of p.occupations) {
+    let closeness = 0;
+    if (o.uri === occupationUri) closeness = 1;
+    else {
+      const lvl = iscoLevel(o.iscoGroup, iscoGroup);
+      if (lvl >= 0) closeness = config.iscoCloseness[lvl]!;
+    }
+    if (closeness === 0) continue;
+    const years = Math.max(0, Math.min(o.years, config.yearsCap));
+    const value = closeness * (1 - config.yearsShare + (config.yearsShare * years) / config.yearsCap);
+    if (value > best + 1e-12 || (Math.abs(value - best) <= 1e-12 && o.uri < (bestUri ?? '~'))) {
+      best = value;
+      bestUri = o.uri;
+    }
+  }
+  return best;
 }

@@ -9,6 +9,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { boundingBox, EARTH_RADIUS_KM } from '@rilancio/matcher';
 import { benchPgUrl, connectPg, emit, log, parseFlags, summary, timeQueries } from '../lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
@@ -16,12 +17,6 @@ const dir = flags.get('dump')!;
 const sizes = (flags.get('sizes') ?? '100000').split(',').map(Number);
 const SECTION = 'matching-pg';
 
-/** Latitude/longitude box around a point: what lets a (lat, lon) index narrow a radius query. */
-function boundingBox(lat: number, lon: number, km: number) {
-  const dLat = km / 111.32;
-  const dLon = km / (111.32 * Math.max(0.01, Math.cos((lat * Math.PI) / 180)));
-  return { minLat: lat - dLat, maxLat: lat + dLat, minLon: lon - dLon, maxLon: lon + dLon };
-}
 /** The longest mobility the generator gives anyone: a person farther than this cannot qualify. */
 const MAX_MOBILITY_KM = 80;
 
@@ -91,7 +86,7 @@ async function bench(size: number): Promise<void> {
       where s.skill = any(${all}::int[])
         and p.lat between ${box.minLat} and ${box.maxLat}
         and p.lon between ${box.minLon} and ${box.maxLon}
-        and 2 * 6371 * asin(sqrt(
+        and 2 * ${EARTH_RADIUS_KM} * asin(sqrt(
               sin(radians(p.lat - ${need.lat}) / 2) ^ 2
               + cos(radians(${need.lat})) * cos(radians(p.lat)) * sin(radians(p.lon - ${need.lon}) / 2) ^ 2
             )) <= greatest(${need.radiusKm}, p.mobility_km)

@@ -506,7 +506,7 @@ export const OCCUPATIONS: readonly OccupationDef[] = [
 ].map((o, i) => ({ ...o, uri: `esco:occupation/${i}` }));
 
 const STATUSES = ['unemployed', 'at_risk', 'furloughed'];
-const PATHS = ['employment', 'start_up', 'wbo', 'spin_off', 'community_coop'];
+const PATHS = ['employment', 'start_up', 'workers_buy_out', 'spin_off', 'community_coop'];
 const LANGS = ['it', 'fr', 'en', 'es', 'de'];
 
 export function generateProfiles(n: number, seed = 7): ProfileDocument[] {

@@ -4,6 +4,7 @@
  * GET /api/v1/search/assets?q=…&facets=… as a marketing officer.
  *   node --import tsx bench/sections/http.ts --assets=20000 --seconds=30 [--connections=20]
  */
+import { principalFromTestHeaders } from '../../test/helpers/test-principal.js';
 import type { AddressInfo } from 'node:net';
 import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache.js';
 import { createMatchFeed } from '../../src/modules/matching/index/match-index.feed.js';
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     mapTilesUrl: undefined,
     demo: false,
     // The load comes from one client: the role header stands in for a session, the rate limit is lifted.
-    trustTestHeaders: true,
+    testPrincipal: principalFromTestHeaders,
     auth: {
       secret: 'bench',
       ledgerKey: 'bench',

@@ -6,6 +6,7 @@
  *   node --import tsx bench/sections/import-loop.ts --rows=100000 [--assets=5000] [--probes=2]
  * Requirement: while an import is parsed and processed, no request waits more than 50 ms for the loop.
  */
+import { principalFromTestHeaders } from '../../test/helpers/test-principal.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
     uiDir: undefined,
     mapTilesUrl: undefined,
     demo: false,
-    trustTestHeaders: true,
+    testPrincipal: principalFromTestHeaders,
     auth: {
       secret: 'bench',
       ledgerKey: 'bench',

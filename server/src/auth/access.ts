@@ -3,12 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { AuthService } from './auth.service.js';
 import { SESSION_COOKIE } from './auth.service.js';
-import {
-  UnauthenticatedError,
-  principalFromTestHeaders,
-  type Principal,
-  type PrincipalRole,
-} from './principal.js';
+import { UnauthenticatedError, type Principal, type PrincipalRole } from './principal.js';
 
 /**
  * Who may call a route: 'public' needs no principal, 'signed_in' any principal, otherwise the listed roles.
@@ -37,8 +32,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface AccessOptions {
   auth: AuthService;
-  /** Tests only: accept x-rilancio-role headers. */
-  trustTestHeaders: boolean;
+  /** Tests only: who is calling when no API key or session says so (the test harness reads headers). */
+  testPrincipal?: (request: FastifyRequest) => Principal | null;
 }
 
 async function resolvePrincipal(request: FastifyRequest, options: AccessOptions): Promise<Principal | null> {
@@ -53,7 +48,7 @@ async function resolvePrincipal(request: FastifyRequest, options: AccessOptions)
     const principal = await options.auth.principalFromSession(cookie);
     if (principal) return principal;
   }
-  return options.trustTestHeaders ? principalFromTestHeaders(request) : null;
+  return options.testPrincipal?.(request) ?? null;
 }
 
 const authFailure = Symbol('authFailure');

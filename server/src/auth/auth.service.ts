@@ -7,27 +7,14 @@ import { changeVersioned } from '../modules/shared/versioned.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createResetMailQueue, type ResetMailQueueOptions } from './reset-mail-queue.js';
 import type { Principal } from './principal.js';
+import type { AuthPolicy } from './auth-policy.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 import { hashToken, hmac, newToken, safeEqual } from './tokens.js';
 
 export const SESSION_COOKIE = 'rilancio_session';
 
-export interface AuthPolicy {
-  sessionHours: number;
-  /**
-   * Attempts on one address from one client IP before that IP is locked out of that address for
-   * `lockMinutes` (a stranger elsewhere cannot lock the real user out).
-   */
-  maxFailedSignIns: number;
-  lockMinutes: number;
-  /**
-   * Attempts on one address from all IPs within `lockMinutes` before the address is slowed down to one
-   * evaluated attempt every `slowSeconds` (slowed, never locked: a botnet cannot lock the user out).
-   */
-  accountCeiling: number;
-  slowSeconds: number;
-  resetTokenMinutes: number;
-}
+export type { AuthPolicy };
+
 export const DEFAULT_AUTH_POLICY: AuthPolicy = {
   sessionHours: 8,
   maxFailedSignIns: 5,

@@ -150,13 +150,15 @@ const ownerWord = (kind: OwnedKind) => (kind === 'need' || kind === 'firm' ? 'de
 
 /**
  * What a list may show this principal: everything (`{}`), one desk's or one firm's records, or nothing
- * (`null`). Lists filter in SQL with it, so pages and totals never include a foreign record.
+ * (`null`). Lists filter in SQL with it, so pages and totals never include a foreign record; with
+ * `read_personal`, where a list may match on personal data (a name typed in a desk's search box).
  */
 export function readScope(
   principal: Principal,
   kind: OwnedKind,
+  right: Exclude<Right, 'write'> = 'read',
 ): { deskId?: string; firmId?: string; createdBy?: string } | null {
-  const reach = POLICY[kind][principal.role].read;
+  const reach = POLICY[kind][principal.role][right];
   switch (reach) {
     case 'all':
       return {};

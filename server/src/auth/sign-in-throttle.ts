@@ -2,7 +2,7 @@ import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import { signInThrottle } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { AuthPolicy } from './auth.service.js';
+import type { AuthPolicy } from './auth-policy.js';
 
 const iso = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 

@@ -24,7 +24,14 @@ try {
       JSON.stringify(await replayErasures(database.db, JSON.parse(readFileSync(file, 'utf8')), ledgerKey)),
     );
   } else {
-    console.log(JSON.stringify(await runRetention(database.db, { now: new Date(), ledgerKey })));
+    // One run at a time across the deployment: a server process (admin screen) or another CLI may be at it.
+    const run = await database.tryWithLock('retention', () =>
+      runRetention(database.db, { now: new Date(), ledgerKey }),
+    );
+    if (!run.acquired) {
+      console.error('A retention run is in progress in another process; nothing done. Try again later.');
+      process.exitCode = 75; // EX_TEMPFAIL
+    } else console.log(JSON.stringify(run.value));
   }
 } finally {
   await database.close();

@@ -10,7 +10,18 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  brandModelKey,
+  emailKey,
+  firmNameKey,
+  personNameKey,
+  phoneKey,
+  sirenKey,
+  taxIdKey,
+} from './duplicate-keys.js';
+import {
+  bigint,
   bigserial,
+  customType,
   boolean,
   check,
   date,
@@ -48,6 +59,9 @@ import {
   ROLES,
   SKILL_SOURCES,
 } from '../domain/vocabulary.js';
+
+/** PostgreSQL's 64-bit transaction id (`pg_current_xact_id()`), compared in SQL; read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -311,6 +325,10 @@ export const firms = pgTable(
   (t) => [
     uniqueIndex('firms_vat_key').on(t.vatNumber),
     uniqueIndex('firms_siret_key').on(t.siret),
+    // Duplicate detection (modules/duplicates): tax ids however typed, the SIREN, the name.
+    index('firms_dup_vat_idx').on(taxIdKey(sql`${t.vatNumber}`)),
+    index('firms_dup_siren_idx').on(sirenKey(sql`${t.siret}`)),
+    index('firms_dup_name_idx').on(firmNameKey(sql`${t.name}`)),
     check('firms_country', oneOf('country', ['IT', 'FR'])),
     check('firms_state', oneOf('state', FIRM_STATES)),
     check(
@@ -349,6 +367,7 @@ export const crisisCases = pgTable(
   },
   (t) => [
     uniqueIndex('crisis_cases_desk_ref_key').on(t.deskId, t.externalRef),
+    index('crisis_cases_created_idx').on(t.createdAt),
     check('crisis_cases_procedure', oneOf('procedure', CRISIS_PROCEDURES)),
     check('crisis_cases_status', oneOf('status', CRISIS_STATUSES)),
     check('crisis_cases_workers', sql.raw('workers_affected >= 0')),
@@ -382,6 +401,10 @@ export const profiles = pgTable(
     lon: doublePrecision('lon').notNull(),
     eqfLevel: smallint('eqf_level'),
     mobilityKm: integer('mobility_km').notNull().default(30),
+    /** Longest door-to-door trip accepted (road and ferry), minutes; null = judged by km only. */
+    maxTravelMinutes: smallint('max_travel_minutes'),
+    /** Accepts crossing the sea once a week (living near work on weekdays). */
+    weeklyFerryCommute: boolean('weekly_ferry_commute').notNull().default(false),
     availableFrom: date('available_from'),
     employmentStatus: text('employment_status').notNull(),
     desiredPaths: text('desired_paths')
@@ -411,8 +434,18 @@ export const profiles = pgTable(
     uniqueIndex('profiles_desk_ref_key').on(t.deskId, t.externalRef),
     index('profiles_latlon_idx').on(t.lat, t.lon),
     index('profiles_crisis_idx').on(t.crisisCaseId),
+    // The desk lists' "newest first" (modules/*/…list.ts).
+    index('profiles_created_idx').on(t.createdAt),
+    // Duplicate detection (modules/duplicates): one index per key it looks up.
+    index('profiles_dup_name_idx').on(personNameKey(sql`${t.firstName}`, sql`${t.lastName}`)),
+    index('profiles_dup_email_idx').on(emailKey(sql`${t.email}`)),
+    index('profiles_dup_phone_idx').on(phoneKey(sql`${t.phone}`)),
     check('profiles_eqf', sql.raw('eqf_level is null or eqf_level between 1 and 8')),
     check('profiles_mobility', sql.raw('mobility_km between 0 and 1000')),
+    check(
+      'profiles_max_travel_minutes',
+      sql.raw('max_travel_minutes is null or max_travel_minutes between 1 and 720'),
+    ),
     check('profiles_employment_status', oneOf('employment_status', EMPLOYMENT_STATUSES)),
     check('profiles_desired_paths', allOf('desired_paths', DESIRED_PATHS)),
     ...latLonChecks('profiles'),
@@ -530,6 +563,14 @@ export const assets = pgTable(
     uniqueIndex('assets_inventory_key').on(t.inventoryNumber),
     index('assets_crisis_idx').on(t.crisisCaseId),
     index('assets_latlon_idx').on(t.lat, t.lon),
+    // Duplicate detection (modules/duplicates): same kind in the same place, or the same machine.
+    index('assets_dup_place_idx').on(
+      t.municipalityCountry,
+      t.municipalityCode,
+      t.kind,
+      sql`coalesce(${t.coveredAreaM2}, ${t.landAreaM2})`,
+    ),
+    index('assets_dup_brand_model_idx').on(brandModelKey(sql`${t.brand}`, sql`${t.model}`)),
     check('assets_kind', oneOf('kind', ASSET_KINDS)),
     check('assets_availability', oneOf('availability', ASSET_AVAILABILITIES)),
     check('assets_status', oneOf('status', ASSET_STATUSES)),
@@ -602,6 +643,9 @@ export const needs = pgTable(
   },
   (t) => [
     index('needs_firm_idx').on(t.firmId),
+    // The desk lists: one desk's needs, newest first (modules/needs/needs.list.ts).
+    index('needs_desk_idx').on(t.deskId),
+    index('needs_created_idx').on(t.createdAt),
     uniqueIndex('needs_firm_ref_key').on(t.firmId, t.externalRef),
     check('needs_type', oneOf('type', NEED_TYPES)),
     check('needs_status', oneOf('status', NEED_STATUSES)),
@@ -672,6 +716,7 @@ export const opportunities = pgTable(
   },
   (t) => [
     index('opportunities_crisis_idx').on(t.crisisCaseId),
+    index('opportunities_created_idx').on(t.createdAt),
     uniqueIndex('opportunities_desk_ref_key').on(t.deskId, t.externalRef),
     check('opportunities_kind', oneOf('kind', OPPORTUNITY_KINDS)),
     check('opportunities_status', oneOf('status', OPPORTUNITY_STATUSES)),
@@ -712,6 +757,35 @@ export const opportunityAssets = pgTable(
       .references(() => assets.id),
   },
   (t) => [primaryKey({ columns: [t.opportunityId, t.assetId] })],
+);
+
+/**
+ * The route to readiness of an opportunity (issue 16): one row per step, made from the reference template
+ * of its kind and country (modules/opportunities/readiness/route-template.ts) and then the desk's own —
+ * done or not, a due date, a note. Each row is versioned: two people ticking the same step get a 409.
+ */
+export const opportunityChecklistItems = pgTable(
+  'opportunity_checklist_items',
+  {
+    id: id(),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    /** The template step it came from (a stable code), so a template is applied once. */
+    stepCode: text('step_code').notNull(),
+    position: smallint('position').notNull(),
+    done: boolean('done').notNull().default(false),
+    doneAt: ts('done_at'),
+    dueDate: date('due_date'),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('opportunity_checklist_step_key').on(t.opportunityId, t.stepCode),
+    check('opportunity_checklist_note_length', sql.raw('char_length(note) <= 2000')),
+  ],
 );
 
 // ---------------------------------------------------------------- matching (append-only logs)
@@ -838,6 +912,25 @@ export const importJobs = pgTable(
     check('import_jobs_entity', oneOf('entity', ['profiles', 'assets', 'firms', 'needs', 'opportunities'])),
     check('import_jobs_status', oneOf('status', ['pending', 'running', 'done', 'failed', 'interrupted'])),
   ],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * The uploaded file of a job that is running, in parts, so that any process can resume the job after the
+ * one running it died (issue 15), without a re-upload. Written by the runner before its first batch and
+ * removed when the job is done or failed: a file of people's data is kept no longer than its import.
+ */
+export const importUploads = pgTable(
+  'import_uploads',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    part: integer('part').notNull(),
+    bytes: bytea('bytes').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.part] })],
 );
 
 // ---------------------------------------------------------------- accounts
@@ -1015,22 +1108,100 @@ export const auditLog = pgTable(
 );
 
 /**
- * Transactional outbox: written in the same transaction as the change. The relay pushes the record's
- * CURRENT state (not this row's payload), so replays and reordering are harmless.
+ * Transactional outbox, read as a change log: written in the same transaction as the change; every reader
+ * (each process's in-memory indexes, the one leader feeding a shared Meilisearch) keeps its own position
+ * in (txid, id) order and pushes the record's CURRENT state (not this row's payload), so replays and
+ * reordering are harmless. `txid` is the writing transaction: a reader only advances past transactions
+ * older than every transaction still running, so one that commits late is never skipped (ADR 0005).
+ * Rows go when every live reader has passed them (indexing/change-log.ts, `pruneChangeLog`).
  */
 export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
+    txid: xid8('txid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
     aggregateType: text('aggregate_type').notNull(),
     aggregateId: uuid('aggregate_id').notNull(),
     version: integer('version').notNull(),
     createdAt: createdAt(),
-    attempts: integer('attempts').notNull().default(0),
-    nextAttemptAt: ts('next_attempt_at').notNull().defaultNow(),
+  },
+  (t) => [index('outbox_position_idx').on(t.txid, t.id)],
+);
+
+/**
+ * Who reads the change log and how far: `local` rows are one per server process (its embedded search
+ * index and match index), `shared` rows are read by whichever process leads (the shared Meilisearch),
+ * `pin` rows hold the log still while an index is rebuilt. The heartbeat says who is alive; pruning
+ * waits only for live readers. `check_*`: `npm run reindex -- --reconcile` asks each live process to
+ * compare its in-memory indexes with the tables and report here.
+ */
+export const changeLogReaders = pgTable(
+  'change_log_readers',
+  {
+    name: text('name').primaryKey(),
+    kind: text('kind').notNull(),
+    positionTxid: xid8('position_txid')
+      .notNull()
+      .default(sql`'0'::xid8`),
+    positionId: bigint('position_id', { mode: 'number' }).notNull().default(0),
+    host: text('host'),
+    pid: integer('pid'),
+    startedAt: createdAt(),
+    heartbeatAt: ts('heartbeat_at').notNull().defaultNow(),
+    checkRequestedAt: ts('check_requested_at'),
+    checkedAt: ts('checked_at'),
+    checkReport: jsonb('check_report'),
+  },
+  () => [check('change_log_readers_kind', oneOf('kind', ['local', 'shared', 'pin']))],
+);
+
+/** One row: the change-log position up to which rows were pruned (a reader behind it rebuilds). */
+export const changeLogPruned = pgTable(
+  'change_log_pruned',
+  {
+    id: smallint('id').primaryKey().default(1),
+    txid: xid8('txid')
+      .notNull()
+      .default(sql`'0'::xid8`),
+    lastId: bigint('last_id', { mode: 'number' }).notNull().default(0),
+    prunedAt: ts('pruned_at'),
+  },
+  (t) => [check('change_log_pruned_single', sql`${t.id} = 1`)],
+);
+
+/**
+ * Records a search engine refused, set aside per reader so they do not hold up the log: retried with
+ * backoff, then parked in search_dead_letters after the relay's maxAttempts.
+ */
+export const searchRetries = pgTable(
+  'search_retries',
+  {
+    reader: text('reader').notNull(),
+    aggregateType: text('aggregate_type').notNull(),
+    aggregateId: uuid('aggregate_id').notNull(),
+    /** The version the refused change-log row carried (kept for the dead letter). */
+    version: integer('version').notNull(),
+    attempts: integer('attempts').notNull(),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_next_idx').on(t.nextAttemptAt, t.id)],
+  (t) => [primaryKey({ columns: [t.reader, t.aggregateType, t.aggregateId] })],
+);
+
+/**
+ * Request counters of the abuse limits (@fastify/rate-limit) on PostgreSQL, shared by every process:
+ * one upsert per request. Unlogged (migration 0012): losing them in a crash only resets the windows.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('rate_limits_expires_idx').on(t.expiresAt)],
 );
 
 export const searchDeadLetters = pgTable('search_dead_letters', {
@@ -1040,5 +1211,113 @@ export const searchDeadLetters = pgTable('search_dead_letters', {
   version: integer('version').notNull(),
   attempts: integer('attempts').notNull(),
   error: text('error').notNull(),
+  /** The change-log reader that gave up (per process with the embedded engine). */
+  reader: text('reader'),
   createdAt: createdAt(),
 });
+
+/**
+ * A team the opportunity's desk accepted (issue 13): who sits in which role, as locked. Append-only by
+ * version: unlocking ends a version (who, when, why), locking again writes the next one, so the history
+ * of accepted teams stays readable. At most one version per opportunity is in force (unlocked_at null).
+ */
+export const teamLocks = pgTable(
+  'team_locks',
+  {
+    id: id(),
+    opportunityId: uuid('opportunity_id')
+      .notNull()
+      .references(() => opportunities.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** The team-builder run the desk accepted, when it locked from one. */
+    runId: uuid('run_id').references(() => matchRuns.id),
+    /** [{ roleId, profileId }], in the opportunity's role order. */
+    members: jsonb('members').notNull(),
+    note: text('note').notNull().default(''),
+    lockedAt: ts('locked_at').notNull().defaultNow(),
+    lockedBy: uuid('locked_by'),
+    unlockedAt: ts('unlocked_at'),
+    unlockedBy: uuid('unlocked_by'),
+    unlockReason: text('unlock_reason'),
+  },
+  (t) => [
+    uniqueIndex('team_locks_version_key').on(t.opportunityId, t.version),
+    uniqueIndex('team_locks_active_key')
+      .on(t.opportunityId)
+      .where(sql`${t.unlockedAt} is null`),
+  ],
+);
+
+// ---------------------------------------------------------------- saved searches and alerts (issue 16)
+
+export const SAVED_SEARCH_INDEXES = ['assets', 'profiles', 'needs', 'opportunities'] as const;
+export const ALERT_FREQUENCIES = ['daily', 'never'] as const;
+export const NOTIFICATION_REASONS = ['new', 'changed', 'deadline'] as const;
+
+/**
+ * A search a user saved with a name: `query` is the validated query string of GET /search/{index} (the
+ * same schema), so it re-opens as a URL and is evaluated by the same code. `frequency`: the e-mail digest
+ * (`never` after an unsubscribe; the in-app notifications go on). The unsubscribe link carries a token
+ * whose hash only is stored.
+ */
+export const savedSearches = pgTable(
+  'saved_searches',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    index: text('scope').notNull(),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, string | number>>().notNull(),
+    frequency: text('frequency').notNull().default('daily'),
+    lang: text('lang').notNull().default('it'),
+    unsubscribeTokenHash: text('unsubscribe_token_hash').notNull(),
+    lastDigestAt: ts('last_digest_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('saved_searches_user_idx').on(t.userId),
+    uniqueIndex('saved_searches_unsubscribe_key').on(t.unsubscribeTokenHash),
+    check('saved_searches_scope', oneOf('scope', SAVED_SEARCH_INDEXES)),
+    check('saved_searches_frequency', oneOf('frequency', ALERT_FREQUENCIES)),
+    check('saved_searches_lang', oneOf('lang', ['it', 'fr', 'en'])),
+  ],
+);
+
+/**
+ * What a user is told in the app: a record entered one of their saved searches (`saved_search_id`), or a
+ * record of one of them nears its deadline. `dedupe_key` makes every source idempotent: one row per
+ * (search, record, version), one per (search, record, deadline date). `mailed_at`: included in a digest.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    savedSearchId: uuid('saved_search_id').references(() => savedSearches.id, { onDelete: 'cascade' }),
+    recordType: text('record_type').notNull(),
+    recordId: uuid('record_id').notNull(),
+    recordVersion: integer('record_version').notNull(),
+    /** What the record is called (a title; a profile's pseudonymous code), as of the notification. */
+    label: text('label').notNull(),
+    reason: text('reason').notNull(),
+    deadline: date('deadline'),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: createdAt(),
+    readAt: ts('read_at'),
+    mailedAt: ts('mailed_at'),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_unmailed_idx')
+      .on(t.userId)
+      .where(sql`mailed_at is null`),
+    check('notifications_reason', oneOf('reason', NOTIFICATION_REASONS)),
+    check('notifications_record_type', oneOf('record_type', ['asset', 'profile', 'need', 'opportunity'])),
+  ],
+);

@@ -23,7 +23,8 @@ import type {
   profileSkills,
 } from '../db/schema.js';
 import { CONTRACT_TYPES } from '../domain/vocabulary.js';
-import { fold } from '../lib/text.js';
+import { haversineRaw } from '@rilancio/matcher';
+import { foldLabel } from '../lib/text.js';
 import {
   ASSET_TEMPLATES,
   ASSETS_BY_CHAIN,
@@ -153,14 +154,6 @@ function atNoon(isoDate: string): Date {
   return new Date(`${isoDate}T12:00:00Z`);
 }
 
-function haversineKm(aLat: number, aLon: number, bLat: number, bLon: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLon = (bLon - aLon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
-
 /** A point near the town's reference point (≤ ~1.5 km), so assets in one town do not stack on one pixel. */
 function jitter(rng: Rng, m: DemoMunicipality): { lat: number; lon: number } {
   return {
@@ -172,7 +165,7 @@ function jitter(rng: Rng, m: DemoMunicipality): { lat: number; lon: number } {
 /** Towns matter for workers by size, but big cities should not swallow everything: weight by pop^0.7. */
 const townWeight = (m: DemoMunicipality) => Math.max(50, m.population ?? 500) ** 0.7;
 
-const slug = (text: string) => fold(text).replace(/[^a-z0-9]+/g, '');
+const slug = (text: string) => foldLabel(text).replace(/[^a-z0-9]+/g, '');
 
 function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step;
@@ -426,7 +419,7 @@ export function planDemoData(reference: DemoReference, overrides: Partial<DemoOp
     const region = regionOf.get(spec.region)!;
     const firm = firmContexts[c]!;
     const town = firm.town;
-    const near = allTowns.filter((m) => haversineKm(town.lat, town.lon, m.lat, m.lon) <= 45);
+    const near = allTowns.filter((m) => haversineRaw(town.lat, town.lon, m.lat, m.lon) <= 45);
     return {
       spec,
       id: uuid('crisis', c),

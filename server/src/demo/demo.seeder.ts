@@ -26,7 +26,7 @@ import {
   profiles,
   profileSkills,
 } from '../db/schema.js';
-import { insertChunked } from '../reference/reference.loader.js';
+import { insertChunked } from '../reference/rows.js';
 import { OCCUPATIONS } from './catalog.js';
 import { planDemoData, type DemoOptions, type DemoPlan, type DemoReference } from './demo.generator.js';
 

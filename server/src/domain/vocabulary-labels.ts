@@ -1,33 +1,20 @@
-/** IT/FR/EN labels of the closed vocabularies: indexed as search terms and used for localised exports. */
-type Labels = { it: string; fr: string; en: string };
+import { valueLabel, type VocabularyName } from '@rilancio/vocabulary';
 
-export const ASSET_KIND_LABELS: Record<string, Labels> = {
-  machine: { it: 'macchinario', fr: 'machine', en: 'machine' },
-  equipment: { it: 'attrezzatura', fr: 'équipement', en: 'equipment' },
-  plant: { it: 'impianto', fr: 'installation', en: 'plant' },
-  area: { it: 'area industriale', fr: 'zone industrielle', en: 'industrial area' },
-  building: { it: 'capannone', fr: 'bâtiment', en: 'building' },
+/**
+ * A code's words in Italian, French and English, distinct, from the one catalogue the screens use
+ * (@rilancio/vocabulary): indexed as search terms, so a search for what the screen shows finds it.
+ */
+export function wordsOf(vocabulary: VocabularyName, code: string | null | undefined): string[] {
+  if (!code) return [];
+  const words = (['it', 'fr', 'en'] as const).map((lang) => valueLabel(vocabulary, code, lang));
+  return [...new Set(words.filter((w): w is string => w !== undefined))];
+}
+
+/**
+ * Category words asset files used before the catalogue was shared: still read on import, so an old
+ * file or an old export imports as it did.
+ */
+export const FORMER_CATEGORY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  marine_equipment: ['équipements marins'],
+  cold_storage: ['entreposage frigorifique'],
 };
-
-export const ASSET_CATEGORY_LABELS: Record<string, Labels> = {
-  machine_tools: { it: 'macchine utensili', fr: 'machines-outils', en: 'machine tools' },
-  welding: { it: 'saldatura', fr: 'soudage', en: 'welding' },
-  lifting_cranes: { it: 'sollevamento e gru', fr: 'levage et grues', en: 'lifting and cranes' },
-  marine_equipment: { it: 'attrezzature navali', fr: 'équipements marins', en: 'marine equipment' },
-  cold_storage: { it: 'celle frigorifere', fr: 'entreposage frigorifique', en: 'cold storage' },
-  food_processing: {
-    it: 'trasformazione alimentare',
-    fr: 'transformation alimentaire',
-    en: 'food processing',
-  },
-  workshop: { it: 'officina', fr: 'atelier', en: 'workshop' },
-  warehouse: { it: 'magazzino', fr: 'entrepôt', en: 'warehouse' },
-  office: { it: 'uffici', fr: 'bureaux', en: 'offices' },
-  shipyard: { it: 'cantiere navale', fr: 'chantier naval', en: 'shipyard' },
-  energy: { it: 'energia', fr: 'énergie', en: 'energy' },
-  vehicles: { it: 'veicoli', fr: 'véhicules', en: 'vehicles' },
-  other: { it: 'altro', fr: 'autre', en: 'other' },
-};
-
-export const labelsOf = (table: Record<string, Labels>, code: string | null | undefined): string[] =>
-  code && table[code] ? [...new Set(Object.values(table[code]))] : [];

@@ -45,7 +45,8 @@ export const ASSET_CATEGORIES = [
   'other',
 ] as const;
 export const ASSET_AVAILABILITIES = ['sale', 'lease', 'free_loan', 'auction'] as const;
-export const ASSET_STATUSES = ['draft', 'available', 'reserved', 'assigned', 'withdrawn'] as const;
+/** `expired`: an auction whose date passed, set by the expiry job (modules/assets/auction-expiry.ts). */
+export const ASSET_STATUSES = ['draft', 'available', 'reserved', 'assigned', 'withdrawn', 'expired'] as const;
 export const ASSET_CONDITIONS = ['new', 'good', 'fair', 'needs_repair', 'for_parts'] as const;
 
 export const FIRM_STATES = ['active', 'in_crisis', 'closed'] as const;

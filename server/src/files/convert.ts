@@ -1,8 +1,10 @@
 import { FileError } from './errors.js';
-import { fieldsOf, type FieldDef } from './fields.js';
+import type { FieldDef } from './field-def.js';
+import { fieldsOf } from './fields.js';
 import { unneutralizeFormula } from './formula.js';
 import type { HeaderMatch } from './headers.js';
 import { columnLetter, makeIssue, type IssueColumn, type RowIssue } from './issues.js';
+import { withAllowedValues } from './enum-allowed.js';
 import type { TableRow } from './table.js';
 import {
   isBlank,
@@ -132,7 +134,13 @@ export function createRowConverter(
       const parsed = parseField(field, raw, options);
       const column: IssueColumn = { index: col.index, letter: col.letter, header: col.header };
       if (parsed.ok) record[field.name] = parsed.value;
-      else issues.push(makeIssue({ ...at, column, field: field.name, value: raw, code: parsed.code }));
+      else
+        issues.push(
+          withAllowedValues(
+            makeIssue({ ...at, column, field: field.name, value: raw, code: parsed.code }),
+            field,
+          ),
+        );
     }
     for (const field of required) {
       const index = match.fieldColumns.get(field.name);
@@ -159,7 +167,7 @@ export function createRowConverter(
 }
 
 /**
- * D7: refuse the whole file when too many rows fail (a wrong template or a wrong entity
+ * Refuses the whole file when too many rows fail (D7) (a wrong template or a wrong entity
  * is likelier than hundreds of typos). `maxRatio` 0.5 means more than half failing.
  */
 export function assertErrorRate(badRows: number, totalRows: number, maxRatio: number): void {

@@ -1,4 +1,5 @@
-import { fieldsOf, type EntityName, type FieldDef } from './fields.js';
+import type { EntityName, FieldDef } from './field-def.js';
+import { fieldsOf } from './fields.js';
 import { columnLetter, makeIssue, type IssueColumn, type RowIssue } from './issues.js';
 import { normalizeKey, tokenSetKey } from './normalize.js';
 

@@ -1,16 +1,12 @@
+import { fold } from '../lib/text.js';
+
 /**
  * The one comparison key for header names, enum values and language names: case-, accent-,
  * punctuation- and spacing-insensitive. NFKD also folds compatibility forms, so "m²" and "m2",
  * "ﬁ" and "fi", full-width digits and plain ones compare equal.
  */
 export function normalizeKey(input: string): string {
-  return input
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
+  return fold(input)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

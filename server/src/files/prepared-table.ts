@@ -1,5 +1,5 @@
 import { createRowConverter, type ConvertedRow, type ConvertOptions } from './convert.js';
-import type { EntityName } from './fields.js';
+import type { EntityName } from './field-def.js';
 import { matchHeaders, type HeaderMatch, type HeaderOverride } from './headers.js';
 import type { RowIssue } from './issues.js';
 import { openTable, type Table, type TableRow } from './table.js';

@@ -1,7 +1,9 @@
 import { toCsv, type CsvWriteOptions } from './csv-writer.js';
 import type { ExportCell } from './export-cell.js';
 import { booleanLabel } from './export-cell.js';
-import { enumLabel, exampleIn, fieldsOf, type EntityName, type FieldDef } from './fields.js';
+import { enumLabel } from './enum-values.js';
+import { exampleIn, type EntityName, type FieldDef } from './field-def.js';
+import { fieldsOf } from './fields.js';
 import type { Lang } from './issues.js';
 import { writeXlsx } from './xlsx-writer.js';
 

@@ -1,4 +1,5 @@
 import { normalizeKey } from './normalize.js';
+import { isIso6391 } from '../domain/iso639.js';
 
 /**
  * Value parsers for IT/FR/EN spreadsheets. Each takes what a reader produced (CSV text, or an
@@ -355,9 +356,11 @@ export function parseLanguageLevels(raw: RawValue): Parsed<LanguageLevel[]> {
       .replace(/\b[abc][12]\b/, '')
       .replace(NATIVE, '')
       .trim();
+    // A name or three-letter code the table knows, else any ISO 639-1 code as it is ("nl B2").
     const language = parseEnum(name, LANGUAGES);
-    if (!language.ok) return fail('LANGUAGE_INVALID');
-    out.push({ language: language.value, level: level as CefrLevel });
+    const code = language.ok ? language.value : isIso6391(name) ? name : undefined;
+    if (!code) return fail('LANGUAGE_INVALID');
+    out.push({ language: code, level: level as CefrLevel });
   }
   return ok(out);
 }

@@ -16,7 +16,8 @@ import {
   profileSkills,
   profiles,
 } from '../db/schema.js';
-import { ASSET_CATEGORY_LABELS, ASSET_KIND_LABELS, labelsOf } from '../domain/vocabulary-labels.js';
+import { verifiedAtOf } from '../modules/assets/freshness.js';
+import { wordsOf } from '../domain/vocabulary-labels.js';
 import {
   toIndexDocument,
   type DocumentsByIndex,
@@ -100,12 +101,13 @@ async function assetDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById>
       doc('assets', {
         ...a,
         ...placeFields(where.get(a.municipalityCode)),
-        kindLabels: labelsOf(ASSET_KIND_LABELS, a.kind),
-        categoryLabels: labelsOf(ASSET_CATEGORY_LABELS, a.category),
+        kindLabels: wordsOf('kind', a.kind),
+        categoryLabels: wordsOf('category', a.category),
         location: { lat: a.lat, lon: a.lon },
         availableFrom: a.availableFrom ?? undefined,
         availableUntil: a.availableUntil ?? undefined,
         createdAt: iso(a.createdAt),
+        verifiedAt: iso(verifiedAtOf(a)),
       }),
     );
   }
@@ -213,6 +215,7 @@ async function needDocuments(db: DbOrTx, ids: string[], cache?: ConceptLabelCach
         catchmentKm: n.radiusKm ?? undefined,
         startDate: n.startDate ?? undefined,
         expiresAt: n.expiresAt ?? undefined,
+        contractType: n.contractType ?? undefined,
       }),
     );
   }
@@ -282,6 +285,7 @@ async function opportunityDocuments(
       doc('opportunities', {
         ...o,
         ...placeFields(where.get(o.municipalityCode)),
+        deskId: o.deskId ?? undefined,
         location: { lat: o.lat, lon: o.lon },
         crisisCaseId: o.crisisCaseId ?? undefined,
         roleOccupationUris: uris,

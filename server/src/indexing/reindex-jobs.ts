@@ -37,6 +37,13 @@ export function createReindexJobs(
   options: {
     /** Also after a rebuild: the match index's reconcile and fresh planner statistics. */
     afterRebuild?: () => Promise<unknown>;
+    /**
+     * Runs the rebuild alone across the deployment when the index is shared (Meilisearch: the `reindex`
+     * lock); returns false when another process is rebuilding it.
+     */
+    exclusive?: (work: () => Promise<void>) => Promise<boolean>;
+    /** Replays the change log from where the rebuild started, once it is swapped in (outbox-relay.ts). */
+    replayAfter?: <T>(work: () => Promise<T>) => Promise<T>;
   } = {},
 ) {
   let state: ReindexStatus = {
@@ -56,12 +63,18 @@ export function createReindexJobs(
     }
   }
 
+  async function rebuild() {
+    for (const type of INDEXED_AGGREGATES) {
+      const n = await rebuildIndex(search, INDEX_OF[type], counted(type));
+      state = { ...state, indexed: { ...state.indexed, [type]: n } };
+    }
+  }
+
   async function run() {
     try {
-      for (const type of INDEXED_AGGREGATES) {
-        const n = await rebuildIndex(search, INDEX_OF[type], counted(type));
-        state = { ...state, indexed: { ...state.indexed, [type]: n } };
-      }
+      const replayed = () => (options.replayAfter ? options.replayAfter(rebuild) : rebuild());
+      const alone = options.exclusive ? await options.exclusive(replayed) : (await replayed(), true);
+      if (!alone) throw new Error('Another server process is rebuilding the search index; try again later');
       await options.afterRebuild?.();
       // Drafts are read but not indexed: the bar ends full when the work is.
       state = { ...state, status: 'done', done: state.total, finishedAt: new Date().toISOString() };

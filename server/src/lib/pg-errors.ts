@@ -50,3 +50,28 @@ export function translatePgError(error: unknown): AppError | undefined {
       return undefined;
   }
 }
+/** Is this a unique-key violation (SQLSTATE 23505), on the named constraint if one is given? */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const pg = findPgError(error);
+  if (pg?.code !== '23505') return false;
+  return constraint === undefined || (pg.constraint ?? pg.constraint_name) === constraint;
+}
+
+/**
+ * Runs a write that draws a random unique value (a pseudonym) again when the draw hits the unique key:
+ * decided on the SQLSTATE and the constraint name, never on message text. The caller wraps `write` in a
+ * savepoint so a failed attempt leaves its transaction usable.
+ */
+export async function retryOnUniqueClash<T>(
+  write: () => Promise<T>,
+  constraint: string,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isUniqueViolation(error, constraint)) throw error;
+    }
+  }
+}

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 
 // No 0/O, 1/I/L: codes are read aloud at a desk and typed by companies.
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+const LENGTH = 8;
 
 /**
  * A public pseudonymous code such as `P-7Q3K9A2F`: random, so it reveals nothing about the person; 31⁸
@@ -9,6 +10,17 @@ const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
  */
 export function newPseudonym(prefix = 'P'): string {
   let out = '';
-  for (let i = 0; i < 8; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  for (let i = 0; i < LENGTH; i++) out += ALPHABET[randomInt(ALPHABET.length)];
+  return `${prefix}-${out}`;
+}
+
+/** The code of a number in the same format (demo data: reproducible codes that look like real ones). */
+export function pseudonymOf(value: number, prefix = 'P'): string {
+  let out = '';
+  let v = value;
+  for (let i = 0; i < LENGTH; i++) {
+    out = ALPHABET[v % ALPHABET.length]! + out;
+    v = Math.floor(v / ALPHABET.length);
+  }
   return `${prefix}-${out}`;
 }

@@ -23,7 +23,7 @@ import { unzipSync } from 'fflate';
 import type { Database, DbOrTx } from '../db/client.js';
 import { escoLabels, escoOccupations, escoSkillGroups, escoSkills } from '../db/schema.js';
 import { genderedForms } from './project-labels.js';
-import { insertChunked, labelRows } from './reference.loader.js';
+import { insertChunked, labelRows } from './rows.js';
 
 type ConceptKind = 'occupation' | 'skill' | 'skill_group';
 

@@ -17,8 +17,7 @@ import { parse } from 'csv-parse/sync';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { escoLabels, escoOccupations, escoSkills, type LabelSource } from '../db/schema.js';
-// A cycle at module level only: both modules call each other's functions at run time, never at import.
-import { insertChunked, labelRows } from './reference.loader.js';
+import { insertChunked, labelRows } from './rows.js';
 
 export type ProjectLabelKind = 'occupation' | 'skill';
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database, DbOrTx } from '../db/client.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   escoBroader,
   escoLabels,
@@ -19,7 +19,8 @@ import {
   nutsRegions,
   referenceDatasets,
 } from '../db/schema.js';
-import { fold } from '../lib/text.js';
+import { foldLabel } from '../lib/text.js';
+import { insertChunked, labelRows, splitAlt } from './rows.js';
 import { ISCO_IT_FILE, loadIscoItalianNames } from './isco-names.js';
 import { loadProjectLabels, parseProjectLabels, type ProjectLabelSpec } from './project-labels.js';
 
@@ -45,51 +46,6 @@ export function readReferenceFile(dir: string, name: string): { rows: Row[]; che
   if (!bytes) return null;
   const rows = parse(bytes, { columns: true, bom: true, skip_empty_lines: true }) as Row[];
   return { rows, checksum: createHash('sha256').update(bytes).digest('hex') };
-}
-
-/** Multi-row inserts (existing keys left alone) in chunks that stay under PostgreSQL's 65,535 bind-parameter limit. */
-export async function insertChunked<T extends Record<string, unknown>>(
-  db: DbOrTx,
-  table: PgTable,
-  rows: T[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const perRow = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(30000 / perRow));
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insert(table)
-      .values(rows.slice(i, i + size) as never)
-      .onConflictDoNothing();
-  }
-}
-
-const splitAlt = (value: string | undefined) =>
-  (value ?? '')
-    .split(' | ')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** Preferred and alternative labels of one concept in one language, de-duplicated. */
-export function labelRows(
-  conceptUri: string,
-  conceptKind: 'occupation' | 'skill' | 'skill_group',
-  lang: string,
-  preferred: string | undefined,
-  alternatives: string[],
-) {
-  const out: (typeof escoLabels.$inferInsert)[] = [];
-  const seen = new Set<string>();
-  const add = (label: string, isPreferred: boolean) => {
-    const clean = label.trim();
-    if (!clean || seen.has(clean)) return;
-    seen.add(clean);
-    out.push({ conceptUri, conceptKind, lang, label: clean, preferred: isPreferred, folded: fold(clean) });
-  };
-  // ESCO writes gendered French forms as "soudeur/soudeuse": both halves are searchable on their own.
-  if (preferred) add(preferred, true);
-  for (const alt of alternatives) add(alt, false);
-  return out;
 }
 
 type Dataset =
@@ -138,6 +94,26 @@ const projectDataset = (spec: ProjectLabelSpec): Dataset => ({
 const bool = (v: string | undefined) => v === '1' || v === 'true';
 const nullIfEmpty = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 
+/** An ESCO concept file: one row per concept in its own table, and its labels in every language. */
+function escoConcepts(
+  file: string,
+  kind: 'occupation' | 'skill' | 'skill_group',
+  table: PgTable,
+  toRow: (r: Row) => Record<string, unknown>,
+): Dataset {
+  return {
+    file,
+    async load(db, rows) {
+      await insertChunked(db, table, rows.map(toRow));
+      await insertChunked(
+        db,
+        escoLabels,
+        rows.flatMap((r) => conceptLabels(r.uri!, kind, r)),
+      );
+    },
+  };
+}
+
 /** Order matters: relations reference the concepts loaded before them. */
 const DATASETS: Dataset[] = [
   {
@@ -164,59 +140,24 @@ const DATASETS: Dataset[] = [
     file: ISCO_IT_FILE,
     loadBytes: async (db, bytes) => (await loadIscoItalianNames(db, bytes)).rows,
   },
-  {
-    file: 'esco_occupations.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        escoOccupations,
-        rows.map((r) => ({ uri: r.uri!, code: nullIfEmpty(r.esco_code), iscoGroup: r.isco_group! })),
-      );
-      await insertChunked(
-        db,
-        escoLabels,
-        rows.flatMap((r) => conceptLabels(r.uri!, 'occupation', r)),
-      );
-    },
-  },
-  {
-    file: 'esco_skills.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        escoSkills,
-        rows.map((r) => ({
-          uri: r.uri!,
-          skillType: nullIfEmpty(r.skill_type),
-          reuseLevel: nullIfEmpty(r.reuse_level),
-          isGreen: bool(r.is_green),
-          isDigital: bool(r.is_digital),
-          isTransversal: bool(r.is_transversal),
-          isLanguage: bool(r.is_language),
-        })),
-      );
-      await insertChunked(
-        db,
-        escoLabels,
-        rows.flatMap((r) => conceptLabels(r.uri!, 'skill', r)),
-      );
-    },
-  },
-  {
-    file: 'esco_skill_groups.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        escoSkillGroups,
-        rows.map((r) => ({ uri: r.uri!, code: nullIfEmpty(r.code) })),
-      );
-      await insertChunked(
-        db,
-        escoLabels,
-        rows.flatMap((r) => conceptLabels(r.uri!, 'skill_group', r)),
-      );
-    },
-  },
+  escoConcepts('esco_occupations.csv', 'occupation', escoOccupations, (r) => ({
+    uri: r.uri!,
+    code: nullIfEmpty(r.esco_code),
+    iscoGroup: r.isco_group!,
+  })),
+  escoConcepts('esco_skills.csv', 'skill', escoSkills, (r) => ({
+    uri: r.uri!,
+    skillType: nullIfEmpty(r.skill_type),
+    reuseLevel: nullIfEmpty(r.reuse_level),
+    isGreen: bool(r.is_green),
+    isDigital: bool(r.is_digital),
+    isTransversal: bool(r.is_transversal),
+    isLanguage: bool(r.is_language),
+  })),
+  escoConcepts('esco_skill_groups.csv', 'skill_group', escoSkillGroups, (r) => ({
+    uri: r.uri!,
+    code: nullIfEmpty(r.code),
+  })),
   {
     file: 'esco_occupation_skills.csv',
     async load(db, rows) {
@@ -286,7 +227,7 @@ const DATASETS: Dataset[] = [
           country: r.country!,
           code: r.code!,
           name: r.name!,
-          folded: fold(r.name!),
+          folded: foldLabel(r.name!),
           provinceCode: r.province_code!,
           provinceName: r.province_name!,
           provinceAbbr: nullIfEmpty(r.province_abbr),

@@ -1,5 +1,5 @@
 /**
- * What the search indexes hold. B3: an index holds only the fields needed to search, filter and facet —
+ * What the search indexes hold (B3): an index holds only the fields needed to search, filter and facet —
  * never names of people, e-mail, phone, street address, birth date, tax or social-security codes,
  * disability. `toIndexDocument` copies exactly the allowlisted keys, so a database row with more columns
  * cannot leak into an index.
@@ -56,6 +56,8 @@ export interface AssetDocument extends Base {
   availableFrom?: string;
   availableUntil?: string;
   createdAt?: string;
+  /** When the listing was last verified (its creation when never): the default search hides old ones. */
+  verifiedAt?: string;
 }
 
 /** Pseudonymised: the code, never the name; the municipality point, never the address. */
@@ -106,6 +108,8 @@ export interface NeedDocument extends Base {
   startDate?: string;
   expiresAt?: string;
   supplyChain?: string;
+  /** The needs list's filter, so a need search saved from the list keeps it (issue 16). */
+  contractType?: string;
 }
 
 /** A firm is a legal person: its name is public business data, not personal data. */
@@ -123,6 +127,8 @@ export interface FirmDocument extends Base {
 }
 
 export interface OpportunityDocument extends Base {
+  /** The desk running it: the list's filter, and what a desk-bound reader is confined to. */
+  deskId?: string;
   title: string;
   kind: 'wbo' | 'mbo' | 'spin_off' | 'start_up' | 'community_coop';
   status: string;
@@ -226,6 +232,7 @@ export const INDEX_SETTINGS: { [I in IndexName]: IndexSettings<I> } = {
       availableFrom: date,
       availableUntil: date,
       createdAt: date,
+      verifiedAt: date,
     },
   },
   profiles: {
@@ -278,6 +285,7 @@ export const INDEX_SETTINGS: { [I in IndexName]: IndexSettings<I> } = {
       startDate: date,
       expiresAt: date,
       supplyChain: kw,
+      contractType: kw,
     },
   },
   firms: {
@@ -301,6 +309,7 @@ export const INDEX_SETTINGS: { [I in IndexName]: IndexSettings<I> } = {
     fields: {
       id,
       version,
+      deskId: kw,
       title: { type: 'text', weight: 8, highlight: true },
       kind: kw,
       status: kw,

@@ -91,6 +91,12 @@ export function mapMeiliError(err: unknown, context: 'read' | 'write'): SearchEr
   return new SearchUnavailableError('search engine failed', { cause: err });
 }
 
+/** The Meilisearch error code (e.g. `index_already_exists`) behind a failed task, if any. */
+function meiliErrorCode(error: SearchRejectedError): string | undefined {
+  const cause = error.cause as { code?: unknown } | undefined;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
 function fieldsOf(index: IndexName): Array<[string, FieldSpec]> {
   return Object.entries(INDEX_SETTINGS[index].fields as Record<string, FieldSpec>);
 }
@@ -249,7 +255,12 @@ export class MeilisearchAdapter implements SearchPort {
     } catch (err) {
       if (!(err instanceof MeilisearchApiError && err.response.status === 404))
         throw mapMeiliError(err, 'read');
-      await this.run(this.client.createIndex(uid, { primaryKey: 'id' }));
+      // Several processes starting together all find it missing; one creates it, the others lose
+      // the race (issue 15: found by three processes starting on one Meilisearch).
+      await this.run(this.client.createIndex(uid, { primaryKey: 'id' })).catch((error: unknown) => {
+        if (!(error instanceof SearchRejectedError && meiliErrorCode(error) === 'index_already_exists'))
+          throw error;
+      });
     }
     await this.run(this.client.index(uid).updateSettings(meiliSettings(index)));
   }

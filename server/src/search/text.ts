@@ -2,21 +2,30 @@
  * Text rules shared by every adapter (folding, words, typo budget, distance, highlights), so that the
  * embedded engine and Meilisearch agree on what "matches" means and highlights look the same.
  */
+import { fold } from '../lib/text.js';
 import type { Highlight } from './search.port.js';
 
 export const MAX_QUERY_WORDS = 10;
 
-const MARKS = /[\u0300-\u036f]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Case and accent folding: NFKD (also "²" → "2", "ﬁ" → "fi"), combining marks removed, lower case. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+export { fold };
+
+/**
+ * A number glued to its unit ("20t", "400kW", "3000m²") is two words, as if written "20 t": people
+ * write both, and the documents mostly hold the spaced form. Only a word that starts with digits is
+ * split, so "co2", "a4" or "h24" stay whole.
+ */
+const NUMBER_UNIT = /^(\p{N}+)(\p{L}.*)$/u;
+
+function splitNumberUnit(word: string): string[] {
+  const m = NUMBER_UNIT.exec(word);
+  return m ? [m[1]!, m[2]!] : [word];
 }
 
 /** Folded words of a text, in order. */
 export function words(text: string): string[] {
-  return fold(text).match(WORD) ?? [];
+  return (fold(text).match(WORD) ?? []).flatMap(splitNumberUnit);
 }
 
 /** Folded words with their UTF-16 ranges in the original text (folding keeps one folded char per base char). */
@@ -24,7 +33,14 @@ export function wordSpans(text: string): Array<{ word: string; start: number; en
   const out: Array<{ word: string; start: number; end: number }> = [];
   const re = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu;
   for (const m of text.matchAll(re)) {
-    out.push({ word: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    const folded = fold(m[0]);
+    const unit = NUMBER_UNIT.exec(folded);
+    const digits = unit ? unit[1]!.length : 0;
+    // Digits fold to themselves one for one, so the split point in the folded word is the original's.
+    if (unit && m[0].slice(0, digits) === unit[1]) {
+      out.push({ word: unit[1]!, start: m.index, end: m.index + digits });
+      out.push({ word: unit[2]!, start: m.index + digits, end: m.index + m[0].length });
+    } else out.push({ word: folded, start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
@@ -140,16 +156,8 @@ export function markHighlight(h: Highlight, open = '<mark>', close = '</mark>'):
   return out + esc(h.text.slice(at));
 }
 
-const EARTH_KM = 6371;
-
-export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const s =
-    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_KM * Math.asin(Math.min(1, Math.sqrt(s)));
-}
+/** Great-circle distance between coordinates: the matcher's, so search and matching agree on every radius. */
+export { haversineRaw as haversineKm } from '@rilancio/matcher';
 
 /** Round-robin over ranked lists (best of each first) up to `limit`: one big index cannot crowd out the rest. */
 export function interleave<T>(lists: readonly (readonly T[])[], limit: number): T[] {

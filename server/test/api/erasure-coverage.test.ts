@@ -114,11 +114,16 @@ describe('erasure leaves nothing about the person, by construction', () => {
       reasonCode: 'other',
       note,
     });
-    await call(operator, 'POST', `/api/v1/needs/${need.id}/outcomes`, {
-      profileId: person.id,
-      outcome: 'interviewed',
-      note,
-    });
+    for (const outcome of ['contacted', 'interviewed'])
+      expect(
+        (
+          await call(operator, 'POST', `/api/v1/needs/${need.id}/outcomes`, {
+            profileId: person.id,
+            outcome,
+            note,
+          })
+        ).statusCode,
+      ).toBe(201);
     const company: Caller = { role: 'company', firmId: firm.id };
     expect((await call(company, 'GET', `/api/v1/needs/${need.id}/candidates`)).statusCode).toBe(200);
     await call(company, 'POST', `/api/v1/needs/${need.id}/candidates/${person.code}/contact-request`);

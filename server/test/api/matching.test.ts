@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, matchRuns } from '../../src/db/schema.js';
 import { verifyRunChain } from '../../src/modules/matching/match-log.repository.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
-import { ESCO, makeDesk, makeFirm, PLACES, profilePayload } from '../helpers/factories.js';
+import { ESCO, makeDesk, makeFirm, PERSONAL, PLACES, profilePayload } from '../helpers/factories.js';
 
 const ADMIN_ASSISTANT = 'http://data.europa.eu/esco/occupation/044d78cc-f62f-4532-83a5-8e04f2889652';
 
@@ -85,7 +85,7 @@ describe('people for a job need', () => {
     const top = run.results[0];
     // Skill names in the user's language (Italian by default): the project's provisional labels.
     expect(top.skills.matched.map((s: { label: string }) => s.label)).toContain('tecniche di saldatura');
-    expect(JSON.stringify(run)).not.toContain('Rossi');
+    expect(JSON.stringify(run)).not.toContain(PERSONAL.lastName);
   });
 
   it('explains in plain sentences: no UUID, reason code, component name or domain code, in IT, FR and EN', async () => {
@@ -136,7 +136,7 @@ describe('people for a job need', () => {
     const results = row!.results as { id: string; score: number; contributions: Record<string, number> }[];
     expect(results[0]).toMatchObject({ id: people.welderNear!.id, score: run.results[0].score });
     expect(Object.keys(results[0]!.contributions)).toContain('skills');
-    expect(JSON.stringify(row)).not.toContain('Rossi');
+    expect(JSON.stringify(row)).not.toContain(PERSONAL.lastName);
     await expect(
       db.update(matchRuns).set({ poolSize: 0 }).where(eq(matchRuns.id, run.runId)),
     ).rejects.toThrow();
@@ -182,22 +182,32 @@ describe('human oversight', () => {
     const seen = (await get(company, `/api/v1/needs/${needId}/candidates`)).json();
     expect(seen.candidates.map((c: { code: string }) => c.code)).toEqual([people.welderNear!.code]);
     const text = JSON.stringify(seen);
-    for (const secret of ['Rossi', 'Marco', 'example.org', people.welderNear!.id])
+    for (const secret of [PERSONAL.lastName, PERSONAL.firstName, PERSONAL.email, people.welderNear!.id])
       expect(text).not.toContain(secret);
     expect(seen.candidates[0].contact).toBeNull();
+    expect(seen.candidates[0].contactRequestedAt).toBeNull();
     const ask = (caller: Caller) =>
       t.call(caller, {
         method: 'POST',
         url: `/api/v1/needs/${needId}/candidates/${people.welderNear!.code}/contact-request`,
       });
-    expect((await ask(company)).json()).toEqual({ status: 'pending_consent', contact: null });
+    const first = (await ask(company)).json();
+    expect(first).toMatchObject({ status: 'pending_consent', contact: null });
+    expect(Date.parse(first.requestedAt)).not.toBeNaN();
+    // The firm's page says when contact was asked for, instead of offering to ask again.
+    const afterAsk = (await get(company, `/api/v1/needs/${needId}/candidates`)).json();
+    expect(afterAsk.candidates[0].contactRequestedAt).toBe(first.requestedAt);
     await post(operator, `/api/v1/profiles/${people.welderNear!.id}/consents`, {
       purpose: 'contact_by_companies',
       textVersion: '2026-11',
       language: 'it',
       channel: 'desk',
     });
-    expect((await ask(company)).json()).toMatchObject({ status: 'shared', contact: { name: 'Marco Rossi' } });
+    expect((await ask(company)).json()).toMatchObject({
+      status: 'shared',
+      contact: { name: 'Marco Rossi' },
+      requestedAt: first.requestedAt,
+    });
     const asks = await t.database.handle.db
       .select()
       .from(auditLog)
@@ -278,12 +288,87 @@ describe('human oversight', () => {
     ).toBe(400);
   });
 
-  it('records outcomes', async () => {
-    const res = await post(operator, `/api/v1/needs/${needId}/outcomes`, {
-      profileId: people.welderPartial!.id,
-      outcome: 'interviewed',
+  it('refuses a reason that contradicts the decision, naming the field', async () => {
+    const base = {
+      subjectType: 'need',
+      subjectId: needId,
+      candidateType: 'profile',
+      candidateId: people.cook!.id,
+    };
+    const rejectGoodFit = await post(operator, '/api/v1/matches/decisions', {
+      ...base,
+      action: 'reject',
+      reasonCode: 'good_fit',
     });
+    expect(rejectGoodFit.statusCode).toBe(422);
+    expect(rejectGoodFit.json().error).toMatchObject({
+      code: 'REASON_NOT_FOR_ACTION',
+      details: [{ path: 'body.reasonCode' }],
+    });
+    const shortlistTooFar = await post(operator, '/api/v1/matches/decisions', {
+      ...base,
+      action: 'shortlist',
+      reasonCode: 'too_far',
+    });
+    expect(shortlistTooFar.statusCode).toBe(422);
+    const otherWithoutNote = await post(operator, '/api/v1/matches/decisions', {
+      ...base,
+      action: 'reject',
+      reasonCode: 'other',
+    });
+    expect(otherWithoutNote.statusCode).toBe(422);
+    expect(otherWithoutNote.json().error.details).toEqual([
+      { path: 'body.note', reason: expect.any(String) },
+    ]);
+    const fits = await post(operator, '/api/v1/matches/decisions', {
+      ...base,
+      action: 'reject',
+      reasonCode: 'skills_gap',
+    });
+    expect(fits.statusCode).toBe(201);
+  });
+
+  it('records outcomes in their order only, with dates, refusing an impossible step with a clear message', async () => {
+    const profileId = people.welderPartial!.id;
+    const outcome = (o: string, at?: string) =>
+      post(operator, `/api/v1/needs/${needId}/outcomes`, { profileId, outcome: o, ...(at ? { at } : {}) });
+    // Reranked, not approved: no outcome yet, and the refusal says why and what would be needed.
+    const early = await outcome('hired');
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toMatchObject({
+      code: 'OUTCOME_SEQUENCE_INVALID',
+      message:
+        'Cannot record "hired": the candidate has not been approved for this need; no outcome may follow.',
+      details: [{ path: 'outcome' }],
+    });
+    await post(operator, `/api/v1/profiles/${profileId}/consents`, {
+      purpose: 'share_with_companies',
+      textVersion: '2026-11',
+      language: 'it',
+      channel: 'desk',
+    });
+    const approve = await post(operator, '/api/v1/matches/decisions', {
+      subjectType: 'need',
+      subjectId: needId,
+      candidateType: 'profile',
+      candidateId: profileId,
+      action: 'approve',
+      reasonCode: 'good_fit',
+    });
+    expect(approve.statusCode).toBe(201);
+    const skipped = await outcome('interviewed');
+    expect(skipped.statusCode).toBe(409);
+    expect(skipped.json().error.message).toContain('already "approved"; next may come: contacted, withdrawn');
+    const future = await outcome('contacted', '2099-01-01');
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details).toEqual([
+      { path: 'at', reason: 'The date 2099-01-01 is in the future.' },
+    ]);
+    expect((await outcome('contacted')).statusCode).toBe(201);
+    const res = await outcome('interviewed', new Date().toISOString());
     expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ outcome: 'interviewed' });
+    expect((await outcome('contacted')).statusCode).toBe(409);
   });
 
   it('turns ranking off and on with the stop switch, and logs who did it', async () => {

@@ -46,6 +46,8 @@ const KIND_OF: Record<string, OwnedKind> = {
 const RIGHT_OF: Record<string, { right: Right; kind?: OwnedKind }> = {
   'GET /api/v1/profiles/:id/consents': { right: 'read_personal' },
   'GET /api/v1/profiles/:id/data-export': { right: 'read_personal' },
+  // A person's likely duplicates name people: only the desk that may see this person's data.
+  'GET /api/v1/profiles/:id/duplicates': { right: 'read_personal' },
   'POST /api/v1/profiles/:id/consents': { right: 'write', kind: 'consent' },
   'POST /api/v1/profiles/:id/consents/:consentId/withdraw': { right: 'write', kind: 'consent' },
   'POST /api/v1/profiles/:id/erase': { right: 'write' },
@@ -60,7 +62,7 @@ interface Objects {
   asset: { id: string };
   firm: { id: string };
   crisis_case: { id: string };
-  opportunity: { id: string };
+  opportunity: { id: string; roles: { id: string }[] };
   import_job: { id: string };
   consentId: string;
 }
@@ -267,6 +269,15 @@ function expected(
   return allows(who.principal!, 'read', visibleKind, owner) ? 403 : 404;
 }
 
+/** The opportunity's first readiness step as it stands (read as admin: the cell is about access). */
+async function checklistStep(opportunityId: string): Promise<{ id: string; version: number }> {
+  const card = await t.call(
+    { role: 'admin' },
+    { method: 'GET', url: `/api/v1/opportunities/${opportunityId}/readiness` },
+  );
+  return card.json().checklist[0];
+}
+
 /** A body the route accepts, so that refusals come from access control and not from validation. */
 async function bodyFor(
   method: string,
@@ -281,6 +292,20 @@ async function bodyFor(
   if (url.endsWith('/erase')) return { reason: 'data_subject_request' };
   if (url.endsWith('/outcomes')) return { profileId: objects.profile.id, outcome: 'interviewed' };
   if (url.endsWith('/contact-request')) return undefined;
+  const seat = { roleId: objects.opportunity.roles[0]!.id, profileId: objects.profile.id };
+  if (url.endsWith('/team/lock')) return { members: [seat] };
+  if (url.endsWith('/team/contact-requests')) return seat;
+  if (url.includes('/readiness/checklist/'))
+    return { version: (await checklistStep(objects.opportunity.id)).version, note: 'matrice di accesso' };
+  if (url.endsWith('/team/unlock')) {
+    const state = (
+      await t.call(
+        { role: 'admin' },
+        { method: 'GET', url: `/api/v1/opportunities/${objects.opportunity.id}/team/lock` },
+      )
+    ).json();
+    return { version: state.current?.version ?? 1, reason: 'matrice di accesso' };
+  }
   // PATCH and end take the version the caller read (read as admin: the cell is about access, not races).
   const collection = Object.entries(KIND_OF).find(([, k]) => k === kind)![0];
   const current = (
@@ -314,10 +339,12 @@ describe('authorisation matrix: route × principal × owner', () => {
         if (destructive) objects = await makeObjects(objects.import_job);
         const want = expected(route, who, kind, segment);
         const id = (objects as unknown as Record<string, { id: string }>)[kind]!.id;
+        const step = route.url.includes(':itemId') ? await checklistStep(objects.opportunity.id) : null;
         const url = route.url
           .replace(':id', id)
           .replace(':code', objects.profile.code)
-          .replace(':consentId', objects.consentId);
+          .replace(':consentId', objects.consentId)
+          .replace(':itemId', step?.id ?? '');
         const payload = await bodyFor(route.method, route.url, objects, kind);
         const res = await t.call(who.caller, {
           method: route.method as 'GET',
@@ -326,7 +353,22 @@ describe('authorisation matrix: route × principal × owner', () => {
           ...(payload ? { payload } : {}),
         });
         cells++;
-        const ok = want === 'allowed' ? res.statusCode < 300 : res.statusCode === want;
+        // An outcome for a candidate never approved is refused by the outcome rules (409), which are
+        // judged only once access is granted: for this matrix that is access allowed.
+        const refusedByOutcomeRules =
+          route.url.endsWith('/outcomes') &&
+          res.statusCode === 409 &&
+          res.json()?.error?.code === 'OUTCOME_SEQUENCE_INVALID';
+        // A team already locked (or not locked) by the previous cell is refused by the lock's state, also
+        // judged only once access is granted.
+        const refusedByLockState =
+          route.url.includes('/team/') &&
+          res.statusCode === 409 &&
+          ['TEAM_LOCKED', 'TEAM_NOT_LOCKED'].includes(res.json()?.error?.code);
+        const ok =
+          want === 'allowed'
+            ? res.statusCode < 300 || refusedByOutcomeRules || refusedByLockState
+            : res.statusCode === want;
         if (!ok)
           failures.push(
             `${who.name} ${route.method} ${route.url} → ${res.statusCode} (want ${want}) ${res.body.slice(0, 160)}`,

@@ -10,22 +10,25 @@ let t: TestApp;
 let deskId: string;
 const marketing: Caller = { role: 'marketing' };
 
+const REQUEST_TIMEOUT_MS = 500;
+
 beforeAll(async () => {
   t = await createTestApp({
-    search: MeilisearchAdapter.create({ host: 'http://127.0.0.1:1', requestTimeoutMs: 500 }),
+    search: MeilisearchAdapter.create({ host: 'http://127.0.0.1:1', requestTimeoutMs: REQUEST_TIMEOUT_MS }),
   });
   deskId = (await makeDesk(t.database.handle.db)).id;
 });
 afterAll(() => t?.close());
 
 describe('Meilisearch unreachable', () => {
-  it('answers searches with 503 and Retry-After within 2 s', async () => {
+  it('answers searches with 503 and Retry-After by the request timeout', async () => {
     const started = Date.now();
     const res = await t.call(marketing, { method: 'GET', url: '/api/v1/search/assets?q=capannone' });
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBeDefined();
     expect(res.json().error.code).toBe('SEARCH_UNAVAILABLE');
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Five times the timeout: room for a loaded machine, none for a request that waits on the engine.
+    expect(Date.now() - started).toBeLessThan(5 * REQUEST_TIMEOUT_MS);
   });
 
   it('keeps accepting writes; the outbox holds them for later', async () => {

@@ -1,13 +1,15 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assets, outbox } from '../../src/db/schema.js';
+import { readChanges } from '../../src/indexing/change-log.js';
 import { createOutboxRelay } from '../../src/indexing/outbox-relay.js';
 import { reconcileIndex } from '../../src/indexing/reindex.js';
 import { enqueueIndexing } from '../../src/outbox/outbox.repository.js';
 import { allowedFields } from '../../src/search/documents.js';
-import { FaultySearchAdapter } from '../../src/search/faulty.adapter.js';
+import { SEARCH_TIMEOUT_MS } from '../../src/modules/search/search.service.js';
+import { FaultySearchAdapter } from '../search/faulty.adapter.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
-import { ESCO, makeDesk, makeFirm, PLACES, profilePayload } from '../helpers/factories.js';
+import { ESCO, makeDesk, makeFirm, PERSONAL, PLACES, profilePayload } from '../helpers/factories.js';
 import { SEARCH_ENGINE_UNDER_TEST, searchUnderTest } from '../helpers/search.js';
 
 // The embedded engine, or the live Meilisearch when MEILI_URL is set (.ci/run's Meilisearch step). The
@@ -154,7 +156,13 @@ describe('search over the API', () => {
       .hits.find((h: { id: string }) => h.id === profile.id);
     expect(hit.doc.code).toBe(profile.code);
     const text = JSON.stringify(hit);
-    for (const secret of ['Rossi', 'Marco', 'marco.rossi@example.org', '0187', profile.externalRef])
+    for (const secret of [
+      PERSONAL.lastName,
+      PERSONAL.firstName,
+      PERSONAL.email,
+      PERSONAL.phoneDigits,
+      profile.externalRef,
+    ])
       expect(text).not.toContain(secret);
     expect(Object.keys(hit.doc).every((k) => allowedFields('profiles').includes(k))).toBe(true);
     const aggregate = (
@@ -235,7 +243,7 @@ describe('search over the API', () => {
 });
 
 describe('search outages', () => {
-  it('keeps accepting writes and answers 503 within 2 s while the engine is down or hangs', async () => {
+  it('keeps accepting writes and answers 503 by the search timeout while the engine is down or hangs', async () => {
     for (const mode of ['unavailable', 'hang'] as const) {
       faulty.fail(mode);
       const started = Date.now();
@@ -243,7 +251,9 @@ describe('search outages', () => {
       expect(res.statusCode).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
       expect(res.json().error.code).toBe('SEARCH_UNAVAILABLE');
-      expect(Date.now() - started).toBeLessThan(2500);
+      // The answer came while the engine still held the call: by the timeout, not by the engine.
+      if (mode === 'hang') expect(faulty.hanging).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(5 * SEARCH_TIMEOUT_MS);
       const write = await t.call(marketing, {
         method: 'POST',
         url: '/api/v1/assets',
@@ -266,6 +276,9 @@ describe('search outages', () => {
     const db = t.database.handle.db;
     let clock = Date.now();
     const relay = createOutboxRelay(db, faulty, { now: () => new Date(clock), batchSize: 1000 });
+    // A reader of its own from here on; the test app's relay brings the index up to here first.
+    await t.relay.drain();
+    await relay.register();
     const inventory = (i: number) => `BULK-${String(i).padStart(5, '0')}`;
     for (let start = 0; start < 10_000; start += 1000) {
       await db.transaction(async (tx) => {
@@ -290,17 +303,22 @@ describe('search outages', () => {
       });
     }
     faulty.fail('unavailable');
+    const before = relay.position();
     expect(await relay.drainOnce()).toBe(0);
-    const pending = (await db.select({ n: count() }).from(outbox))[0]!.n;
-    expect(pending).toBeGreaterThanOrEqual(10_000);
+    // Unavailable: the position stays, every row is still ahead of it.
+    expect(relay.position()).toEqual(before);
+    const pending = await readChanges(db, relay.position(), 20_000);
+    expect(pending.rows.length).toBeGreaterThanOrEqual(10_000);
     faulty.heal();
     clock += 10 * 60_000; // past every backoff
     await relay.drain();
-    expect((await db.select({ n: count() }).from(outbox))[0]!.n).toBe(0);
+    expect((await readChanges(db, relay.position(), 20_000)).rows).toEqual([]);
+    expect((await db.select({ n: count() }).from(outbox))[0]!.n).toBeGreaterThanOrEqual(10_000);
     const found = (await search(marketing, 'assets?category=welding&kind=machine&limit=1')).json();
     expect(found.total).toBe(10_000);
     expect((await reconcileIndex(db, faulty, 'asset')).drift).toBe(0);
-  });
+    // 10,000 single-row change-log inserts dominate: on a loaded 2-core machine they alone take 30 s.
+  }, 180_000);
 
   it('repairs drift: a document deleted behind our back comes back', async () => {
     const lost = await createAsset({
@@ -323,6 +341,7 @@ describe('dead letters', () => {
     let clock = Date.now();
     const relay = createOutboxRelay(db, faulty, { now: () => new Date(clock), maxAttempts: 3 });
     await t.relay.drain();
+    await relay.register();
     const refused = await createAsset({ title: 'Gru portuale rifiutata' });
     clock = Date.now() + 1000;
     faulty.fail('reject', 'writes');
@@ -352,7 +371,8 @@ describe('re-index from the admin screen', () => {
     expect(started.statusCode).toBe(202);
     expect(started.json()).toMatchObject({ status: 'running' });
     let status = started.json();
-    const deadline = Date.now() + (SEARCH_ENGINE_UNDER_TEST === 'meilisearch' ? 240_000 : 10_000);
+    // A bound for a hung job, not a speed check: the file holds over 10,000 assets and CI machines are shared.
+    const deadline = Date.now() + (SEARCH_ENGINE_UNDER_TEST === 'meilisearch' ? 240_000 : 120_000);
     while (Date.now() < deadline && status.status === 'running') {
       await new Promise((r) => setTimeout(r, 50));
       status = (await t.call(admin, { method: 'GET', url: '/api/v1/admin/reindex' })).json();

@@ -5,15 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/raw.js';
 import { CRISES, OCCUPATIONS, WORKFORCES } from '../../src/demo/catalog.js';
-import { planDemoData, type DemoReference, type ProfileBatch } from '../../src/demo/demo.generator.js';
-import { isDatabaseEmpty, seedDemoData } from '../../src/demo/demo.seeder.js';
+import { ensureDemoHistory, planDemoHistory } from '../../src/demo/demo-history.js';
 import {
-  isValidPartitaIva,
-  isValidSiret,
-  makePartitaIva,
-  makeSiret,
-  profileCode,
-} from '../../src/demo/identifiers.js';
+  DEMO_SIZE,
+  planDemoData,
+  type DemoReference,
+  type ProfileBatch,
+} from '../../src/demo/demo.generator.js';
+import { checkOutcome, type MatchOutcome } from '../../src/modules/matching/outcome-flow.js';
+import { isDatabaseEmpty, seedDemoData } from '../../src/demo/demo.seeder.js';
+import { makePartitaIva, makeSiret, profileCode } from '../../src/demo/identifiers.js';
+import { isValidPartitaIva, isValidSiret } from '../../src/lib/identifiers.js';
 import { loadReferenceData, readReferenceFile } from '../../src/reference/reference.loader.js';
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/reference');
@@ -68,11 +70,11 @@ describe('company identifiers and pseudonyms', () => {
     }
   });
 
-  it('gives unique P-XXXXX codes to 200,000 profiles', () => {
+  it('gives unique codes in the production format to 200,000 profiles', () => {
     const codes = new Set<string>();
     for (let i = 0; i < 200_000; i++) codes.add(profileCode(i, 12345));
     expect(codes.size).toBe(200_000);
-    expect(profileCode(0, 12345)).toMatch(/^P-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(profileCode(0, 12345)).toMatch(/^P-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
   });
 });
 
@@ -197,4 +199,55 @@ describe('seedDemoData on PGlite', () => {
     await seedDemoData(handle.db, SMALL);
     expect(await count()).toEqual(before);
   }, 120_000);
+
+  it('gives the seeded network a matching history the outcome rules accept, once', async () => {
+    const written = await ensureDemoHistory(handle.db, { ...DEMO_SIZE, ...SMALL });
+    expect(written).toBeGreaterThan(0);
+    const rows = async () =>
+      (
+        await queryRows<{ d: number; o: number; hired: number }>(
+          handle.db,
+          sql`select (select count(*)::int from match_decisions) as d, (select count(*)::int from match_outcomes) as o,
+                     (select count(*)::int from match_outcomes where outcome = 'hired') as hired`,
+        )
+      )[0]!;
+    const first = await rows();
+    expect(first.d + first.o).toBe(written);
+    expect(first.hired).toBeGreaterThan(0);
+    await ensureDemoHistory(handle.db, { ...DEMO_SIZE, ...SMALL });
+    expect(await rows()).toEqual(first);
+  }, 120_000);
+});
+
+describe('demo matching history', () => {
+  const pairs = Array.from({ length: 400 }, (_, i) => ({
+    needId: `00000000-0000-4000-8000-${String(Math.floor(i / 4)).padStart(12, '0')}`,
+    profileId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+  }));
+  const today = '2026-11-02';
+
+  it('follows the outcome rules step by step, never past today, and is the same every time', () => {
+    const history = planDemoHistory(pairs, { seed: 7, today });
+    expect(planDemoHistory(pairs, { seed: 7, today })).toEqual(history);
+    const now = new Date(`${today}T23:59:59Z`);
+    for (const d of history.decisions) {
+      const outcomes = history.outcomes.filter(
+        (o) => o.needId === d.subjectId && o.profileId === d.candidateId,
+      );
+      if (d.action !== 'approve') expect(outcomes).toEqual([]);
+      const past: { outcome: string; at: Date }[] = [];
+      for (const o of outcomes) {
+        const refusal = checkOutcome(
+          { decision: { action: d.action, at: d.at! }, outcomes: past },
+          o.outcome as MatchOutcome,
+          o.at!,
+          now,
+        );
+        expect(refusal, `${o.outcome} after ${past.map((p) => p.outcome).join(', ')}`).toBeNull();
+        past.push({ outcome: o.outcome, at: o.at! });
+      }
+    }
+    const outcomes = new Set(history.outcomes.map((o) => o.outcome));
+    expect([...outcomes].sort()).toEqual(['contacted', 'hired', 'interviewed', 'not_hired', 'withdrawn']);
+  });
 });

@@ -203,7 +203,7 @@ describe('import templates', () => {
     expect(localizeValue(date, '2026-12-31', 'it')).toBe('31/12/2026');
     expect(localizeValue(date, '2026-12-31', 'en')).toBe('2026-12-31');
     const kind = fieldsOf('assets').find((f) => f.name === 'kind')!;
-    expect(localizeValue(kind, 'building', 'fr')).toBe('Bâtiment');
+    expect(localizeValue(kind, 'building', 'fr')).toBe('Hangar / bâtiment');
   });
 });
 

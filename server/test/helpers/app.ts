@@ -1,5 +1,7 @@
+import { principalFromTestHeaders } from './test-principal.js';
 import type { FastifyInstance, FastifyServerOptions, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import { postgresRateLimitStore } from '../../src/auth/rate-limit-store.js';
 import type { QueryObserver } from '../../src/db/client.js';
 import type { EmailPort } from '../../src/auth/auth.service.js';
 import type { Limits } from '../../src/auth/limits.js';
@@ -61,12 +63,14 @@ export async function createTestApp(
   const app = await buildApp(
     {
       database: database.handle,
+      // Not `relay`: nothing kicks it, tests drain it; a rebuild from the admin screen replays from it.
+      searchRelay: relay,
       matchFeed,
       search,
       uiDir: undefined,
       mapTilesUrl: undefined,
       demo: false,
-      trustTestHeaders: true,
+      testPrincipal: principalFromTestHeaders,
       auth: {
         secret: 'test-secret-0123456789abcdef0123456789',
         ledgerKey: 'test-ledger-key-0123456789abcdef0123',
@@ -75,6 +79,8 @@ export async function createTestApp(
         secureCookies: false,
       },
       limits: { perMinute: 100_000, ...options.limits },
+      // As production: counters in PostgreSQL on the PostgreSQL run, in memory on PGlite.
+      ...(database.handle.kind === 'postgres' ? { rateLimitStore: postgresRateLimitStore(db) } : {}),
     },
     { logger: options.logger, trustProxyHops: options.trustProxyHops },
   );

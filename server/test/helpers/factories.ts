@@ -42,14 +42,27 @@ export async function makeFirm(db: Database, overrides: Partial<typeof firms.$in
   return firm!;
 }
 
+/**
+ * The personal data every factory profile carries. Privacy tests assert these exact strings are absent
+ * where they must be, so they read them from here: a changed default cannot make them pass vacuously.
+ */
+export const PERSONAL = {
+  firstName: 'Marco',
+  lastName: 'Rossi',
+  email: 'marco.rossi@example.org',
+  phone: '+39 0187 123456',
+  /** A fragment of the phone number as it may appear formatted otherwise. */
+  phoneDigits: '0187',
+} as const;
+
 export function profilePayload(deskId: string, overrides: Record<string, unknown> = {}) {
   return {
     deskId,
     externalRef: `EXT-${next()}`,
-    firstName: 'Marco',
-    lastName: 'Rossi',
-    email: 'marco.rossi@example.org',
-    phone: '+39 0187 123456',
+    firstName: PERSONAL.firstName,
+    lastName: PERSONAL.lastName,
+    email: PERSONAL.email,
+    phone: PERSONAL.phone,
     municipality: PLACES.laSpezia,
     occupations: [{ uri: ESCO.welder, years: 12 }],
     skills: [{ uri: ESCO.weldingTechniques, source: 'declared' }],

@@ -10,7 +10,7 @@ import {
   profileOccupations,
   profiles,
 } from '../../src/db/schema.js';
-import { isValidSiret, partitaIvaCheckDigit } from '../../src/modules/firms/firm-identifiers.js';
+import { isValidSiret, partitaIvaCheckDigit } from '../../src/lib/identifiers.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
 import { ESCO, makeDesk, PLACES } from '../helpers/factories.js';
 import { importFile } from './helpers.js';

@@ -63,8 +63,12 @@ describe('the product’s own templates', () => {
         { entity: 'profiles', dryRun: 'false' },
         { name: `template-${lang}.csv`, bytes },
       );
-      expect(job.report.items, JSON.stringify(job.report.items)).toEqual([]);
-      expect(job.counts).toMatchObject({ create: 1, error: 0, warnings: 0 });
+      // The three templates show the same example person: after the Italian one, the desk is told the
+      // French and English rows look like that person (a warning; the row is still imported).
+      const expected = lang === 'it' ? [] : [{ code: 'LIKELY_DUPLICATE', row: 2, severity: 'warning' }];
+      expect(job.report.items, JSON.stringify(job.report.items)).toMatchObject(expected);
+      expect(job.report.items).toHaveLength(expected.length);
+      expect(job.counts).toMatchObject({ create: 1, error: 0, warnings: expected.length });
       expect(await occupationsOf(`TPL-${lang}`)).toEqual({
         occupations: [ESCO.welder, SHIPWRIGHT].sort(),
         skills: [TIG, BLUEPRINTS].sort(),

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/raw.js';
-import { fold } from '../../src/lib/text.js';
+import { foldLabel as fold } from '../../src/lib/text.js';
 import { importEscoLabels, readEscoLabelFiles } from '../../src/reference/esco-import.js';
 import { loadReferenceData } from '../../src/reference/reference.loader.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { queryRows } from '../../src/db/raw.js';
 import { referenceDatasets } from '../../src/db/schema.js';
-import { fold } from '../../src/lib/text.js';
+import { foldLabel as fold } from '../../src/lib/text.js';
 import { loadReferenceData, REFERENCE_DIR } from '../../src/reference/reference.loader.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
-import { FaultySearchAdapter, withTimeout } from '../../src/search/faulty.adapter.js';
+import { withTimeout } from '../../src/search/with-timeout.js';
+import { FaultySearchAdapter } from './faulty.adapter.js';
 import { SearchRejectedError, SearchUnavailableError } from '../../src/search/search.port.js';
 import { makeAsset } from './fixtures.js';
 

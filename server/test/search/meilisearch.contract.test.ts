@@ -1,4 +1,4 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeilisearchAdapter } from '../../src/search/meilisearch.adapter.js';
 import { runSearchContract } from './search-contract.js';
 
@@ -15,6 +15,26 @@ if (url) {
       requestTimeoutMs: 10_000,
     });
     return Object.assign(adapter, { close: () => adapter.dropIndexes() });
+  });
+
+  describe('meilisearch adapter, several processes', () => {
+    it('starts three at once on indexes nobody has created yet (one creates them, the others go on)', async () => {
+      const shared = `test_race_${process.pid}_${Date.now()}_`;
+      const connect = () =>
+        MeilisearchAdapter.connect({
+          host: url,
+          ...(process.env.MEILI_API_KEY ? { apiKey: process.env.MEILI_API_KEY } : {}),
+          indexPrefix: shared,
+          requestTimeoutMs: 10_000,
+        });
+      const adapters = await Promise.all([connect(), connect(), connect()]);
+      try {
+        expect(adapters).toHaveLength(3);
+        expect((await adapters[1]!.health()).ok).toBe(true);
+      } finally {
+        await adapters[0]!.dropIndexes();
+      }
+    }, 120_000);
   });
 } else {
   describe.skip('search contract: meilisearch — SKIPPED because MEILI_URL is unset', () => {

@@ -121,6 +121,12 @@ export function runSearchContract(name: string, factory: AdapterFactory): void {
       });
     });
 
+    it('reads a number glued to its unit as the number and the unit ("20t" = "20 t")', async () => {
+      expect(await ids({ q: 'carroponte 20t' })).toEqual(['a07']);
+      expect(await ids({ q: 'carroponte 20 t' })).toEqual(['a07']);
+      expect(await ids({ q: 'carroponte 20t ' })).toEqual(['a07']);
+    });
+
     it('folds case and accents on both sides', async () => {
       const plain = await ids({ q: 'hyeres' });
       expect(plain).toEqual(['a10']);

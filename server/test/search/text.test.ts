@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { SynonymMatcher } from '../../src/search/embedded/synonyms.js';
 import { Vocabulary } from '../../src/search/embedded/vocabulary.js';
 import { GLOSSARY } from '../../src/search/glossary.js';
-import { fold, markHighlight, osaDistance, parseQuery, typoBudget, words } from '../../src/search/text.js';
+import {
+  fold,
+  markHighlight,
+  osaDistance,
+  parseQuery,
+  typoBudget,
+  words,
+  wordSpans,
+} from '../../src/search/text.js';
 
 describe('text rules', () => {
   it('folds case, accents and ligatures', () => {
@@ -16,6 +24,30 @@ describe('text rules', () => {
       '2',
       '400',
       'm2',
+    ]);
+  });
+
+  it('splits a number glued to its unit, not a word that merely holds a digit', () => {
+    expect(words('Carroponte 20t, 400kW, 3.000m²')).toEqual([
+      'carroponte',
+      '20',
+      't',
+      '400',
+      'kw',
+      '3',
+      '000',
+      'm2',
+    ]);
+    expect(words('CO2 e A4, H24')).toEqual(['co2', 'e', 'a4', 'h24']);
+    expect(parseQuery('carroponte 20t')).toEqual({ words: ['carroponte', '20', 't'], lastIsPrefix: true });
+  });
+
+  it('highlights both halves of a glued number and unit where they stand in the text', () => {
+    const spans = wordSpans('Gru 20t');
+    expect(spans).toEqual([
+      { word: 'gru', start: 0, end: 3 },
+      { word: '20', start: 4, end: 6 },
+      { word: 't', start: 6, end: 7 },
     ]);
   });
 

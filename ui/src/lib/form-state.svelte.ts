@@ -38,11 +38,7 @@ export function useFormState(opts: {
       await opts.save();
     } catch (e) {
       if (opts.refused?.(e)) return;
-      const t = get(_);
-      serverErrors = fieldErrors(e, opts.fields, {
-        invalid: t('form.invalidValue'),
-        alreadyUsed: t('form.alreadyUsed'),
-      });
+      serverErrors = fieldErrors(e, opts.fields, get(_));
       failure = e;
       focusFirst(serverErrors, opts.focus);
     } finally {

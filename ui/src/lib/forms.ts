@@ -3,26 +3,54 @@ import type { Municipality } from '$lib/api/types';
 
 const camel = (s: string) => s.trim().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
+type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
+
+/** Columns that scope a natural key (a reference is unique within its desk or firm): not what was repeated. */
+const KEY_SCOPES = new Set(['deskId', 'firmId']);
+
+/**
+ * The server's reason for one field (English, from the API's validation) said in the user's language:
+ * the rule it broke with its limit where the reason gives one, else "not valid: check this field".
+ */
+export function reasonMessage(reason: string, code: string | undefined, t: Translate): string {
+  const limit = (re: RegExp) => re.exec(reason)?.[1];
+  let n: string | undefined;
+  if (code === 'ALREADY_EXISTS' || /already used/i.test(reason)) return t('form.alreadyUsed');
+  if ((n = limit(/expected string to have >=?(\d+) characters?/)))
+    return t('form.tooShort', { values: { n } });
+  if ((n = limit(/expected string to have <=?(\d+) characters?/)))
+    return t('form.tooLong', { values: { n } });
+  if ((n = limit(/Too small: expected number to be >=?(-?[\d.]+)/)))
+    return t('form.atLeast', { values: { n } });
+  if ((n = limit(/Too big: expected number to be <=?(-?[\d.]+)/))) return t('form.atMost', { values: { n } });
+  if ((n = limit(/expected array to have <=?(\d+) items?/))) return t('form.tooMany', { values: { n } });
+  if (/email/i.test(reason)) return t('form.invalidEmail');
+  if (/ISO date|Invalid date|YYYY-MM-DD/i.test(reason)) return t('form.invalidDate');
+  if (/^unknown |does not exist|refers to something/i.test(reason)) return t('form.unknownReference');
+  if (/has ended/i.test(reason)) return t('form.ended');
+  if (/Invalid option|expected one of/i.test(reason)) return t('form.notAnOption');
+  return t('form.invalidValue');
+}
+
 /**
  * Field → message for a refused write, so each field shows its own: a 400's `details: [{ path:
  * 'body.firstName', reason }]`, or a 409 ALREADY_EXISTS naming the columns of the key it repeats
- * (`desk_id, external_ref`). Only the fields the form shows (`fields`) are named; the server's reasons are
- * English, so the field gets `message` (or `messages[code]` for a duplicate key).
+ * (`desk_id, external_ref`: the message goes to the reference, not to the desk that scopes it). Only the
+ * fields the form shows (`fields`) are named; the server's reason becomes the rule broken, in the
+ * user's language (`reasonMessage`).
  */
-export function fieldErrors(
-  e: unknown,
-  fields: readonly string[],
-  messages: { invalid: string; alreadyUsed: string },
-): Record<string, string> {
+export function fieldErrors(e: unknown, fields: readonly string[], t: Translate): Record<string, string> {
   if (!(e instanceof ApiError) || !Array.isArray(e.details)) return {};
   const out: Record<string, string> = {};
-  const message = e.code === 'ALREADY_EXISTS' ? messages.alreadyUsed : messages.invalid;
-  for (const d of e.details as { path?: string }[]) {
+  for (const d of e.details as { path?: string; reason?: string }[]) {
     const path = (d.path ?? '').replace(/^body\.?/, '');
-    for (const part of path.split(',')) {
-      const key = camel(part.split('.')[0] ?? '');
-      if (fields.includes(key) && !(key in out)) out[key] = message;
-    }
+    const keys = path
+      .split(',')
+      .map((part) => camel(part.split('.')[0] ?? ''))
+      .filter((k) => fields.includes(k));
+    const repeated = keys.filter((k) => !KEY_SCOPES.has(k));
+    for (const key of repeated.length ? repeated : keys)
+      if (!(key in out)) out[key] = reasonMessage(d.reason ?? '', e.code, t);
   }
   return out;
 }

@@ -5,6 +5,8 @@ import { changes, municipalityRef, orNull } from '$lib/forms';
 type Body = CreateBody<'profiles'>;
 export type SkillSource = NonNullable<NonNullable<Body['skills']>[number]['source']>;
 
+type LanguageCode = NonNullable<Body['languages']>[number]['code'];
+
 export type ProfileValues = {
   firstName: string;
   lastName: string;
@@ -16,9 +18,13 @@ export type ProfileValues = {
   occupations: { uri: string; label: string; years: number }[];
   /** `source` is the evidence the score uses: kept as stored, never reset by the form (issue 17). */
   skills: { uri: string; label: string; source: SkillSource }[];
-  languages: Body['languages'] & object;
+  /** `code` is '' while a new row has no language chosen yet (not sent). */
+  languages: { code: LanguageCode | ''; level: NonNullable<Body['languages']>[number]['level'] }[];
   eqfLevel: number | null;
   mobilityKm: number | null;
+  /** Door-to-door minutes by road and ferry; null = mobility in km only. */
+  maxTravelMinutes: number | null;
+  weeklyFerryCommute: boolean;
   availableFrom: string;
   employmentStatus: Body['employmentStatus'];
   desiredPaths: NonNullable<Body['desiredPaths']>;
@@ -39,6 +45,8 @@ export const PROFILE_FIELDS = [
   'languages',
   'eqfLevel',
   'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
   'availableFrom',
   'employmentStatus',
   'desiredPaths',
@@ -60,6 +68,8 @@ export function emptyProfile(): ProfileValues {
     languages: [{ code: 'it', level: 'C2' }],
     eqfLevel: null,
     mobilityKm: 30,
+    maxTravelMinutes: null,
+    weeklyFerryCommute: false,
     availableFrom: '',
     employmentStatus: 'unemployed',
     desiredPaths: ['employment'],
@@ -84,11 +94,13 @@ export function profileValues(p: ProfileRecord, label: (uri: string) => string):
     occupations: p.occupations.map((o) => ({ uri: o.uri, label: label(o.uri), years: o.years })),
     skills: p.skills.map((s) => ({ uri: s.uri, label: label(s.uri), source: s.source as SkillSource })),
     languages: p.languages.map((l) => ({
-      code: l.code,
+      code: l.code as LanguageCode,
       level: l.level as ProfileValues['languages'][number]['level'],
     })),
     eqfLevel: p.eqfLevel ?? null,
     mobilityKm: p.mobilityKm ?? null,
+    maxTravelMinutes: p.maxTravelMinutes ?? null,
+    weeklyFerryCommute: p.weeklyFerryCommute ?? false,
     availableFrom: p.availableFrom?.slice(0, 10) ?? '',
     employmentStatus: p.employmentStatus as ProfileValues['employmentStatus'],
     desiredPaths: [...p.desiredPaths] as ProfileValues['desiredPaths'],
@@ -107,9 +119,13 @@ function common(v: ProfileValues) {
     municipality: v.municipality!,
     occupations: v.occupations.map((o) => ({ uri: o.uri, years: o.years })),
     skills: v.skills.map((s) => ({ uri: s.uri, source: s.source })),
-    languages: v.languages.filter((l) => l.code.trim()).map((l) => ({ code: l.code.trim(), level: l.level })),
+    languages: v.languages.flatMap((l) => (l.code ? [{ code: l.code, level: l.level }] : [])),
     eqfLevel: v.eqfLevel,
     mobilityKm: v.mobilityKm ?? undefined,
+    // An emptied number input gives undefined, null or NaN: each means "no time stated" (null clears it).
+    maxTravelMinutes:
+      typeof v.maxTravelMinutes === 'number' && !Number.isNaN(v.maxTravelMinutes) ? v.maxTravelMinutes : null,
+    weeklyFerryCommute: v.weeklyFerryCommute,
     availableFrom: orNull(v.availableFrom),
     employmentStatus: v.employmentStatus,
     desiredPaths: v.desiredPaths,

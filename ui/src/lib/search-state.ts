@@ -1,7 +1,7 @@
 // The search pages keep all their state in the URL. The URL's parameters are the API's parameters,
 // plus a few that only the UI reads (UI_ONLY), so a shared link reproduces the same request.
 
-export const UI_ONLY = ['near', 'sel'] as const;
+export const UI_ONLY = ['near', 'sel', 'view'] as const;
 
 // Only fields the search engine declares facetable: asking for another one is a 400.
 // A crisis case is a filter (`crisisCaseId=`, linked from its dossier), not a facet.
@@ -17,6 +17,22 @@ export const ASSET_FACETS = [
   'status',
 ] as const;
 
+/** Every asset status, in the order of an asset's life. */
+export const ASSET_STATUSES = ['draft', 'available', 'reserved', 'assigned', 'withdrawn', 'expired'] as const;
+/**
+ * What a marketing officer looks for unless asked otherwise: assets on offer. Withdrawn, assigned and
+ * draft assets appear only when their status is ticked (`status=` in the URL); `status=all` lifts it.
+ */
+export const ASSET_DEFAULT_STATUSES = ['available', 'reserved'] as const;
+export const ALL_STATUSES = 'all';
+
+/** The statuses an asset search is limited to, from the page URL. */
+export function assetStatuses(p: URLSearchParams): string[] {
+  const v = p.get('status');
+  if (v === ALL_STATUSES) return [...ASSET_STATUSES];
+  return v ? getList(p, 'status') : [...ASSET_DEFAULT_STATUSES];
+}
+
 export const ASSET_RANGES = [
   'coveredAreaM2',
   'landAreaM2',
@@ -29,10 +45,35 @@ export const ASSET_RANGES = [
 export const ASSET_SORTS = [
   'relevance',
   'distance',
+  'travelTime',
   'coveredAreaM2:desc',
   'createdAt:desc',
   'availableUntil:asc',
 ] as const;
+
+/**
+ * How far from the chosen municipality: a circle (`radiusKm`) or a door-to-door travel time by road and
+ * all-year ferries (`maxMinutes`, issue 18); one or the other is in the URL, never both.
+ */
+export const NEAR_RADII_KM = ['5', '10', '20', '30', '50', '100'] as const;
+export const NEAR_MINUTES = ['15', '30', '45', '60', '90', '120', '180', '240'] as const;
+
+/** The reach in the URL as one value, `km:30` or `min:60`, for the single "within" select. */
+export function nearReach(p: URLSearchParams): string {
+  const m = p.get('maxMinutes');
+  return m ? `min:${m}` : `km:${p.get('radiusKm') ?? '30'}`;
+}
+
+export function setNearReach(p: URLSearchParams, reach: string): void {
+  const [unit, value = ''] = reach.split(':');
+  if (unit === 'min') {
+    p.set('maxMinutes', value);
+    p.delete('radiusKm');
+  } else {
+    p.set('radiusKm', value);
+    p.delete('maxMinutes');
+  }
+}
 
 export const PROFILE_FACETS = [
   'iscoGroups',
@@ -67,6 +108,14 @@ export function parseRange(v: string | null): { min: string; max: string } {
 export function formatRange(min: string, max: string): string | null {
   if (!min && !max) return null;
   return `${min}..${max}`;
+}
+
+/** The API query of the asset search page: the generic one, with the default statuses applied. */
+export function assetApiQuery(url: URL): URLSearchParams {
+  const p = apiQuery(url, ASSET_FACETS);
+  if (p.get('status') === ALL_STATUSES) p.delete('status');
+  else if (!p.get('status')) p.set('status', ASSET_DEFAULT_STATUSES.join(','));
+  return p;
 }
 
 /** The API query for a page URL: drop UI-only parameters, ask for facets and a page. */

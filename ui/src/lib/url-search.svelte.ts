@@ -5,7 +5,9 @@ import { page } from '$app/state';
 import type { Municipality } from '$lib/api/types';
 import { PAGE_SIZE } from '$lib/search-state';
 
-const NEAR = ['near', 'lat', 'lon', 'radiusKm'] as const;
+const NEAR = ['near', 'lat', 'lon', 'radiusKm', 'maxMinutes'] as const;
+/** Orders that need a starting point; they go when the point does. */
+const FROM_POINT_SORTS = ['distance', 'travelTime'];
 
 export function useUrlSearch(opts: { typingMs?: number; radiusKm?: number } = {}) {
   const params = $derived(page.url.searchParams);
@@ -13,6 +15,8 @@ export function useUrlSearch(opts: { typingMs?: number; radiusKm?: number } = {}
   let nearText = $state(page.url.searchParams.get('near') ?? '');
   let typing: ReturnType<typeof setTimeout> | undefined;
   let lastTyped = '';
+  /** The parameters of a navigation under way, until it lands. */
+  let pending: URLSearchParams | null = null;
 
   // Back/forward and shared links: the boxes follow the URL unless the user is typing.
   $effect(() => {
@@ -26,16 +30,22 @@ export function useUrlSearch(opts: { typingMs?: number; radiusKm?: number } = {}
     mutate: (p: URLSearchParams) => void,
     how: { keepOffset?: boolean; replace?: boolean } = {},
   ) {
-    // A throwaway copy to build the next URL from, not state.
+    // A throwaway copy to build the next URL from, not state. Built on the URL still being loaded, if
+    // any: a range committed as its box loses focus and the facet ticked in the same click both count
+    // (the second change used to start from the old URL and drop the first).
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
-    const p = new URLSearchParams(page.url.searchParams);
+    const p = new URLSearchParams(pending ?? page.url.searchParams);
     mutate(p);
     if (!how.keepOffset) p.delete('offset');
+    const mine = p;
+    pending = mine;
     const s = p.toString();
     void goto(s ? `?${s}` : page.url.pathname, {
       keepFocus: true,
       noScroll: true,
       replaceState: how.replace ?? false,
+    }).finally(() => {
+      if (pending === mine) pending = null;
     });
   }
 
@@ -54,7 +64,7 @@ export function useUrlSearch(opts: { typingMs?: number; radiusKm?: number } = {}
       p.set('near', m.name);
       p.set('lat', String(m.lat));
       p.set('lon', String(m.lon));
-      if (!p.get('radiusKm')) p.set('radiusKm', String(opts.radiusKm ?? 30));
+      if (!p.get('radiusKm') && !p.get('maxMinutes')) p.set('radiusKm', String(opts.radiusKm ?? 30));
     });
   }
 
@@ -62,11 +72,12 @@ export function useUrlSearch(opts: { typingMs?: number; radiusKm?: number } = {}
     nearText = '';
     navigate((p) => {
       for (const k of NEAR) p.delete(k);
-      if (p.get('sort') === 'distance') p.delete('sort');
+      if (FROM_POINT_SORTS.includes(p.get('sort') ?? '')) p.delete('sort');
     });
   }
 
   function clearAll() {
+    pending = null;
     q = '';
     lastTyped = '';
     void goto(page.url.pathname, { keepFocus: true, noScroll: true });

@@ -58,7 +58,8 @@ export async function startServer(): Promise<RunningServer> {
   if (!existsSync(path.join(UI_DIR, 'build', '200.html'))) {
     throw new Error('ui/build/200.html is missing: run `npm run build -w ui` first');
   }
-  const port = await freePort();
+  // E2E_PORT pins the port (engineers sharing a machine each take their own); by default a free one.
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'rilancio-e2e-'));
   let output = '';
   const child: ChildProcess = spawn('npm', ['run', 'start', '-w', 'server'], {
@@ -254,4 +255,17 @@ export function describeViolations(v: AxeViolation[]): string {
 export async function settled(page: Page): Promise<void> {
   await page.waitForSelector('main#main', { state: 'attached' });
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Picks a suggestion in an autocomplete (`#id`, its list `#id-list`) the way a keyboard user does: types
+ * `text`, waits for a suggestion naming `expected` (the list settles as the words arrive), then ArrowDown
+ * (nothing is pre-highlighted) and Enter.
+ */
+export async function pickSuggestion(page: Page, id: string, text: string, expected: RegExp): Promise<void> {
+  const input = page.locator(`#${id}`);
+  await input.fill(text);
+  await page.locator(`#${id}-list [role="option"]`).filter({ hasText: expected }).first().waitFor();
+  await input.press('ArrowDown');
+  await input.press('Enter');
 }

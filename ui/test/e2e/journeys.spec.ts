@@ -7,6 +7,7 @@ import {
   describeViolations,
   launchBrowser,
   newContext,
+  pickSuggestion,
   screenshot,
   seriousViolations,
   settled,
@@ -129,7 +130,7 @@ for (const lang of ['it', 'fr'] as const) {
       const page = await context.newPage();
       await page.goto(`${server.baseUrl}/dashboard`);
       await settled(page);
-      assert.equal(await page.locator('figure.chart').count(), 4);
+      assert.equal(await page.locator('figure.chart').count(), 6);
       await expectAccessible(page, `dashboard-${lang}`);
       await screenshot(page, `${lang}-09-dashboard`);
       await context.close();
@@ -242,11 +243,7 @@ for (const lang of ['it', 'fr'] as const) {
       await page.locator('#f-firstName').fill('Mario');
       await page.locator('#f-lastName').fill('Rossi');
       await page.locator('#f-externalRef').fill(`E2E-${lang}-${Date.now()}`);
-      const pick = async (id: string, text: string) => {
-        await page.locator(`#${id}`).fill(text);
-        await page.locator(`#${id}-list [role="option"]`).first().waitFor();
-        await page.locator(`#${id}`).press('Enter');
-      };
+      const pick = (id: string, text: string) => pickSuggestion(page, id, text, /./);
       await pick('f-municipality', 'La Spezia');
       await pick('f-occupations', w.occupation);
       await pick('f-skills', w.skill);
@@ -264,6 +261,7 @@ for (const lang of ['it', 'fr'] as const) {
       await picker.fill(w.occupation);
       const option = page.locator('#occ-picker-list [role="option"]').first();
       await option.waitFor();
+      await picker.press('ArrowDown');
       await picker.press('Enter');
       await page.waitForURL((u) => u.searchParams.has('occupationUris'));
       await settled(page);
@@ -308,8 +306,9 @@ for (const lang of ['it', 'fr'] as const) {
       const toApprove = Math.min(3, await matches.count());
       for (let i = 0; i < toApprove; i++) {
         const card = matches.nth(i);
-        await card.locator('select').first().selectOption('approve');
-        await card.getByRole('button').last().click();
+        await card.getByTestId('decision-action').selectOption('approve');
+        await card.getByTestId('decision-reason').selectOption('good_fit');
+        await card.locator('form.decide button[type="submit"]').click();
         await card.getByTestId('decision').waitFor();
       }
 
@@ -325,6 +324,7 @@ for (const lang of ['it', 'fr'] as const) {
         );
         // Journey 3 ends with the company asking for contact: shared with consent, else the desk asks the person.
         await cp.getByTestId('ask-contact').first().click();
+        await cp.getByTestId('confirm-yes').click();
         await cp.getByTestId('contact-answer').first().waitFor();
         await expectAccessible(cp, `company-candidates-${lang}`);
         await screenshot(cp, `${lang}-06-company-candidates`);
@@ -369,11 +369,7 @@ for (const lang of ['it', 'fr'] as const) {
 
       await page.locator('#f-kind').selectOption('wbo');
       await page.locator('#f-title').fill(`E2E buy-out ${lang} ${Date.now()}`);
-      const pick = async (id: string, text: string) => {
-        await page.locator(`#${id}`).fill(text);
-        await page.locator(`#${id}-list [role="option"]`).first().waitFor();
-        await page.locator(`#${id}`).press('Enter');
-      };
+      const pick = (id: string, text: string) => pickSuggestion(page, id, text, /./);
       if (!(await page.locator('#f-municipality').inputValue())) await pick('f-municipality', 'La Spezia');
       // The bundled ESCO data has English labels only: the pickers are searched in English.
       await pick('f-role-1-occupation', 'welder');

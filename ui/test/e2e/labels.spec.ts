@@ -37,9 +37,13 @@ interface Item {
 }
 
 // The catalogue's top-level sections: "home.describe.x" on screen is a key that was not translated.
-const SECTIONS = Object.keys(
-  JSON.parse(readFileSync(path.join(UI_DIR, 'src/lib/i18n/it.json'), 'utf8')) as Record<string, unknown>,
-);
+// `value` (the words of closed lists) comes from the shared catalogue, @rilancio/vocabulary.
+const SECTIONS = [
+  ...Object.keys(
+    JSON.parse(readFileSync(path.join(UI_DIR, 'src/lib/i18n/it.json'), 'utf8')) as Record<string, unknown>,
+  ),
+  'value',
+];
 
 /** What on a screen's visible text is a code instead of words; empty when none. */
 export function codesIn(text: string): string[] {

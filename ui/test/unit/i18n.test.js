@@ -1,10 +1,11 @@
 /* eslint-disable @typescript-eslint/ban-ts-comment -- a plain Node test, not type-checked: */
-// @ts-nocheck -- a plain Node test over JSON files.
+// @ts-nocheck -- a plain Node test over the JSON files and the shared catalogue (run with tsx).
 // The three catalogues hold the same keys, and every literal key the source uses exists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { VALUE_LABELS } from '@rilancio/vocabulary';
 
 const dir = new URL('../../src/lib/i18n/', import.meta.url);
 const load = (l) => JSON.parse(readFileSync(new URL(`${l}.json`, dir), 'utf8'));
@@ -13,7 +14,9 @@ const flatten = (o, prefix = '') =>
     typeof v === 'object' && v !== null ? flatten(v, `${prefix}${k}.`) : [`${prefix}${k}`],
   );
 
-const catalogues = { it: load('it'), fr: load('fr'), en: load('en') };
+// The words of closed lists (`value.*`) are the shared catalogue's, added to each language as the app does.
+const withValues = (l) => ({ ...load(l), value: VALUE_LABELS[l] });
+const catalogues = { it: withValues('it'), fr: withValues('fr'), en: withValues('en') };
 const keys = Object.fromEntries(Object.entries(catalogues).map(([l, c]) => [l, new Set(flatten(c))]));
 
 test('French and English have exactly the Italian keys', () => {

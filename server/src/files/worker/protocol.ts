@@ -1,6 +1,6 @@
 import type { ConvertedRow, ConvertOptions } from '../convert.js';
 import { FileError, FILE_ERROR_STATUS, type FileErrorCode } from '../errors.js';
-import type { EntityName } from '../fields.js';
+import type { EntityName } from '../field-def.js';
 import type { HeaderMatch } from '../headers.js';
 import type { RowScan } from '../prepared-table.js';
 import type { FileType } from '../detect.js';

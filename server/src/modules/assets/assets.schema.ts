@@ -1,4 +1,6 @@
+import { KIND_SPECIFIC_FIELDS } from '@rilancio/vocabulary';
 import { z } from 'zod';
+import { VERIFICATION_STATES } from './freshness.js';
 import {
   ASSET_AVAILABILITIES,
   ASSET_CATEGORIES,
@@ -17,23 +19,6 @@ import {
 } from '../shared/schemas.js';
 
 const positive = (max: number) => z.number().min(0).max(max).nullable();
-
-/** Specifications that make sense only for some kinds: a CNC lathe has no covered area, a shed no brand. */
-export const KIND_SPECIFIC_FIELDS = {
-  brand: ['machine', 'equipment', 'plant'],
-  model: ['machine', 'equipment', 'plant'],
-  powerKw: ['machine', 'equipment', 'plant'],
-  coveredAreaM2: ['building', 'area', 'plant'],
-  landAreaM2: ['building', 'area', 'plant'],
-  heightM: ['building', 'plant'],
-  loadingBays: ['building', 'plant'],
-  powerKva: ['building', 'area', 'plant'],
-  craneTonnage: ['building', 'area', 'plant', 'equipment', 'machine'],
-  quayAccess: ['building', 'area', 'plant'],
-  draftM: ['building', 'area', 'plant'],
-  slipway: ['building', 'area', 'plant'],
-  maritimeConcession: ['building', 'area', 'plant'],
-} as const satisfies Record<string, readonly (typeof ASSET_KINDS)[number][]>;
 
 const assetFields = {
   kind: z.enum(ASSET_KINDS),
@@ -153,6 +138,8 @@ export const AssetViewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   lastVerifiedAt: z.string().nullable(),
+  /** current; to_verify (flagged); out_of_search (left the default search): from the last verification. */
+  verification: z.enum(VERIFICATION_STATES),
   endedAt: z.string().nullable(),
   version: z.number(),
 });

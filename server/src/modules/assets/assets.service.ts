@@ -3,7 +3,8 @@ import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { assets } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
-import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { DEFAULT_ASSET_FRESHNESS, verificationOf, verifiedAtOf, type AssetFreshness } from './freshness.js';
+import { ASSET_SPEC, insertAssets, type AssetRow } from './assets.repository.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
@@ -19,17 +20,10 @@ import {
   pageOfRows,
   readableRowOr404,
   readScopeFilter,
-  type VersionedSpec,
 } from '../shared/versioned.js';
 import { assetRuleViolations, type AssetView, type CreateAsset, type UpdateAsset } from './assets.schema.js';
 
-export type AssetRow = typeof assets.$inferSelect;
-const SPEC = {
-  entity: 'asset',
-  table: assets,
-  indexAs: 'asset',
-  owned: { kind: 'asset', owner: (row) => ({ deskId: row.deskId }) },
-} satisfies VersionedSpec<AssetRow>;
+const SPEC = ASSET_SPEC;
 
 async function validateReferences(tx: DbOrTx, input: Partial<CreateAsset>) {
   await assertRecordsExist(tx, [
@@ -56,7 +50,7 @@ async function place(tx: DbOrTx, input: Pick<Partial<CreateAsset>, 'municipality
   };
 }
 
-export function createAssetsService(db: Database) {
+export function createAssetsService(db: Database, freshness: AssetFreshness = DEFAULT_ASSET_FRESHNESS) {
   async function views(rows: AssetRow[]): Promise<AssetView[]> {
     const places = await loadMunicipalityViews(
       db,
@@ -69,6 +63,7 @@ export function createAssetsService(db: Database) {
         createdAt: toIso(createdAt)!,
         updatedAt: toIso(updatedAt)!,
         lastVerifiedAt: toIso(lastVerifiedAt),
+        verification: verificationOf(verifiedAtOf({ lastVerifiedAt, createdAt }), new Date(), freshness),
         endedAt: toIso(endedAt),
       }),
     );
@@ -83,8 +78,8 @@ export function createAssetsService(db: Database) {
 
     async list(page: PageQuery, principal: Principal) {
       const scope = readScopeFilter(principal, 'asset', { deskId: assets.deskId });
-      const { items, nextCursor } = await pageOfRows(db, assets, page, scope);
-      return { items: await views(items), nextCursor };
+      const { items, nextCursor, total } = await pageOfRows(db, assets, page, scope);
+      return { items: await views(items), nextCursor, total };
     },
 
     async create(input: CreateAsset, principal: Principal): Promise<AssetView> {
@@ -92,12 +87,10 @@ export function createAssetsService(db: Database) {
       const id = await db.transaction(async (tx) => {
         await validateReferences(tx, input);
         const { municipality: _m, lat: _lat, lon: _lon, ...fields } = { ...input, deskId };
-        const [row] = await tx
-          .insert(assets)
-          .values({ ...fields, ...(await place(tx, input)) } as typeof assets.$inferInsert)
-          .returning({ id: assets.id, version: assets.version });
-        await enqueueIndexing(tx, 'asset', row!.id, row!.version);
-        return row!.id;
+        const [id] = await insertAssets(tx, [
+          { ...fields, ...(await place(tx, input)) } as typeof assets.$inferInsert,
+        ]);
+        return id!;
       });
       return get(id, principal);
     },

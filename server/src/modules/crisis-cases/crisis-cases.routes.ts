@@ -4,6 +4,7 @@ import {
   CreateCrisisCaseSchema,
   CrisisCaseViewSchema,
   UpdateCrisisCaseSchema,
+  CrisisCaseListQuerySchema,
 } from './crisis-cases.schema.js';
 import type { CrisisCasesService } from './crisis-cases.service.js';
 
@@ -13,7 +14,12 @@ export function crisisCasesRoutes(app: FastifyInstance, service: CrisisCasesServ
     tag: 'crisis-cases',
     read: ['admin', 'operator', 'marketing'],
     write: ['admin', 'operator'],
-    schemas: { create: CreateCrisisCaseSchema, update: UpdateCrisisCaseSchema, view: CrisisCaseViewSchema },
+    schemas: {
+      create: CreateCrisisCaseSchema,
+      update: UpdateCrisisCaseSchema,
+      view: CrisisCaseViewSchema,
+      list: CrisisCaseListQuerySchema,
+    },
     service,
   });
 }

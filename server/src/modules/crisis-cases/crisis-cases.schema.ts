@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CRISIS_PROCEDURES, CRISIS_STATUSES, SUPPLY_CHAINS } from '../../domain/vocabulary.js';
 import { IsoDateSchema, MunicipalityRefSchema, MunicipalityViewSchema } from '../shared/schemas.js';
+import {
+  listQuerySchema,
+  municipalityFilter,
+  provinceFilter,
+  regionFilter,
+  vocabularyFilter,
+} from '../shared/list-query.js';
 
 const crisisFields = {
   firmId: z.uuid().nullable(),
@@ -54,3 +61,17 @@ export const CrisisCaseViewSchema = z.object({
   version: z.number(),
 });
 export type CrisisCaseView = z.infer<typeof CrisisCaseViewSchema>;
+
+export const CRISIS_CASE_SORTS = ['newest', 'oldest', 'title', 'opened', 'workers'] as const;
+/** The crisis dossiers list: text (title, reference, firm, municipality), its filters and sort. */
+export const CrisisCaseListQuerySchema = listQuerySchema(CRISIS_CASE_SORTS, {
+  status: vocabularyFilter(CRISIS_STATUSES),
+  procedure: vocabularyFilter(CRISIS_PROCEDURES),
+  supplyChain: vocabularyFilter(SUPPLY_CHAINS),
+  region: regionFilter,
+  province: provinceFilter,
+  municipality: municipalityFilter,
+  deskId: z.uuid().optional(),
+  firmId: z.uuid().optional(),
+});
+export type CrisisCaseListQuery = z.output<typeof CrisisCaseListQuerySchema>;

@@ -1,3 +1,5 @@
+import { listCrisisCaseRows } from './crisis-cases.list.js';
+import type { CrisisCaseListQuery } from './crisis-cases.schema.js';
 import { authorizeCreate } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
@@ -11,15 +13,8 @@ import {
   movedTo,
   placeColumns,
 } from '../shared/references.js';
-import { toIso, type PageQuery } from '../shared/schemas.js';
-import {
-  changeVersioned,
-  endVersioned,
-  pageOfRows,
-  readableRowOr404,
-  readScopeFilter,
-  type VersionedSpec,
-} from '../shared/versioned.js';
+import { toIso } from '../shared/schemas.js';
+import { changeVersioned, endVersioned, readableRowOr404, type VersionedSpec } from '../shared/versioned.js';
 import type { CreateCrisisCase, CrisisCaseView, UpdateCrisisCase } from './crisis-cases.schema.js';
 
 type CrisisRow = typeof crisisCases.$inferSelect;
@@ -49,10 +44,9 @@ export function createCrisisCasesService(db: Database) {
   }
   return {
     get,
-    async list(page: PageQuery, principal: Principal) {
-      const scope = readScopeFilter(principal, 'crisis_case', { deskId: crisisCases.deskId });
-      const { items, nextCursor } = await pageOfRows(db, crisisCases, page, scope);
-      return { items: await views(items), nextCursor };
+    async list(query: CrisisCaseListQuery, principal: Principal) {
+      const { items, nextCursor, total } = await listCrisisCaseRows(db, query, principal);
+      return { items: await views(items), nextCursor, total };
     },
     async create(input: CreateCrisisCase, principal: Principal) {
       authorizeCreate(principal, 'crisis_case', { deskId: input.deskId }, 'crisis case');

@@ -15,8 +15,8 @@ import {
   type Lang,
 } from '../../files/index.js';
 import { INDEX_NAMES } from '../../search/documents.js';
-import { searchQuerySchema } from '../search/search.schema.js';
-import { SEARCH_ACCESS } from '../search/search.service.js';
+import { searchQuerySchema } from '../search/index.js';
+import { SEARCH_ACCESS } from '../search/index.js';
 import { errorResponses, ErrorResponseSchema, IdParamsSchema } from '../shared/schemas.js';
 import type { ExportService } from './exports.service.js';
 import type { createJobPostingService } from './jobposting.js';

@@ -14,11 +14,10 @@ import {
   type Lang,
   type Localized,
 } from '../../files/index.js';
-import { naceLabels } from '../reference/reference.repository.js';
-import { ASSET_CATEGORY_LABELS } from '../../domain/vocabulary-labels.js';
+import { naceLabels } from '../reference/index.js';
+import { valueLabel } from '@rilancio/vocabulary';
 import type { IndexName } from '../../search/documents.js';
-import { toFileCode } from '../imports/import-codes.js';
-import type { SearchService } from '../search/search.service.js';
+import type { SearchService } from '../search/index.js';
 
 /** An export holds at most this many rows: the search window (MAX_WINDOW) is the ceiling. */
 export const EXPORT_MAX_ROWS = 10_000;
@@ -146,16 +145,6 @@ const COLUMNS: Record<IndexName, { entity: EntityName; columns: Column[] }> = {
   },
 };
 
-/** files-layer field name → the import-codes table it translates through (they differ for a few fields). */
-const CODE_TABLE: Record<string, string> = {
-  supplyChains: 'supplyChains',
-  desiredPaths: 'desiredPaths',
-  condition: 'condition',
-  availability: 'availability',
-  contractType: 'contractType',
-  opportunityType: 'opportunityType',
-};
-
 /** The entity's field definitions, plus shared ones an entity's file lacks (assets have no supply-chain column). */
 function fieldMap(entity: EntityName) {
   return new Map([...fieldsOf('profiles'), ...fieldsOf(entity)].map((f) => [f.name, f]));
@@ -195,7 +184,7 @@ export function createExportService(
     principal: Principal,
     lang: Lang,
   ): AsyncGenerator<ExportCell[]> {
-    // A company's exports are capped per day (anti-scraping, C6): over the cap, 429 and a security event.
+    // A company's exports are capped per day against scraping (C6): over the cap, 429 and a security event.
     // Counted on the first read, which the route makes before sending anything, so the 429 is clean.
     await consumeDailyQuota(db, principal, 'exports', limits.companyExportsPerDay);
     const spec = COLUMNS[index];
@@ -239,15 +228,14 @@ export function createExportService(
           const one = (v: unknown): string | number | boolean => {
             if (typeof v === 'number' || typeof v === 'boolean') return v;
             const s = String(v);
-            if (field?.enumValues)
-              return enumLabel(field.enumValues, toFileCode(CODE_TABLE[field.name] ?? '', s), lang);
+            if (field?.enumValues) return enumLabel(field.enumValues, s, lang);
             if (field?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s) && lang !== 'en')
               return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`;
             return s;
           };
           if (Array.isArray(value)) return value.map((v) => String(one(v))).join('; ');
           if (c.key === 'category' || c.key === 'assetCategory')
-            return ASSET_CATEGORY_LABELS[String(value)]?.[lang] ?? String(value);
+            return valueLabel('category', String(value), lang) ?? String(value);
           return one(value);
         });
       }

@@ -12,8 +12,8 @@ import {
 } from '../../db/schema.js';
 import { AppError, NotFoundError } from '../../errors.js';
 import type { Lang } from '../../files/index.js';
-import { assertMayAccessNeed } from '../needs/needs.service.js';
-import { iscoName } from '../reference/reference.service.js';
+import { assertMayAccessNeed } from '../needs/index.js';
+import { iscoName } from '../reference/index.js';
 
 /**
  * schema.org employmentType has no "permanent" or "fixed-term": it speaks of working time. Our

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { FIRM_SIZE_BANDS, FIRM_STATES, SUPPLY_CHAINS } from '../../domain/vocabulary.js';
+import {
+  listQuerySchema,
+  municipalityFilter,
+  provinceFilter,
+  regionFilter,
+  vocabularyFilter,
+} from '../shared/list-query.js';
 import { MunicipalityRefSchema, MunicipalityViewSchema } from '../shared/schemas.js';
-import { isValidPartitaIva, isValidSiret } from './firm-identifiers.js';
+import { isValidPartitaIva, isValidSiret } from '../../lib/identifiers.js';
 
 const firmFields = {
   name: z.string().trim().min(1).max(200),
@@ -64,3 +71,17 @@ export const FirmViewSchema = z.object({
   version: z.number(),
 });
 export type FirmView = z.infer<typeof FirmViewSchema>;
+
+export const FIRM_SORTS = ['name', 'newest', 'oldest'] as const;
+/** The firms list: text (name, partita IVA, SIRET, municipality), its filters and sort. */
+export const FirmListQuerySchema = listQuerySchema(FIRM_SORTS, {
+  supplyChain: vocabularyFilter(SUPPLY_CHAINS),
+  sizeBand: vocabularyFilter(FIRM_SIZE_BANDS),
+  state: vocabularyFilter(FIRM_STATES),
+  country: vocabularyFilter(['IT', 'FR']),
+  region: regionFilter,
+  province: provinceFilter,
+  municipality: municipalityFilter,
+  deskId: z.uuid().optional(),
+});
+export type FirmListQuery = z.output<typeof FirmListQuerySchema>;

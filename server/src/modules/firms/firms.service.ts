@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { authorizeCreate, deskForNewRecord } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
-import { firms, naceCodes } from '../../db/schema.js';
+import { naceCodes } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
-import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { FIRM_SPEC, insertFirms, type FirmRow } from './firms.repository.js';
 import type { DbOrTx } from '../../db/client.js';
 
 import {
@@ -14,25 +14,12 @@ import {
   movedTo,
   placeColumns,
 } from '../shared/references.js';
-import { toIso, type PageQuery } from '../shared/schemas.js';
-import {
-  changeVersioned,
-  endVersioned,
-  pageOfRows,
-  readableRowOr404,
-  readScopeFilter,
-  type VersionedSpec,
-} from '../shared/versioned.js';
-import type { CreateFirm, FirmView, UpdateFirm } from './firms.schema.js';
+import { toIso } from '../shared/schemas.js';
+import { changeVersioned, endVersioned, readableRowOr404 } from '../shared/versioned.js';
+import { listFirmRows } from './firms.list.js';
+import type { CreateFirm, FirmListQuery, FirmView, UpdateFirm } from './firms.schema.js';
 
-type FirmRow = typeof firms.$inferSelect;
-const SPEC = {
-  entity: 'firm',
-  table: firms,
-  indexAs: 'firm',
-  // A firm is its own firm: a company account reaches exactly the firm it belongs to.
-  owned: { kind: 'firm', owner: (row) => ({ deskId: row.deskId, firmId: row.id }) },
-} satisfies VersionedSpec<FirmRow>;
+const SPEC = FIRM_SPEC;
 
 async function assertNaceExists(tx: DbOrTx, code: string | undefined) {
   if (!code) return;
@@ -72,10 +59,9 @@ export function createFirmsService(db: Database) {
   return {
     get,
 
-    async list(page: PageQuery, principal: Principal) {
-      const scope = readScopeFilter(principal, 'firm', { deskId: firms.deskId, firmId: firms.id });
-      const { items, nextCursor } = await pageOfRows(db, firms, page, scope);
-      return { items: await views(items), nextCursor };
+    async list(query: FirmListQuery, principal: Principal) {
+      const { items, nextCursor, total } = await listFirmRows(db, query, principal);
+      return { items: await views(items), nextCursor, total };
     },
 
     async create(input: CreateFirm, principal: Principal): Promise<FirmView> {
@@ -85,9 +71,8 @@ export function createFirmsService(db: Database) {
       const id = await db.transaction(async (tx) => {
         const place = await resolveMunicipality(tx, input.municipality);
         await assertNaceExists(tx, input.naceCode);
-        const [row] = await tx
-          .insert(firms)
-          .values({
+        const [id] = await insertFirms(tx, [
+          {
             deskId,
             name: input.name,
             country: input.country,
@@ -98,10 +83,9 @@ export function createFirmsService(db: Database) {
             ...placeColumns(place),
             sizeBand: input.sizeBand,
             state: input.state,
-          })
-          .returning({ id: firms.id, version: firms.version });
-        await enqueueIndexing(tx, 'firm', row!.id, row!.version);
-        return row!.id;
+          },
+        ]);
+        return id!;
       });
       return get(id, principal);
     },

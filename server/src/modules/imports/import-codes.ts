@@ -1,63 +1,5 @@
 import type { Localized, RowIssue } from '../../files/index.js';
 
-/**
- * The files layer names enum values with its own short codes (`loan`, `startup`, `nautical`);
- * the database and the API use the domain vocabulary (`free_loan`, `start_up`,
- * `nautical_shipbuilding`). These tables translate one into the other in both directions, so
- * imports store domain codes and exports render them with the files layer's localized labels.
- */
-const FILE_TO_DOMAIN: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  supplyChains: {
-    nautical: 'nautical_shipbuilding',
-    tourism: 'sustainable_tourism',
-    biotech: 'blue_green_biotech',
-    renewables: 'renewable_energy',
-    ports_logistics: 'ports_logistics',
-    fishing_aquaculture: 'fishing_aquaculture',
-    agrifood: 'agri_food',
-    mechanics: 'mechanics_metalworking',
-    other: 'other',
-  },
-  desiredPaths: {
-    employment: 'employment',
-    startup: 'start_up',
-    wbo: 'workers_buy_out',
-    spinoff: 'spin_off',
-    community_coop: 'community_coop',
-  },
-  condition: { new: 'new', good: 'good', fair: 'fair', poor: 'needs_repair', parts: 'for_parts' },
-  availability: { sale: 'sale', lease: 'lease', loan: 'free_loan', auction: 'auction' },
-  // The API has no agency-work or internship contract: both are "other" there.
-  contractType: {
-    permanent: 'permanent',
-    fixed_term: 'fixed_term',
-    apprenticeship: 'apprenticeship',
-    seasonal: 'seasonal',
-    temporary: 'other',
-    internship: 'other',
-  },
-  opportunityType: {
-    wbo: 'wbo',
-    mbo: 'mbo',
-    spinoff: 'spin_off',
-    startup: 'start_up',
-    community_coop: 'community_coop',
-  },
-};
-
-/** Domain code of a files-layer enum code (identity where the vocabularies agree). */
-export function toDomainCode(field: string, code: string): string {
-  return FILE_TO_DOMAIN[field]?.[code] ?? code;
-}
-
-/** Files-layer code of a domain code, for localized export labels. */
-export function toFileCode(field: string, code: string): string {
-  const table = FILE_TO_DOMAIN[field];
-  if (!table) return code;
-  for (const [file, domain] of Object.entries(table)) if (domain === code) return file;
-  return code;
-}
-
 /** Problems only the database side can see: references, API rules, duplicates. */
 export const IMPORT_MESSAGES = {
   MUNICIPALITY_UNKNOWN: {
@@ -170,4 +112,7 @@ export interface ReportEntry extends Omit<RowIssue, 'code'> {
   /** The rule text from the API validation, when the reason is RULE_VIOLATED. */
   detail?: string;
   suggestions?: Suggestion[];
+  /** LIKELY_DUPLICATE: how likely (0–1) and why, as duplicate-reason codes (vocabulary duplicateReason). */
+  score?: number;
+  reasons?: string[];
 }

@@ -1,6 +1,7 @@
-import { and, eq, lt, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import type { Principal, PrincipalRole } from '../../auth/principal.js';
 import type { DbOrTx } from '../../db/client.js';
-import { importJobs } from '../../db/schema.js';
+import { importJobs, users } from '../../db/schema.js';
 import type { ReportEntry } from './import-codes.js';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -87,6 +88,24 @@ export async function setJobState(
     .where(eq(importJobs.id, id));
 }
 
+/** Locks the job row for the batch's transaction and returns its cursor (the batch's fencing check). */
+export async function lockCursor(tx: DbOrTx, id: string): Promise<number | undefined> {
+  const [row] = await tx
+    .select({ cursor: importJobs.cursor })
+    .from(importJobs)
+    .where(eq(importJobs.id, id))
+    .for('update');
+  return row?.cursor;
+}
+
+/** A live runner's heartbeat between batches. */
+export async function heartbeatJob(db: DbOrTx, id: string) {
+  await db
+    .update(importJobs)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(importJobs.id, id), inArray(importJobs.status, ['pending', 'running'])));
+}
+
 /** Starts a job over with other options: cursor, counts and report cleared. */
 export async function resetJob(db: DbOrTx, id: string, options: unknown): Promise<ImportJobRow> {
   const [row] = await db
@@ -108,23 +127,19 @@ export async function resetJob(db: DbOrTx, id: string, options: unknown): Promis
 }
 
 /**
- * Marks jobs left `running` by a process that died (finding 19). `updated_at` is the heartbeat: every
- * committed batch refreshes it, so a job idle since `staleBefore` has no live runner. One conditional
- * UPDATE, so several processes sweeping at once mark each job once; a runner that was only slow sets
- * `running` again with its next batch. `exclude`: this process's own live jobs.
+ * Takes over the jobs left `running` by a process that died (finding 19, issue 15). `updated_at` is the
+ * heartbeat (refreshed every few seconds and by every committed batch), so a job idle since `staleBefore`
+ * has no live runner. One conditional UPDATE that refreshes the heartbeat: when several processes sweep
+ * at once, each job is taken by one of them. `exclude`: this process's own live jobs.
  */
-export async function markInterrupted(
+export async function claimStaleJobs(
   db: DbOrTx,
   staleBefore: Date,
   exclude: string[] = [],
-): Promise<{ id: string }[]> {
+): Promise<{ id: string; fileSha256: string }[]> {
   return db
     .update(importJobs)
-    .set({
-      status: 'interrupted',
-      error: sql`'Interrupted after ' || ${importJobs.cursor} || ' of ' || coalesce(${importJobs.totalRows}::text, '?') || ' rows: the server stopped during the import. Upload the same file again (or run npm run import with it) to resume from there.'`,
-      updatedAt: new Date(),
-    })
+    .set({ updatedAt: new Date() })
     .where(
       and(
         eq(importJobs.status, 'running'),
@@ -132,5 +147,38 @@ export async function markInterrupted(
         exclude.length > 0 ? notInArray(importJobs.id, exclude) : undefined,
       ),
     )
-    .returning({ id: importJobs.id });
+    .returning({ id: importJobs.id, fileSha256: importJobs.fileSha256 });
+}
+
+/** A taken-over job whose file was not kept: it waits for the same file to be uploaded again. */
+export async function markInterrupted(db: DbOrTx, id: string): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({
+      status: 'interrupted',
+      error: sql`'Interrupted after ' || ${importJobs.cursor} || ' of ' || coalesce(${importJobs.totalRows}::text, '?') || ' rows: the server stopped during the import. Upload the same file again (or run npm run import with it) to resume from there.'`,
+      updatedAt: new Date(),
+    })
+    .where(and(eq(importJobs.id, id), eq(importJobs.status, 'running')));
+}
+
+/**
+ * Who an import writes as, for the access policy: the job's creator with their role and firm, at the job's
+ * desk (an admin importing into a desk acts in that desk). A job without a known creator writes as an
+ * operator of its desk.
+ */
+export async function principalForJob(db: DbOrTx, job: ImportJobRow): Promise<Principal> {
+  const [user] = job.createdBy
+    ? await db
+        .select({ role: users.role, firmId: users.firmId })
+        .from(users)
+        .where(eq(users.id, job.createdBy))
+    : [];
+  return {
+    userId: job.createdBy,
+    role: (user?.role ?? 'operator') as PrincipalRole,
+    deskId: job.deskId,
+    firmId: user?.firmId ?? null,
+    via: 'import_job',
+  };
 }

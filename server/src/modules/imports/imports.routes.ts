@@ -20,9 +20,11 @@ import {
   type Lang,
 } from '../../files/index.js';
 import { ErrorResponseSchema, errorResponses, IdParamsSchema } from '../shared/schemas.js';
+import { parseCorrections } from './corrections.js';
 import type { ReportEntry } from './import-codes.js';
 import type { ImportJobRow } from './imports.repository.js';
-import type { ImportService } from './imports.service.js';
+import { IMPORT_STALE_AFTER_MS, type ImportService } from './imports.service.js';
+import { decodeJobError } from './job-error.js';
 import type { StoredUpload } from './upload-store.js';
 
 const STAFF = ['admin', 'operator'] as const;
@@ -44,7 +46,13 @@ const ImportJobViewSchema = z.object({
   totalRows: z.number().nullable(),
   progress: z.number().describe('0..1: rows processed / rows in the file'),
   counts: z.record(z.string(), z.number()),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe('why the job failed, in English'),
+  errorCode: z
+    .string()
+    .nullable()
+    .describe(
+      'the failure as a stable code (FILE_TOO_MANY_BAD_ROWS, IMPORT_COLUMNS_MISSING …) for screens to word',
+    ),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
   report: z.object({
@@ -69,7 +77,7 @@ function view(job: ImportJobRow, page = { offset: 0, limit: 100 }) {
     totalRows: job.totalRows,
     progress: job.totalRows ? Math.min(1, job.cursor / job.totalRows) : job.status === 'done' ? 1 : 0,
     counts: job.counts as Record<string, number>,
-    error: job.error,
+    ...decodeJobError(job.error),
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
     report: {
@@ -99,6 +107,7 @@ const FormSchema = z.strictObject({
   dryRun: z.enum(['true', 'false']).default('true'),
   mapping: z.string().max(20_000).optional(),
   defaults: z.string().max(20_000).optional(),
+  corrections: z.string().max(400_000).optional(),
   sheet: z.string().max(100).optional(),
   desk: z.string().max(64).optional(),
 });
@@ -166,14 +175,21 @@ async function readUpload(request: FastifyRequest, service: ImportService) {
 
 export function importsRoutes(app: FastifyInstance, service: ImportService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Finding 19: jobs a dead process left `running` are marked interrupted at start-up, then once a
-  // minute (a job of a process that died just before this one started goes stale only later).
+  // Finding 19, issue 15: jobs a dead process left `running` are resumed here (or marked interrupted when
+  // their file was not kept) at start-up, then every half stale window (a job of a process that died
+  // just before this one started, or while it runs, goes stale only later).
   let sweep: NodeJS.Timeout | undefined;
   const recover = () =>
-    service.recoverInterrupted().catch((error: unknown) => app.log.warn({ err: error }, 'import recovery'));
+    service
+      .recoverInterrupted()
+      .then((outcome) => {
+        if (outcome.resumed.length + outcome.interrupted.length > 0)
+          app.log.warn(outcome, 'imports of a stopped process taken over');
+      })
+      .catch((error: unknown) => app.log.warn({ err: error }, 'import recovery'));
   app.addHook('onReady', async () => {
     await recover();
-    sweep = setInterval(() => void recover(), 60_000).unref();
+    sweep = setInterval(() => void recover(), IMPORT_STALE_AFTER_MS / 2).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(sweep);
@@ -187,7 +203,8 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
       schema: {
         tags: ['imports'],
         description:
-          'Upload a CSV or XLSX (multipart: file, entity, dryRun, mapping JSON, defaults JSON, sheet, desk for admins). ' +
+          'Upload a CSV or XLSX (multipart: file, entity, dryRun, mapping JSON, defaults JSON, sheet, desk for admins, ' +
+          'corrections JSON: accepted ESCO suggestions [{field, value, uri, row?}], row absent = every row with that value). ' +
           'Returns the job (202 while it runs in the background); the same file again returns the same job.',
         response: {
           200: ImportJobViewSchema,
@@ -216,6 +233,7 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
         const options = {
           mapping: parseJsonObject(form.mapping, 'mapping'),
           defaults: parseJsonObject(form.defaults, 'defaults') as Record<string, string> | undefined,
+          corrections: parseCorrections(form.corrections),
           sheet: form.sheet,
         };
         handedOver = true;

@@ -1,40 +1,22 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { z } from 'zod';
-import type { Database, DbOrTx } from '../../db/client.js';
-import { desks } from '../../db/schema.js';
-import { AppError, ValidationError } from '../../errors.js';
-import {
-  assertErrorRate,
-  FileError,
-  fieldsOf,
-  ISSUE_MESSAGES,
-  parseField,
-  type ConvertedRow,
-  type ConvertOptions,
-  type EntityName,
-  type HeaderMatch,
-  type HeaderOverride,
-  type ImportRecord,
-  type IssueColumn,
-} from '../../files/index.js';
-import { createFileParser, type FileParser, type LoadedFile } from '../../files/worker/file-parser.js';
-import { timeSlicer } from '../../lib/time-slice.js';
 import { eq } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import { desks } from '../../db/schema.js';
+import { AppError } from '../../errors.js';
+import { assertErrorRate, FileError, type ConvertedRow, type EntityName } from '../../files/index.js';
+import { createFileParser, type FileParser, type LoadedFile } from '../../files/worker/file-parser.js';
+import { ADAPTERS, stableJson } from './entity-adapters.js';
+import type { ReportEntry } from './import-codes.js';
 import {
-  ADAPTERS,
-  stableJson,
-  type DbState,
-  type EntityAdapter,
-  type ExistingRecord,
-  type RowContext,
-} from './entity-adapters.js';
-import { IMPORT_MESSAGES, type ReportEntry } from './import-codes.js';
-import {
+  claimStaleJobs,
   findJob,
   findJobByFile,
+  heartbeatJob,
   insertJob,
+  lockCursor,
   markInterrupted,
+  principalForJob,
   recordBatch,
   resetJob,
   setJobState,
@@ -42,13 +24,24 @@ import {
   type ImportCounts,
   type ImportJobRow,
 } from './imports.repository.js';
-import { createReferenceResolver, type ReferenceResolver } from './reference-resolver.js';
+import { prepare, type ImportOptions } from './prepared-file.js';
+import { processBatch } from './process-batch.js';
+import { createReferenceResolver } from './reference-resolver.js';
+import { encodeJobError } from './job-error.js';
+import { keptUploads } from './kept-uploads.js';
 import { createUploadStore, sourceSize, type ImportSource } from './upload-store.js';
 
-/** A running job whose heartbeat (updated_at, refreshed per batch) is older than this has no live runner. */
-export const IMPORT_STALE_AFTER_MS = 2 * 60_000;
+export type { ImportOptions };
 
-/** D7: more than half the rows failing to parse means a wrong file or mapping, not typos. */
+/** How often a runner refreshes its job's heartbeat (updated_at), besides every committed batch. */
+export const IMPORT_HEARTBEAT_MS = 5000;
+/** A running job whose heartbeat is older than this has no live runner (its process died). */
+export const IMPORT_STALE_AFTER_MS = 30_000;
+
+/** Another runner (another process, after this one was taken for dead) committed past this one's cursor. */
+class ImportTakenOver extends Error {}
+
+/** More than half the rows failing to parse (D7) means a wrong file or mapping, not typos. */
 export const MAX_BAD_ROW_RATIO = 0.5;
 
 /**
@@ -57,13 +50,6 @@ export const MAX_BAD_ROW_RATIO = 0.5;
  * the server thread for seconds on PGlite (finding 17).
  */
 export const MAX_REFUSAL_REPORT_ENTRIES = 1_000;
-
-export interface ImportOptions {
-  mapping?: HeaderOverride;
-  sheet?: string;
-  /** Values for fields a file leaves blank or lacks (e.g. every asset in a file is for sale), as a desk would type them. */
-  defaults?: Record<string, string>;
-}
 
 export interface SubmitImport {
   /** The file: an upload saved with `receive` (the service removes it when done with it), or bytes. */
@@ -84,60 +70,11 @@ export interface ImportServiceOptions {
   afterRun?: () => Promise<unknown>;
   /** Where files are read (a worker thread of its own by default). */
   parser?: FileParser;
+  /** Where a background run's failure is logged (the job records it too, for the desk). */
+  log?: { error(details: object, message: string): void };
 }
 
 type ProgressListener = (job: { cursor: number; totalRows: number | null; counts: ImportCounts }) => void;
-
-/** What the server thread keeps of a file being imported; its rows come from the parsing thread. */
-interface PreparedFile {
-  match: HeaderMatch;
-  defaults: ImportRecord;
-  convertOptions: ConvertOptions;
-}
-
-/**
- * Reads the file's header in the parsing thread (FileError for a file that cannot be read), then applies
- * the rules of an import to it: every required column present, the desk's defaults valid for the file.
- */
-async function prepare(
-  file: LoadedFile,
-  fileName: string,
-  entity: EntityName,
-  options: ImportOptions,
-): Promise<PreparedFile> {
-  const { match, convertOptions } = await file.prepare({
-    fileName,
-    entity,
-    sheet: options.sheet,
-    mapping: options.mapping,
-  });
-  if (match.missingRequired.length > 0)
-    throw new AppError(
-      'IMPORT_COLUMNS_MISSING',
-      `The file lacks required columns: ${match.missingRequired.join(', ')}`,
-      422,
-      match.missingRequired.map((f) => ({ path: f, reason: ISSUE_MESSAGES.HEADER_MISSING_REQUIRED.en })),
-    );
-  const defaults = parseDefaults(entity, options.defaults ?? {}, convertOptions);
-  return { match, defaults, convertOptions };
-}
-
-function parseDefaults(
-  entity: EntityName,
-  raw: Record<string, string>,
-  options: ConvertOptions,
-): ImportRecord {
-  const out: ImportRecord = Object.create(null) as ImportRecord;
-  const fields = new Map(fieldsOf(entity).map((f) => [f.name, f]));
-  for (const [name, value] of Object.entries(raw)) {
-    const field = fields.get(name);
-    if (!field) throw new ValidationError([{ path: `defaults.${name}`, reason: `not a field of ${entity}` }]);
-    const parsed = parseField(field, value, options);
-    if (!parsed.ok) throw new ValidationError([{ path: `defaults.${name}`, reason: parsed.code }]);
-    out[name] = parsed.value;
-  }
-  return out;
-}
 
 /**
  * Bulk import of one file into one entity (issue 6). A job is identified by (desk, entity, sha256,
@@ -190,25 +127,34 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     if (stableJson(job.options ?? {}) !== stableJson(options)) {
       // The same file read differently (another sheet, a corrected mapping): the job is keyed by file,
       // so it starts over with the new options. Upserts make a second pass over committed rows harmless.
-      if (running.has(job.id))
+      const run = running.get(job.id);
+      if (run && job.status !== 'done' && job.status !== 'failed')
         throw new AppError('IMPORT_RUNNING', 'This file is being imported; wait for the job to finish', 409);
+      // A finished run may still be tidying up (planner statistics, its upload): the desk already sees
+      // the report and may send the file again with corrections, so wait for it rather than refuse.
+      if (run) await run;
       job = await resetJob(db, job.id, options);
     }
     return job;
   }
 
   /**
-   * `open`, then run the job in the background unless it is finished or already running here. The
-   * upload is the service's from here on: removed when it turns out not to be needed, or after the run.
+   * `open`, then run the job in the background unless it is finished, or running here or in another live
+   * process (its heartbeat is fresh: the upload shows that run's progress). The upload is the service's
+   * from here on: removed when it turns out not to be needed, or after the run.
    */
   async function submit(request: SubmitImport): Promise<{ job: ImportJobRow; started: boolean }> {
     let handedOver = false;
     try {
       const job = await open(request);
-      if (job.status === 'done' || job.status === 'failed' || running.has(job.id))
+      const liveElsewhere =
+        job.status === 'running' && Date.now() - job.updatedAt.getTime() < IMPORT_STALE_AFTER_MS;
+      if (job.status === 'done' || job.status === 'failed' || running.has(job.id) || liveElsewhere)
         return { job, started: false };
-      // Pending, or running in a process that died: (re)start from the recorded cursor. The job is
-      // marked running before any await, so a second upload of the same file cannot start it twice.
+      // Pending, interrupted, or running in a process that died: (re)start from the recorded cursor. The
+      // job is marked running here before any await, so a second upload of the same file cannot start it
+      // twice in this process; should two processes start it at once, every batch's cursor check (fencing)
+      // lets one of them go on.
       start(job.id, request.source);
       handedOver = true;
       return { job, started: true };
@@ -220,7 +166,7 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
   function start(id: string, source: ImportSource) {
     const work = run(id, source)
       .then(() => undefined)
-      .catch(() => undefined)
+      .catch((error: unknown) => serviceOptions.log?.error({ err: error, importId: id }, 'import run failed'))
       .finally(() => {
         running.delete(id);
         return uploads.discard(source);
@@ -236,13 +182,22 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     return withFile(source, async (file) => {
       if (file.sha256 !== job.fileSha256)
         throw new AppError('IMPORT_FILE_MISMATCH', 'This is not the file the job was created for', 409);
+      // The heartbeat that tells other processes this job has a live runner, even during a long batch.
+      const beat = setInterval(() => {
+        heartbeatJob(db, id).catch(() => {});
+      }, IMPORT_HEARTBEAT_MS);
+      beat.unref();
       try {
-        await runJob(job, file, onProgress);
+        await runJob(job, file, source, onProgress);
+        await keptUploads.drop(db, id);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        await setJobState(db, id, { status: 'failed', error: message.slice(0, 500), finishedAt: new Date() });
+        // Another process runs it now: leave the job, and its kept file, to that run.
+        if (error instanceof ImportTakenOver) return (await findJob(db, id))!;
+        await setJobState(db, id, { status: 'failed', error: encodeJobError(error), finishedAt: new Date() });
+        await keptUploads.drop(db, id);
         throw error;
       } finally {
+        clearInterval(beat);
         await serviceOptions.afterRun?.().catch(() => {});
       }
       return (await findJob(db, id))!;
@@ -254,7 +209,12 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
    * this thread resolves, validates and writes batch after batch, giving the event loop back between
    * slices of work, so requests are answered all along.
    */
-  async function runJob(job: ImportJobRow, file: LoadedFile, onProgress?: ProgressListener) {
+  async function runJob(
+    job: ImportJobRow,
+    file: LoadedFile,
+    source: ImportSource,
+    onProgress?: ProgressListener,
+  ) {
     const id = job.id;
     const entity = job.entity as EntityName;
     const options = job.options as ImportOptions;
@@ -280,13 +240,23 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
           { cause: error },
         );
       }
-      await setJobState(db, id, { totalRows: total, status: 'running' });
+      // Fenced like a batch: a run that another one overtook while counting must not set it back to running.
+      const counted = total;
+      await db.transaction(async (tx) => {
+        if ((await lockCursor(tx, id)) !== job.cursor) throw new ImportTakenOver();
+        await setJobState(tx, id, { totalRows: counted, status: 'running' });
+      });
     }
+    // Kept once the file is accepted and before its first batch, so that another process can finish
+    // the job should this one die (a refused file is never kept).
+    await keptUploads.keep(db, id, source);
     const adapter = ADAPTERS[entity];
+    const principal = await principalForJob(db, job);
     const resolver = createReferenceResolver(db, job.deskId);
     const seen = new Map<string, number>();
     let counts: ImportCounts = { ...ZERO_COUNTS, ...(job.counts as Partial<ImportCounts>) };
     let index = 0;
+    let committed = job.cursor;
     let batch: ConvertedRow[] = [];
     const flush = async () => {
       const rows = batch;
@@ -295,17 +265,13 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         const seenBefore = new Map(seen);
         return db
           .transaction(async (tx) => {
+            // Fencing: the batch commits only if the job's cursor is still where this run left it.
+            if ((await lockCursor(tx, id)) !== committed) throw new ImportTakenOver();
             resolver.use(tx);
             const next = { ...counts };
             const { outcomes, report } = await processBatch(
-              tx,
-              adapter,
-              resolver,
-              prepared,
+              { tx, adapter, resolver, file: prepared, job, seen, savepoints, principal },
               rows,
-              job,
-              seen,
-              savepoints,
             );
             for (const outcome of outcomes) next[outcome]++;
             next.warnings += report.filter((r) => r.severity === 'warning').length;
@@ -320,7 +286,11 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       };
       // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
       // fails in the database; when one does, it runs again with a savepoint per row.
-      counts = await attempt(false).catch(() => attempt(true));
+      counts = await attempt(false).catch((error: unknown) => {
+        if (error instanceof ImportTakenOver) throw error;
+        return attempt(true);
+      });
+      committed = index;
       resolver.use(db);
       onProgress?.({ cursor: index, totalRows: total, counts });
     };
@@ -362,13 +332,28 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     },
     isRunning: (id: string) => running.has(id),
     /**
-     * Jobs left `running` by a dead process become `interrupted`, with a message saying how to resume
-     * (re-upload or CLI), instead of showing a progress bar that never moves. Called at start-up and
-     * then periodically (a restart within the stale window is caught by the next sweep).
+     * Jobs left `running` by a dead process (this one's previous life, or another) are resumed here from
+     * their cursor, with the file kept in the database: nobody uploads it again. A job whose file was not
+     * kept becomes `interrupted`, with a message saying how to resume (re-upload or CLI), instead of
+     * showing a progress bar that never moves. Called at start-up and then periodically.
      */
-    async recoverInterrupted(staleAfterMs = IMPORT_STALE_AFTER_MS): Promise<number> {
-      const marked = await markInterrupted(db, new Date(Date.now() - staleAfterMs), [...running.keys()]);
-      return marked.length;
+    async recoverInterrupted(
+      staleAfterMs = IMPORT_STALE_AFTER_MS,
+    ): Promise<{ resumed: string[]; interrupted: string[] }> {
+      const staleBefore = new Date(Date.now() - staleAfterMs);
+      const claimed = await claimStaleJobs(db, staleBefore, [...running.keys()]);
+      const outcome = { resumed: [] as string[], interrupted: [] as string[] };
+      for (const { id, fileSha256 } of claimed) {
+        const file = await keptUploads.restore(db, id, storageDir, fileSha256);
+        if (file) {
+          start(id, file);
+          outcome.resumed.push(id);
+        } else {
+          await markInterrupted(db, id);
+          outcome.interrupted.push(id);
+        }
+      }
+      return outcome;
     },
     get: (id: string) => findJob(db, id),
     async resolveDesk(ref: string): Promise<string | undefined> {
@@ -382,217 +367,3 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
   };
 }
 export type ImportService = ReturnType<typeof createImportService>;
-
-type Outcome = 'create' | 'update' | 'unchanged' | 'error';
-
-interface RowWork {
-  row: ConvertedRow;
-  entries: ReportEntry[];
-  ctx: RowContext;
-  outcome?: Outcome;
-  input?: Record<string, unknown>;
-  existing?: ExistingRecord;
-  state?: DbState;
-}
-
-const keyField = (entity: EntityName) =>
-  entity === 'firms' ? 'vat' : entity === 'assets' ? 'inventoryNumber' : 'externalRef';
-
-/**
- * One batch of rows: build each from the file, resolve references, validate it as the API would,
- * compare it with what is stored, and write what changed. Everything that can refuse a row
- * happens before the first write. Without savepoints, creates go in as multi-row inserts (the
- * fast path); with them, each write has its own savepoint, so a constraint the checks did not
- * foresee rolls back that row only.
- */
-async function processBatch(
-  tx: DbOrTx,
-  adapter: EntityAdapter,
-  resolver: ReferenceResolver,
-  file: PreparedFile,
-  rows: ConvertedRow[],
-  job: ImportJobRow,
-  seen: Map<string, number>,
-  savepoints: boolean,
-): Promise<{ outcomes: Outcome[]; report: ReportEntry[] }> {
-  const columnOf = (field: string): IssueColumn | undefined => {
-    const index = file.match.fieldColumns.get(field);
-    if (index === undefined) return undefined;
-    const c = file.match.columns[index]!;
-    return { index, letter: c.letter, header: c.header };
-  };
-  const work: RowWork[] = rows.map((row) => {
-    const at = {
-      row: row.rowNumber,
-      ...(row.line !== undefined && row.line !== row.rowNumber ? { line: row.line } : {}),
-    };
-    const entries: ReportEntry[] = row.issues.map((i) => ({ ...i, severity: 'error' as const }));
-    const ctx: RowContext = {
-      deskId: job.deskId,
-      resolver,
-      issue(field, code, options = {}) {
-        const column = columnOf(field);
-        entries.push({
-          ...at,
-          ...(column ? { column } : {}),
-          field,
-          ...(options.value !== undefined ? { value: String(options.value).slice(0, 200) } : {}),
-          code,
-          message: IMPORT_MESSAGES[code],
-          severity: options.severity ?? 'error',
-          ...(options.suggestions ? { suggestions: options.suggestions } : {}),
-        });
-      },
-    };
-    return { row, entries, ctx };
-  });
-  const hasError = (w: RowWork) => w.entries.some((e) => e.severity === 'error');
-  // The batch runs in a transaction, but its work is cut into slices: other requests go through between them.
-  const slice = timeSlicer();
-
-  // 1. The row on its own: parse problems, duplicates within the file, references.
-  for (const w of work) {
-    await slice();
-    if (hasError(w)) {
-      w.outcome = 'error';
-      continue;
-    }
-    const record: ImportRecord = Object.assign(
-      Object.create(null) as ImportRecord,
-      file.defaults,
-      w.row.record,
-    );
-    const key = adapter.fileKey(record);
-    if (key !== undefined) {
-      const first = seen.get(key);
-      if (first !== undefined) {
-        w.ctx.issue(keyField(adapter.entity), 'DUPLICATE_IN_FILE', { value: `${key} (${first})` });
-        w.outcome = 'error';
-        continue;
-      }
-      seen.set(key, w.row.rowNumber);
-    }
-    w.input = await adapter.build(record, w.ctx);
-    if (hasError(w)) w.outcome = 'error';
-  }
-
-  // 2. What is stored under the same natural keys, in one query where the adapter can.
-  await slice();
-  const live = work.filter((w) => !w.outcome);
-  const found = adapter.findMany
-    ? await adapter.findMany(
-        tx,
-        live.map((w) => w.input!),
-        job.deskId,
-      )
-    : await (async () => {
-        const out: (ExistingRecord | undefined)[] = [];
-        for (const w of live) out.push(await adapter.findExisting(tx, w.input!, job.deskId));
-        return out;
-      })();
-
-  // 3. The record as it would be, validated by the API's schema, compared with what is stored.
-  for (const [i, w] of live.entries()) {
-    await slice();
-    const existing = found[i];
-    if (existing && existing.deskId !== null && existing.deskId !== job.deskId) {
-      w.ctx.issue(keyField(adapter.entity), 'OTHER_DESK');
-      w.outcome = 'error';
-      continue;
-    }
-    const merged = adapter.merge(existing, w.input!, job.deskId);
-    const parsed = (adapter.schema as z.ZodType<Record<string, unknown>>).safeParse(merged);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const apiField = String(issue.path[0] ?? '');
-        const field = adapter.fileFieldOf[apiField] ?? apiField;
-        const column = columnOf(field);
-        const missing = merged[apiField] === undefined;
-        w.entries.push({
-          row: w.row.rowNumber,
-          ...(column ? { column } : {}),
-          field,
-          code: missing ? 'REQUIRED' : 'RULE_VIOLATED',
-          message: missing ? ISSUE_MESSAGES.REQUIRED : IMPORT_MESSAGES.RULE_VIOLATED,
-          detail: `${issue.path.join('.')}: ${issue.message}`,
-          severity: 'error',
-        });
-      }
-      w.outcome = 'error';
-      continue;
-    }
-    const value = parsed.data;
-    const m = value.municipality as { country: string; code: string };
-    const place = await resolver.placeOf(m.country, m.code);
-    if (!place) {
-      w.ctx.issue('municipality', 'MUNICIPALITY_UNKNOWN', { value: `${m.country} ${m.code}` });
-      w.outcome = 'error';
-      continue;
-    }
-    w.existing = existing;
-    w.state = adapter.toState(value, place);
-    w.outcome =
-      existing && stableJson(w.state) === stableJson(existing.state)
-        ? 'unchanged'
-        : existing
-          ? 'update'
-          : 'create';
-  }
-
-  // 4. The writes.
-  await slice();
-  if (!job.dryRun) {
-    const creates = work.filter((w) => w.outcome === 'create');
-    const updates = work.filter((w) => w.outcome === 'update');
-    if (!savepoints) {
-      if (adapter.insertMany && creates.length > 0)
-        await adapter.insertMany(
-          tx,
-          creates.map((w) => ({ input: w.input!, state: w.state! })),
-          job.deskId,
-        );
-      else
-        for (const w of creates) {
-          await slice();
-          await adapter.insert(tx, w.input!, w.state!, job.deskId);
-        }
-      for (const w of updates) {
-        await slice();
-        await adapter.update(tx, w.existing!, w.state!);
-      }
-    } else {
-      for (const w of [...creates, ...updates]) {
-        await slice();
-        const once = () =>
-          tx.transaction(async (savepoint) => {
-            if (w.existing) await adapter.update(savepoint, w.existing, w.state!);
-            else await adapter.insert(savepoint, w.input!, w.state!, job.deskId);
-          });
-        try {
-          // A profile's random pseudonym can collide with one already issued (six characters: the
-          // birthday bound bites from a few tens of thousands of profiles); a new draw settles it.
-          for (let attempt = 1; ; attempt++) {
-            try {
-              await once();
-              break;
-            } catch (error) {
-              if (attempt >= 3 || !isPseudonymClash(error)) throw error;
-            }
-          }
-        } catch (error) {
-          const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-          w.ctx.issue(keyField(adapter.entity), 'WRITE_FAILED', {
-            value: cause instanceof Error ? cause.message.slice(0, 200) : undefined,
-          });
-          w.outcome = 'error';
-        }
-      }
-    }
-  }
-  return { outcomes: work.map((w) => w.outcome!), report: work.flatMap((w) => w.entries) };
-}
-
-function isPseudonymClash(error: unknown): boolean {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-  return cause instanceof Error && cause.message.includes('profiles_code_key');
-}

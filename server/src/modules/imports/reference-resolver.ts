@@ -11,8 +11,8 @@ import {
   municipalities,
   naceCodes,
 } from '../../db/schema.js';
-import { escapeLike, fold } from '../../lib/text.js';
-import { candidatePrefix, meaningfulWords, readConcept } from '../reference/concept-ranking.js';
+import { escapeLike, foldLabel } from '../../lib/text.js';
+import { candidatePrefix, conceptIndexFor, meaningfulWords, readConcept } from '../reference/index.js';
 import type { ImportIssueCode, Suggestion } from './import-codes.js';
 
 export type Resolved<T> =
@@ -43,30 +43,6 @@ const ESCO_URI = {
 } as const;
 const ESCO_OCCUPATION_CODE = /^\d{4}(?:\.\d+)+$/;
 
-function bigrams(s: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const t = ` ${s} `;
-  for (let i = 0; i < t.length - 1; i++) {
-    const g = t.slice(i, i + 2);
-    out.set(g, (out.get(g) ?? 0) + 1);
-  }
-  return out;
-}
-
-/** Sørensen–Dice similarity of two folded strings on character bigrams, 0..1. */
-export function similarity(a: string, b: string): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
-  let shared = 0;
-  let total = 0;
-  for (const [g, n] of x) {
-    shared += Math.min(n, y.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of y.values()) total += n;
-  return total === 0 ? 0 : (2 * shared) / total;
-}
-
 /**
  * Resolves what a desk wrote in a reference column to the record it means, for one import job.
  * Only exact matches resolve (a code, a URI, a label equal after folding case and accents);
@@ -79,6 +55,8 @@ const PLACES_PAGE = 500;
 export function createReferenceResolver(initial: DbOrTx, deskId: string) {
   // The batch's transaction: PGlite has one connection, so lookups must run inside it.
   let db = initial;
+  /** The database itself, which the free-text index is kept for across batches and jobs. */
+  const root = initial;
   let places:
     | Promise<{
         byKey: Map<string, Place>;
@@ -176,7 +154,9 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
       return one([...(insee ? [insee] : []), ...(byPostal.get(code) ?? [])]) ?? miss();
     }
     return (
-      one(byName.get(fold(text))) ?? one(byName.get(fold(text.replace(/\s*\([^)]*\)\s*$/, '')))) ?? miss()
+      one(byName.get(foldLabel(text))) ??
+      one(byName.get(foldLabel(text.replace(/\s*\([^)]*\)\s*$/, '')))) ??
+      miss()
     );
   }
   async function placeOf(country: string, code: string): Promise<Place | undefined> {
@@ -184,27 +164,24 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
   }
   const miss = (): Resolved<Place> => ({ ok: false, code: 'MUNICIPALITY_UNKNOWN' });
 
-  async function suggestEsco(kind: 'occupation' | 'skill', folded: string): Promise<Suggestion[]> {
-    const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
-    if (words.length === 0) return [];
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    const stem = longest.slice(0, Math.max(3, longest.length - 2));
-    const rows = await db
-      .select({ uri: escoLabels.conceptUri, label: escoLabels.label, folded: escoLabels.folded })
-      .from(escoLabels)
-      .where(and(eq(escoLabels.conceptKind, kind), like(escoLabels.folded, `%${escapeLike(stem)}%`)))
-      .limit(400);
-    const best = new Map<string, Suggestion>();
-    for (const r of rows) {
-      const confidence = Math.round(similarity(folded, r.folded) * 100) / 100;
-      const current = best.get(r.uri);
-      if (!current || confidence > current.confidence)
-        best.set(r.uri, { uri: r.uri, label: r.label, confidence });
-    }
-    return [...best.values()]
-      .filter((s) => s.confidence >= 0.3)
-      .sort((a, b) => b.confidence - a.confidence || a.uri.localeCompare(b.uri))
-      .slice(0, 3);
+  /**
+   * What a value the importer could not read for certain probably names: the free-text interpreter's
+   * best three of the kind (the same ranking as POST /reference/interpret), each labelled with the label
+   * it matched, `confidence` being the share of the value's words it matched. The desk accepts one per
+   * row or for every row with the same value (ImportOptions.corrections); none is ever applied unasked.
+   */
+  async function suggestEsco(kind: 'occupation' | 'skill', text: string): Promise<Suggestion[]> {
+    const index = await conceptIndexFor(db, root);
+    const reading = index.interpret(text, {
+      occupations: kind === 'occupation' ? 3 : 0,
+      skills: kind === 'skill' ? 3 : 0,
+    });
+    const hits = kind === 'occupation' ? reading.occupations : reading.skills;
+    return hits.map((h) => ({
+      uri: h.uri,
+      label: h.matchedLabel,
+      confidence: Math.round((h.matched.length / Math.max(1, reading.words)) * 100) / 100,
+    }));
   }
 
   /**
@@ -256,7 +233,7 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
           .where(eq(escoOccupations.code, text));
         if (rows.length === 1) return { ok: true, value: rows[0]!.uri };
       }
-      const folded = fold(text);
+      const folded = foldLabel(text);
       const exact = await db
         .selectDistinct({
           uri: escoLabels.conceptUri,
@@ -293,7 +270,7 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
           })),
         };
       }
-      return { ok: false, code: 'ESCO_SUGGESTION', suggestions: await suggestEsco(kind, folded) };
+      return { ok: false, code: 'ESCO_SUGGESTION', suggestions: await suggestEsco(kind, text) };
     });
   }
 

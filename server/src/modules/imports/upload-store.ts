@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** An upload on disk, named by the server (D6: never by the user's file name). */
+/** An upload on disk, named by the server, never by the user's file name (D6). */
 export interface StoredUpload {
   path: string;
   size: number;

@@ -1,6 +1,7 @@
 import { buildKnowledge, type Knowledge } from '@rilancio/matcher';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { travelModel } from '../../reference/travel.loader.js';
 import { escoBroader, escoOccupationSkills, escoOccupations } from '../../db/schema.js';
 
 /**
@@ -20,14 +21,18 @@ export function createKnowledgeCache(db: Database) {
           db.select({ uri: escoOccupations.uri, iscoGroup: escoOccupations.iscoGroup }).from(escoOccupations),
           db.select().from(escoOccupationSkills),
         ]);
-        return buildKnowledge({
-          skillBroader,
-          occupations,
-          occupationSkills: occupationSkills.map((r) => ({
-            ...r,
-            relation: r.relation as 'essential' | 'optional',
-          })),
-        });
+        // Travel times across land and sea: every distance the matcher judges is door to door.
+        return {
+          ...buildKnowledge({
+            skillBroader,
+            occupations,
+            occupationSkills: occupationSkills.map((r) => ({
+              ...r,
+              relation: r.relation as 'essential' | 'optional',
+            })),
+          }),
+          travel: travelModel(),
+        };
       })();
       return knowledge;
     },

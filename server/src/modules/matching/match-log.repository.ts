@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { canonicalJson } from '@rilancio/matcher';
 import { asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { matchRuns } from '../../db/schema.js';
@@ -49,18 +50,8 @@ const isRedacted = (r: StoredResult): r is RedactedResult => 'redacted' in r;
 
 const GENESIS = '0'.repeat(64);
 
-/** Canonical JSON (sorted keys) so the hash does not depend on key order. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      // jsonb drops undefined members: the hash must see what is stored.
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
+/** RFC 8785 canonical JSON, the matcher's: the same text the weights hash is computed over. */
+const canonical = canonicalJson;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -1,13 +1,9 @@
 import {
   assetsForNeed,
   teamSteps,
-  componentTitle,
-  ENGINE_VERSION,
   exclusionSentence,
-  explainAll,
   needsForAsset,
   rankResults,
-  reasonSentence,
   rolesForPerson,
   scorePersonForJob,
   type Lang,
@@ -20,7 +16,7 @@ import type { Database } from '../../db/client.js';
 import { assets, opportunities } from '../../db/schema.js';
 import { NotFoundError } from '../../errors.js';
 import { runInSteps } from '../../lib/event-loop.js';
-import { preferredLabelsIn } from '../reference/reference.repository.js';
+import { preferredLabelsIn } from '../reference/index.js';
 import type { MatchFeed } from './index/match-index.feed.js';
 import type { MatchIndex } from './index/match-index.js';
 import {
@@ -29,7 +25,6 @@ import {
   liveOpportunityTitles,
   liveProfileLabels,
 } from './index/match-index.repository.js';
-import { appendRun, type RunRecord } from './match-log.repository.js';
 import {
   latestDecisions,
   loadJobNeedInputs,
@@ -40,36 +35,8 @@ import {
   type DecisionRow,
   type PoolFilters,
 } from './matching.repository.js';
-import { applyDecisions } from './apply-decisions.js';
-import { readRunSettings, type RunSettings } from './run-settings.js';
-
-const LANGS: Lang[] = ['it', 'fr', 'en'];
-
-/** The same text in the three languages of the programme. */
-const byLang = (text: (lang: Lang) => string): Record<Lang, string> =>
-  Object.fromEntries(LANGS.map((l) => [l, text(l)])) as Record<Lang, string>;
-
-/** Said instead of a concept whose label is missing: never its URI. */
-const UNLABELLED: Record<Lang, string> = {
-  it: 'una competenza o professione ESCO',
-  fr: 'une compétence ou un métier ESCO',
-  en: 'an ESCO skill or occupation',
-};
-
-export type CandidateType = 'profile' | 'need' | 'asset' | 'opportunity_role';
-
-interface Candidate {
-  type: CandidateType;
-  id: string;
-  /** What the UI shows: a pseudonymous code, a need or asset title. Never a person's name. */
-  label: string;
-  result: MatchResult;
-  updatedAt: string | null;
-}
-
-function contributions(r: MatchResult): Record<string, number> {
-  return Object.fromEntries(r.components.map((c) => [c.name, c.contribution]));
-}
+import { byLang, respondWith, type Candidate } from './run-response.js';
+import { readRunSettings } from './run-settings.js';
 
 /** With the ranking switched off, the page is the first candidates by id: filter-only, no score. */
 const UNRANKED = Number.MAX_SAFE_INTEGER;
@@ -133,139 +100,6 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
       }));
   }
 
-  async function respond(
-    principal: Principal,
-    settings: RunSettings,
-    subject: { type: string; id: string },
-    direction: string,
-    poolQuery: Record<string, unknown>,
-    poolSize: number,
-    decisions: Map<string, DecisionRow>,
-    candidates: Candidate[],
-    limit: number,
-    lang: Lang,
-    extra: Record<string, unknown> = {},
-  ) {
-    const { ranked, weights } = settings;
-    const ordered = ranked
-      ? applyDecisions(candidates, decisions).slice(0, limit)
-      : [...candidates].sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, limit);
-    const record: RunRecord = {
-      actorUserId: principal.userId,
-      actorRole: principal.role,
-      direction,
-      subjectType: subject.type,
-      subjectId: subject.id,
-      poolQuery,
-      poolSize,
-      engineVersion: ENGINE_VERSION,
-      weightsHash: weights.hash,
-      ranked,
-      results: ordered.map((c, i) => ({
-        id: c.id,
-        rank: i + 1,
-        score: ranked ? c.result.score : null,
-        contributions: ranked ? contributions(c.result) : {},
-        ...(ranked
-          ? {
-              components: c.result.components.map((x) => ({
-                name: x.name,
-                weight: x.weight,
-                value: x.value,
-                contribution: x.contribution,
-                reason: { code: x.reason.code, params: { ...x.reason.params } },
-              })),
-            }
-          : {}),
-      })),
-    };
-    const run = await appendRun(db, record);
-    // Every ESCO concept an explanation may name: the skills of the lists and the occupations in reasons
-    // ("same ISCO group: saldatore di tubazioni"); English where the language has none, never a URI.
-    const conceptsIn = (params: Readonly<Record<string, string | number>>) =>
-      Object.values(params).filter((v): v is string => typeof v === 'string' && v.startsWith('http'));
-    const uris = ordered.flatMap((c) => [
-      ...[
-        ...(c.result.skills?.matched ?? []),
-        ...(c.result.skills?.partial ?? []),
-        ...(c.result.skills?.missing ?? []),
-      ].map((m) => m.required),
-      ...c.result.components.flatMap((x) => conceptsIn(x.reason.params)),
-      ...c.result.exclusions.flatMap((e) => conceptsIn(e.params)),
-    ]);
-    const labelOrUri = await preferredLabelsIn(db, uris, LANGS);
-    const label = (uri: string, l: Lang) => {
-      const found = labelOrUri(uri, l);
-      return found === uri.slice(uri.lastIndexOf('/') + 1) ? UNLABELLED[l] : found;
-    };
-    const skill = (m: { required: string; via: string | null }, via: boolean) => ({
-      uri: m.required,
-      label: label(m.required, lang),
-      via: via ? m.via : null,
-    });
-    return {
-      runId: run.id,
-      ranAt: run.ranAt.toISOString(),
-      subject,
-      engineVersion: ENGINE_VERSION,
-      weightsHash: weights.hash,
-      ranked,
-      notice: 'recommendation — human review required',
-      poolSize,
-      results: ordered.map((c, i) => {
-        const d = decisions.get(c.id);
-        const skills = c.result.skills
-          ? {
-              matched: c.result.skills.matched.map((m) => skill(m, true)),
-              partial: c.result.skills.partial.map((m) => skill(m, true)),
-              missing: c.result.skills.missing.map((m) => skill(m, false)),
-            }
-          : null;
-        const explanation = explainAll(c.result, { label });
-        return {
-          rank: i + 1,
-          candidateType: c.type,
-          candidateId: c.id,
-          label: c.label,
-          dataUpdatedAt: c.updatedAt,
-          ...(ranked
-            ? {
-                score: c.result.score,
-                components: c.result.components.map((x) => ({
-                  name: x.name,
-                  // What screens show: the component's name and its reason as sentences, never the codes.
-                  title: byLang((l) => componentTitle(x.name, l)),
-                  weight: x.weight,
-                  value: x.value,
-                  contribution: x.contribution,
-                  reason: x.reason.code,
-                  reasonText: byLang((l) => reasonSentence(x, l, { label })),
-                })),
-                skills,
-                explanation: Object.fromEntries(
-                  LANGS.map((l) => [
-                    l,
-                    { summary: explanation[l].summary, lines: [...explanation[l].lines] },
-                  ]),
-                ),
-              }
-            : {}),
-          exclusions: c.result.exclusions.map((e) => e.code),
-          decision: d
-            ? {
-                action: d.action,
-                reasonCode: d.reasonCode,
-                note: d.note,
-                at: d.at.toISOString(),
-                finalRank: d.finalRank,
-              }
-            : null,
-        };
-      }),
-      ...extra,
-    };
-  }
-
   const needOr404 = (id: string, principal: Principal) => readableNeedOr404(db, id, principal);
 
   const today = () => new Date().toISOString().slice(0, 10);
@@ -312,24 +146,24 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
             result: r,
             updatedAt: live.get(r.id)!.updatedAt.toISOString(),
           }));
-        return respond(
+        return respondWith(db, {
           principal,
           settings,
-          { type: 'need', id },
-          'asset_need_to_assets',
-          { kind: input.kind, radiusKm: input.radiusKm },
-          pool.length,
+          subject: { type: 'need', id },
+          direction: 'asset_need_to_assets',
+          poolQuery: { kind: input.kind, radiusKm: input.radiusKm },
+          poolSize: pool.length,
           decisions,
           candidates,
           limit,
           lang,
-          {
+          extra: {
             nearMisses: whyNot(found.nearMisses),
             // Every asset a hard criterion keeps out, with each criterion it fails in words: a desk sees
             // why the shed it expected is not on the list (issue 17).
             excluded: whyNot(found.excluded),
           },
-        );
+        });
       }
       const [input] = await loadJobNeedInputs(db, [need]);
       if (!input) throw new NotFoundError('need', id);
@@ -348,18 +182,18 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
           .filter((r) => r.exclusions.length === 0);
         return rankResults([...found.results, ...pinned]);
       });
-      return respond(
+      return respondWith(db, {
         principal,
         settings,
-        { type: 'need', id },
-        'job_need_to_people',
-        { ...filters, occupationUri: input.occupationUri, radiusKm: input.radiusKm },
+        subject: { type: 'need', id },
+        direction: 'job_need_to_people',
+        poolQuery: { ...filters, occupationUri: input.occupationUri, radiusKm: input.radiusKm },
         poolSize,
         decisions,
-        people,
+        candidates: people,
         limit,
         lang,
-      );
+      });
     },
 
     /** Job needs and opportunity roles that fit a person. */
@@ -394,18 +228,18 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
             updatedAt: null,
           })),
       ].sort((a, b) => b.result.score - a.result.score || (a.id < b.id ? -1 : 1));
-      return respond(
+      return respondWith(db, {
         principal,
         settings,
-        { type: 'profile', id },
-        'person_to_needs_and_roles',
-        { openNeeds: ix.counts.jobNeeds, openOpportunities: openOpportunities.length },
-        ix.counts.jobNeeds + openOpportunities.length,
+        subject: { type: 'profile', id },
+        direction: 'person_to_needs_and_roles',
+        poolQuery: { openNeeds: ix.counts.jobNeeds, openOpportunities: openOpportunities.length },
+        poolSize: ix.counts.jobNeeds + openOpportunities.length,
         decisions,
         candidates,
         limit,
         lang,
-      );
+      });
     },
 
     /** Team builder for a buy-out, spin-off, start-up or community cooperative. */
@@ -418,7 +252,12 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
       const decisions = await latestDecisions(db, 'opportunity', id);
       const ix = await feed.index();
       const pool = ix.teamPool(opp!, config, filters);
-      const team = await runInSteps(teamSteps(opp!, pool, ix.knowledge, config));
+      const team = await runInSteps(
+        teamSteps(opp!, pool, ix.knowledge, config, {
+          skillViews: ix.skillViews,
+          pools: ix.teamPools,
+        }),
+      );
       const shown = [
         ...team.roles.flatMap((role) => role.members),
         ...team.roles.flatMap((role) => role.alternates),
@@ -438,18 +277,18 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
         return { occupationUri: uri, occupationLabel: uri ? occupationLabel(uri, lang) : null };
       };
       const member = (m: MatchResult) => ({ profileId: m.id, code: codes.get(m.id) ?? '', score: m.score });
-      const run = await respond(
+      const run = await respondWith(db, {
         principal,
         settings,
-        { type: 'opportunity', id },
-        'opportunity_to_team',
-        { ...filters, crisisCaseId: opp!.crisisCaseId },
-        pool.length,
+        subject: { type: 'opportunity', id },
+        direction: 'opportunity_to_team',
+        poolQuery: { ...filters, crisisCaseId: opp!.crisisCaseId },
+        poolSize: pool.length,
         decisions,
-        people.filter((c) => memberIds.has(c.id)),
-        1000,
+        candidates: people.filter((c) => memberIds.has(c.id)),
+        limit: 1000,
         lang,
-      );
+      });
       return {
         ...run,
         teamScore: team.teamScore,
@@ -492,18 +331,18 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
         (r) => r.exclusions.length === 0,
       );
       const candidates: Candidate[] = [...operators, ...(await verifiedNeeds(ix, fits))];
-      return respond(
+      return respondWith(db, {
         principal,
         settings,
-        { type: 'asset', id },
-        'asset_to_operators_and_needs',
-        { ...filters, radiusKm: 150 },
-        poolSize + openAssetNeeds.length,
+        subject: { type: 'asset', id },
+        direction: 'asset_to_operators_and_needs',
+        poolQuery: { ...filters, radiusKm: 150 },
+        poolSize: poolSize + openAssetNeeds.length,
         decisions,
         candidates,
-        limit * 2,
+        limit: limit * 2,
         lang,
-      );
+      });
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { principalOf } from '../../auth/access.js';
 import type { Limits } from '../../auth/limits.js';
-import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
+import { errorResponses, ErrorResponseSchema, IdParamsSchema } from '../shared/schemas.js';
 import {
   ApprovedCandidatesSchema,
   DecisionSchema,
@@ -15,6 +15,7 @@ import {
 } from './matching.schema.js';
 import type { MatchingService } from './matching.service.js';
 import { WeightsSchema } from './weights.js';
+import { MATCH_OUTCOMES } from '../../domain/vocabulary.js';
 
 const WeightsViewSchema = z.object({
   engineVersion: z.string(),
@@ -100,9 +101,14 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
       config: { access: staff },
       schema: {
         tags,
-        description: 'Shortlist, approve for the firm, reject, re-rank or revoke, with a reason.',
+        description:
+          'Shortlist, approve for the firm, reject, re-rank or revoke, with a reason that fits the decision: shortlist and approve take good_fit or other; reject and revoke a negative reason (skills_gap, too_far, not_available, person_declined, firm_declined, better_candidate, data_outdated) or other; rerank any. `other` needs a note. A reason that does not fit is refused with 422 naming body.reasonCode.',
         body: DecisionSchema,
-        response: { 201: z.object({ id: z.uuid(), at: z.string(), action: z.string() }), ...errorResponses },
+        response: {
+          201: z.object({ id: z.uuid(), at: z.string(), action: z.string() }),
+          ...errorResponses,
+          422: ErrorResponseSchema,
+        },
       },
     },
     async (req, reply) => reply.code(201).send(await service.decide(req.body, principalOf(req))),
@@ -135,12 +141,41 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
             contact: z
               .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
               .nullable(),
+            requestedAt: z
+              .string()
+              .describe('when contact was first asked for (a repeat keeps the first date)'),
           }),
           ...errorResponses,
         },
       },
     },
     (req) => service.requestContact(req.params.id, req.params.code, principalOf(req)),
+  );
+  r.get(
+    '/needs/:id/outcomes',
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        description:
+          'Where each candidate of the need stands (approved, contacted, interviewed, hired, not hired, ' +
+          'withdrawn, rejected), since when, and which outcomes may be recorded next. Lists the candidates ' +
+          "whose outcomes the caller may record (their profile's desk).",
+        params: IdParamsSchema,
+        response: {
+          200: z.array(
+            z.object({
+              profileId: z.uuid(),
+              state: z.enum(['proposed', 'rejected', 'approved', ...MATCH_OUTCOMES]),
+              since: z.string().nullable(),
+              next: z.array(z.enum(MATCH_OUTCOMES)),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.outcomeStates(req.params.id, principalOf(req)),
   );
   r.post(
     '/needs/:id/outcomes',

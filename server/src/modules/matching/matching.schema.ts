@@ -40,6 +40,12 @@ export const OutcomeSchema = z.strictObject({
   profileId: z.uuid(),
   outcome: z.enum(MATCH_OUTCOMES),
   note: z.string().trim().max(2000).default(''),
+  at: z
+    .union([z.iso.datetime({ offset: true }), z.iso.date()])
+    .optional()
+    .describe(
+      'when it happened (a date or a date-time); now when absent. Not in the future, not before the previous step',
+    ),
 });
 export type OutcomeInput = z.infer<typeof OutcomeSchema>;
 
@@ -164,6 +170,7 @@ export const ApprovedCandidatesSchema = z.object({
       eqfLevel: z.number().nullable(),
       availableFrom: z.string(),
       approvedAt: z.string(),
+      contactRequestedAt: z.string().nullable().describe('when contact was first asked for, about this need'),
       /** Only when the person consented to be contacted by companies. */
       contact: z
         .object({ name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })

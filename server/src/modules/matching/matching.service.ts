@@ -2,28 +2,24 @@ import { explainAll, rankResults, scorePersonForJob, type Lang, type MatchResult
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { DEFAULT_LIMITS, type Limits } from '../../auth/limits.js';
 import { consumeDailyQuota } from '../../auth/quota.js';
-import { withActiveConsent } from '../privacy/consents.service.js';
+import { withActiveConsent } from '../shared/consent.js';
 import { allows, authorize } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import { readableNeedOr404 } from './readable-need.js';
 import { auditPersonalReads } from '../shared/audit.js';
-import { profileOwners } from '../profiles/profiles.repository.js';
+import { profileOwners } from '../profiles/index.js';
 import type { Database } from '../../db/client.js';
-import {
-  assets,
-  auditLog,
-  matchDecisions,
-  matchOutcomes,
-  needs,
-  opportunities,
-  profiles,
-} from '../../db/schema.js';
+import { assets, auditLog, matchDecisions, needs, opportunities, profiles } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { preferredLabels } from '../reference/reference.repository.js';
+import { preferredLabels } from '../reference/index.js';
 import type { MatchFeed } from './index/match-index.feed.js';
 import { createMatchRuns } from './match-runs.service.js';
 import { latestDecisions, loadJobNeedInputs, loadScoringProfiles } from './matching.repository.js';
 import type { DecisionInput, OutcomeInput } from './matching.schema.js';
+import { checkDecisionReason } from './decision-reasons.js';
+import { contactRequestDates } from './contact-requests.js';
+import { recordCheckedOutcome, recordContactIfNext } from './outcome-record.js';
+import { outcomeStates } from './outcome-states.js';
 import { createRankingSwitch } from './ranking-switch.js';
 import { createWeightsStore } from './weights.js';
 
@@ -35,7 +31,7 @@ const UNLABELLED: Record<Lang, string> = {
   en: 'an ESCO skill or occupation',
 };
 
-export type { CandidateType } from './match-runs.service.js';
+export type { CandidateType } from './run-response.js';
 
 /**
  * Runs the matcher for every direction, records each run in the append-only log, and lays human
@@ -114,6 +110,7 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
     async decide(input: DecisionInput, principal: Principal) {
       if (input.action === 'rerank' && !input.finalRank)
         throw new ValidationError([{ path: 'finalRank', reason: 'a re-rank needs the new rank' }]);
+      checkDecisionReason(input);
       await authorizeDecision(input, principal);
       const [row] = await db
         .insert(matchDecisions)
@@ -183,6 +180,11 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
       const results = input ? rankResults(people.map((p) => scorePersonForJob(p, input, k, config))) : [];
       const label = await skillLabels(results);
       const codes = new Map(people.map((p) => [p.id, p]));
+      const requested = await contactRequestDates(
+        db,
+        needId,
+        results.map((r) => r.id),
+      );
       await auditPersonalReads(
         db,
         principal,
@@ -203,6 +205,7 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
             eqfLevel: p.eqfLevel,
             availableFrom: p.availableFrom,
             approvedAt: decisions.get(r.id)!.at.toISOString(),
+            contactRequestedAt: requested.get(r.id)?.toISOString() ?? null,
             contact: contacts.has(r.id)
               ? {
                   name: `${contacts.get(r.id)!.firstName} ${contacts.get(r.id)!.lastName}`,
@@ -249,20 +252,21 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
         subjectId: person.id,
         details: { needId },
       });
-      if (!contactable) return { status: 'pending_consent' as const, contact: null };
-      await db.insert(matchOutcomes).values({
-        needId,
-        profileId: person.id,
-        outcome: 'contacted',
-        note: 'contact requested by the company',
-        actorUserId: principal.userId,
-      });
+      const requestedAt = (await contactRequestDates(db, needId, [person.id])).get(person.id)!.toISOString();
+      if (!contactable) return { status: 'pending_consent' as const, contact: null, requestedAt };
+      await recordContactIfNext(db, needId, person.id, principal.userId);
       return {
         status: 'shared' as const,
         contact: { name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone },
+        requestedAt,
       };
     },
 
+    /** Where each candidate of the need stands, and what may be recorded next (the caller's desk's people). */
+    async outcomeStates(needId: string, principal: Principal) {
+      await needOr404(needId, principal);
+      return outcomeStates(db, needId, principal);
+    },
     async recordOutcome(needId: string, input: OutcomeInput, principal: Principal) {
       await needOr404(needId, principal);
       const owner = (await profileOwners(db, [input.profileId])).get(input.profileId);
@@ -274,16 +278,7 @@ export function createMatchingService(db: Database, feed: MatchFeed, limits: Lim
         { deskId: owner.deskId },
         { entity: 'profile', id: input.profileId, kindOfId: 'profile' },
       );
-      const [row] = await db
-        .insert(matchOutcomes)
-        .values({
-          needId,
-          profileId: input.profileId,
-          outcome: input.outcome,
-          note: input.note,
-          actorUserId: principal.userId,
-        })
-        .returning();
+      const row = await recordCheckedOutcome(db, needId, input, principal.userId);
       return { id: row!.id, at: row!.at.toISOString(), outcome: row!.outcome };
     },
 

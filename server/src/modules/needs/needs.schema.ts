@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISO_639_1 } from '../../domain/iso639.js';
 import {
   ACQUISITION_MODES,
   ASSET_CATEGORIES,
@@ -6,8 +7,16 @@ import {
   CEFR_LEVELS,
   CONTRACT_TYPES,
   NEED_STATUSES,
+  NEED_TYPES,
   SUPPLY_CHAINS,
 } from '../../domain/vocabulary.js';
+import {
+  listQuerySchema,
+  municipalityFilter,
+  provinceFilter,
+  regionFilter,
+  vocabularyFilter,
+} from '../shared/list-query.js';
 import {
   EscoOccupationUriSchema,
   EscoSkillUriSchema,
@@ -36,7 +45,12 @@ const jobFields = {
   positions: z.number().int().min(1).max(1000),
   contractType: z.enum(CONTRACT_TYPES).nullable(),
   languages: z
-    .array(z.strictObject({ code: z.string().regex(/^[a-z]{2,3}$/), minLevel: z.enum(CEFR_LEVELS) }))
+    .array(
+      z.strictObject({
+        code: z.enum(ISO_639_1, { error: 'an ISO 639-1 language code (two letters: it, fr, en …)' }),
+        minLevel: z.enum(CEFR_LEVELS),
+      }),
+    )
     .max(10),
   minEqf: z.number().int().min(1).max(8).nullable(),
   startDate: IsoDateSchema.nullable(),
@@ -122,3 +136,18 @@ export const NeedViewSchema = z.object({
   version: z.number(),
 });
 export type NeedView = z.infer<typeof NeedViewSchema>;
+
+export const NEED_SORTS = ['newest', 'oldest', 'title', 'deadline'] as const;
+/** The needs list: text (title, reference, firm, municipality), its filters and sort. */
+export const NeedListQuerySchema = listQuerySchema(NEED_SORTS, {
+  type: vocabularyFilter(NEED_TYPES),
+  status: vocabularyFilter(NEED_STATUSES),
+  contractType: vocabularyFilter(CONTRACT_TYPES),
+  supplyChain: vocabularyFilter(SUPPLY_CHAINS),
+  region: regionFilter,
+  province: provinceFilter,
+  municipality: municipalityFilter,
+  deskId: z.uuid().optional(),
+  firmId: z.uuid().optional(),
+});
+export type NeedListQuery = z.output<typeof NeedListQuerySchema>;

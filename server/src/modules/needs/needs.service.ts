@@ -4,7 +4,7 @@ import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
 import { firms, needLanguages, needSkills, needs } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
-import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import { insertNeeds, NEED_SPEC, needOwner, replaceNeedChildren, type NeedRow } from './needs.repository.js';
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
   assertEscoConceptsExist,
@@ -14,31 +14,21 @@ import {
   movedTo,
   placeColumns,
 } from '../shared/references.js';
-import { toIso, type PageQuery } from '../shared/schemas.js';
-import {
-  changeVersioned,
-  endVersioned,
-  pageOfRows,
-  readScopeFilter,
-  type VersionedSpec,
-} from '../shared/versioned.js';
+import { toIso } from '../shared/schemas.js';
+import { listNeedRows } from './needs.list.js';
+import { changeVersioned, endVersioned } from '../shared/versioned.js';
 import { readAs } from '../../db/row-security.js';
 import {
   ASSET_ONLY_FIELDS,
   JOB_ONLY_FIELDS,
   type CreateNeed,
+  type NeedListQuery,
   type NeedView,
   type UpdateNeed,
 } from './needs.schema.js';
 
-export type NeedRow = typeof needs.$inferSelect;
-const needOwner = (row: Pick<NeedRow, 'deskId' | 'firmId'>) => ({ deskId: row.deskId, firmId: row.firmId });
-const SPEC = {
-  entity: 'need',
-  table: needs,
-  indexAs: 'need',
-  owned: { kind: 'need', owner: needOwner },
-} satisfies VersionedSpec<NeedRow>;
+export type { NeedRow };
+const SPEC = NEED_SPEC;
 
 /** Reading a need is the policy's call; a need the principal may not read answers 404, so ids reveal nothing. */
 export function assertMayAccessNeed(principal: Principal, need: Pick<NeedRow, 'id' | 'deskId' | 'firmId'>) {
@@ -53,34 +43,6 @@ async function validateReferences(tx: DbOrTx, input: Partial<CreateNeed> & Parti
     ...(input.essentialSkills ?? []).map((uri, i) => ({ uri, path: `essentialSkills.${i}` })),
     ...(input.optionalSkills ?? []).map((uri, i) => ({ uri, path: `optionalSkills.${i}` })),
   ]);
-}
-
-async function replaceChildren(
-  tx: DbOrTx,
-  needId: string,
-  input: {
-    essentialSkills?: string[];
-    optionalSkills?: string[];
-    languages?: { code: string; minLevel: string }[];
-  },
-) {
-  if (input.essentialSkills || input.optionalSkills) {
-    const essential = new Set(input.essentialSkills ?? []);
-    const optional = (input.optionalSkills ?? []).filter((s) => !essential.has(s));
-    await tx.delete(needSkills).where(eq(needSkills.needId, needId));
-    const rows = [
-      ...[...essential].map((skillUri) => ({ needId, skillUri, relation: 'essential' })),
-      ...[...new Set(optional)].map((skillUri) => ({ needId, skillUri, relation: 'optional' })),
-    ];
-    if (rows.length > 0) await tx.insert(needSkills).values(rows);
-  }
-  if (input.languages) {
-    await tx.delete(needLanguages).where(eq(needLanguages.needId, needId));
-    if (input.languages.length > 0)
-      await tx
-        .insert(needLanguages)
-        .values(input.languages.map((l) => ({ needId, language: l.code, minLevel: l.minLevel })));
-  }
 }
 
 export function createNeedsService(db: Database) {
@@ -129,11 +91,10 @@ export function createNeedsService(db: Database) {
   return {
     get,
 
-    list(page: PageQuery, principal: Principal) {
+    list(query: NeedListQuery, principal: Principal) {
       return readAs(db, principal, async (conn) => {
-        const scope = readScopeFilter(principal, 'need', { deskId: needs.deskId, firmId: needs.firmId });
-        const { items, nextCursor } = await pageOfRows(conn, needs, page, scope);
-        return { items: await views(items, conn), nextCursor };
+        const { items, nextCursor, total } = await listNeedRows(conn, query, principal);
+        return { items: await views(items, conn), nextCursor, total };
       });
     },
 
@@ -154,18 +115,18 @@ export function createNeedsService(db: Database) {
           Partial<
             Pick<Extract<CreateNeed, { type: 'job' }>, 'essentialSkills' | 'optionalSkills' | 'languages'>
           >;
-        const [row] = await tx
-          .insert(needs)
-          .values({
-            ...fields,
-            positions: input.type === 'job' ? (input.positions ?? 1) : null,
-            deskId,
-            ...placeColumns(m),
-          } as typeof needs.$inferInsert)
-          .returning({ id: needs.id, version: needs.version });
-        await replaceChildren(tx, row!.id, { essentialSkills, optionalSkills, languages });
-        await enqueueIndexing(tx, 'need', row!.id, row!.version);
-        return row!.id;
+        const [id] = await insertNeeds(tx, [
+          {
+            columns: {
+              ...fields,
+              positions: input.type === 'job' ? (input.positions ?? 1) : null,
+              deskId,
+              ...placeColumns(m),
+            } as typeof needs.$inferInsert,
+            children: { essentialSkills, optionalSkills, languages },
+          },
+        ]);
+        return id!;
       });
       return get(id, principal);
     },
@@ -186,7 +147,7 @@ export function createNeedsService(db: Database) {
                 wrongType.map((f) => ({ path: f, reason: `not a field of a ${current.type} need` })),
               );
             await validateReferences(tx, patch);
-            await replaceChildren(tx, id, patch);
+            await replaceNeedChildren(tx, id, patch);
             const {
               version: _v,
               municipality: _m,

@@ -4,6 +4,7 @@ import {
   CreateOpportunitySchema,
   OpportunityViewSchema,
   UpdateOpportunitySchema,
+  OpportunityListQuerySchema,
 } from './opportunities.schema.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 
@@ -17,6 +18,7 @@ export function opportunitiesRoutes(app: FastifyInstance, service: Opportunities
       create: CreateOpportunitySchema,
       update: UpdateOpportunitySchema,
       view: OpportunityViewSchema,
+      list: OpportunityListQuerySchema,
     },
     service,
   });

@@ -7,6 +7,13 @@ import {
   MunicipalityRefSchema,
   MunicipalityViewSchema,
 } from '../shared/schemas.js';
+import {
+  listQuerySchema,
+  municipalityFilter,
+  provinceFilter,
+  regionFilter,
+  vocabularyFilter,
+} from '../shared/list-query.js';
 
 export const OpportunityRoleInputSchema = z.strictObject({
   occupationUri: EscoOccupationUriSchema,
@@ -67,3 +74,18 @@ export const OpportunityViewSchema = z.object({
   version: z.number(),
 });
 export type OpportunityView = z.infer<typeof OpportunityViewSchema>;
+
+export const OPPORTUNITY_SORTS = ['newest', 'oldest', 'title', 'deadline'] as const;
+/** The opportunities list: text (title, reference, source firm, municipality), its filters and sort. */
+export const OpportunityListQuerySchema = listQuerySchema(OPPORTUNITY_SORTS, {
+  kind: vocabularyFilter(OPPORTUNITY_KINDS),
+  status: vocabularyFilter(OPPORTUNITY_STATUSES),
+  supplyChain: vocabularyFilter(SUPPLY_CHAINS),
+  region: regionFilter,
+  province: provinceFilter,
+  municipality: municipalityFilter,
+  deskId: z.uuid().optional(),
+  crisisCaseId: z.uuid().optional(),
+  sourceFirmId: z.uuid().optional(),
+});
+export type OpportunityListQuery = z.output<typeof OpportunityListQuerySchema>;

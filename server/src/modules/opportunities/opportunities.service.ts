@@ -1,10 +1,17 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { listOpportunityRows } from './opportunities.list.js';
+import type { OpportunityListQuery } from './opportunities.schema.js';
+import { asc, inArray } from 'drizzle-orm';
 import { authorizeCreate } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { assets, opportunities, opportunityAssets, opportunityRoles } from '../../db/schema.js';
+import { assets, opportunityAssets, opportunityRoles } from '../../db/schema.js';
 import { ValidationError } from '../../errors.js';
-import { enqueueIndexing } from '../../outbox/outbox.repository.js';
+import {
+  insertOpportunities,
+  OPPORTUNITY_SPEC,
+  replaceOpportunityChildren,
+  type OpportunityRow,
+} from './opportunities.repository.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
 import {
@@ -15,24 +22,11 @@ import {
   movedTo,
   placeColumns,
 } from '../shared/references.js';
-import { toIso, type PageQuery } from '../shared/schemas.js';
-import {
-  changeVersioned,
-  endVersioned,
-  pageOfRows,
-  readableRowOr404,
-  readScopeFilter,
-  type VersionedSpec,
-} from '../shared/versioned.js';
+import { toIso } from '../shared/schemas.js';
+import { changeVersioned, endVersioned, readableRowOr404 } from '../shared/versioned.js';
 import type { CreateOpportunity, OpportunityView, UpdateOpportunity } from './opportunities.schema.js';
 
-type OpportunityRow = typeof opportunities.$inferSelect;
-const SPEC = {
-  entity: 'opportunity',
-  table: opportunities,
-  indexAs: 'opportunity',
-  owned: { kind: 'opportunity', owner: (row) => ({ deskId: row.deskId }) },
-} satisfies VersionedSpec<OpportunityRow>;
+const SPEC = OPPORTUNITY_SPEC;
 
 async function validateReferences(tx: DbOrTx, input: Partial<CreateOpportunity>) {
   await assertRecordsExist(tx, [
@@ -60,27 +54,6 @@ async function validateReferences(tx: DbOrTx, input: Partial<CreateOpportunity>)
       found.has(id) ? [] : [{ path: `assetIds.${i}`, reason: 'unknown asset' }],
     );
     if (missing.length > 0) throw new ValidationError(missing);
-  }
-}
-
-async function replaceChildren(tx: DbOrTx, opportunityId: string, input: Partial<CreateOpportunity>) {
-  if (input.roles) {
-    await tx.delete(opportunityRoles).where(eq(opportunityRoles.opportunityId, opportunityId));
-    if (input.roles.length > 0)
-      await tx.insert(opportunityRoles).values(
-        input.roles.map((r) => ({
-          opportunityId,
-          occupationUri: r.occupationUri,
-          count: r.count,
-          keySkillUris: r.keySkills,
-        })),
-      );
-  }
-  if (input.assetIds) {
-    await tx.delete(opportunityAssets).where(eq(opportunityAssets.opportunityId, opportunityId));
-    const ids = [...new Set(input.assetIds)];
-    if (ids.length > 0)
-      await tx.insert(opportunityAssets).values(ids.map((assetId) => ({ opportunityId, assetId })));
   }
 }
 
@@ -125,10 +98,9 @@ export function createOpportunitiesService(db: Database) {
   }
   return {
     get,
-    async list(page: PageQuery, principal: Principal) {
-      const scope = readScopeFilter(principal, 'opportunity', { deskId: opportunities.deskId });
-      const { items, nextCursor } = await pageOfRows(db, opportunities, page, scope);
-      return { items: await views(items), nextCursor };
+    async list(query: OpportunityListQuery, principal: Principal) {
+      const { items, nextCursor, total } = await listOpportunityRows(db, query, principal);
+      return { items: await views(items), nextCursor, total };
     },
     async create(input: CreateOpportunity, principal: Principal) {
       authorizeCreate(principal, 'opportunity', { deskId: input.deskId }, 'opportunity');
@@ -136,16 +108,10 @@ export function createOpportunitiesService(db: Database) {
         await validateReferences(tx, input);
         const m = await resolveMunicipality(tx, input.municipality);
         const { municipality: _m, roles: _r, assetIds: _a, ...fields } = input;
-        const [row] = await tx
-          .insert(opportunities)
-          .values({
-            ...fields,
-            ...placeColumns(m),
-          })
-          .returning({ id: opportunities.id, version: opportunities.version });
-        await replaceChildren(tx, row!.id, input);
-        await enqueueIndexing(tx, 'opportunity', row!.id, row!.version);
-        return row!.id;
+        const [id] = await insertOpportunities(tx, [
+          { columns: { ...fields, ...placeColumns(m) }, children: input },
+        ]);
+        return id!;
       });
       return get(id, principal);
     },
@@ -158,7 +124,7 @@ export function createOpportunitiesService(db: Database) {
           patch.version,
           async () => {
             await validateReferences(tx, patch);
-            await replaceChildren(tx, id, patch);
+            await replaceOpportunityChildren(tx, id, patch);
             const { version: _v, municipality: _m, roles: _r, assetIds: _a, ...fields } = patch;
             return {
               ...fields,

@@ -1,32 +1,14 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Principal } from '../../auth/principal.js';
-import type { Database, DbOrTx } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { consents, profiles } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { maySeePersonalData } from '../profiles/profiles.service.js';
+import { maySeePersonalData } from '../profiles/index.js';
 
-export const CONSENT_PURPOSES = [
-  'share_with_companies',
-  'contact_by_companies',
-  'talent_pool_extension',
-] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+import type { ConsentPurpose } from '../shared/consent.js';
 
-/** Profile ids (of those given) with an active consent for a purpose. */
-export async function withActiveConsent(
-  db: DbOrTx,
-  profileIds: string[],
-  purpose: ConsentPurpose,
-): Promise<Set<string>> {
-  if (profileIds.length === 0) return new Set();
-  const rows = await db
-    .select({ profileId: consents.profileId })
-    .from(consents)
-    .where(and(eq(consents.purpose, purpose), isNull(consents.withdrawnAt)));
-  const wanted = new Set(profileIds);
-  return new Set(rows.map((r) => r.profileId).filter((id) => wanted.has(id)));
-}
+export { CONSENT_PURPOSES, withActiveConsent, type ConsentPurpose } from '../shared/consent.js';
 
 export function createConsentsService(db: Database) {
   async function profileFor(id: string, principal: Principal) {

@@ -14,10 +14,10 @@ import {
 } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { quotesPerson } from './import-report-scrub.js';
-import type { LoggedComponent, RunRecord } from '../matching/match-log.repository.js';
-import { maySeePersonalData } from '../profiles/profiles.service.js';
-import { loadProfileAggregates } from '../profiles/profiles.repository.js';
-import { preferredLabels } from '../reference/reference.repository.js';
+import type { LoggedComponent, RunRecord } from '../matching/index.js';
+import { maySeePersonalData } from '../profiles/index.js';
+import { loadProfileAggregates } from '../profiles/index.js';
+import { preferredLabels } from '../reference/index.js';
 import { PURPOSES } from './personal-data.registry.js';
 
 const LANGS: Lang[] = ['it', 'fr', 'en'];
@@ -162,6 +162,8 @@ export function createDataExportService(db: Database) {
           },
           eqfLevel: row.eqfLevel,
           mobilityKm: row.mobilityKm,
+          maxTravelMinutes: row.maxTravelMinutes,
+          weeklyFerryCommute: row.weeklyFerryCommute,
           availableFrom: row.availableFrom,
           employmentStatus: row.employmentStatus,
           desiredPaths: row.desiredPaths,

@@ -14,13 +14,15 @@ import {
   passwordResetTokens,
   profiles,
   searchDeadLetters,
+  notifications,
+  searchRetries,
   sessions,
   usageCounters,
 } from '../../db/schema.js';
 import { authorize } from '../../auth/policy.js';
 import { NotFoundError } from '../../errors.js';
 import { enqueueIndexing } from '../../outbox/outbox.repository.js';
-import { redactRunsAbout } from '../matching/match-log.repository.js';
+import { redactRunsAbout } from '../matching/index.js';
 import { scrubImportReports } from './import-report-scrub.js';
 
 /**
@@ -78,7 +80,11 @@ export async function eraseProfile(
   await redactRunsAbout(tx, profileId);
   await scrubImportReports(tx, person.deskId, person);
   await tx.delete(searchDeadLetters).where(eq(searchDeadLetters.aggregateId, profileId));
+  // A refused index push waiting for its retry: the erasure's own change-log row removes the document.
+  await tx.delete(searchRetries).where(eq(searchRetries.aggregateId, profileId));
   await tx.delete(consents).where(eq(consents.profileId, profileId));
+  // Saved-search alerts about the person (their id and pseudonymous code) go with them.
+  await tx.delete(notifications).where(eq(notifications.recordId, profileId));
   const [gone] = await tx
     .delete(profiles)
     .where(eq(profiles.id, profileId))

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { importJobs } from '../../db/schema.js';
-import { fold } from '../../lib/text.js';
+import { foldLabel } from '../../lib/text.js';
 
 /** What identifies a person in a cell an import report quotes. */
 export interface PersonMarkers {
@@ -27,12 +27,12 @@ const digits = (text: string) => text.replace(/\D/g, '');
  * loose: erasing one quote too many from an operational report costs nothing.
  */
 export function quotesPerson(value: string, person: PersonMarkers): boolean {
-  const text = fold(value);
+  const text = foldLabel(value);
   const words = [person.externalRef, person.lastName, person.email?.split('@')[0] ?? '']
-    .map(fold)
+    .map(foldLabel)
     .filter((w) => w.length >= 3);
   if (words.some((w) => text.includes(w))) return true;
-  if (fold(person.firstName).length >= 2 && text === fold(person.firstName)) return true;
+  if (foldLabel(person.firstName).length >= 2 && text === foldLabel(person.firstName)) return true;
   const phone = person.phone ? digits(person.phone) : '';
   return phone.length >= 6 && digits(value).includes(phone.slice(-6));
 }

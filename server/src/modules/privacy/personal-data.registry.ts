@@ -50,6 +50,8 @@ export const PERSONAL_DATA: Record<string, ColumnTags> = {
     lon: work,
     eqf_level: work,
     mobility_km: work,
+    max_travel_minutes: work,
+    weekly_ferry_commute: work,
     available_from: work,
     employment_status: work,
     desired_paths: work,
@@ -95,4 +97,5 @@ export const SUBJECT_REFERENCES = [
   { table: 'audit_log', column: 'subject_id' },
   { table: 'outbox', column: 'aggregate_id' },
   { table: 'search_dead_letters', column: 'aggregate_id' },
+  { table: 'search_retries', column: 'aggregate_id' },
 ] as const;

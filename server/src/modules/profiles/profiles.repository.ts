@@ -1,5 +1,10 @@
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { retryOnUniqueClash } from '../../lib/pg-errors.js';
+import { newPseudonym } from '../../lib/pseudonym.js';
+import { enqueueIndexingMany, OUTBOX_CHUNK } from '../../outbox/outbox.repository.js';
+import type { VersionedSpec } from '../shared/versioned.js';
 import {
   municipalities,
   profileLanguages,
@@ -9,6 +14,87 @@ import {
 } from '../../db/schema.js';
 
 export type ProfileRow = typeof profiles.$inferSelect;
+
+/** How a profile changes: versioned, indexed for search, written only by its desk under the policy. */
+export const PROFILE_SPEC = {
+  entity: 'profile',
+  table: profiles,
+  indexAs: 'profile',
+  owned: { kind: 'profile', owner: (row) => ({ deskId: row.deskId }) },
+} satisfies VersionedSpec<ProfileRow>;
+
+export interface ProfileChildren {
+  occupations: { uri: string; years: number }[];
+  skills: { uri: string; source: string }[];
+  languages: { code: string; level: string }[];
+}
+
+/** A new profile's columns (its pseudonym is drawn here) and child rows. */
+export interface NewProfile {
+  columns: Omit<typeof profiles.$inferInsert, 'code'>;
+  children: ProfileChildren;
+}
+
+const PROFILE_CHUNK = 500;
+
+/**
+ * The one way profiles are created, by the API (one) and the importer (many): multi-row inserts, a fresh
+ * pseudonym for every row, child rows, and the outbox entries, all in the caller's transaction. A draw that
+ * hits a pseudonym already issued (unique key `profiles_code_key`) is drawn again, inside a savepoint.
+ * Returns the new ids in the order given.
+ */
+export async function insertProfiles(tx: DbOrTx, items: readonly NewProfile[]): Promise<string[]> {
+  const rows: { id: string; version: number }[] = [];
+  for (let i = 0; i < items.length; i += PROFILE_CHUNK) {
+    const chunk = items.slice(i, i + PROFILE_CHUNK);
+    await nextTurn(); // PGlite: give the event loop back between statements (finding 17)
+    rows.push(
+      ...(await retryOnUniqueClash(
+        () =>
+          tx.transaction((sp) =>
+            sp
+              .insert(profiles)
+              .values(chunk.map((item) => ({ ...item.columns, code: newPseudonym() })))
+              .returning({ id: profiles.id, version: profiles.version }),
+          ),
+        'profiles_code_key',
+      )),
+    );
+  }
+  const each = items.map((item, i) => ({ profileId: rows[i]!.id, c: item.children }));
+  await insertAll(
+    tx,
+    profileOccupations,
+    each.flatMap(({ profileId, c }) =>
+      c.occupations.map((o) => ({ profileId, occupationUri: o.uri, years: o.years })),
+    ),
+  );
+  await insertAll(
+    tx,
+    profileSkills,
+    each.flatMap(({ profileId, c }) =>
+      c.skills.map((k) => ({ profileId, skillUri: k.uri, source: k.source })),
+    ),
+  );
+  await insertAll(
+    tx,
+    profileLanguages,
+    each.flatMap(({ profileId, c }) =>
+      c.languages.map((l) => ({ profileId, language: l.code, level: l.level })),
+    ),
+  );
+  await enqueueIndexingMany(tx, 'profile', rows);
+  return rows.map((r) => r.id);
+}
+
+async function insertAll<
+  T extends typeof profileOccupations | typeof profileSkills | typeof profileLanguages,
+>(tx: DbOrTx, table: T, values: T['$inferInsert'][]) {
+  for (let i = 0; i < values.length; i += OUTBOX_CHUNK) {
+    await nextTurn();
+    await tx.insert(table).values(values.slice(i, i + OUTBOX_CHUNK) as never);
+  }
+}
 
 export interface ProfileAggregate {
   profile: ProfileRow;
@@ -22,24 +108,6 @@ export async function findProfileRow(db: DbOrTx, id: string, options: { forUpdat
   const query = db.select().from(profiles).where(eq(profiles.id, id));
   const [row] = await (options.forUpdate ? query.for('update') : query);
   return row;
-}
-
-export async function listProfileRows(
-  db: DbOrTx,
-  page: { limit: number; cursor?: string; includeEnded: boolean; deskId?: string },
-) {
-  return db
-    .select()
-    .from(profiles)
-    .where(
-      and(
-        page.cursor ? gt(profiles.id, page.cursor) : undefined,
-        page.includeEnded ? undefined : isNull(profiles.endedAt),
-        page.deskId ? eq(profiles.deskId, page.deskId) : undefined,
-      ),
-    )
-    .orderBy(asc(profiles.id))
-    .limit(page.limit + 1);
 }
 
 /** Loads profiles with their occupations, skills, languages and municipality, in four queries for any number. */

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { crudRoutes } from '../shared/crud.routes.js';
-import { CreateProfileSchema, ProfileViewSchema, UpdateProfileSchema } from './profiles.schema.js';
+import {
+  CreateProfileSchema,
+  ProfileListQuerySchema,
+  ProfileViewSchema,
+  UpdateProfileSchema,
+} from './profiles.schema.js';
 import type { ProfilesService } from './profiles.service.js';
 
 export function profilesRoutes(app: FastifyInstance, service: ProfilesService) {
@@ -10,7 +15,12 @@ export function profilesRoutes(app: FastifyInstance, service: ProfilesService) {
     tag: 'profiles',
     read: ['admin', 'operator', 'partner'],
     write: ['admin', 'operator', 'partner'],
-    schemas: { create: CreateProfileSchema, update: UpdateProfileSchema, view: ProfileViewSchema },
+    schemas: {
+      create: CreateProfileSchema,
+      update: UpdateProfileSchema,
+      view: ProfileViewSchema,
+      list: ProfileListQuerySchema,
+    },
     service,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ISO_639_1 } from '../../domain/iso639.js';
 import {
   CEFR_LEVELS,
   DESIRED_PATHS,
@@ -6,6 +7,13 @@ import {
   SKILL_SOURCES,
   SUPPLY_CHAINS,
 } from '../../domain/vocabulary.js';
+import {
+  listQuerySchema,
+  municipalityFilter,
+  provinceFilter,
+  regionFilter,
+  vocabularyFilter,
+} from '../shared/list-query.js';
 import {
   EscoOccupationUriSchema,
   EscoSkillUriSchema,
@@ -32,7 +40,7 @@ const PatchSkillSchema = z.strictObject({
   source: z.enum(SKILL_SOURCES).optional(),
 });
 const ProfileLanguageSchema = z.strictObject({
-  code: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code'),
+  code: z.enum(ISO_639_1, { error: 'an ISO 639-1 language code (two letters: it, fr, en …)' }),
   level: z.enum(CEFR_LEVELS),
 });
 
@@ -66,6 +74,9 @@ const profileFields = {
     .refine(...unique((l: { code: string }) => l.code, 'language')),
   eqfLevel: z.number().int().min(1).max(8).nullable().optional(),
   mobilityKm: z.number().int().min(0).max(1000),
+  /** Door-to-door minutes by road and ferry; at most 12 hours (a weekly crossing is the option below). */
+  maxTravelMinutes: z.number().int().min(1).max(720).nullable().optional(),
+  weeklyFerryCommute: z.boolean(),
   availableFrom: IsoDateSchema.nullable().optional(),
   employmentStatus: z.enum(EMPLOYMENT_STATUSES),
   desiredPaths: z.array(z.enum(DESIRED_PATHS)).max(DESIRED_PATHS.length),
@@ -82,6 +93,7 @@ export const CreateProfileSchema = z.strictObject({
   skills: profileFields.skills.default([]),
   languages: profileFields.languages.default([]),
   mobilityKm: profileFields.mobilityKm.default(30),
+  weeklyFerryCommute: profileFields.weeklyFerryCommute.default(false),
   desiredPaths: profileFields.desiredPaths.default(['employment']),
   supplyChains: profileFields.supplyChains.default([]),
   naceDivisions: profileFields.naceDivisions.default([]),
@@ -126,6 +138,8 @@ export const ProfileViewSchema = z.object({
   languages: z.array(z.object({ code: z.string(), level: z.string() })),
   eqfLevel: z.number().nullable(),
   mobilityKm: z.number(),
+  maxTravelMinutes: z.number().nullable(),
+  weeklyFerryCommute: z.boolean(),
   availableFrom: z.string().nullable(),
   employmentStatus: z.string(),
   desiredPaths: z.array(z.string()),
@@ -139,3 +153,20 @@ export const ProfileViewSchema = z.object({
   version: z.number(),
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
+
+export const PROFILE_SORTS = ['newest', 'oldest', 'code', 'available'] as const;
+/**
+ * The profiles list: text (the pseudonym and the municipality for everyone; name, reference and e-mail
+ * only among the profiles whose personal data the principal may read), its filters and sort.
+ */
+export const ProfileListQuerySchema = listQuerySchema(PROFILE_SORTS, {
+  employmentStatus: vocabularyFilter(EMPLOYMENT_STATUSES),
+  desiredPath: vocabularyFilter(DESIRED_PATHS),
+  supplyChain: vocabularyFilter(SUPPLY_CHAINS),
+  region: regionFilter,
+  province: provinceFilter,
+  municipality: municipalityFilter,
+  deskId: z.uuid().optional(),
+  crisisCaseId: z.uuid().optional(),
+});
+export type ProfileListQuery = z.output<typeof ProfileListQuerySchema>;

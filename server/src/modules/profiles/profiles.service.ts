@@ -1,33 +1,27 @@
 import { eq } from 'drizzle-orm';
-import { allows, authorize, authorizeCreate, mayCertifySkills, readScope } from '../../auth/policy.js';
+import { allows, authorize, authorizeCreate, mayCertifySkills } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
 import type { Database, DbOrTx } from '../../db/client.js';
-import { crisisCases, desks, profiles } from '../../db/schema.js';
+import { crisisCases, desks } from '../../db/schema.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
-import { newPseudonym } from '../../lib/pseudonym.js';
-import { enqueueIndexing } from '../../outbox/outbox.repository.js';
 import { auditPersonalReads } from '../shared/audit.js';
-import { toPage } from '../shared/lifecycle.js';
-import { changeVersioned, endVersioned, type VersionedSpec } from '../shared/versioned.js';
+import { changeVersioned, endVersioned } from '../shared/versioned.js';
 import { assertEscoConceptsExist, resolveMunicipality, movedTo, placeColumns } from '../shared/references.js';
-import { toIso, type PageQuery } from '../shared/schemas.js';
-import type { CreateProfile, ProfileView, UpdateProfile } from './profiles.schema.js';
+import { toIso } from '../shared/schemas.js';
+import type { CreateProfile, ProfileListQuery, ProfileView, UpdateProfile } from './profiles.schema.js';
+import { listProfileRows } from './profiles.list.js';
 import {
   findProfileRow,
+  insertProfiles,
   loadProfileSkills,
-  listProfileRows,
+  PROFILE_SPEC,
   loadProfileAggregates,
   replaceProfileChildren,
   type ProfileAggregate,
   type ProfileRow,
 } from './profiles.repository.js';
 
-const SPEC = {
-  entity: 'profile',
-  table: profiles,
-  indexAs: 'profile',
-  owned: { kind: 'profile', owner: (row) => ({ deskId: row.deskId }) },
-} satisfies VersionedSpec<ProfileRow>;
+const SPEC = PROFILE_SPEC;
 
 /** Name and contacts only where the policy allows it: the profile's own desk and admins (DOMAIN.md roles). */
 export function maySeePersonalData(principal: Principal, deskId: string): boolean {
@@ -57,6 +51,8 @@ export function toProfileView(a: ProfileAggregate, principal: Principal): Profil
     languages: a.languages,
     eqfLevel: p.eqfLevel,
     mobilityKm: p.mobilityKm,
+    maxTravelMinutes: p.maxTravelMinutes,
+    weeklyFerryCommute: p.weeklyFerryCommute,
     availableFrom: p.availableFrom,
     employmentStatus: p.employmentStatus,
     desiredPaths: p.desiredPaths,
@@ -147,11 +143,8 @@ export function createProfilesService(db: Database) {
   return {
     get,
 
-    async list(page: PageQuery, principal: Principal) {
-      const scope = readScope(principal, 'profile');
-      if (!scope) return { items: [], nextCursor: null };
-      const rows = await listProfileRows(db, { ...page, deskId: scope.deskId });
-      const { items, nextCursor } = toPage(rows, page.limit);
+    async list(query: ProfileListQuery, principal: Principal) {
+      const { items, nextCursor, total } = await listProfileRows(db, query, principal);
       const aggregates = await loadProfileAggregates(db, items);
       const views = aggregates.map((a) => toProfileView(a, principal));
       // Names and contacts in a list are sensitive reads too: one audit entry per person shown.
@@ -161,7 +154,7 @@ export function createProfilesService(db: Database) {
         views.filter((v) => v.personal).map((v) => v.id),
         'profile.personal_list',
       );
-      return { items: views, nextCursor };
+      return { items: views, nextCursor, total };
     },
 
     async create(input: CreateProfile, principal: Principal): Promise<ProfileView> {
@@ -172,37 +165,32 @@ export function createProfilesService(db: Database) {
         const place = await resolveMunicipality(tx, input.municipality);
         await validateReferences(tx, input);
         settleSkillSources(principal, input.skills, new Map());
-        // A fresh random code on the (rare) clash of pseudonyms, inside a savepoint so the transaction survives.
-        const row = await retryOnCodeClash(() =>
-          tx.transaction(async (sp) => {
-            const [inserted] = await sp
-              .insert(profiles)
-              .values({
-                code: newPseudonym(),
-                deskId: input.deskId,
-                externalRef: input.externalRef,
-                firstName: input.firstName,
-                lastName: input.lastName,
-                email: input.email ?? null,
-                phone: input.phone ?? null,
-                ...placeColumns(place),
-                eqfLevel: input.eqfLevel ?? null,
-                mobilityKm: input.mobilityKm,
-                availableFrom: input.availableFrom ?? null,
-                employmentStatus: input.employmentStatus,
-                desiredPaths: input.desiredPaths,
-                supplyChains: input.supplyChains,
-                naceDivisions: input.naceDivisions,
-                drivingLicences: input.drivingLicences,
-                crisisCaseId: input.crisisCaseId ?? null,
-              })
-              .returning({ id: profiles.id, version: profiles.version });
-            return inserted!;
-          }),
-        );
-        await replaceProfileChildren(tx, row.id, input);
-        await enqueueIndexing(tx, 'profile', row.id, row.version);
-        return row.id;
+        const [id] = await insertProfiles(tx, [
+          {
+            columns: {
+              deskId: input.deskId,
+              externalRef: input.externalRef,
+              firstName: input.firstName,
+              lastName: input.lastName,
+              email: input.email ?? null,
+              phone: input.phone ?? null,
+              ...placeColumns(place),
+              eqfLevel: input.eqfLevel ?? null,
+              mobilityKm: input.mobilityKm,
+              maxTravelMinutes: input.maxTravelMinutes ?? null,
+              weeklyFerryCommute: input.weeklyFerryCommute,
+              availableFrom: input.availableFrom ?? null,
+              employmentStatus: input.employmentStatus,
+              desiredPaths: input.desiredPaths,
+              supplyChains: input.supplyChains,
+              naceDivisions: input.naceDivisions,
+              drivingLicences: input.drivingLicences,
+              crisisCaseId: input.crisisCaseId ?? null,
+            },
+            children: { occupations: input.occupations, skills: input.skills, languages: input.languages },
+          },
+        ]);
+        return id!;
       });
       return get(id, principal);
     },
@@ -247,15 +235,3 @@ export function createProfilesService(db: Database) {
   };
 }
 export type ProfilesService = ReturnType<typeof createProfilesService>;
-
-/** Retries an insert whose random pseudonym hit the unique key (SQLSTATE 23505 on profiles_code_key). */
-async function retryOnCodeClash<T>(insert: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await insert();
-    } catch (error) {
-      const text = `${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')}`;
-      if (i >= attempts || !text.includes('profiles_code_key')) throw error;
-    }
-  }
-}

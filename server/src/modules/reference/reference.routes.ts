@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AssetMapQuerySchema, parseBBox } from '../search/index.js';
 import { REFERENCE_DIR } from '../../reference/reference.loader.js';
 import { errorResponses } from '../shared/schemas.js';
 import type { ReferenceService } from './reference.service.js';
@@ -171,6 +172,50 @@ export function referenceRoutes(app: FastifyInstance, service: ReferenceService)
       },
     },
     (req) => service.municipalities(req.query.q, req.query.limit),
+  );
+  r.get(
+    '/reference/municipalities/in-box',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'The most populous municipalities inside a box (south,west,north,east): place names for a map without a tile server.',
+        querystring: z.strictObject({
+          bbox: AssetMapQuerySchema.shape.bbox.unwrap(),
+          limit: z.coerce.number().int().min(1).max(500).default(150),
+        }),
+        response: {
+          200: z.array(z.object({ name: z.string(), lat: z.number(), lon: z.number() })),
+          ...errorResponses,
+        },
+      },
+    },
+    (req) => service.municipalitiesInBox(parseBBox(req.query.bbox), req.query.limit),
+  );
+  r.get(
+    '/reference/provinces',
+    {
+      config: { access: everyone },
+      schema: {
+        tags,
+        description:
+          'Every province (ISTAT/INSEE code) with its region: the choices of the lists’ region and province filters.',
+        response: {
+          200: z.array(
+            z.object({
+              country: z.string(),
+              code: z.string(),
+              name: z.string(),
+              regionCode: z.string(),
+              regionName: z.string(),
+            }),
+          ),
+          ...errorResponses,
+        },
+      },
+    },
+    () => service.provinces(),
   );
   r.get(
     '/reference/nace',

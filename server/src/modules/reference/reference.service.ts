@@ -8,6 +8,8 @@ import {
   iscoGroupsByCode,
   preferredLabelsInLang,
   searchMunicipalities,
+  municipalitiesInBox,
+  listProvinces,
   searchNace,
   type Lang,
 } from './reference.repository.js';
@@ -106,6 +108,9 @@ export function createReferenceService(db: Database) {
       });
     },
     municipalities: (q: string, limit: number) => searchMunicipalities(db, q, limit),
+    municipalitiesInBox: (box: { south: number; west: number; north: number; east: number }, limit: number) =>
+      municipalitiesInBox(db, box, limit),
+    provinces: () => listProvinces(db),
     nace: (q: string, limit: number) => searchNace(db, q, limit),
     desks: () => listDesks(db),
   };

@@ -10,6 +10,7 @@ import {
   SuggestResponseSchema,
 } from './search.schema.js';
 import { SEARCH_ACCESS, type SearchService } from './search.service.js';
+import { AssetMapQuerySchema, AssetMapResponseSchema, parseBBox } from './map.schema.js';
 
 export function searchRoutes(app: FastifyInstance, service: SearchService) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,6 +30,28 @@ export function searchRoutes(app: FastifyInstance, service: SearchService) {
         service.search(index, req.query as Record<string, string | number | undefined>, principalOf(req)),
     );
   }
+  r.get(
+    '/search/assets/map',
+    {
+      config: { access: SEARCH_ACCESS.assets },
+      schema: {
+        tags: ['search'],
+        description:
+          'Every result of an asset search (the same filters as /search/assets), clustered on a grid for the map zoom, optionally within a box. Single results and results sharing one point carry what a popup card needs.',
+        querystring: AssetMapQuerySchema,
+        response: { 200: AssetMapResponseSchema, ...errorResponses, 503: ErrorResponseSchema },
+      },
+    },
+    (req) => {
+      const { zoom, bbox, ...raw } = req.query;
+      return service.assetMap(
+        raw as Record<string, string | number | undefined>,
+        zoom,
+        bbox ? parseBBox(bbox) : undefined,
+        principalOf(req),
+      );
+    },
+  );
   r.get(
     '/suggest',
     {

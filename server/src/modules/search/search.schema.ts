@@ -17,7 +17,7 @@ export function sortValues(index: IndexName): string[] {
   const fields = Object.entries(INDEX_SETTINGS[index].fields as Record<string, FieldSpec>)
     .filter(([, spec]) => spec.sort && spec.type !== 'geo')
     .map(([name]) => name);
-  return ['relevance', 'distance', ...fields.flatMap((f) => [`${f}:asc`, `${f}:desc`])];
+  return ['relevance', 'distance', 'travelTime', ...fields.flatMap((f) => [`${f}:asc`, `${f}:desc`])];
 }
 
 const describeFilter = (spec: FieldSpec) =>
@@ -43,6 +43,7 @@ export const CONTROL_PARAMETERS = [
   'lat',
   'lon',
   'radiusKm',
+  'maxMinutes',
   'sort',
   'limit',
   'offset',
@@ -70,10 +71,17 @@ export function searchQuerySchema(index: IndexName) {
     lat: z.coerce.number().min(-90).max(90).optional(),
     lon: z.coerce.number().min(-180).max(180).optional(),
     radiusKm: z.coerce.number().positive().max(1000).optional(),
+    maxMinutes: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(900)
+      .optional()
+      .describe('door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries'),
     sort: z
       .enum(sortValues(index) as [string, ...string[]])
       .default('relevance')
-      .describe('distance needs lat and lon'),
+      .describe('distance and travelTime need lat and lon'),
     limit: z.coerce.number().int().min(0).max(100).default(20).describe('0: totals and facets only'),
     offset: z.coerce.number().int().min(0).max(9_900).default(0),
     ...filters,
@@ -91,6 +99,8 @@ export const SearchResponseSchema = z.object({
       id: z.string(),
       score: z.number().optional(),
       distanceKm: z.number().optional(),
+      travelMinutes: z.number().optional().describe('with maxMinutes or sort=travelTime'),
+      travelVia: z.array(z.string()).optional().describe('ports of the crossings on the way; empty by road'),
       highlights: z.record(z.string(), HighlightSchema),
       doc: z.record(z.string(), z.unknown()),
     }),

@@ -11,8 +11,11 @@ import {
   type PageQuery,
 } from './schemas.js';
 
-export interface CrudService<Create, Update, View> {
-  list(page: PageQuery, principal: Principal): Promise<{ items: View[]; nextCursor: string | null }>;
+export interface CrudService<Create, Update, View, List extends PageQuery = PageQuery> {
+  list(
+    query: List,
+    principal: Principal,
+  ): Promise<{ items: View[]; nextCursor: string | null; total: number }>;
   get(id: string, principal: Principal): Promise<View>;
   create(input: Create, principal: Principal): Promise<View>;
   update(id: string, patch: Update, principal: Principal): Promise<View>;
@@ -23,15 +26,21 @@ export interface CrudService<Create, Update, View> {
  * The five routes every entity has — list, read, create, update (PATCH with version), end — with the
  * same shapes, status codes and access declarations. Entity-specific routes are added beside them.
  */
-export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z.ZodType>(
+export function crudRoutes<
+  C extends z.ZodType,
+  U extends z.ZodType,
+  V extends z.ZodType,
+  L extends z.ZodType<PageQuery> = typeof PageQuerySchema,
+>(
   app: FastifyInstance,
   spec: {
     path: string;
     tag: string;
     read: Access;
     write: Access;
-    schemas: { create: C; update: U; view: V };
-    service: CrudService<z.output<C>, z.output<U>, z.output<V>>;
+    /** `list` is the list's query string (search, filters, sort); the plain page when left out. */
+    schemas: { create: C; update: U; view: V; list?: L };
+    service: CrudService<z.output<C>, z.output<U>, z.output<V>, z.output<L>>;
   },
 ) {
   // Generic schemas defeat the type provider's inference; the validator still enforces them at run time,
@@ -46,11 +55,11 @@ export function crudRoutes<C extends z.ZodType, U extends z.ZodType, V extends z
       config: { access: spec.read, scope: spec.tag },
       schema: {
         tags,
-        querystring: PageQuerySchema,
+        querystring: schemas.list ?? PageQuerySchema,
         response: { 200: pageOf(schemas.view), ...errorResponses },
       },
     },
-    (req) => service.list((req as Req).query, principalOf(req)),
+    (req) => service.list((req as Req).query as z.output<L>, principalOf(req)),
   );
   r.get(
     `${path}/:id`,

@@ -15,8 +15,9 @@ export const PageQuerySchema = z.strictObject({
 });
 export type PageQuery = z.infer<typeof PageQuerySchema>;
 
+/** A page of a list: its items, the cursor of the next one (null at the end) and how many match in all. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.uuid().nullable() });
+  z.object({ items: z.array(item), nextCursor: z.uuid().nullable(), total: z.number().int().min(0) });
 
 export const MunicipalityRefSchema = z.strictObject({
   country: z.enum(['IT', 'FR']),

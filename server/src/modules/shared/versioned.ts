@@ -1,19 +1,16 @@
-import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { authorize, authorizeCreate, readScope, type OwnedKind, type Owner } from '../../auth/policy.js';
 import type { Principal } from '../../auth/principal.js';
-import { NotFoundError, ValidationError } from '../../errors.js';
+import { NotFoundError, ValidationError, VersionConflictError } from '../../errors.js';
 import { enqueueIndexing, type IndexedAggregate } from '../../outbox/outbox.repository.js';
-import { assertVersion, toPage } from './lifecycle.js';
+import { assertVersion } from './lifecycle.js';
+import { listRows, type ListPage } from './list-query.js';
 
-/** A table with the lifecycle columns every mutable entity carries. */
-export type VersionedTable = PgTable & {
-  id: AnyPgColumn;
-  version: AnyPgColumn;
-  endedAt: AnyPgColumn;
-  updatedAt: AnyPgColumn;
-};
+import type { VersionedTable } from './versioned-table.js';
+
+export type { VersionedTable };
 
 interface Lifecycle {
   id: string;
@@ -68,13 +65,64 @@ export async function changeVersioned<Row extends Lifecycle>(
       spec.owned.owner({ ...current, ...values }),
       spec.entity,
     );
-  const version = current.version + 1;
-  await tx
-    .update(spec.table)
-    .set({ ...values, updatedAt: new Date(), version } as never)
-    .where(eq(spec.table.id, id));
-  if (spec.indexAs) await enqueueIndexing(tx, spec.indexAs, id, version);
+  const version = await writeVersion(tx, spec, { id, expectedVersion: current.version, values });
   return { current, version };
+}
+
+/**
+ * The one versioned write: `UPDATE … WHERE id = $id AND version = $expected`, the version bumped, the
+ * index update enqueued in the same transaction. No row means someone else committed a change since the
+ * caller read the record: a 409, never a silent overwrite (a lost update).
+ */
+async function writeVersion(
+  tx: DbOrTx,
+  spec: VersionedSpec<never>,
+  change: { id: string; expectedVersion: number; values: Record<string, unknown> },
+): Promise<number> {
+  const version = change.expectedVersion + 1;
+  const written = (await tx
+    .update(spec.table)
+    .set({ ...change.values, updatedAt: new Date(), version } as never)
+    .where(and(eq(spec.table.id, change.id), eq(spec.table.version, change.expectedVersion)))
+    .returning({ id: spec.table.id })) as { id: string }[];
+  if (written.length === 0) {
+    const [row] = (await tx
+      .select({ version: spec.table.version })
+      .from(spec.table)
+      .where(eq(spec.table.id, change.id))) as { version: number }[];
+    if (!row) throw new NotFoundError(spec.entity, change.id);
+    throw new VersionConflictError(spec.entity, change.expectedVersion, row.version);
+  }
+  if (spec.indexAs) await enqueueIndexing(tx, spec.indexAs, change.id, version);
+  return version;
+}
+
+/**
+ * A versioned write of a record the caller read earlier without a lock (the importer compares a whole
+ * batch first, then writes): authorised by the policy against the owner it read, then written only if
+ * the version is still the one it read. A change committed in between answers 409 instead of being lost.
+ */
+export async function updateVersioned<Row>(
+  tx: DbOrTx,
+  spec: VersionedSpec<Row>,
+  change: {
+    id: string;
+    expectedVersion: number;
+    /** The owner of the record as read, for the policy. */
+    owner: Owner;
+    values: Record<string, unknown>;
+    /** Who writes; a spec without an owner (a system job's) needs none. */
+    principal?: Principal;
+  },
+): Promise<number> {
+  if (spec.owned) {
+    if (!change.principal) throw new Error(`changing a ${spec.entity} needs the principal`);
+    authorize(change.principal, 'write', spec.owned.kind, change.owner, {
+      entity: spec.entity,
+      id: change.id,
+    });
+  }
+  return writeVersion(tx, spec as unknown as VersionedSpec<never>, change);
 }
 
 /** Ends a record: it stays, with its end date, and leaves search. */
@@ -115,8 +163,9 @@ export function readScopeFilter(
   principal: Principal,
   kind: OwnedKind,
   columns: { deskId?: AnyPgColumn; firmId?: AnyPgColumn; createdBy?: AnyPgColumn },
+  right: 'read' | 'read_personal' = 'read',
 ): SQL | undefined {
-  const scope = readScope(principal, kind);
+  const scope = readScope(principal, kind, right);
   if (scope === null) return sql`false`;
   const parts: SQL[] = [];
   for (const key of ['deskId', 'firmId', 'createdBy'] as const) {
@@ -129,26 +178,14 @@ export function readScopeFilter(
   return parts.length ? and(...parts) : undefined;
 }
 
-/** One keyset page of a table's rows (live ones unless asked), ordered by id, plus the next cursor. */
-export async function pageOfRows<T extends VersionedTable>(
+/** One keyset page of a table's rows (live ones unless asked), ordered by id, the next cursor and the total. */
+export function pageOfRows<T extends VersionedTable>(
   db: DbOrTx,
   table: T,
   page: { limit: number; cursor?: string; includeEnded: boolean },
   where?: SQL,
-): Promise<{ items: T['$inferSelect'][]; nextCursor: string | null }> {
-  const rows = (await db
-    .select()
-    .from(table as PgTable)
-    .where(
-      and(
-        page.cursor ? gt(table.id, page.cursor) : undefined,
-        page.includeEnded ? undefined : isNull(table.endedAt),
-        where,
-      ),
-    )
-    .orderBy(asc(table.id))
-    .limit(page.limit + 1)) as (T['$inferSelect'] & { id: string })[];
-  return toPage(rows, page.limit);
+): Promise<ListPage<T['$inferSelect']>> {
+  return listRows(db, table, page, [where], [asc(table.id)]);
 }
 
 /** A row by id, or the entity's 404. */

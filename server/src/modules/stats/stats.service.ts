@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { queryRows } from '../../db/raw.js';
+import { outcomeFunnel, type OutcomeGrouping } from './outcome-stats.js';
 
 /**
  * Matching activity over time, as weekly counts only (no ids, no people): match runs, operators'
@@ -8,6 +9,12 @@ import { queryRows } from '../../db/raw.js';
  */
 export function createStatsService(db: Database) {
   return {
+    /** The funnel from approval to hire per group, over the last `months` months (aggregates only). */
+    async outcomes(by: OutcomeGrouping, months: number) {
+      const since = new Date();
+      since.setUTCMonth(since.getUTCMonth() - months);
+      return { by, since: since.toISOString(), groups: await outcomeFunnel(db, { by, since }) };
+    },
     async matchingOverTime(weeks: number) {
       const since = sql`date_trunc('week', now()) - make_interval(weeks => ${weeks - 1})`;
       const [runs, decisions, outcomes] = await Promise.all([

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.js';
 import { MIGRATIONS_DIR } from '../../db/migrations-dir.js';
 import type { LabelSource } from '../../db/schema.js';
 import { queryRows } from '../../db/raw.js';
+import { changeLogBacklog } from '../../indexing/change-log.js';
 
 const migrationCount = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).length;
 
@@ -13,28 +14,31 @@ export interface Readiness {
   search: { pending: number; lagSeconds: number; deadLetters: number };
 }
 
-/** Ready = the database answers, every migration is applied; the outbox figures say how far search lags. */
+/** Ready = the database answers, every migration is applied; the change-log figures say how far indexes lag. */
 export async function readiness(db: Database): Promise<Readiness> {
   try {
     const [migrations] = await queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
     );
-    const [outbox] = await queryRows<{ pending: number; oldest: number | null; dead: number }>(
-      db,
-      sql`select (select count(*)::int from outbox) as pending,
-                 (select extract(epoch from now() - min(created_at))::float8 from outbox) as oldest,
-                 (select count(*)::int from search_dead_letters) as dead`,
-    );
     const applied = migrations?.n ?? 0;
+    if (applied < migrationCount)
+      return {
+        status: 'not_ready',
+        database: { reachable: true, migrationsApplied: applied, migrationsExpected: migrationCount },
+        search: { pending: 0, lagSeconds: 0, deadLetters: 0 },
+      };
+    const backlog = await changeLogBacklog(db);
+    const [dead] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from search_dead_letters`,
+    );
     return {
-      status: applied >= migrationCount ? 'ready' : 'not_ready',
+      status: 'ready',
       database: { reachable: true, migrationsApplied: applied, migrationsExpected: migrationCount },
-      search: {
-        pending: outbox?.pending ?? 0,
-        lagSeconds: outbox?.oldest ?? 0,
-        deadLetters: outbox?.dead ?? 0,
-      },
+      // The change log: rows the slowest live reader (a process's indexes, the Meilisearch leader) has
+      // not passed yet, and the age of the oldest.
+      search: { pending: backlog.pending, lagSeconds: backlog.lagSeconds, deadLetters: dead?.n ?? 0 },
     };
   } catch {
     return {

@@ -14,6 +14,7 @@
  *   a posting list per value for selective filters.
  * - Numbers and dates: Float64 columns (NaN when missing). Geo: lat/lon columns plus a 0.1° grid.
  */
+import { boundingBox, TopK } from '@rilancio/matcher';
 import type { FieldSpec, IndexDocument, IndexName } from '../documents.js';
 import { INDEX_SETTINGS } from '../documents.js';
 import type { Filter, Highlight, SearchHit, SearchQuery, SearchResult, Sort } from '../search.port.js';
@@ -692,10 +693,14 @@ export class InvertedIndex {
   private cells(f: Filter & { op: 'geoRadius' | 'geoBox' }): IntList[] {
     let latMin: number, latMax: number, lonMin: number, lonMax: number;
     if (f.op === 'geoRadius') {
-      const dLat = f.km / 110.5 + GRID;
-      const cos = Math.max(0.05, Math.cos((Math.min(89, Math.abs(f.lat) + dLat) * Math.PI) / 180));
-      const dLon = f.km / (111.3 * cos) + GRID;
-      [latMin, latMax, lonMin, lonMax] = [f.lat - dLat, f.lat + dLat, f.lon - dLon, f.lon + dLon];
+      // The shared box, widened by one grid cell: cells are a superset, the exact distance decides.
+      const box = boundingBox(f.lat, f.lon, f.km);
+      [latMin, latMax, lonMin, lonMax] = [
+        box.minLat - GRID,
+        box.maxLat + GRID,
+        box.minLon - GRID,
+        box.maxLon + GRID,
+      ];
     } else {
       [latMin, latMax, lonMin, lonMax] = [f.bottomRight.lat, f.topLeft.lat, f.topLeft.lon, f.bottomRight.lon];
     }
@@ -806,36 +811,8 @@ function topK(docs: number[], k: number, key: (d: number) => number, tie: (d: nu
     const idx = Array.from(docs.keys()).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
     return idx.slice(0, k).map((i) => docs[i]!);
   }
-  // Max-heap of the k best seen so far; the root is the worst of them.
-  const heap: number[] = [];
-  const up = (i: number) => {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!better(heap[p]!, heap[i]!)) break;
-      [heap[p], heap[i]] = [heap[i]!, heap[p]!];
-      i = p;
-    }
-  };
-  const down = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let w = i;
-      if (l < heap.length && better(heap[w]!, heap[l]!)) w = l;
-      if (r < heap.length && better(heap[w]!, heap[r]!)) w = r;
-      if (w === i) break;
-      [heap[w], heap[i]] = [heap[i]!, heap[w]!];
-      i = w;
-    }
-  };
-  for (let i = 0; i < docs.length; i++) {
-    if (heap.length < k) {
-      heap.push(i);
-      up(heap.length - 1);
-    } else if (better(i, heap[0]!)) {
-      heap[0] = i;
-      down(0);
-    }
-  }
-  return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map((i) => docs[i]!);
+  // The matcher's bounded heap over positions: the k best seen so far.
+  const best = new TopK<number>(k, better);
+  for (let i = 0; i < docs.length; i++) best.offer(i);
+  return best.sorted().map((i) => docs[i]!);
 }

@@ -5,8 +5,11 @@ import { authHeaders, setSession, type Role, type SessionUser } from '$lib/sessi
 import type { paths } from './schema';
 import type {
   AssetDoc,
+  BodyJson,
   CreateBody,
   Decision,
+  OutcomeGrouping,
+  OutcomeInput,
   Item,
   ItemPage,
   ProfileDoc,
@@ -32,7 +35,8 @@ export class ApiError extends Error {
   }
 }
 
-type Fetch = (input: Request) => Promise<Response>;
+export type Fetch = (input: Request) => Promise<Response>;
+export type DuplicateEntity = 'profiles' | 'assets' | 'firms';
 export type { Resource, SearchIndex } from './types';
 
 /** The reference and matching endpoints speak Italian, French or English (English otherwise). */
@@ -51,6 +55,17 @@ client.use({
   },
 });
 
+/**
+ * Called when the server answers 401 to a request made while signed in (the session expired or was
+ * revoked): the layout clears the session and opens the sign-in page with the way back.
+ */
+let onSignedOut: (() => void) | undefined;
+export function whenSignedOut(handler: () => void): void {
+  onSignedOut = handler;
+}
+// Sign-in and the session probe answer 401 as part of their job, not because a session ended.
+const AUTH_PATHS = /\/api\/v1\/auth\/(sign-in|me|password-reset)/;
+
 /** The data of an openapi-fetch answer, or an `ApiError` carrying the server's `{ error }` body. */
 export async function call<T>(
   pending: Promise<{ data?: T; error?: unknown; response: Response }>,
@@ -64,6 +79,7 @@ export async function call<T>(
   }
   const { response } = answer;
   if (response.ok) return answer.data as T;
+  if (response.status === 401 && !AUTH_PATHS.test(response.url)) onSignedOut?.();
   const err = (answer.error as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
     ?.error;
   throw new ApiError(
@@ -119,15 +135,48 @@ export const api = {
     }
   },
 
+  /** Always answers the same (202), whether the address is known or not. */
+  requestPasswordReset: (email: string) =>
+    call(client.POST('/api/v1/auth/password-reset', { body: { email } })),
+  resetPassword: (token: string, password: string) =>
+    call(client.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } })),
+
   searchAssets: (query: URLSearchParams, fetch?: Fetch, signal?: AbortSignal) =>
     api.search<AssetDoc>('assets', query, fetch, signal),
+  /** Every result of an asset search, clustered for the map's zoom (and box). */
+  assetMap: (query: URLSearchParams, signal?: AbortSignal) =>
+    call(client.GET('/api/v1/search/assets/map', { ...urlQuery(query), signal })),
+  /** Place names for a map without tiles. */
+  placeNames: (bbox: string, limit: number, signal?: AbortSignal) =>
+    call(
+      client.GET('/api/v1/reference/municipalities/in-box', { params: { query: { bbox, limit } }, signal }),
+    ),
   searchProfiles: (query: URLSearchParams, fetch?: Fetch, signal?: AbortSignal) =>
     api.search<ProfileDoc>('profiles', query, fetch, signal),
   search: <D>(index: SearchIndex, query: URLSearchParams, fetch?: Fetch, signal?: AbortSignal) =>
     call(client.GET(search(index), { ...urlQuery(query), fetch, signal })) as Promise<SearchResult<D>>,
 
+  // Saved searches and alerts (issue 16).
+  saveSearch: (body: {
+    name: string;
+    index: 'assets' | 'profiles' | 'needs' | 'opportunities';
+    query: Record<string, string>;
+  }) => call(client.POST('/api/v1/alerts/searches', { body })),
+  savedSearches: (fetch?: Fetch) => call(client.GET('/api/v1/alerts/searches', { fetch })),
+  updateSavedSearch: (id: string, body: { name?: string; frequency?: 'daily' | 'never' }) =>
+    call(client.PATCH('/api/v1/alerts/searches/{id}', { params: { path: { id } }, body })),
+  deleteSavedSearch: (id: string) =>
+    call(client.DELETE('/api/v1/alerts/searches/{id}', { params: { path: { id } } })),
+  notifications: (fetch?: Fetch) =>
+    call(client.GET('/api/v1/alerts/notifications', { params: { query: { limit: 100 } }, fetch })),
+  markNotificationsRead: (body: { ids?: string[]; all?: boolean }) =>
+    call(client.POST('/api/v1/alerts/notifications/read', { body })),
+
   list: <R extends Resource>(resource: R, query?: { limit?: number; cursor?: string }, fetch?: Fetch) =>
     call(client.GET(all(resource), { params: { query }, fetch })) as Promise<ItemPage<R>>,
+  /** One page of a desk list, its query string taken as it is from the page URL (search, filters, sort). */
+  listPage: <R extends Resource>(resource: R, query: URLSearchParams, signal?: AbortSignal) =>
+    call(client.GET(all(resource), { ...urlQuery(query), signal })) as Promise<ItemPage<R>>,
   get: <R extends Resource>(resource: R, id: string, fetch?: Fetch) =>
     call(client.GET(one(resource), { params: { path: { id } }, fetch })) as Promise<Item<R>>,
   create: <R extends Resource>(resource: R, body: CreateBody<R>) =>
@@ -150,13 +199,37 @@ export const api = {
         fetch,
       }),
     ),
+  /** Free text (a CV line, a job ad) read as ranked ESCO occupations and skills, labelled in `lang`. */
+  interpret: (text: string, lang: string, signal?: AbortSignal) =>
+    call(
+      client.POST('/api/v1/reference/interpret', {
+        body: { text, lang: toLang(lang), occupations: 5, skills: 8 },
+        signal,
+      }),
+    ),
   municipalities: (q: string, signal?: AbortSignal) =>
     call(client.GET('/api/v1/reference/municipalities', { params: { query: { q } }, signal })),
   desks: () => call(client.GET('/api/v1/reference/desks')),
+  /** NACE Rev. 2 activities by code or name (the firm form's activity picker). */
+  nace: (q: string, signal?: AbortSignal, fetch?: Fetch) =>
+    call(client.GET('/api/v1/reference/nace', { params: { query: { q } }, signal, fetch })),
+  /** Every province with its region: the choices of the lists' place filters. */
+  provinces: () => call(client.GET('/api/v1/reference/provinces')),
   boundaries: (fetch?: Fetch) =>
     call(
       client.GET('/api/v1/reference/boundaries', { fetch }),
     ) as Promise<unknown> as Promise<GeoJSON.FeatureCollection>,
+
+  /** The ferry links used for travel times (ports, operators, crossing, season), for the map. */
+  ferryLinks: (fetch?: Fetch) => call(client.GET('/api/v1/reference/ferry-links', { fetch })),
+  /** People within a travel time of an asset, by occupation group (counts only). */
+  peopleNearby: (id: string, minutes: 15 | 30 | 45 | 60 | 90 | 120, fetch?: Fetch) =>
+    call(
+      client.GET('/api/v1/assets/{id}/people-nearby', {
+        params: { path: { id }, query: { minutes } },
+        fetch,
+      }),
+    ),
 
   /** Every match run takes the UI's language: skill labels and role names come back in it. */
   needMatches: (id: string, lang: Lang, query: { limit?: number } = {}, fetch?: Fetch) =>
@@ -168,6 +241,19 @@ export const api = {
     ),
   profileMatches: (id: string, lang: Lang, fetch?: Fetch) =>
     call(client.GET('/api/v1/profiles/{id}/matches', { params: { path: { id }, query: { lang } }, fetch })),
+  /** Likely duplicates of a saved person, asset or firm (a warning for the desk, never a refusal). */
+  duplicates: (entity: DuplicateEntity, id: string, fetch?: Fetch) =>
+    call(
+      client.GET(`/api/v1/${entity}/{id}/duplicates` as '/api/v1/profiles/{id}/duplicates', {
+        params: { path: { id } },
+        fetch,
+      }),
+    ),
+  /** The same for a record still being typed, so the form can warn before saving. */
+  profileDuplicateCheck: (body: BodyJson<'/api/v1/profiles/duplicate-check', 'post'>) =>
+    call(client.POST('/api/v1/profiles/duplicate-check', { body })),
+  assetDuplicateCheck: (body: BodyJson<'/api/v1/assets/duplicate-check', 'post'>) =>
+    call(client.POST('/api/v1/assets/duplicate-check', { body })),
   assetMatches: (id: string, lang: Lang, fetch?: Fetch) =>
     call(client.GET('/api/v1/assets/{id}/matches', { params: { path: { id }, query: { lang } }, fetch })),
   /** A company asks to contact an approved candidate; contacts come back only with the person's consent. */
@@ -195,7 +281,27 @@ export const api = {
         fetch,
       }),
     ),
+  /** The accepted team of an opportunity: its locked version, the history, the contact requests. */
+  teamLock: (id: string, fetch?: Fetch) =>
+    call(client.GET('/api/v1/opportunities/{id}/team/lock', { params: { path: { id } }, fetch })),
+  lockTeam: (id: string, body: BodyJson<'/api/v1/opportunities/{id}/team/lock', 'post'>) =>
+    call(client.POST('/api/v1/opportunities/{id}/team/lock', { params: { path: { id } }, body })),
+  unlockTeam: (id: string, body: BodyJson<'/api/v1/opportunities/{id}/team/unlock', 'post'>) =>
+    call(client.POST('/api/v1/opportunities/{id}/team/unlock', { params: { path: { id } }, body })),
+  requestTeamContact: (
+    id: string,
+    body: BodyJson<'/api/v1/opportunities/{id}/team/contact-requests', 'post'>,
+  ) =>
+    call(client.POST('/api/v1/opportunities/{id}/team/contact-requests', { params: { path: { id } }, body })),
   decide: (decision: Decision) => call(client.POST('/api/v1/matches/decisions', { body: decision })),
+  /** Where each of the caller's desk's candidates for a need stands, and what may be recorded next. */
+  outcomeStates: (needId: string, fetch?: Fetch) =>
+    call(client.GET('/api/v1/needs/{id}/outcomes', { params: { path: { id: needId } }, fetch })),
+  recordOutcome: (needId: string, body: OutcomeInput) =>
+    call(client.POST('/api/v1/needs/{id}/outcomes', { params: { path: { id: needId } }, body })),
+  /** The funnel from approval to hire per group (aggregates only, small cells suppressed). */
+  outcomeStats: (by: OutcomeGrouping, months: number, fetch?: Fetch) =>
+    call(client.GET('/api/v1/stats/outcomes', { params: { query: { by, months } }, fetch })),
   approvedCandidates: (id: string, fetch?: Fetch) =>
     call(client.GET('/api/v1/needs/{id}/candidates', { params: { path: { id } }, fetch })),
 };
@@ -214,4 +320,12 @@ export function exportUrl(
   p.set('format', format);
   p.set('lang', ['it', 'fr', 'en'].includes(lang) ? lang : 'it');
   return `${API}/export/${index}?${p.toString()}`;
+}
+
+/** The offer pack of an asset: a PDF the server writes in the chosen language. */
+/** The offer pack PDF; `minutes` is the travel time its "skilled people nearby" counts within. */
+export function offerPackUrl(id: string, lang: string, minutes?: number): string {
+  const l = ['it', 'fr', 'en'].includes(lang) ? lang : 'it';
+  const m = minutes ? `&minutes=${minutes}` : '';
+  return `${API}/assets/${encodeURIComponent(id)}/offer-pack?lang=${l}${m}`;
 }

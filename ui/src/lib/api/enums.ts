@@ -6,6 +6,7 @@ export {
   pathsApiV1ProfilesPostRequestBodyContentApplicationJsonDesiredPathsValues as DESIRED_PATHS,
   pathsApiV1ProfilesPostRequestBodyContentApplicationJsonSupplyChainsValues as SUPPLY_CHAINS,
   pathsApiV1ProfilesPostRequestBodyContentApplicationJsonLanguagesLevelValues as CEFR_LEVELS,
+  pathsApiV1ProfilesPostRequestBodyContentApplicationJsonLanguagesCodeValues as LANGUAGE_CODES,
   pathsApiV1ProfilesPostRequestBodyContentApplicationJsonSkillsSourceValues as SKILL_SOURCES,
   pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0ContractTypeAnyOf0Values as CONTRACT_TYPES,
   pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf1AssetKindValues as ASSET_KINDS,
@@ -18,3 +19,14 @@ export {
 
 /** EQF levels are the integers 1 to 8 (the schema declares a range, not a list). */
 export const EQF_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+// Assets and crisis dossiers (their forms).
+export {
+  pathsApiV1AssetsPostRequestBodyContentApplicationJsonKindValues as ASSET_FORM_KINDS,
+  pathsApiV1AssetsPostRequestBodyContentApplicationJsonCategoryValues as ASSET_FORM_CATEGORIES,
+  pathsApiV1AssetsPostRequestBodyContentApplicationJsonConditionAnyOf0Values as ASSET_CONDITIONS,
+  pathsApiV1AssetsPostRequestBodyContentApplicationJsonAvailabilityValues as ASSET_AVAILABILITIES,
+  pathsApiV1AssetsPostRequestBodyContentApplicationJsonStatusValues as ASSET_FORM_STATUSES,
+  pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonProcedureValues as CRISIS_PROCEDURES,
+  pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonStatusValues as CRISIS_STATUSES,
+} from './schema';

@@ -3575,6 +3575,271 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reference/municipalities/in-box': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The most populous municipalities inside a box (south,west,north,east): place names for a map without a tile server. */
+    get: {
+      parameters: {
+        query: {
+          bbox: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              name: string;
+              lat: number;
+              lon: number;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reference/provinces': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every province (ISTAT/INSEE code) with its region: the choices of the lists’ region and province filters. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              country: string;
+              code: string;
+              name: string;
+              regionCode: string;
+              regionName: string;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reference/nace': {
     parameters: {
       query?: never;
@@ -3785,6 +4050,356 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reference/ferry-links': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Ferry links of the area (Corsica, Sardinia, Tuscan archipelago) used for travel times. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description date the table was written from the operators’ timetables */
+              compiledOn: string;
+              sources: string[];
+              ports: {
+                id: string;
+                name: string;
+                lat: number;
+                lon: number;
+              }[];
+              links: {
+                from: string;
+                to: string;
+                operators: string[];
+                /** @description the operators’ timetable pages the row was written from */
+                sources: string[];
+                /** @description date the row was written (YYYY-MM-DD) */
+                asOf: string;
+                crossingMinutes: number;
+                /** @description typical low-season departures per day in each direction */
+                departuresPerDay: number;
+                /** @description seasonal links are shown but not counted for commuting */
+                allYear: boolean;
+                /** @description first and last month of service (1–12) of a seasonal link; null all year */
+                seasonMonths: [number, number] | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reference/interpret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Reads a CV line, a job ad or an import cell in Italian, French or English ("saldatore TIG in cantiere navale", "soudeur naval", "TIG welder") and returns the ESCO occupations and skills it names, best first, each with the words of the text that matched. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            text: string;
+            /**
+             * @description the language labels are returned in (the user’s)
+             * @default it
+             * @enum {string}
+             */
+            lang?: 'it' | 'fr' | 'en';
+            /**
+             * @description the language of the text; detected from its words when absent
+             * @enum {string}
+             */
+            textLang?: 'it' | 'fr' | 'en';
+            /** @default 5 */
+            occupations?: number;
+            /** @default 10 */
+            skills?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /**
+               * @description the language the text was read as
+               * @enum {string}
+               */
+              textLang: 'it' | 'fr' | 'en';
+              /** @description textLang was detected from the words (not given, not guessed) */
+              detected: boolean;
+              occupations: {
+                uri: string;
+                /** @description preferred label in the language asked (English where it has none) */
+                label: string;
+                labelLang: string;
+                /** @description the project's own provisional vocabulary, not an official ESCO label */
+                provisional: boolean;
+                /** @description relative: compare hits of one answer only */
+                score: number;
+                /** @description the label (preferred or alternative) the text matched best */
+                matchedLabel: string;
+                matchedLabelLang: string;
+                /** @description the words of the text that matched, in text order */
+                matched: {
+                  /** @description the word as written in the text */
+                  text: string;
+                  /** @description UTF-16 offset in the text */
+                  start: number;
+                  end: number;
+                }[];
+                iscoGroup: string | null;
+              }[];
+              skills: {
+                uri: string;
+                /** @description preferred label in the language asked (English where it has none) */
+                label: string;
+                labelLang: string;
+                /** @description the project's own provisional vocabulary, not an official ESCO label */
+                provisional: boolean;
+                /** @description relative: compare hits of one answer only */
+                score: number;
+                /** @description the label (preferred or alternative) the text matched best */
+                matchedLabel: string;
+                matchedLabelLang: string;
+                /** @description the words of the text that matched, in text order */
+                matched: {
+                  /** @description the word as written in the text */
+                  text: string;
+                  /** @description UTF-16 offset in the text */
+                  start: number;
+                  end: number;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/profiles': {
     parameters: {
       query?: never;
@@ -3798,6 +4413,17 @@ export interface paths {
           limit?: number;
           cursor?: string;
           includeEnded?: 'true' | 'false';
+          q?: string;
+          sort?: 'newest' | 'oldest' | 'code' | 'available';
+          offset?: number;
+          employmentStatus?: string;
+          desiredPath?: string;
+          supplyChain?: string;
+          region?: string;
+          province?: string;
+          municipality?: string;
+          deskId?: string;
+          crisisCaseId?: string;
         };
         header?: never;
         path?: never;
@@ -3846,6 +4472,8 @@ export interface paths {
                 }[];
                 eqfLevel: number | null;
                 mobilityKm: number;
+                maxTravelMinutes: number | null;
+                weeklyFerryCommute: boolean;
                 availableFrom: string | null;
                 employmentStatus: string;
                 desiredPaths: string[];
@@ -3859,6 +4487,7 @@ export interface paths {
                 version: number;
               }[];
               nextCursor: string | null;
+              total: number;
             };
           };
         };
@@ -3993,13 +4622,200 @@ export interface paths {
             }[];
             /** @default [] */
             languages?: {
-              code: string;
+              /** @enum {string} */
+              code:
+                | 'aa'
+                | 'ab'
+                | 'ae'
+                | 'af'
+                | 'ak'
+                | 'am'
+                | 'an'
+                | 'ar'
+                | 'as'
+                | 'av'
+                | 'ay'
+                | 'az'
+                | 'ba'
+                | 'be'
+                | 'bg'
+                | 'bi'
+                | 'bm'
+                | 'bn'
+                | 'bo'
+                | 'br'
+                | 'bs'
+                | 'ca'
+                | 'ce'
+                | 'ch'
+                | 'co'
+                | 'cr'
+                | 'cs'
+                | 'cu'
+                | 'cv'
+                | 'cy'
+                | 'da'
+                | 'de'
+                | 'dv'
+                | 'dz'
+                | 'ee'
+                | 'el'
+                | 'en'
+                | 'eo'
+                | 'es'
+                | 'et'
+                | 'eu'
+                | 'fa'
+                | 'ff'
+                | 'fi'
+                | 'fj'
+                | 'fo'
+                | 'fr'
+                | 'fy'
+                | 'ga'
+                | 'gd'
+                | 'gl'
+                | 'gn'
+                | 'gu'
+                | 'gv'
+                | 'ha'
+                | 'he'
+                | 'hi'
+                | 'ho'
+                | 'hr'
+                | 'ht'
+                | 'hu'
+                | 'hy'
+                | 'hz'
+                | 'ia'
+                | 'id'
+                | 'ie'
+                | 'ig'
+                | 'ii'
+                | 'ik'
+                | 'io'
+                | 'is'
+                | 'it'
+                | 'iu'
+                | 'ja'
+                | 'jv'
+                | 'ka'
+                | 'kg'
+                | 'ki'
+                | 'kj'
+                | 'kk'
+                | 'kl'
+                | 'km'
+                | 'kn'
+                | 'ko'
+                | 'kr'
+                | 'ks'
+                | 'ku'
+                | 'kv'
+                | 'kw'
+                | 'ky'
+                | 'la'
+                | 'lb'
+                | 'lg'
+                | 'li'
+                | 'ln'
+                | 'lo'
+                | 'lt'
+                | 'lu'
+                | 'lv'
+                | 'mg'
+                | 'mh'
+                | 'mi'
+                | 'mk'
+                | 'ml'
+                | 'mn'
+                | 'mr'
+                | 'ms'
+                | 'mt'
+                | 'my'
+                | 'na'
+                | 'nb'
+                | 'nd'
+                | 'ne'
+                | 'ng'
+                | 'nl'
+                | 'nn'
+                | 'no'
+                | 'nr'
+                | 'nv'
+                | 'ny'
+                | 'oc'
+                | 'oj'
+                | 'om'
+                | 'or'
+                | 'os'
+                | 'pa'
+                | 'pi'
+                | 'pl'
+                | 'ps'
+                | 'pt'
+                | 'qu'
+                | 'rm'
+                | 'rn'
+                | 'ro'
+                | 'ru'
+                | 'rw'
+                | 'sa'
+                | 'sc'
+                | 'sd'
+                | 'se'
+                | 'sg'
+                | 'si'
+                | 'sk'
+                | 'sl'
+                | 'sm'
+                | 'sn'
+                | 'so'
+                | 'sq'
+                | 'sr'
+                | 'ss'
+                | 'st'
+                | 'su'
+                | 'sv'
+                | 'sw'
+                | 'ta'
+                | 'te'
+                | 'tg'
+                | 'th'
+                | 'ti'
+                | 'tk'
+                | 'tl'
+                | 'tn'
+                | 'to'
+                | 'tr'
+                | 'ts'
+                | 'tt'
+                | 'tw'
+                | 'ty'
+                | 'ug'
+                | 'uk'
+                | 'ur'
+                | 'uz'
+                | 've'
+                | 'vi'
+                | 'vo'
+                | 'wa'
+                | 'wo'
+                | 'xh'
+                | 'yi'
+                | 'yo'
+                | 'za'
+                | 'zh'
+                | 'zu';
               /** @enum {string} */
               level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
             }[];
             eqfLevel?: number | null;
             /** @default 30 */
             mobilityKm?: number;
+            maxTravelMinutes?: number | null;
+            /** @default false */
+            weeklyFerryCommute?: boolean;
             availableFrom?: string | null;
             /** @enum {string} */
             employmentStatus: 'unemployed' | 'at_risk' | 'furloughed';
@@ -4070,6 +4886,8 @@ export interface paths {
               }[];
               eqfLevel: number | null;
               mobilityKm: number;
+              maxTravelMinutes: number | null;
+              weeklyFerryCommute: boolean;
               availableFrom: string | null;
               employmentStatus: string;
               desiredPaths: string[];
@@ -4240,6 +5058,8 @@ export interface paths {
               }[];
               eqfLevel: number | null;
               mobilityKm: number;
+              maxTravelMinutes: number | null;
+              weeklyFerryCommute: boolean;
               availableFrom: string | null;
               employmentStatus: string;
               desiredPaths: string[];
@@ -4383,12 +5203,198 @@ export interface paths {
               source?: 'declared' | 'certified' | 'inferred';
             }[];
             languages?: {
-              code: string;
+              /** @enum {string} */
+              code:
+                | 'aa'
+                | 'ab'
+                | 'ae'
+                | 'af'
+                | 'ak'
+                | 'am'
+                | 'an'
+                | 'ar'
+                | 'as'
+                | 'av'
+                | 'ay'
+                | 'az'
+                | 'ba'
+                | 'be'
+                | 'bg'
+                | 'bi'
+                | 'bm'
+                | 'bn'
+                | 'bo'
+                | 'br'
+                | 'bs'
+                | 'ca'
+                | 'ce'
+                | 'ch'
+                | 'co'
+                | 'cr'
+                | 'cs'
+                | 'cu'
+                | 'cv'
+                | 'cy'
+                | 'da'
+                | 'de'
+                | 'dv'
+                | 'dz'
+                | 'ee'
+                | 'el'
+                | 'en'
+                | 'eo'
+                | 'es'
+                | 'et'
+                | 'eu'
+                | 'fa'
+                | 'ff'
+                | 'fi'
+                | 'fj'
+                | 'fo'
+                | 'fr'
+                | 'fy'
+                | 'ga'
+                | 'gd'
+                | 'gl'
+                | 'gn'
+                | 'gu'
+                | 'gv'
+                | 'ha'
+                | 'he'
+                | 'hi'
+                | 'ho'
+                | 'hr'
+                | 'ht'
+                | 'hu'
+                | 'hy'
+                | 'hz'
+                | 'ia'
+                | 'id'
+                | 'ie'
+                | 'ig'
+                | 'ii'
+                | 'ik'
+                | 'io'
+                | 'is'
+                | 'it'
+                | 'iu'
+                | 'ja'
+                | 'jv'
+                | 'ka'
+                | 'kg'
+                | 'ki'
+                | 'kj'
+                | 'kk'
+                | 'kl'
+                | 'km'
+                | 'kn'
+                | 'ko'
+                | 'kr'
+                | 'ks'
+                | 'ku'
+                | 'kv'
+                | 'kw'
+                | 'ky'
+                | 'la'
+                | 'lb'
+                | 'lg'
+                | 'li'
+                | 'ln'
+                | 'lo'
+                | 'lt'
+                | 'lu'
+                | 'lv'
+                | 'mg'
+                | 'mh'
+                | 'mi'
+                | 'mk'
+                | 'ml'
+                | 'mn'
+                | 'mr'
+                | 'ms'
+                | 'mt'
+                | 'my'
+                | 'na'
+                | 'nb'
+                | 'nd'
+                | 'ne'
+                | 'ng'
+                | 'nl'
+                | 'nn'
+                | 'no'
+                | 'nr'
+                | 'nv'
+                | 'ny'
+                | 'oc'
+                | 'oj'
+                | 'om'
+                | 'or'
+                | 'os'
+                | 'pa'
+                | 'pi'
+                | 'pl'
+                | 'ps'
+                | 'pt'
+                | 'qu'
+                | 'rm'
+                | 'rn'
+                | 'ro'
+                | 'ru'
+                | 'rw'
+                | 'sa'
+                | 'sc'
+                | 'sd'
+                | 'se'
+                | 'sg'
+                | 'si'
+                | 'sk'
+                | 'sl'
+                | 'sm'
+                | 'sn'
+                | 'so'
+                | 'sq'
+                | 'sr'
+                | 'ss'
+                | 'st'
+                | 'su'
+                | 'sv'
+                | 'sw'
+                | 'ta'
+                | 'te'
+                | 'tg'
+                | 'th'
+                | 'ti'
+                | 'tk'
+                | 'tl'
+                | 'tn'
+                | 'to'
+                | 'tr'
+                | 'ts'
+                | 'tt'
+                | 'tw'
+                | 'ty'
+                | 'ug'
+                | 'uk'
+                | 'ur'
+                | 'uz'
+                | 've'
+                | 'vi'
+                | 'vo'
+                | 'wa'
+                | 'wo'
+                | 'xh'
+                | 'yi'
+                | 'yo'
+                | 'za'
+                | 'zh'
+                | 'zu';
               /** @enum {string} */
               level: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
             }[];
             eqfLevel?: number | null;
             mobilityKm?: number;
+            maxTravelMinutes?: number | null;
+            weeklyFerryCommute?: boolean;
             availableFrom?: string | null;
             /** @enum {string} */
             employmentStatus?: 'unemployed' | 'at_risk' | 'furloughed';
@@ -4452,6 +5458,8 @@ export interface paths {
               }[];
               eqfLevel: number | null;
               mobilityKm: number;
+              maxTravelMinutes: number | null;
+              weeklyFerryCommute: boolean;
               availableFrom: string | null;
               employmentStatus: string;
               desiredPaths: string[];
@@ -4626,6 +5634,8 @@ export interface paths {
               }[];
               eqfLevel: number | null;
               mobilityKm: number;
+              maxTravelMinutes: number | null;
+              weeklyFerryCommute: boolean;
               availableFrom: string | null;
               employmentStatus: string;
               desiredPaths: string[];
@@ -4813,10 +5823,13 @@ export interface paths {
                 createdAt: string;
                 updatedAt: string;
                 lastVerifiedAt: string | null;
+                /** @enum {string} */
+                verification: 'current' | 'to_verify' | 'out_of_search';
                 endedAt: string | null;
                 version: number;
               }[];
               nextCursor: string | null;
+              total: number;
             };
           };
         };
@@ -4985,7 +5998,7 @@ export interface paths {
               | 'other'
             )[];
             /** @enum {string} */
-            status?: 'draft' | 'available' | 'reserved' | 'assigned' | 'withdrawn';
+            status?: 'draft' | 'available' | 'reserved' | 'assigned' | 'withdrawn' | 'expired';
             requiredSkillUris?: string[];
             /** Format: uuid */
             deskId: string;
@@ -5048,6 +6061,8 @@ export interface paths {
               createdAt: string;
               updatedAt: string;
               lastVerifiedAt: string | null;
+              /** @enum {string} */
+              verification: 'current' | 'to_verify' | 'out_of_search';
               endedAt: string | null;
               version: number;
             };
@@ -5223,6 +6238,8 @@ export interface paths {
               createdAt: string;
               updatedAt: string;
               lastVerifiedAt: string | null;
+              /** @enum {string} */
+              verification: 'current' | 'to_verify' | 'out_of_search';
               endedAt: string | null;
               version: number;
             };
@@ -5399,7 +6416,7 @@ export interface paths {
               | 'other'
             )[];
             /** @enum {string} */
-            status?: 'draft' | 'available' | 'reserved' | 'assigned' | 'withdrawn';
+            status?: 'draft' | 'available' | 'reserved' | 'assigned' | 'withdrawn' | 'expired';
             requiredSkillUris?: string[];
             version: number;
             /** Format: date-time */
@@ -5462,6 +6479,8 @@ export interface paths {
               createdAt: string;
               updatedAt: string;
               lastVerifiedAt: string | null;
+              /** @enum {string} */
+              verification: 'current' | 'to_verify' | 'out_of_search';
               endedAt: string | null;
               version: number;
             };
@@ -5641,6 +6660,8 @@ export interface paths {
               createdAt: string;
               updatedAt: string;
               lastVerifiedAt: string | null;
+              /** @enum {string} */
+              verification: 'current' | 'to_verify' | 'out_of_search';
               endedAt: string | null;
               version: number;
             };
@@ -5744,6 +6765,138 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/assets/{id}/offer-pack': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The offer pack of an available or reserved asset as a PDF of one or two pages, in the chosen language: site sheet, skilled people living within `minutes` of door-to-door travel by road and all-year ferries (protected counts), issuing desk and contact, reference and date. 409 for an asset that is not on offer. */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+          /** @description door-to-door travel time by road and ferry: one of 15, 30, 45, 60, 90, 120 */
+          minutes?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description application/pdf */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/firms': {
     parameters: {
       query?: never;
@@ -5757,6 +6910,17 @@ export interface paths {
           limit?: number;
           cursor?: string;
           includeEnded?: 'true' | 'false';
+          q?: string;
+          sort?: 'name' | 'newest' | 'oldest';
+          offset?: number;
+          supplyChain?: string;
+          sizeBand?: string;
+          state?: string;
+          country?: string;
+          region?: string;
+          province?: string;
+          municipality?: string;
+          deskId?: string;
         };
         header?: never;
         path?: never;
@@ -5796,6 +6960,7 @@ export interface paths {
                 version: number;
               }[];
               nextCursor: string | null;
+              total: number;
             };
           };
         };
@@ -6534,6 +7699,966 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/profiles/{id}/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                reference: string | null;
+                score: number;
+                reasons: (
+                  | 'SAME_EMAIL'
+                  | 'SAME_PHONE'
+                  | 'SAME_NAME'
+                  | 'SAME_MUNICIPALITY'
+                  | 'SAME_KIND_AND_PLACE'
+                  | 'SIMILAR_AREA'
+                  | 'SAME_BRAND_MODEL'
+                  | 'SAME_YEAR'
+                  | 'SAME_OWNER_FIRM'
+                  | 'SAME_VAT'
+                  | 'SAME_SIRET'
+                  | 'SAME_SIREN'
+                  | 'SAME_FIRM_NAME'
+                )[];
+              }[];
+              elsewhere: {
+                score: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/duplicate-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            firstName: string;
+            lastName: string;
+            email?: string | null;
+            phone?: string | null;
+            municipality?: {
+              /** @enum {string} */
+              country: 'IT' | 'FR';
+              code: string;
+            } | null;
+            excludeId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                reference: string | null;
+                score: number;
+                reasons: (
+                  | 'SAME_EMAIL'
+                  | 'SAME_PHONE'
+                  | 'SAME_NAME'
+                  | 'SAME_MUNICIPALITY'
+                  | 'SAME_KIND_AND_PLACE'
+                  | 'SIMILAR_AREA'
+                  | 'SAME_BRAND_MODEL'
+                  | 'SAME_YEAR'
+                  | 'SAME_OWNER_FIRM'
+                  | 'SAME_VAT'
+                  | 'SAME_SIRET'
+                  | 'SAME_SIREN'
+                  | 'SAME_FIRM_NAME'
+                )[];
+              }[];
+              elsewhere: {
+                score: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assets/{id}/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                reference: string | null;
+                score: number;
+                reasons: (
+                  | 'SAME_EMAIL'
+                  | 'SAME_PHONE'
+                  | 'SAME_NAME'
+                  | 'SAME_MUNICIPALITY'
+                  | 'SAME_KIND_AND_PLACE'
+                  | 'SIMILAR_AREA'
+                  | 'SAME_BRAND_MODEL'
+                  | 'SAME_YEAR'
+                  | 'SAME_OWNER_FIRM'
+                  | 'SAME_VAT'
+                  | 'SAME_SIRET'
+                  | 'SAME_SIREN'
+                  | 'SAME_FIRM_NAME'
+                )[];
+              }[];
+              elsewhere: {
+                score: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assets/duplicate-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'machine' | 'equipment' | 'plant' | 'area' | 'building';
+            municipality: {
+              /** @enum {string} */
+              country: 'IT' | 'FR';
+              code: string;
+            };
+            coveredAreaM2?: number | null;
+            landAreaM2?: number | null;
+            brand?: string | null;
+            model?: string | null;
+            year?: number | null;
+            ownerFirmId?: string | null;
+            excludeId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                reference: string | null;
+                score: number;
+                reasons: (
+                  | 'SAME_EMAIL'
+                  | 'SAME_PHONE'
+                  | 'SAME_NAME'
+                  | 'SAME_MUNICIPALITY'
+                  | 'SAME_KIND_AND_PLACE'
+                  | 'SIMILAR_AREA'
+                  | 'SAME_BRAND_MODEL'
+                  | 'SAME_YEAR'
+                  | 'SAME_OWNER_FIRM'
+                  | 'SAME_VAT'
+                  | 'SAME_SIRET'
+                  | 'SAME_SIREN'
+                  | 'SAME_FIRM_NAME'
+                )[];
+              }[];
+              elsewhere: {
+                score: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firms/{id}/duplicates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                reference: string | null;
+                score: number;
+                reasons: (
+                  | 'SAME_EMAIL'
+                  | 'SAME_PHONE'
+                  | 'SAME_NAME'
+                  | 'SAME_MUNICIPALITY'
+                  | 'SAME_KIND_AND_PLACE'
+                  | 'SIMILAR_AREA'
+                  | 'SAME_BRAND_MODEL'
+                  | 'SAME_YEAR'
+                  | 'SAME_OWNER_FIRM'
+                  | 'SAME_VAT'
+                  | 'SAME_SIRET'
+                  | 'SAME_SIREN'
+                  | 'SAME_FIRM_NAME'
+                )[];
+              }[];
+              elsewhere: {
+                score: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firms/duplicate-check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            vatNumber?: string | null;
+            siret?: string | null;
+            municipality?: {
+              /** @enum {string} */
+              country: 'IT' | 'FR';
+              code: string;
+            } | null;
+            excludeId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+                reference: string | null;
+                score: number;
+                reasons: (
+                  | 'SAME_EMAIL'
+                  | 'SAME_PHONE'
+                  | 'SAME_NAME'
+                  | 'SAME_MUNICIPALITY'
+                  | 'SAME_KIND_AND_PLACE'
+                  | 'SIMILAR_AREA'
+                  | 'SAME_BRAND_MODEL'
+                  | 'SAME_YEAR'
+                  | 'SAME_OWNER_FIRM'
+                  | 'SAME_VAT'
+                  | 'SAME_SIRET'
+                  | 'SAME_SIREN'
+                  | 'SAME_FIRM_NAME'
+                )[];
+              }[];
+              elsewhere: {
+                score: number;
+              } | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/crisis-cases': {
     parameters: {
       query?: never;
@@ -6547,6 +8672,17 @@ export interface paths {
           limit?: number;
           cursor?: string;
           includeEnded?: 'true' | 'false';
+          q?: string;
+          sort?: 'newest' | 'oldest' | 'title' | 'opened' | 'workers';
+          offset?: number;
+          status?: string;
+          procedure?: string;
+          supplyChain?: string;
+          region?: string;
+          province?: string;
+          municipality?: string;
+          deskId?: string;
+          firmId?: string;
         };
         header?: never;
         path?: never;
@@ -6591,6 +8727,7 @@ export interface paths {
                 version: number;
               }[];
               nextCursor: string | null;
+              total: number;
             };
           };
         };
@@ -7387,6 +9524,18 @@ export interface paths {
           limit?: number;
           cursor?: string;
           includeEnded?: 'true' | 'false';
+          q?: string;
+          sort?: 'newest' | 'oldest' | 'title' | 'deadline';
+          offset?: number;
+          type?: string;
+          status?: string;
+          contractType?: string;
+          supplyChain?: string;
+          region?: string;
+          province?: string;
+          municipality?: string;
+          deskId?: string;
+          firmId?: string;
         };
         header?: never;
         path?: never;
@@ -7453,6 +9602,7 @@ export interface paths {
                 version: number;
               }[];
               nextCursor: string | null;
+              total: number;
             };
           };
         };
@@ -7595,7 +9745,191 @@ export interface paths {
                 positions?: number;
                 contractType?: ('permanent' | 'fixed_term' | 'seasonal' | 'apprenticeship' | 'other') | null;
                 languages?: {
-                  code: string;
+                  /** @enum {string} */
+                  code:
+                    | 'aa'
+                    | 'ab'
+                    | 'ae'
+                    | 'af'
+                    | 'ak'
+                    | 'am'
+                    | 'an'
+                    | 'ar'
+                    | 'as'
+                    | 'av'
+                    | 'ay'
+                    | 'az'
+                    | 'ba'
+                    | 'be'
+                    | 'bg'
+                    | 'bi'
+                    | 'bm'
+                    | 'bn'
+                    | 'bo'
+                    | 'br'
+                    | 'bs'
+                    | 'ca'
+                    | 'ce'
+                    | 'ch'
+                    | 'co'
+                    | 'cr'
+                    | 'cs'
+                    | 'cu'
+                    | 'cv'
+                    | 'cy'
+                    | 'da'
+                    | 'de'
+                    | 'dv'
+                    | 'dz'
+                    | 'ee'
+                    | 'el'
+                    | 'en'
+                    | 'eo'
+                    | 'es'
+                    | 'et'
+                    | 'eu'
+                    | 'fa'
+                    | 'ff'
+                    | 'fi'
+                    | 'fj'
+                    | 'fo'
+                    | 'fr'
+                    | 'fy'
+                    | 'ga'
+                    | 'gd'
+                    | 'gl'
+                    | 'gn'
+                    | 'gu'
+                    | 'gv'
+                    | 'ha'
+                    | 'he'
+                    | 'hi'
+                    | 'ho'
+                    | 'hr'
+                    | 'ht'
+                    | 'hu'
+                    | 'hy'
+                    | 'hz'
+                    | 'ia'
+                    | 'id'
+                    | 'ie'
+                    | 'ig'
+                    | 'ii'
+                    | 'ik'
+                    | 'io'
+                    | 'is'
+                    | 'it'
+                    | 'iu'
+                    | 'ja'
+                    | 'jv'
+                    | 'ka'
+                    | 'kg'
+                    | 'ki'
+                    | 'kj'
+                    | 'kk'
+                    | 'kl'
+                    | 'km'
+                    | 'kn'
+                    | 'ko'
+                    | 'kr'
+                    | 'ks'
+                    | 'ku'
+                    | 'kv'
+                    | 'kw'
+                    | 'ky'
+                    | 'la'
+                    | 'lb'
+                    | 'lg'
+                    | 'li'
+                    | 'ln'
+                    | 'lo'
+                    | 'lt'
+                    | 'lu'
+                    | 'lv'
+                    | 'mg'
+                    | 'mh'
+                    | 'mi'
+                    | 'mk'
+                    | 'ml'
+                    | 'mn'
+                    | 'mr'
+                    | 'ms'
+                    | 'mt'
+                    | 'my'
+                    | 'na'
+                    | 'nb'
+                    | 'nd'
+                    | 'ne'
+                    | 'ng'
+                    | 'nl'
+                    | 'nn'
+                    | 'no'
+                    | 'nr'
+                    | 'nv'
+                    | 'ny'
+                    | 'oc'
+                    | 'oj'
+                    | 'om'
+                    | 'or'
+                    | 'os'
+                    | 'pa'
+                    | 'pi'
+                    | 'pl'
+                    | 'ps'
+                    | 'pt'
+                    | 'qu'
+                    | 'rm'
+                    | 'rn'
+                    | 'ro'
+                    | 'ru'
+                    | 'rw'
+                    | 'sa'
+                    | 'sc'
+                    | 'sd'
+                    | 'se'
+                    | 'sg'
+                    | 'si'
+                    | 'sk'
+                    | 'sl'
+                    | 'sm'
+                    | 'sn'
+                    | 'so'
+                    | 'sq'
+                    | 'sr'
+                    | 'ss'
+                    | 'st'
+                    | 'su'
+                    | 'sv'
+                    | 'sw'
+                    | 'ta'
+                    | 'te'
+                    | 'tg'
+                    | 'th'
+                    | 'ti'
+                    | 'tk'
+                    | 'tl'
+                    | 'tn'
+                    | 'to'
+                    | 'tr'
+                    | 'ts'
+                    | 'tt'
+                    | 'tw'
+                    | 'ty'
+                    | 'ug'
+                    | 'uk'
+                    | 'ur'
+                    | 'uz'
+                    | 've'
+                    | 'vi'
+                    | 'vo'
+                    | 'wa'
+                    | 'wo'
+                    | 'xh'
+                    | 'yi'
+                    | 'yo'
+                    | 'za'
+                    | 'zh'
+                    | 'zu';
                   /** @enum {string} */
                   minLevel: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
                 }[];
@@ -8039,7 +10373,191 @@ export interface paths {
             positions?: number;
             contractType?: ('permanent' | 'fixed_term' | 'seasonal' | 'apprenticeship' | 'other') | null;
             languages?: {
-              code: string;
+              /** @enum {string} */
+              code:
+                | 'aa'
+                | 'ab'
+                | 'ae'
+                | 'af'
+                | 'ak'
+                | 'am'
+                | 'an'
+                | 'ar'
+                | 'as'
+                | 'av'
+                | 'ay'
+                | 'az'
+                | 'ba'
+                | 'be'
+                | 'bg'
+                | 'bi'
+                | 'bm'
+                | 'bn'
+                | 'bo'
+                | 'br'
+                | 'bs'
+                | 'ca'
+                | 'ce'
+                | 'ch'
+                | 'co'
+                | 'cr'
+                | 'cs'
+                | 'cu'
+                | 'cv'
+                | 'cy'
+                | 'da'
+                | 'de'
+                | 'dv'
+                | 'dz'
+                | 'ee'
+                | 'el'
+                | 'en'
+                | 'eo'
+                | 'es'
+                | 'et'
+                | 'eu'
+                | 'fa'
+                | 'ff'
+                | 'fi'
+                | 'fj'
+                | 'fo'
+                | 'fr'
+                | 'fy'
+                | 'ga'
+                | 'gd'
+                | 'gl'
+                | 'gn'
+                | 'gu'
+                | 'gv'
+                | 'ha'
+                | 'he'
+                | 'hi'
+                | 'ho'
+                | 'hr'
+                | 'ht'
+                | 'hu'
+                | 'hy'
+                | 'hz'
+                | 'ia'
+                | 'id'
+                | 'ie'
+                | 'ig'
+                | 'ii'
+                | 'ik'
+                | 'io'
+                | 'is'
+                | 'it'
+                | 'iu'
+                | 'ja'
+                | 'jv'
+                | 'ka'
+                | 'kg'
+                | 'ki'
+                | 'kj'
+                | 'kk'
+                | 'kl'
+                | 'km'
+                | 'kn'
+                | 'ko'
+                | 'kr'
+                | 'ks'
+                | 'ku'
+                | 'kv'
+                | 'kw'
+                | 'ky'
+                | 'la'
+                | 'lb'
+                | 'lg'
+                | 'li'
+                | 'ln'
+                | 'lo'
+                | 'lt'
+                | 'lu'
+                | 'lv'
+                | 'mg'
+                | 'mh'
+                | 'mi'
+                | 'mk'
+                | 'ml'
+                | 'mn'
+                | 'mr'
+                | 'ms'
+                | 'mt'
+                | 'my'
+                | 'na'
+                | 'nb'
+                | 'nd'
+                | 'ne'
+                | 'ng'
+                | 'nl'
+                | 'nn'
+                | 'no'
+                | 'nr'
+                | 'nv'
+                | 'ny'
+                | 'oc'
+                | 'oj'
+                | 'om'
+                | 'or'
+                | 'os'
+                | 'pa'
+                | 'pi'
+                | 'pl'
+                | 'ps'
+                | 'pt'
+                | 'qu'
+                | 'rm'
+                | 'rn'
+                | 'ro'
+                | 'ru'
+                | 'rw'
+                | 'sa'
+                | 'sc'
+                | 'sd'
+                | 'se'
+                | 'sg'
+                | 'si'
+                | 'sk'
+                | 'sl'
+                | 'sm'
+                | 'sn'
+                | 'so'
+                | 'sq'
+                | 'sr'
+                | 'ss'
+                | 'st'
+                | 'su'
+                | 'sv'
+                | 'sw'
+                | 'ta'
+                | 'te'
+                | 'tg'
+                | 'th'
+                | 'ti'
+                | 'tk'
+                | 'tl'
+                | 'tn'
+                | 'to'
+                | 'tr'
+                | 'ts'
+                | 'tt'
+                | 'tw'
+                | 'ty'
+                | 'ug'
+                | 'uk'
+                | 'ur'
+                | 'uz'
+                | 've'
+                | 'vi'
+                | 'vo'
+                | 'wa'
+                | 'wo'
+                | 'xh'
+                | 'yi'
+                | 'yo'
+                | 'za'
+                | 'zh'
+                | 'zu';
               /** @enum {string} */
               minLevel: 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
             }[];
@@ -8428,6 +10946,18 @@ export interface paths {
           limit?: number;
           cursor?: string;
           includeEnded?: 'true' | 'false';
+          q?: string;
+          sort?: 'newest' | 'oldest' | 'title' | 'deadline';
+          offset?: number;
+          kind?: string;
+          status?: string;
+          supplyChain?: string;
+          region?: string;
+          province?: string;
+          municipality?: string;
+          deskId?: string;
+          crisisCaseId?: string;
+          sourceFirmId?: string;
         };
         header?: never;
         path?: never;
@@ -8479,6 +11009,7 @@ export interface paths {
                 version: number;
               }[];
               nextCursor: string | null;
+              total: number;
             };
           };
         };
@@ -9302,10 +11833,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'coveredAreaM2:asc'
             | 'coveredAreaM2:desc'
             | 'landAreaM2:asc'
@@ -9335,7 +11869,9 @@ export interface paths {
             | 'availableUntil:asc'
             | 'availableUntil:desc'
             | 'createdAt:asc'
-            | 'createdAt:desc';
+            | 'createdAt:desc'
+            | 'verifiedAt:asc'
+            | 'verifiedAt:desc';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -9395,6 +11931,8 @@ export interface paths {
           availableUntil?: string;
           /** @description a value or a range min..max (either side may be empty) */
           createdAt?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          verifiedAt?: string;
         };
         header?: never;
         path?: never;
@@ -9413,6 +11951,10 @@ export interface paths {
                 id: string;
                 score?: number;
                 distanceKm?: number;
+                /** @description with maxMinutes or sort=travelTime */
+                travelMinutes?: number;
+                /** @description ports of the crossings on the way; empty by road */
+                travelVia?: string[];
                 highlights: {
                   [key: string]: {
                     text: string;
@@ -9572,10 +12114,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'eqfLevel:asc'
             | 'eqfLevel:desc'
             | 'mobilityKm:asc'
@@ -9641,6 +12186,10 @@ export interface paths {
                 id: string;
                 score?: number;
                 distanceKm?: number;
+                /** @description with maxMinutes or sort=travelTime */
+                travelMinutes?: number;
+                /** @description ports of the crossings on the way; empty by road */
+                travelVia?: string[];
                 highlights: {
                   [key: string]: {
                     text: string;
@@ -9800,10 +12349,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'catchmentKm:asc'
             | 'catchmentKm:desc'
             | 'positions:asc'
@@ -9847,6 +12399,8 @@ export interface paths {
           expiresAt?: string;
           /** @description a value, or several separated by commas */
           supplyChain?: string;
+          /** @description a value, or several separated by commas */
+          contractType?: string;
         };
         header?: never;
         path?: never;
@@ -9865,6 +12419,10 @@ export interface paths {
                 id: string;
                 score?: number;
                 distanceKm?: number;
+                /** @description with maxMinutes or sort=travelTime */
+                travelMinutes?: number;
+                /** @description ports of the crossings on the way; empty by road */
+                travelVia?: string[];
                 highlights: {
                   [key: string]: {
                     text: string;
@@ -10024,8 +12582,10 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
-          sort?: 'relevance' | 'distance';
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
+          sort?: 'relevance' | 'distance' | 'travelTime';
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
@@ -10061,6 +12621,10 @@ export interface paths {
                 id: string;
                 score?: number;
                 distanceKm?: number;
+                /** @description with maxMinutes or sort=travelTime */
+                travelMinutes?: number;
+                /** @description ports of the crossings on the way; empty by road */
+                travelVia?: string[];
                 highlights: {
                   [key: string]: {
                     text: string;
@@ -10220,10 +12784,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'deadline:asc'
             | 'deadline:desc'
             | 'capitalNeededEur:asc'
@@ -10231,6 +12798,8 @@ export interface paths {
           /** @description 0: totals and facets only */
           limit?: number;
           offset?: number;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
           /** @description a value, or several separated by commas */
           kind?: string;
           /** @description a value, or several separated by commas */
@@ -10269,6 +12838,10 @@ export interface paths {
                 id: string;
                 score?: number;
                 distanceKm?: number;
+                /** @description with maxMinutes or sort=travelTime */
+                travelMinutes?: number;
+                /** @description ports of the crossings on the way; empty by road */
+                travelVia?: string[];
                 highlights: {
                   [key: string]: {
                     text: string;
@@ -10290,6 +12863,242 @@ export interface paths {
               };
               /** @description milliseconds spent in the search engine */
               took: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search/assets/map': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Every result of an asset search (the same filters as /search/assets), clustered on a grid for the map zoom, optionally within a box. Single results and results sharing one point carry what a popup card needs. */
+    get: {
+      parameters: {
+        query?: {
+          q?: string;
+          lat?: number;
+          lon?: number;
+          radiusKm?: number;
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description a value, or several separated by commas */
+          deskId?: string;
+          /** @description a value, or several separated by commas */
+          kind?: string;
+          /** @description a value, or several separated by commas */
+          category?: string;
+          /** @description a value, or several separated by commas */
+          status?: string;
+          /** @description a value, or several separated by commas */
+          availability?: string;
+          /** @description a value, or several separated by commas */
+          condition?: string;
+          /** @description a value, or several separated by commas */
+          supplyChains?: string;
+          /** @description a value, or several separated by commas */
+          region?: string;
+          /** @description a value, or several separated by commas */
+          province?: string;
+          /** @description a value, or several separated by commas */
+          municipality?: string;
+          /** @description a value, or several separated by commas */
+          country?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          coveredAreaM2?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          landAreaM2?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          heightM?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          powerKw?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          powerKva?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          craneTonnage?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          loadingBays?: string;
+          /** @description true or false */
+          quayAccess?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          draftM?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          distanceToPortKm?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          priceEur?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          rentEurMonth?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          year?: string;
+          /** @description a value, or several separated by commas */
+          crisisCaseId?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableFrom?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          availableUntil?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          createdAt?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          verifiedAt?: string;
+          /** @description the map zoom the clusters are for */
+          zoom?: number;
+          /** @description south,west,north,east: only results inside this box */
+          bbox?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description results of the search */
+              total: number;
+              /** @description results on the map (those with a location, up to the window) */
+              mapped: number;
+              /** @description true when the search has more results than the map can read */
+              capped: boolean;
+              clusters: {
+                lat: number;
+                lon: number;
+                count: number;
+                bounds: [number, number, number, number];
+                points?: {
+                  id: string;
+                  lat: number;
+                  lon: number;
+                  title: string;
+                  kind?: string;
+                  status?: string;
+                  municipality?: string;
+                  province?: string;
+                }[];
+              }[];
             };
           };
         };
@@ -10571,6 +13380,895 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/alerts/searches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The caller's saved searches. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              index: 'assets' | 'profiles' | 'needs' | 'opportunities';
+              /** @description the query string of GET /search/{index} */
+              query: {
+                [key: string]: string;
+              };
+              /**
+               * @description e-mail digest: at most daily, or never
+               * @enum {string}
+               */
+              frequency: 'daily' | 'never';
+              /** @enum {string} */
+              lang: 'it' | 'fr' | 'en';
+              createdAt: string;
+              lastDigestAt: string | null;
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** @description Saves a search with a name. `query` is the query string of GET /search/{index}, checked the same way and as the caller: records entering it later notify its owner. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @enum {string} */
+            index: 'assets' | 'profiles' | 'needs' | 'opportunities';
+            query: {
+              [key: string]: string | number | boolean;
+            };
+            /**
+             * @description e-mail digest: at most daily, or never
+             * @enum {string}
+             */
+            frequency?: 'daily' | 'never';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              index: 'assets' | 'profiles' | 'needs' | 'opportunities';
+              /** @description the query string of GET /search/{index} */
+              query: {
+                [key: string]: string;
+              };
+              /**
+               * @description e-mail digest: at most daily, or never
+               * @enum {string}
+               */
+              frequency: 'daily' | 'never';
+              /** @enum {string} */
+              lang: 'it' | 'fr' | 'en';
+              createdAt: string;
+              lastDigestAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alerts/searches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** @description Deletes a saved search of the caller and its notifications. */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** @description Renames a saved search of the caller, or changes its e-mail frequency. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string;
+            /**
+             * @description e-mail digest: at most daily, or never
+             * @enum {string}
+             */
+            frequency?: 'daily' | 'never';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              name: string;
+              /** @enum {string} */
+              index: 'assets' | 'profiles' | 'needs' | 'opportunities';
+              /** @description the query string of GET /search/{index} */
+              query: {
+                [key: string]: string;
+              };
+              /**
+               * @description e-mail digest: at most daily, or never
+               * @enum {string}
+               */
+              frequency: 'daily' | 'never';
+              /** @enum {string} */
+              lang: 'it' | 'fr' | 'en';
+              createdAt: string;
+              lastDigestAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/alerts/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The caller's notifications, newest first, with the unread count. */
+    get: {
+      parameters: {
+        query?: {
+          unread?: 'true' | 'false';
+          limit?: number;
+          offset?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              unread: number;
+              items: {
+                /** Format: uuid */
+                id: string;
+                savedSearchId: string | null;
+                savedSearchName: string | null;
+                index: ('assets' | 'profiles' | 'needs' | 'opportunities') | null;
+                /** @enum {string} */
+                recordType: 'asset' | 'profile' | 'need' | 'opportunity';
+                /** Format: uuid */
+                recordId: string;
+                label: string;
+                /** @enum {string} */
+                reason: 'new' | 'changed' | 'deadline';
+                deadline: string | null;
+                createdAt: string;
+                readAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alerts/notifications/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Marks the caller's notifications read: the ids given, or all. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            ids?: string[];
+            all?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              unread: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/alerts/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The e-mail's unsubscribe link: stops the digest of one saved search, without signing in. Answers a page in the search owner's language. */
+    get: {
+      parameters: {
+        query: {
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/stats/matching': {
     parameters: {
       query?: never;
@@ -10611,6 +14309,152 @@ export interface paths {
                   [key: string]: number;
                 };
               };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/stats/outcomes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description What became of the candidates operators approved (contacted, interviewed, hired or not, withdrawn), grouped by desk, region, supply chain or path (employment, or the kind of buy-out, spin-off, start-up or cooperative), with conversion rates and the median days from approval to hire. Counts under 5 are shown as 0 and the others rounded to 5; rates and times come from those counts. */
+    get: {
+      parameters: {
+        query?: {
+          by?: 'desk' | 'region' | 'supplyChain' | 'path';
+          months?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              by: 'desk' | 'region' | 'supplyChain' | 'path';
+              since: string;
+              groups: {
+                key: string | null;
+                approved: number;
+                contacted: number;
+                interviewed: number;
+                hired: number;
+                notHired: number;
+                withdrawn: number;
+                contactRate: number | null;
+                hireRate: number | null;
+                medianDaysToHire: number | null;
+                suppressed: boolean;
+              }[];
             };
           };
         };
@@ -11685,7 +15529,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Shortlist, approve for the firm, reject, re-rank or revoke, with a reason. */
+    /** @description Shortlist, approve for the firm, reject, re-rank or revoke, with a reason that fits the decision: shortlist and approve take good_fit or other; reject and revoke a negative reason (skills_gap, too_far, not_available, person_declined, firm_declined, better_candidate, data_outdated) or other; rerank any. `other` needs a note. A reason that does not fit is refused with 422 naming body.reasonCode. */
     post: {
       parameters: {
         query?: never;
@@ -11830,6 +15674,24 @@ export interface paths {
             };
           };
         };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
       };
     };
     delete?: never;
@@ -11880,6 +15742,8 @@ export interface paths {
                 eqfLevel: number | null;
                 availableFrom: string;
                 approvedAt: string;
+                /** @description when contact was first asked for, about this need */
+                contactRequestedAt: string | null;
                 contact: {
                   name: string;
                   email: string | null;
@@ -12031,6 +15895,8 @@ export interface paths {
                 email: string | null;
                 phone: string | null;
               } | null;
+              /** @description when contact was first asked for (a repeat keeps the first date) */
+              requestedAt: string;
             };
           };
         };
@@ -12139,7 +16005,134 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** @description Where each candidate of the need stands (approved, contacted, interviewed, hired, not hired, withdrawn, rejected), since when, and which outcomes may be recorded next. Lists the candidates whose outcomes the caller may record (their profile's desk). */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              profileId: string;
+              /** @enum {string} */
+              state:
+                | 'proposed'
+                | 'rejected'
+                | 'approved'
+                | 'contacted'
+                | 'interviewed'
+                | 'hired'
+                | 'not_hired'
+                | 'withdrawn';
+              since: string | null;
+              next: ('contacted' | 'interviewed' | 'hired' | 'not_hired' | 'withdrawn')[];
+            }[];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
     put?: never;
     post: {
       parameters: {
@@ -12159,6 +16152,8 @@ export interface paths {
             outcome: 'contacted' | 'interviewed' | 'hired' | 'not_hired' | 'withdrawn';
             /** @default  */
             note?: string;
+            /** @description when it happened (a date or a date-time); now when absent. Not in the future, not before the previous step */
+            at?: string;
           };
         };
       };
@@ -12853,6 +16848,1278 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/team/lock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The accepted (locked) team of an opportunity, its earlier versions and the contact requests. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current: {
+                version: number;
+                lockedAt: string;
+                lockedByName: string | null;
+                note: string;
+                members: {
+                  roleId: string;
+                  occupationUri: string;
+                  profileId: string;
+                  code: string | null;
+                }[];
+                unlockedAt: string | null;
+                unlockedByName: string | null;
+                unlockReason: string | null;
+              } | null;
+              history: {
+                version: number;
+                lockedAt: string;
+                lockedByName: string | null;
+                note: string;
+                members: {
+                  roleId: string;
+                  occupationUri: string;
+                  profileId: string;
+                  code: string | null;
+                }[];
+                unlockedAt: string | null;
+                unlockedByName: string | null;
+                unlockReason: string | null;
+              }[];
+              canChange: boolean;
+              contactRequests: {
+                profileId: string;
+                requestedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** @description Lock the team: store who sits in which role as a new version. Only the opportunity’s desk (or an admin); 409 when already locked; 400 names the member that does not fit. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description the team-builder run the desk accepted
+             */
+            runId?: string;
+            members: {
+              /**
+               * Format: uuid
+               * @description an opportunity role of this opportunity
+               */
+              roleId: string;
+              /** Format: uuid */
+              profileId: string;
+            }[];
+            /** @default  */
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current: {
+                version: number;
+                lockedAt: string;
+                lockedByName: string | null;
+                note: string;
+                members: {
+                  roleId: string;
+                  occupationUri: string;
+                  profileId: string;
+                  code: string | null;
+                }[];
+                unlockedAt: string | null;
+                unlockedByName: string | null;
+                unlockReason: string | null;
+              } | null;
+              history: {
+                version: number;
+                lockedAt: string;
+                lockedByName: string | null;
+                note: string;
+                members: {
+                  roleId: string;
+                  occupationUri: string;
+                  profileId: string;
+                  code: string | null;
+                }[];
+                unlockedAt: string | null;
+                unlockedByName: string | null;
+                unlockReason: string | null;
+              }[];
+              canChange: boolean;
+              contactRequests: {
+                profileId: string;
+                requestedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/team/unlock': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Unlock the locked version, with a reason. Only the opportunity’s desk (or an admin). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description the locked version being unlocked (optimistic concurrency) */
+            version: number;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              current: {
+                version: number;
+                lockedAt: string;
+                lockedByName: string | null;
+                note: string;
+                members: {
+                  roleId: string;
+                  occupationUri: string;
+                  profileId: string;
+                  code: string | null;
+                }[];
+                unlockedAt: string | null;
+                unlockedByName: string | null;
+                unlockReason: string | null;
+              } | null;
+              history: {
+                version: number;
+                lockedAt: string;
+                lockedByName: string | null;
+                note: string;
+                members: {
+                  roleId: string;
+                  occupationUri: string;
+                  profileId: string;
+                  code: string | null;
+                }[];
+                unlockedAt: string | null;
+                unlockedByName: string | null;
+                unlockReason: string | null;
+              }[];
+              canChange: boolean;
+              contactRequests: {
+                profileId: string;
+                requestedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/team/contact-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** @description Record that the desk asks to contact a proposed person about a role (audited; the desk follows up). Only the opportunity’s desk. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            roleId: string;
+            /** Format: uuid */
+            profileId: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              profileId: string;
+              requestedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/readiness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description Readiness card: roles with the team builder's coverage and named gaps, the proposed team, included assets with status and own deadlines (auction date, end of availability), the route as a checklist (made from the reference route of the kind and country on first read), and what blocks it. */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              opportunity: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deskId: string;
+                title: string;
+                kind: string;
+                status: string;
+                country: string;
+                deadline: string | null;
+                capitalNeededEur: number | null;
+                version: number;
+              };
+              coverage: number;
+              teamScore: number;
+              roles: {
+                roleId: string;
+                occupationLabel: string | null;
+                required: number;
+                filled: number;
+                missing: number;
+                members: {
+                  code: string;
+                  score: number;
+                }[];
+              }[];
+              assets: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                inventoryNumber: string;
+                kind: string;
+                status: string;
+                availability: string;
+                availableUntil: string | null;
+                deadlineKind: ('auction' | 'available_until') | null;
+                lastVerifiedAt: string | null;
+                ended: boolean;
+              }[];
+              checklist: {
+                /** Format: uuid */
+                id: string;
+                stepCode: string;
+                /** @enum {string} */
+                stage: 'plan' | 'legal_form' | 'financing' | 'formalities';
+                label: string;
+                detail: string;
+                sources: string[];
+                done: boolean;
+                doneAt: string | null;
+                dueDate: string | null;
+                note: string;
+                overdue: boolean;
+                version: number;
+                updatedAt: string;
+              }[];
+              blockers: {
+                /** @enum {string} */
+                code:
+                  | 'role_uncovered'
+                  | 'asset_unavailable'
+                  | 'asset_deadline_passed'
+                  | 'step_overdue'
+                  | 'step_after_deadline'
+                  | 'deadline_passed';
+                subject: string | null;
+                date: string | null;
+                count: number | null;
+                status: string | null;
+              }[];
+              asOf: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/readiness.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The readiness card as a PDF of one or two pages in the chosen language, with the issuing desk, contact, reference and date. */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description application/pdf */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/opportunities/{id}/readiness/checklist/{itemId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** @description Ticks, dates or annotates one step of the route. Only the opportunity's desk (or an admin) may; send the version read (409 when someone changed the step since). */
+    patch: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          id: string;
+          itemId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            version: number;
+            done?: boolean;
+            dueDate?: string | null;
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              stepCode: string;
+              /** @enum {string} */
+              stage: 'plan' | 'legal_form' | 'financing' | 'formalities';
+              label: string;
+              detail: string;
+              sources: string[];
+              done: boolean;
+              doneAt: string | null;
+              dueDate: string | null;
+              note: string;
+              overdue: boolean;
+              version: number;
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/assets/{id}/people-nearby': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description People living within a travel time of the asset (road and all-year ferries), by occupation group; counts only. */
+    get: {
+      parameters: {
+        query?: {
+          /** @description door-to-door travel time by road and ferry: one of 15, 30, 45, 60, 90, 120 */
+          minutes?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              minutes: number;
+              /** @description suppressed under 5 and rounded to 5 */
+              total: number;
+              /** @description ISCO-08 unit group → people (same protection) */
+              iscoGroups: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -13716,7 +18983,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** @description Upload a CSV or XLSX (multipart: file, entity, dryRun, mapping JSON, defaults JSON, sheet, desk for admins). Returns the job (202 while it runs in the background); the same file again returns the same job. */
+    /** @description Upload a CSV or XLSX (multipart: file, entity, dryRun, mapping JSON, defaults JSON, sheet, desk for admins, corrections JSON: accepted ESCO suggestions [{field, value, uri, row?}], row absent = every row with that value). Returns the job (202 while it runs in the background); the same file again returns the same job. */
     post: {
       parameters: {
         query?: never;
@@ -13754,7 +19021,10 @@ export interface paths {
               counts: {
                 [key: string]: number;
               };
+              /** @description why the job failed, in English */
               error: string | null;
+              /** @description the failure as a stable code (FILE_TOO_MANY_BAD_ROWS, IMPORT_COLUMNS_MISSING …) for screens to word */
+              errorCode: string | null;
               createdAt: string;
               finishedAt: string | null;
               report: {
@@ -13795,7 +19065,10 @@ export interface paths {
               counts: {
                 [key: string]: number;
               };
+              /** @description why the job failed, in English */
               error: string | null;
+              /** @description the failure as a stable code (FILE_TOO_MANY_BAD_ROWS, IMPORT_COLUMNS_MISSING …) for screens to word */
+              errorCode: string | null;
               createdAt: string;
               finishedAt: string | null;
               report: {
@@ -14009,7 +19282,10 @@ export interface paths {
               counts: {
                 [key: string]: number;
               };
+              /** @description why the job failed, in English */
               error: string | null;
+              /** @description the failure as a stable code (FILE_TOO_MANY_BAD_ROWS, IMPORT_COLUMNS_MISSING …) for screens to word */
+              errorCode: string | null;
               createdAt: string;
               finishedAt: string | null;
               report: {
@@ -14197,6 +19473,147 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/imports/fields/{entity}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description The fields an import of this kind reads (name for the `mapping` of an upload, header, required, allowed values in words). */
+    get: {
+      parameters: {
+        query?: {
+          lang?: 'it' | 'fr' | 'en';
+        };
+        header?: never;
+        path: {
+          entity: 'profiles' | 'assets' | 'firms' | 'needs' | 'opportunities';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              entity: string;
+              fields: {
+                /** @description the field, as a column mapping names it */
+                name: string;
+                /** @description the column header of the templates, in the asked language */
+                label: string;
+                required: boolean;
+                /** @description for a closed list: the values in words of the asked language */
+                allowed: string[];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/export/assets': {
     parameters: {
       query?: never;
@@ -14212,10 +19629,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'coveredAreaM2:asc'
             | 'coveredAreaM2:desc'
             | 'landAreaM2:asc'
@@ -14245,7 +19665,9 @@ export interface paths {
             | 'availableUntil:asc'
             | 'availableUntil:desc'
             | 'createdAt:asc'
-            | 'createdAt:desc';
+            | 'createdAt:desc'
+            | 'verifiedAt:asc'
+            | 'verifiedAt:desc';
           /** @description a value, or several separated by commas */
           deskId?: string;
           /** @description a value, or several separated by commas */
@@ -14302,6 +19724,8 @@ export interface paths {
           availableUntil?: string;
           /** @description a value or a range min..max (either side may be empty) */
           createdAt?: string;
+          /** @description a value or a range min..max (either side may be empty) */
+          verifiedAt?: string;
           format?: 'csv' | 'xlsx';
           lang?: 'it' | 'fr' | 'en';
         };
@@ -14453,10 +19877,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'eqfLevel:asc'
             | 'eqfLevel:desc'
             | 'mobilityKm:asc'
@@ -14652,10 +20079,13 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'catchmentKm:asc'
             | 'catchmentKm:desc'
             | 'positions:asc'
@@ -14696,6 +20126,8 @@ export interface paths {
           expiresAt?: string;
           /** @description a value, or several separated by commas */
           supplyChain?: string;
+          /** @description a value, or several separated by commas */
+          contractType?: string;
           format?: 'csv' | 'xlsx';
           lang?: 'it' | 'fr' | 'en';
         };
@@ -14847,8 +20279,10 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
-          sort?: 'relevance' | 'distance';
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
+          sort?: 'relevance' | 'distance' | 'travelTime';
           /** @description a value, or several separated by commas */
           naceCode?: string;
           /** @description a value, or several separated by commas */
@@ -15014,14 +20448,19 @@ export interface paths {
           lat?: number;
           lon?: number;
           radiusKm?: number;
-          /** @description distance needs lat and lon */
+          /** @description door-to-door travel time from lat/lon (a municipality point), by road and all-year ferries */
+          maxMinutes?: number;
+          /** @description distance and travelTime need lat and lon */
           sort?:
             | 'relevance'
             | 'distance'
+            | 'travelTime'
             | 'deadline:asc'
             | 'deadline:desc'
             | 'capitalNeededEur:asc'
             | 'capitalNeededEur:desc';
+          /** @description a value, or several separated by commas */
+          deskId?: string;
           /** @description a value, or several separated by commas */
           kind?: string;
           /** @description a value, or several separated by commas */
@@ -15386,15 +20825,214 @@ export const pathsApiV1ReferenceIscoGroupsGetParametersQueryLangValues: Readonly
 export const pathsApiV1ReferenceIscoGroupsGetResponses200ContentApplicationJsonLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/reference/isco-groups']['get']['responses']['200']['content']['application/json']['lang']
 > = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceInterpretPostRequestBodyContentApplicationJsonLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/interpret']['post']['requestBody']['content']['application/json']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceInterpretPostRequestBodyContentApplicationJsonTextLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/interpret']['post']['requestBody']['content']['application/json']['textLang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ReferenceInterpretPostResponses200ContentApplicationJsonTextLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/reference/interpret']['post']['responses']['200']['content']['application/json']['textLang']
+> = ['it', 'fr', 'en'];
 export const pathsApiV1ProfilesGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles']['get']['parameters']['query']['includeEnded']
 > = ['true', 'false'];
+export const pathsApiV1ProfilesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['get']['parameters']['query']['sort']
+> = ['newest', 'oldest', 'code', 'available'];
 export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['municipality']['country']
 > = ['IT', 'FR'];
 export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonSkillsSourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['skills']['source']
 > = ['declared', 'certified', 'inferred'];
+export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonLanguagesCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['languages']['code']
+> = [
+  'aa',
+  'ab',
+  'ae',
+  'af',
+  'ak',
+  'am',
+  'an',
+  'ar',
+  'as',
+  'av',
+  'ay',
+  'az',
+  'ba',
+  'be',
+  'bg',
+  'bi',
+  'bm',
+  'bn',
+  'bo',
+  'br',
+  'bs',
+  'ca',
+  'ce',
+  'ch',
+  'co',
+  'cr',
+  'cs',
+  'cu',
+  'cv',
+  'cy',
+  'da',
+  'de',
+  'dv',
+  'dz',
+  'ee',
+  'el',
+  'en',
+  'eo',
+  'es',
+  'et',
+  'eu',
+  'fa',
+  'ff',
+  'fi',
+  'fj',
+  'fo',
+  'fr',
+  'fy',
+  'ga',
+  'gd',
+  'gl',
+  'gn',
+  'gu',
+  'gv',
+  'ha',
+  'he',
+  'hi',
+  'ho',
+  'hr',
+  'ht',
+  'hu',
+  'hy',
+  'hz',
+  'ia',
+  'id',
+  'ie',
+  'ig',
+  'ii',
+  'ik',
+  'io',
+  'is',
+  'it',
+  'iu',
+  'ja',
+  'jv',
+  'ka',
+  'kg',
+  'ki',
+  'kj',
+  'kk',
+  'kl',
+  'km',
+  'kn',
+  'ko',
+  'kr',
+  'ks',
+  'ku',
+  'kv',
+  'kw',
+  'ky',
+  'la',
+  'lb',
+  'lg',
+  'li',
+  'ln',
+  'lo',
+  'lt',
+  'lu',
+  'lv',
+  'mg',
+  'mh',
+  'mi',
+  'mk',
+  'ml',
+  'mn',
+  'mr',
+  'ms',
+  'mt',
+  'my',
+  'na',
+  'nb',
+  'nd',
+  'ne',
+  'ng',
+  'nl',
+  'nn',
+  'no',
+  'nr',
+  'nv',
+  'ny',
+  'oc',
+  'oj',
+  'om',
+  'or',
+  'os',
+  'pa',
+  'pi',
+  'pl',
+  'ps',
+  'pt',
+  'qu',
+  'rm',
+  'rn',
+  'ro',
+  'ru',
+  'rw',
+  'sa',
+  'sc',
+  'sd',
+  'se',
+  'sg',
+  'si',
+  'sk',
+  'sl',
+  'sm',
+  'sn',
+  'so',
+  'sq',
+  'sr',
+  'ss',
+  'st',
+  'su',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'tg',
+  'th',
+  'ti',
+  'tk',
+  'tl',
+  'tn',
+  'to',
+  'tr',
+  'ts',
+  'tt',
+  'tw',
+  'ty',
+  'ug',
+  'uk',
+  'ur',
+  'uz',
+  've',
+  'vi',
+  'vo',
+  'wa',
+  'wo',
+  'xh',
+  'yi',
+  'yo',
+  'za',
+  'zh',
+  'zu',
+];
 export const pathsApiV1ProfilesPostRequestBodyContentApplicationJsonLanguagesLevelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles']['post']['requestBody']['content']['application/json']['languages']['level']
 > = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
@@ -15423,6 +21061,193 @@ export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonMunicipal
 export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonSkillsSourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['skills']['source']
 > = ['declared', 'certified', 'inferred'];
+export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonLanguagesCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['languages']['code']
+> = [
+  'aa',
+  'ab',
+  'ae',
+  'af',
+  'ak',
+  'am',
+  'an',
+  'ar',
+  'as',
+  'av',
+  'ay',
+  'az',
+  'ba',
+  'be',
+  'bg',
+  'bi',
+  'bm',
+  'bn',
+  'bo',
+  'br',
+  'bs',
+  'ca',
+  'ce',
+  'ch',
+  'co',
+  'cr',
+  'cs',
+  'cu',
+  'cv',
+  'cy',
+  'da',
+  'de',
+  'dv',
+  'dz',
+  'ee',
+  'el',
+  'en',
+  'eo',
+  'es',
+  'et',
+  'eu',
+  'fa',
+  'ff',
+  'fi',
+  'fj',
+  'fo',
+  'fr',
+  'fy',
+  'ga',
+  'gd',
+  'gl',
+  'gn',
+  'gu',
+  'gv',
+  'ha',
+  'he',
+  'hi',
+  'ho',
+  'hr',
+  'ht',
+  'hu',
+  'hy',
+  'hz',
+  'ia',
+  'id',
+  'ie',
+  'ig',
+  'ii',
+  'ik',
+  'io',
+  'is',
+  'it',
+  'iu',
+  'ja',
+  'jv',
+  'ka',
+  'kg',
+  'ki',
+  'kj',
+  'kk',
+  'kl',
+  'km',
+  'kn',
+  'ko',
+  'kr',
+  'ks',
+  'ku',
+  'kv',
+  'kw',
+  'ky',
+  'la',
+  'lb',
+  'lg',
+  'li',
+  'ln',
+  'lo',
+  'lt',
+  'lu',
+  'lv',
+  'mg',
+  'mh',
+  'mi',
+  'mk',
+  'ml',
+  'mn',
+  'mr',
+  'ms',
+  'mt',
+  'my',
+  'na',
+  'nb',
+  'nd',
+  'ne',
+  'ng',
+  'nl',
+  'nn',
+  'no',
+  'nr',
+  'nv',
+  'ny',
+  'oc',
+  'oj',
+  'om',
+  'or',
+  'os',
+  'pa',
+  'pi',
+  'pl',
+  'ps',
+  'pt',
+  'qu',
+  'rm',
+  'rn',
+  'ro',
+  'ru',
+  'rw',
+  'sa',
+  'sc',
+  'sd',
+  'se',
+  'sg',
+  'si',
+  'sk',
+  'sl',
+  'sm',
+  'sn',
+  'so',
+  'sq',
+  'sr',
+  'ss',
+  'st',
+  'su',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'tg',
+  'th',
+  'ti',
+  'tk',
+  'tl',
+  'tn',
+  'to',
+  'tr',
+  'ts',
+  'tt',
+  'tw',
+  'ty',
+  'ug',
+  'uk',
+  'ur',
+  'uz',
+  've',
+  'vi',
+  'vo',
+  'wa',
+  'wo',
+  'xh',
+  'yi',
+  'yo',
+  'za',
+  'zh',
+  'zu',
+];
 export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonLanguagesLevelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles/{id}']['patch']['requestBody']['content']['application/json']['languages']['level']
 > = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
@@ -15448,6 +21273,9 @@ export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonSupplyCha
 export const pathsApiV1AssetsGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assets']['get']['parameters']['query']['includeEnded']
 > = ['true', 'false'];
+export const pathsApiV1AssetsGetResponses200ContentApplicationJsonItemsVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['get']['responses']['200']['content']['application/json']['items']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
 export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['kind']
 > = ['machine', 'equipment', 'plant', 'area', 'building'];
@@ -15492,7 +21320,13 @@ export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonSupplyChainsVa
 ];
 export const pathsApiV1AssetsPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assets']['post']['requestBody']['content']['application/json']['status']
-> = ['draft', 'available', 'reserved', 'assigned', 'withdrawn'];
+> = ['draft', 'available', 'reserved', 'assigned', 'withdrawn', 'expired'];
+export const pathsApiV1AssetsPostResponses201ContentApplicationJsonVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets']['post']['responses']['201']['content']['application/json']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
+export const pathsApiV1AssetsIdGetResponses200ContentApplicationJsonVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['get']['responses']['200']['content']['application/json']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
 export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['kind']
 > = ['machine', 'equipment', 'plant', 'area', 'building'];
@@ -15537,10 +21371,22 @@ export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonSupplyChain
 ];
 export const pathsApiV1AssetsIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['requestBody']['content']['application/json']['status']
-> = ['draft', 'available', 'reserved', 'assigned', 'withdrawn'];
+> = ['draft', 'available', 'reserved', 'assigned', 'withdrawn', 'expired'];
+export const pathsApiV1AssetsIdPatchResponses200ContentApplicationJsonVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}']['patch']['responses']['200']['content']['application/json']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
+export const pathsApiV1AssetsIdEndPostResponses200ContentApplicationJsonVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/end']['post']['responses']['200']['content']['application/json']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
+export const pathsApiV1AssetsIdOfferPackGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/offer-pack']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
 export const pathsApiV1FirmsGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/firms']['get']['parameters']['query']['includeEnded']
 > = ['true', 'false'];
+export const pathsApiV1FirmsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms']['get']['parameters']['query']['sort']
+> = ['name', 'newest', 'oldest'];
 export const pathsApiV1FirmsPostRequestBodyContentApplicationJsonCountryValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/firms']['post']['requestBody']['content']['application/json']['country']
 > = ['IT', 'FR'];
@@ -15588,9 +21434,136 @@ export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonSizeBandAnyO
 export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonStateValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/firms/{id}']['patch']['requestBody']['content']['application/json']['state']
 > = ['active', 'in_crisis', 'closed'];
+export const pathsApiV1ProfilesIdDuplicatesGetResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/duplicates']['get']['responses']['200']['content']['application/json']['items']['reasons']
+> = [
+  'SAME_EMAIL',
+  'SAME_PHONE',
+  'SAME_NAME',
+  'SAME_MUNICIPALITY',
+  'SAME_KIND_AND_PLACE',
+  'SIMILAR_AREA',
+  'SAME_BRAND_MODEL',
+  'SAME_YEAR',
+  'SAME_OWNER_FIRM',
+  'SAME_VAT',
+  'SAME_SIRET',
+  'SAME_SIREN',
+  'SAME_FIRM_NAME',
+];
+export const pathsApiV1ProfilesDuplicateCheckPostRequestBodyContentApplicationJsonMunicipalityAnyOf0CountryValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/profiles/duplicate-check']['post']['requestBody']['content']['application/json']['municipality'],
+    {
+      country: unknown;
+    }
+  >['country']
+> = ['IT', 'FR'];
+export const pathsApiV1ProfilesDuplicateCheckPostResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/duplicate-check']['post']['responses']['200']['content']['application/json']['items']['reasons']
+> = [
+  'SAME_EMAIL',
+  'SAME_PHONE',
+  'SAME_NAME',
+  'SAME_MUNICIPALITY',
+  'SAME_KIND_AND_PLACE',
+  'SIMILAR_AREA',
+  'SAME_BRAND_MODEL',
+  'SAME_YEAR',
+  'SAME_OWNER_FIRM',
+  'SAME_VAT',
+  'SAME_SIRET',
+  'SAME_SIREN',
+  'SAME_FIRM_NAME',
+];
+export const pathsApiV1AssetsIdDuplicatesGetResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/duplicates']['get']['responses']['200']['content']['application/json']['items']['reasons']
+> = [
+  'SAME_EMAIL',
+  'SAME_PHONE',
+  'SAME_NAME',
+  'SAME_MUNICIPALITY',
+  'SAME_KIND_AND_PLACE',
+  'SIMILAR_AREA',
+  'SAME_BRAND_MODEL',
+  'SAME_YEAR',
+  'SAME_OWNER_FIRM',
+  'SAME_VAT',
+  'SAME_SIRET',
+  'SAME_SIREN',
+  'SAME_FIRM_NAME',
+];
+export const pathsApiV1AssetsDuplicateCheckPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/duplicate-check']['post']['requestBody']['content']['application/json']['kind']
+> = ['machine', 'equipment', 'plant', 'area', 'building'];
+export const pathsApiV1AssetsDuplicateCheckPostRequestBodyContentApplicationJsonMunicipalityCountryValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/duplicate-check']['post']['requestBody']['content']['application/json']['municipality']['country']
+> = ['IT', 'FR'];
+export const pathsApiV1AssetsDuplicateCheckPostResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/duplicate-check']['post']['responses']['200']['content']['application/json']['items']['reasons']
+> = [
+  'SAME_EMAIL',
+  'SAME_PHONE',
+  'SAME_NAME',
+  'SAME_MUNICIPALITY',
+  'SAME_KIND_AND_PLACE',
+  'SIMILAR_AREA',
+  'SAME_BRAND_MODEL',
+  'SAME_YEAR',
+  'SAME_OWNER_FIRM',
+  'SAME_VAT',
+  'SAME_SIRET',
+  'SAME_SIREN',
+  'SAME_FIRM_NAME',
+];
+export const pathsApiV1FirmsIdDuplicatesGetResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/duplicates']['get']['responses']['200']['content']['application/json']['items']['reasons']
+> = [
+  'SAME_EMAIL',
+  'SAME_PHONE',
+  'SAME_NAME',
+  'SAME_MUNICIPALITY',
+  'SAME_KIND_AND_PLACE',
+  'SIMILAR_AREA',
+  'SAME_BRAND_MODEL',
+  'SAME_YEAR',
+  'SAME_OWNER_FIRM',
+  'SAME_VAT',
+  'SAME_SIRET',
+  'SAME_SIREN',
+  'SAME_FIRM_NAME',
+];
+export const pathsApiV1FirmsDuplicateCheckPostRequestBodyContentApplicationJsonMunicipalityAnyOf0CountryValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/api/v1/firms/duplicate-check']['post']['requestBody']['content']['application/json']['municipality'],
+    {
+      country: unknown;
+    }
+  >['country']
+> = ['IT', 'FR'];
+export const pathsApiV1FirmsDuplicateCheckPostResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/duplicate-check']['post']['responses']['200']['content']['application/json']['items']['reasons']
+> = [
+  'SAME_EMAIL',
+  'SAME_PHONE',
+  'SAME_NAME',
+  'SAME_MUNICIPALITY',
+  'SAME_KIND_AND_PLACE',
+  'SIMILAR_AREA',
+  'SAME_BRAND_MODEL',
+  'SAME_YEAR',
+  'SAME_OWNER_FIRM',
+  'SAME_VAT',
+  'SAME_SIRET',
+  'SAME_SIREN',
+  'SAME_FIRM_NAME',
+];
 export const pathsApiV1CrisisCasesGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['get']['parameters']['query']['includeEnded']
 > = ['true', 'false'];
+export const pathsApiV1CrisisCasesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['get']['parameters']['query']['sort']
+> = ['newest', 'oldest', 'title', 'opened', 'workers'];
 export const pathsApiV1CrisisCasesPostRequestBodyContentApplicationJsonProcedureValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/crisis-cases']['post']['requestBody']['content']['application/json']['procedure']
 > = [
@@ -15658,6 +21631,9 @@ export const pathsApiV1CrisisCasesIdPatchRequestBodyContentApplicationJsonMunici
 export const pathsApiV1NeedsGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs']['get']['parameters']['query']['includeEnded']
 > = ['true', 'false'];
+export const pathsApiV1NeedsGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs']['get']['parameters']['query']['sort']
+> = ['newest', 'oldest', 'title', 'deadline'];
 export const pathsApiV1NeedsGetResponses200ContentApplicationJsonItemsTypeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs']['get']['responses']['200']['content']['application/json']['items']['type']
 > = ['job', 'asset'];
@@ -15716,6 +21692,203 @@ export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0ContractT
     }
   >['contractType']
 > = ['permanent', 'fixed_term', 'seasonal', 'apprenticeship', 'other'];
+export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0LanguagesCodeValues: ReadonlyArray<
+  Extract<
+    Extract<
+      FlattenedDeepRequired<paths>['/api/v1/needs']['post']['requestBody']['content']['application/json'],
+      {
+        languages: unknown;
+      }
+    >['languages'],
+    {
+      code: unknown;
+    }
+  >['code']
+> = [
+  'aa',
+  'ab',
+  'ae',
+  'af',
+  'ak',
+  'am',
+  'an',
+  'ar',
+  'as',
+  'av',
+  'ay',
+  'az',
+  'ba',
+  'be',
+  'bg',
+  'bi',
+  'bm',
+  'bn',
+  'bo',
+  'br',
+  'bs',
+  'ca',
+  'ce',
+  'ch',
+  'co',
+  'cr',
+  'cs',
+  'cu',
+  'cv',
+  'cy',
+  'da',
+  'de',
+  'dv',
+  'dz',
+  'ee',
+  'el',
+  'en',
+  'eo',
+  'es',
+  'et',
+  'eu',
+  'fa',
+  'ff',
+  'fi',
+  'fj',
+  'fo',
+  'fr',
+  'fy',
+  'ga',
+  'gd',
+  'gl',
+  'gn',
+  'gu',
+  'gv',
+  'ha',
+  'he',
+  'hi',
+  'ho',
+  'hr',
+  'ht',
+  'hu',
+  'hy',
+  'hz',
+  'ia',
+  'id',
+  'ie',
+  'ig',
+  'ii',
+  'ik',
+  'io',
+  'is',
+  'it',
+  'iu',
+  'ja',
+  'jv',
+  'ka',
+  'kg',
+  'ki',
+  'kj',
+  'kk',
+  'kl',
+  'km',
+  'kn',
+  'ko',
+  'kr',
+  'ks',
+  'ku',
+  'kv',
+  'kw',
+  'ky',
+  'la',
+  'lb',
+  'lg',
+  'li',
+  'ln',
+  'lo',
+  'lt',
+  'lu',
+  'lv',
+  'mg',
+  'mh',
+  'mi',
+  'mk',
+  'ml',
+  'mn',
+  'mr',
+  'ms',
+  'mt',
+  'my',
+  'na',
+  'nb',
+  'nd',
+  'ne',
+  'ng',
+  'nl',
+  'nn',
+  'no',
+  'nr',
+  'nv',
+  'ny',
+  'oc',
+  'oj',
+  'om',
+  'or',
+  'os',
+  'pa',
+  'pi',
+  'pl',
+  'ps',
+  'pt',
+  'qu',
+  'rm',
+  'rn',
+  'ro',
+  'ru',
+  'rw',
+  'sa',
+  'sc',
+  'sd',
+  'se',
+  'sg',
+  'si',
+  'sk',
+  'sl',
+  'sm',
+  'sn',
+  'so',
+  'sq',
+  'sr',
+  'ss',
+  'st',
+  'su',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'tg',
+  'th',
+  'ti',
+  'tk',
+  'tl',
+  'tn',
+  'to',
+  'tr',
+  'ts',
+  'tt',
+  'tw',
+  'ty',
+  'ug',
+  'uk',
+  'ur',
+  'uz',
+  've',
+  'vi',
+  'vo',
+  'wa',
+  'wo',
+  'xh',
+  'yi',
+  'yo',
+  'za',
+  'zh',
+  'zu',
+];
 export const pathsApiV1NeedsPostRequestBodyContentApplicationJsonOneOf0LanguagesMinLevelValues: ReadonlyArray<
   Extract<
     Extract<
@@ -15842,6 +22015,193 @@ export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonSupplyChainA
 export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonContractTypeAnyOf0Values: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['contractType']
 > = ['permanent', 'fixed_term', 'seasonal', 'apprenticeship', 'other'];
+export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonLanguagesCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['languages']['code']
+> = [
+  'aa',
+  'ab',
+  'ae',
+  'af',
+  'ak',
+  'am',
+  'an',
+  'ar',
+  'as',
+  'av',
+  'ay',
+  'az',
+  'ba',
+  'be',
+  'bg',
+  'bi',
+  'bm',
+  'bn',
+  'bo',
+  'br',
+  'bs',
+  'ca',
+  'ce',
+  'ch',
+  'co',
+  'cr',
+  'cs',
+  'cu',
+  'cv',
+  'cy',
+  'da',
+  'de',
+  'dv',
+  'dz',
+  'ee',
+  'el',
+  'en',
+  'eo',
+  'es',
+  'et',
+  'eu',
+  'fa',
+  'ff',
+  'fi',
+  'fj',
+  'fo',
+  'fr',
+  'fy',
+  'ga',
+  'gd',
+  'gl',
+  'gn',
+  'gu',
+  'gv',
+  'ha',
+  'he',
+  'hi',
+  'ho',
+  'hr',
+  'ht',
+  'hu',
+  'hy',
+  'hz',
+  'ia',
+  'id',
+  'ie',
+  'ig',
+  'ii',
+  'ik',
+  'io',
+  'is',
+  'it',
+  'iu',
+  'ja',
+  'jv',
+  'ka',
+  'kg',
+  'ki',
+  'kj',
+  'kk',
+  'kl',
+  'km',
+  'kn',
+  'ko',
+  'kr',
+  'ks',
+  'ku',
+  'kv',
+  'kw',
+  'ky',
+  'la',
+  'lb',
+  'lg',
+  'li',
+  'ln',
+  'lo',
+  'lt',
+  'lu',
+  'lv',
+  'mg',
+  'mh',
+  'mi',
+  'mk',
+  'ml',
+  'mn',
+  'mr',
+  'ms',
+  'mt',
+  'my',
+  'na',
+  'nb',
+  'nd',
+  'ne',
+  'ng',
+  'nl',
+  'nn',
+  'no',
+  'nr',
+  'nv',
+  'ny',
+  'oc',
+  'oj',
+  'om',
+  'or',
+  'os',
+  'pa',
+  'pi',
+  'pl',
+  'ps',
+  'pt',
+  'qu',
+  'rm',
+  'rn',
+  'ro',
+  'ru',
+  'rw',
+  'sa',
+  'sc',
+  'sd',
+  'se',
+  'sg',
+  'si',
+  'sk',
+  'sl',
+  'sm',
+  'sn',
+  'so',
+  'sq',
+  'sr',
+  'ss',
+  'st',
+  'su',
+  'sv',
+  'sw',
+  'ta',
+  'te',
+  'tg',
+  'th',
+  'ti',
+  'tk',
+  'tl',
+  'tn',
+  'to',
+  'tr',
+  'ts',
+  'tt',
+  'tw',
+  'ty',
+  'ug',
+  'uk',
+  'ur',
+  'uz',
+  've',
+  'vi',
+  'vo',
+  'wa',
+  'wo',
+  'xh',
+  'yi',
+  'yo',
+  'za',
+  'zh',
+  'zu',
+];
 export const pathsApiV1NeedsIdPatchRequestBodyContentApplicationJsonLanguagesMinLevelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs/{id}']['patch']['requestBody']['content']['application/json']['languages']['minLevel']
 > = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
@@ -15877,6 +22237,9 @@ export const pathsApiV1NeedsIdEndPostResponses200ContentApplicationJsonTypeValue
 export const pathsApiV1OpportunitiesGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/opportunities']['get']['parameters']['query']['includeEnded']
 > = ['true', 'false'];
+export const pathsApiV1OpportunitiesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities']['get']['parameters']['query']['sort']
+> = ['newest', 'oldest', 'title', 'deadline'];
 export const pathsApiV1OpportunitiesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/opportunities']['post']['requestBody']['content']['application/json']['kind']
 > = ['wbo', 'mbo', 'spin_off', 'start_up', 'community_coop'];
@@ -15926,6 +22289,7 @@ export const pathsApiV1SearchAssetsGetParametersQuerySortValues: ReadonlyArray<
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'coveredAreaM2:asc',
   'coveredAreaM2:desc',
   'landAreaM2:asc',
@@ -15956,12 +22320,15 @@ export const pathsApiV1SearchAssetsGetParametersQuerySortValues: ReadonlyArray<
   'availableUntil:desc',
   'createdAt:asc',
   'createdAt:desc',
+  'verifiedAt:asc',
+  'verifiedAt:desc',
 ];
 export const pathsApiV1SearchProfilesGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/search/profiles']['get']['parameters']['query']['sort']
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'eqfLevel:asc',
   'eqfLevel:desc',
   'mobilityKm:asc',
@@ -15976,6 +22343,7 @@ export const pathsApiV1SearchNeedsGetParametersQuerySortValues: ReadonlyArray<
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'catchmentKm:asc',
   'catchmentKm:desc',
   'positions:asc',
@@ -15987,17 +22355,72 @@ export const pathsApiV1SearchNeedsGetParametersQuerySortValues: ReadonlyArray<
 ];
 export const pathsApiV1SearchFirmsGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/search/firms']['get']['parameters']['query']['sort']
-> = ['relevance', 'distance'];
+> = ['relevance', 'distance', 'travelTime'];
 export const pathsApiV1SearchOpportunitiesGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/search/opportunities']['get']['parameters']['query']['sort']
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'deadline:asc',
   'deadline:desc',
   'capitalNeededEur:asc',
   'capitalNeededEur:desc',
 ];
+export const pathsApiV1AlertsSearchesGetResponses200ContentApplicationJsonIndexValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['get']['responses']['200']['content']['application/json']['index']
+> = ['assets', 'profiles', 'needs', 'opportunities'];
+export const pathsApiV1AlertsSearchesGetResponses200ContentApplicationJsonFrequencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['get']['responses']['200']['content']['application/json']['frequency']
+> = ['daily', 'never'];
+export const pathsApiV1AlertsSearchesGetResponses200ContentApplicationJsonLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['get']['responses']['200']['content']['application/json']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1AlertsSearchesPostRequestBodyContentApplicationJsonIndexValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['post']['requestBody']['content']['application/json']['index']
+> = ['assets', 'profiles', 'needs', 'opportunities'];
+export const pathsApiV1AlertsSearchesPostRequestBodyContentApplicationJsonFrequencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['post']['requestBody']['content']['application/json']['frequency']
+> = ['daily', 'never'];
+export const pathsApiV1AlertsSearchesPostResponses201ContentApplicationJsonIndexValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['post']['responses']['201']['content']['application/json']['index']
+> = ['assets', 'profiles', 'needs', 'opportunities'];
+export const pathsApiV1AlertsSearchesPostResponses201ContentApplicationJsonFrequencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['post']['responses']['201']['content']['application/json']['frequency']
+> = ['daily', 'never'];
+export const pathsApiV1AlertsSearchesPostResponses201ContentApplicationJsonLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches']['post']['responses']['201']['content']['application/json']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1AlertsSearchesIdPatchRequestBodyContentApplicationJsonFrequencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches/{id}']['patch']['requestBody']['content']['application/json']['frequency']
+> = ['daily', 'never'];
+export const pathsApiV1AlertsSearchesIdPatchResponses200ContentApplicationJsonIndexValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches/{id}']['patch']['responses']['200']['content']['application/json']['index']
+> = ['assets', 'profiles', 'needs', 'opportunities'];
+export const pathsApiV1AlertsSearchesIdPatchResponses200ContentApplicationJsonFrequencyValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches/{id}']['patch']['responses']['200']['content']['application/json']['frequency']
+> = ['daily', 'never'];
+export const pathsApiV1AlertsSearchesIdPatchResponses200ContentApplicationJsonLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/searches/{id}']['patch']['responses']['200']['content']['application/json']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1AlertsNotificationsGetParametersQueryUnreadValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/notifications']['get']['parameters']['query']['unread']
+> = ['true', 'false'];
+export const pathsApiV1AlertsNotificationsGetResponses200ContentApplicationJsonItemsIndexAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/notifications']['get']['responses']['200']['content']['application/json']['items']['index']
+> = ['assets', 'profiles', 'needs', 'opportunities'];
+export const pathsApiV1AlertsNotificationsGetResponses200ContentApplicationJsonItemsRecordTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/notifications']['get']['responses']['200']['content']['application/json']['items']['recordType']
+> = ['asset', 'profile', 'need', 'opportunity'];
+export const pathsApiV1AlertsNotificationsGetResponses200ContentApplicationJsonItemsReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/alerts/notifications']['get']['responses']['200']['content']['application/json']['items']['reason']
+> = ['new', 'changed', 'deadline'];
+export const pathsApiV1StatsOutcomesGetParametersQueryByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stats/outcomes']['get']['parameters']['query']['by']
+> = ['desk', 'region', 'supplyChain', 'path'];
+export const pathsApiV1StatsOutcomesGetResponses200ContentApplicationJsonByValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/stats/outcomes']['get']['responses']['200']['content']['application/json']['by']
+> = ['desk', 'region', 'supplyChain', 'path'];
 export const pathsApiV1NeedsIdMatchesGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs/{id}/matches']['get']['parameters']['query']['lang']
 > = ['it', 'fr', 'en'];
@@ -16044,9 +22467,43 @@ export const pathsApiV1MatchesDecisionsPostRequestBodyContentApplicationJsonReas
 export const pathsApiV1NeedsIdCandidatesCodeContactRequestPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs/{id}/candidates/{code}/contact-request']['post']['responses']['200']['content']['application/json']['status']
 > = ['shared', 'pending_consent'];
+export const pathsApiV1NeedsIdOutcomesGetResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/outcomes']['get']['responses']['200']['content']['application/json']['state']
+> = ['proposed', 'rejected', 'approved', 'contacted', 'interviewed', 'hired', 'not_hired', 'withdrawn'];
+export const pathsApiV1NeedsIdOutcomesGetResponses200ContentApplicationJsonNextValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/needs/{id}/outcomes']['get']['responses']['200']['content']['application/json']['next']
+> = ['contacted', 'interviewed', 'hired', 'not_hired', 'withdrawn'];
 export const pathsApiV1NeedsIdOutcomesPostRequestBodyContentApplicationJsonOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/needs/{id}/outcomes']['post']['requestBody']['content']['application/json']['outcome']
 > = ['contacted', 'interviewed', 'hired', 'not_hired', 'withdrawn'];
+export const pathsApiV1OpportunitiesIdReadinessGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1OpportunitiesIdReadinessGetResponses200ContentApplicationJsonAssetsDeadlineKindAnyOf0Values: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness']['get']['responses']['200']['content']['application/json']['assets']['deadlineKind']
+> = ['auction', 'available_until'];
+export const pathsApiV1OpportunitiesIdReadinessGetResponses200ContentApplicationJsonChecklistStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness']['get']['responses']['200']['content']['application/json']['checklist']['stage']
+> = ['plan', 'legal_form', 'financing', 'formalities'];
+export const pathsApiV1OpportunitiesIdReadinessGetResponses200ContentApplicationJsonBlockersCodeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness']['get']['responses']['200']['content']['application/json']['blockers']['code']
+> = [
+  'role_uncovered',
+  'asset_unavailable',
+  'asset_deadline_passed',
+  'step_overdue',
+  'step_after_deadline',
+  'deadline_passed',
+];
+export const pathsApiV1OpportunitiesIdReadinessPdfGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness.pdf']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1OpportunitiesIdReadinessChecklistItemIdPatchParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness/checklist/{itemId}']['patch']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1OpportunitiesIdReadinessChecklistItemIdPatchResponses200ContentApplicationJsonStageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/opportunities/{id}/readiness/checklist/{itemId}']['patch']['responses']['200']['content']['application/json']['stage']
+> = ['plan', 'legal_form', 'financing', 'formalities'];
 export const pathsApiV1ProfilesIdConsentsPostRequestBodyContentApplicationJsonPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/consents']['post']['requestBody']['content']['application/json']['purpose']
 > = ['share_with_companies', 'contact_by_companies', 'talent_pool_extension'];
@@ -16093,11 +22550,18 @@ export const pathsApiV1ImportsTemplatesEntityGetParametersQueryLangValues: Reado
 export const pathsApiV1ImportsTemplatesEntityGetParametersPathEntityValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/imports/templates/{entity}']['get']['parameters']['path']['entity']
 > = ['profiles', 'assets', 'firms', 'needs', 'opportunities'];
+export const pathsApiV1ImportsFieldsEntityGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/fields/{entity}']['get']['parameters']['query']['lang']
+> = ['it', 'fr', 'en'];
+export const pathsApiV1ImportsFieldsEntityGetParametersPathEntityValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/imports/fields/{entity}']['get']['parameters']['path']['entity']
+> = ['profiles', 'assets', 'firms', 'needs', 'opportunities'];
 export const pathsApiV1ExportAssetsGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/export/assets']['get']['parameters']['query']['sort']
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'coveredAreaM2:asc',
   'coveredAreaM2:desc',
   'landAreaM2:asc',
@@ -16128,6 +22592,8 @@ export const pathsApiV1ExportAssetsGetParametersQuerySortValues: ReadonlyArray<
   'availableUntil:desc',
   'createdAt:asc',
   'createdAt:desc',
+  'verifiedAt:asc',
+  'verifiedAt:desc',
 ];
 export const pathsApiV1ExportAssetsGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/export/assets']['get']['parameters']['query']['format']
@@ -16140,6 +22606,7 @@ export const pathsApiV1ExportProfilesGetParametersQuerySortValues: ReadonlyArray
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'eqfLevel:asc',
   'eqfLevel:desc',
   'mobilityKm:asc',
@@ -16160,6 +22627,7 @@ export const pathsApiV1ExportNeedsGetParametersQuerySortValues: ReadonlyArray<
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'catchmentKm:asc',
   'catchmentKm:desc',
   'positions:asc',
@@ -16177,7 +22645,7 @@ export const pathsApiV1ExportNeedsGetParametersQueryLangValues: ReadonlyArray<
 > = ['it', 'fr', 'en'];
 export const pathsApiV1ExportFirmsGetParametersQuerySortValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/export/firms']['get']['parameters']['query']['sort']
-> = ['relevance', 'distance'];
+> = ['relevance', 'distance', 'travelTime'];
 export const pathsApiV1ExportFirmsGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/export/firms']['get']['parameters']['query']['format']
 > = ['csv', 'xlsx'];
@@ -16189,6 +22657,7 @@ export const pathsApiV1ExportOpportunitiesGetParametersQuerySortValues: Readonly
 > = [
   'relevance',
   'distance',
+  'travelTime',
   'deadline:asc',
   'deadline:desc',
   'capitalNeededEur:asc',

@@ -18,8 +18,14 @@ export type BodyJson<P extends keyof paths, M extends 'post' | 'patch'> = paths[
 
 export type About = GetJson<'/api/v1/about'>;
 export type Municipality = GetJson<'/api/v1/reference/municipalities'>[number];
+export type PlaceName = GetJson<'/api/v1/reference/municipalities/in-box'>[number];
+export type AssetMapAnswer = GetJson<'/api/v1/search/assets/map'>;
+export type MapCluster = AssetMapAnswer['clusters'][number];
+export type MapCard = NonNullable<MapCluster['points']>[number];
 export type Occupation = GetJson<'/api/v1/reference/occupations'>[number];
 export type Skill = GetJson<'/api/v1/reference/skills'>[number];
+export type Interpretation =
+  paths['/api/v1/reference/interpret']['post']['responses'][200]['content']['application/json'];
 export type Desk = GetJson<'/api/v1/reference/desks'>[number];
 export type ReindexStatus = GetJson<'/api/v1/admin/reindex'>;
 export type MatchingActivity = GetJson<'/api/v1/stats/matching'>;
@@ -91,8 +97,13 @@ export type MatchResult = MatchRun['results'][number];
 export type MatchComponent = NonNullable<MatchResult['components']>[number];
 export type TeamResult = GetJson<'/api/v1/opportunities/{id}/team'>;
 export type TeamRole = TeamResult['roles'][number];
+export type TeamLockState = GetJson<'/api/v1/opportunities/{id}/team/lock'>;
 export type ApprovedCandidates = GetJson<'/api/v1/needs/{id}/candidates'>;
 export type Decision = BodyJson<'/api/v1/matches/decisions', 'post'>;
+export type OutcomeState = GetJson<'/api/v1/needs/{id}/outcomes'>[number];
+export type OutcomeInput = BodyJson<'/api/v1/needs/{id}/outcomes', 'post'>;
+export type OutcomeStats = GetJson<'/api/v1/stats/outcomes'>;
+export type OutcomeGrouping = OutcomeStats['by'];
 export type DecisionAction = Decision['action'];
 
 /** A record as a generic list shows it: the fields vary per resource. */

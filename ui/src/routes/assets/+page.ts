@@ -1,9 +1,9 @@
 import { api } from '$lib/api/client';
 import type { AssetDoc, SearchResult } from '$lib/api/types';
-import { apiQuery, ASSET_FACETS } from '$lib/search-state';
+import { assetApiQuery } from '$lib/search-state';
 
 export async function load({ url, fetch }) {
-  const query = apiQuery(url, ASSET_FACETS);
+  const query = assetApiQuery(url);
   const started = performance.now();
   try {
     const result: SearchResult<AssetDoc> = await api.searchAssets(query, fetch);

@@ -1,6 +1,8 @@
 import {
   CandidateIndex,
   NeedIndex,
+  PoolEvidenceCache,
+  SkillViewCache,
   teamPool,
   type AssetInput,
   type AssetKind,
@@ -36,8 +38,13 @@ export class MatchIndex {
     opportunity: new Map(),
   };
 
+  /** The team builder's skill views and pool postings, kept between runs (an operator reruns a team often). */
+  readonly skillViews: SkillViewCache;
+  readonly teamPools = new PoolEvidenceCache();
+
   constructor(readonly knowledge: Knowledge) {
     this.people = new CandidateIndex(knowledge);
+    this.skillViews = new SkillViewCache(knowledge);
     this.jobNeeds = new NeedIndex(knowledge);
   }
 
@@ -130,6 +137,11 @@ export class MatchIndex {
     const pool = teamPool(this.people, opp, config);
     const keep = this.accepts(filters);
     return keep ? pool.filter(keep) : pool;
+  }
+
+  /** People living within `minutes` of a point by road and all-year ferries (the offer pack's counts). */
+  peopleWithinMinutes(point: { lat: number; lon: number }, minutes: number): ScoringProfile[] {
+    return this.people.withinMinutes(point, minutes);
   }
 
   /** Offered assets of one kind (the matcher applies distance, size, budget and dates). */

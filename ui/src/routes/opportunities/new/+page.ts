@@ -1,5 +1,7 @@
 import { api } from '$lib/api/client';
 import type { CrisisOption } from '$lib/opportunity-form';
+import { firmOptions } from '$lib/firm-options';
+import { matchLang } from '$lib/match';
 
 export async function load({ url, fetch }) {
   const [crises, firms] = await Promise.allSettled([
@@ -18,7 +20,7 @@ export async function load({ url, fetch }) {
             municipality: c.municipality ?? null,
           }))
         : [],
-    firms: firms.status === 'fulfilled' ? firms.value.items.map((f) => ({ id: f.id, name: f.name })) : [],
+    firms: firms.status === 'fulfilled' ? firmOptions(firms.value.items, matchLang()) : [],
     error: crises.status === 'rejected' ? (crises.reason as unknown) : null,
   };
 }

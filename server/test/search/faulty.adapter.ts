@@ -3,7 +3,7 @@
  * on every call (or only reads, or only writes) until healed. Hanging calls resolve or reject when
  * healed, so tests can show that nothing is lost once the engine recovers.
  */
-import type { IndexDocument, IndexName } from './documents.js';
+import type { IndexDocument, IndexName } from '../../src/search/documents.js';
 import type {
   RebuildHandle,
   SearchHealth,
@@ -12,8 +12,8 @@ import type {
   SearchResult,
   Suggestion,
   VersionPage,
-} from './search.port.js';
-import { SearchRejectedError, SearchUnavailableError } from './search.port.js';
+} from '../../src/search/search.port.js';
+import { SearchRejectedError, SearchUnavailableError } from '../../src/search/search.port.js';
 
 export type FaultMode = 'none' | 'unavailable' | 'reject' | 'hang';
 export type FaultScope = 'all' | 'reads' | 'writes';
@@ -89,16 +89,4 @@ export class FaultySearchAdapter implements SearchPort {
   close(): Promise<void> {
     return this.inner.close();
   }
-}
-
-/**
- * Bounds any call in time: rejects with SearchUnavailableError after `ms` (the API's "503 within 2 s"
- * guarantee for adapters that could hang). The underlying call is not cancelled.
- */
-export function withTimeout<T>(promise: Promise<T>, ms: number, what = 'search'): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SearchUnavailableError(`${what} timed out after ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

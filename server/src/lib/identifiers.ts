@@ -1,5 +1,6 @@
 /**
- * Checks of national business identifiers, so a typo is caught at the desk and not at the registry.
+ * The one check of national business identifiers (API, importer and demo data alike), so a typo is caught
+ * at the desk and not at the registry.
  * Italian partita IVA: 11 digits, the last a Luhn-style check digit. French SIREN (9) / SIRET (14): Luhn,
  * except La Poste's establishments (SIREN 356000000), whose SIRETs sum of digits is a multiple of 5.
  */
@@ -45,5 +46,11 @@ export function isValidSiret(value: string): boolean {
 /** Check digit that makes a 10-digit prefix a valid partita IVA (used by the demo generator and tests). */
 export function partitaIvaCheckDigit(prefix10: string): number {
   for (let d = 0; d <= 9; d++) if (isValidPartitaIva(prefix10 + d)) return d;
+  throw new Error('unreachable');
+}
+
+/** The digit that makes `body + digit` pass the Luhn check. */
+export function luhnCheckDigit(body: string): number {
+  for (let d = 0; d <= 9; d++) if (luhn(body + d)) return d;
   throw new Error('unreachable');
 }

@@ -1,0 +1,273 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  brandModelKey,
+  emailKey,
+  firmNameKey,
+  personNameKey,
+  phoneKey,
+  sirenKey,
+  taxIdKey,
+} from '../../db/duplicate-keys.js';
+import { queryRows } from '../../db/raw.js';
+
+/**
+ * Candidate lookups for duplicate detection. Every lookup is one query for any number of probes (a
+ * form's one record, an import batch's fifty): the probes go in as one JSON parameter, their keys are
+ * computed by the same SQL expressions the indexes are built on, and each key is looked up in its own
+ * LATERAL subquery with a LIMIT, so the planner walks the key's index per probe (never the table) and a
+ * very common key ("Marco Rossi") cannot bring back thousands of rows.
+ */
+
+/** At most this many candidates per probe and key. */
+export const PER_KEY = 20;
+
+const c = (column: string) => sql.raw(`c.${column}`);
+const q = (column: string) => sql.raw(`q.${column}`);
+
+/** The live records only: ended ones are history, and one merged into another is no longer a record. */
+const LIVE = sql.raw('q.ended_at is null');
+
+function lateral(table: string, where: SQL, order: SQL = sql.raw('q.id')): SQL {
+  return sql`cross join lateral (select q.id from ${sql.raw(table)} q where ${where} and ${LIVE} and q.id is distinct from pr.x order by ${order} limit ${sql.raw(String(PER_KEY))}) h`;
+}
+
+/**
+ * The candidate's row by its id. A LATERAL with LIMIT 1 so the planner cannot turn it into a hash join
+ * over the whole table (it estimates the probes at a hundred rows, not the one a form sends).
+ */
+function byId(table: string): SQL {
+  return sql.raw(`cross join lateral (select * from ${table} r where r.id = hit.id limit 1) c`);
+}
+
+export interface PersonProbe {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  /** "IT:011015" */
+  municipality: string;
+  /** The record itself, when checking one that exists. */
+  excludeId: string | null;
+}
+
+export interface PersonCandidate {
+  probe: number;
+  id: string;
+  deskId: string;
+  code: string;
+  externalRef: string;
+  firstName: string;
+  lastName: string;
+  sameName: boolean;
+  sameEmail: boolean;
+  samePhone: boolean;
+  sameMunicipality: boolean;
+}
+
+/** The one query that finds people like the probes (exported for the plan test). */
+export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
+  const json = JSON.stringify(
+    probes.map((p, i) => ({
+      i,
+      f: p.firstName,
+      l: p.lastName,
+      e: p.email,
+      ph: p.phone,
+      m: p.municipality,
+      x: p.excludeId,
+    })),
+  );
+  const nk = (t: (s: string) => SQL) => personNameKey(t('first_name'), t('last_name'));
+  return sql`with probe as (
+      select p.i, p.m, p.x,
+        ${personNameKey(sql.raw('p.f'), sql.raw('p.l'))} as nk,
+        ${emailKey(sql.raw('p.e'))} as ek,
+        ${phoneKey(sql.raw('p.ph'))} as pk
+      from jsonb_to_recordset(${json}::jsonb) as p(i int, f text, l text, e text, ph text, m text, x uuid)
+    ), hit as (
+      select pr.i, h.id from probe pr ${lateral(
+        'profiles',
+        sql`${nk(q)} = pr.nk`,
+        // A common name can have more namesakes than the limit: those in the probe's town first, so the
+        // strongest are always among them (by id alone, random ids would decide which are seen).
+        sql`(q.municipality_country || ':' || q.municipality_code) = pr.m desc, q.id`,
+      )}
+      union select pr.i, h.id from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
+      union select pr.i, h.id from probe pr ${lateral('profiles', sql`${phoneKey(q('phone'))} = pr.pk`)}
+    )
+    select hit.i as probe, c.id, c.desk_id, c.code, c.external_ref, c.first_name, c.last_name,
+      coalesce(${nk(c)} = pr.nk, false) as same_name,
+      coalesce(${emailKey(c('email'))} = pr.ek, false) as same_email,
+      coalesce(${phoneKey(c('phone'))} = pr.pk, false) as same_phone,
+      (c.municipality_country || ':' || c.municipality_code) = pr.m as same_municipality
+    from hit join probe pr on pr.i = hit.i ${byId('profiles')}`;
+}
+
+export async function personCandidates(db: DbOrTx, probes: readonly PersonProbe[]) {
+  if (probes.length === 0) return [];
+  return queryRows<Record<string, unknown>>(db, personCandidatesQuery(probes)).then((rows) =>
+    rows.map((r): PersonCandidate => ({
+      probe: Number(r.probe),
+      id: String(r.id),
+      deskId: String(r.desk_id),
+      code: String(r.code),
+      externalRef: String(r.external_ref),
+      firstName: String(r.first_name),
+      lastName: String(r.last_name),
+      sameName: r.same_name === true,
+      sameEmail: r.same_email === true,
+      samePhone: r.same_phone === true,
+      sameMunicipality: r.same_municipality === true,
+    })),
+  );
+}
+
+export interface AssetProbe {
+  kind: string;
+  municipality: { country: string; code: string };
+  coveredAreaM2: number | null;
+  landAreaM2: number | null;
+  brand: string | null;
+  model: string | null;
+  year: number | null;
+  ownerFirmId: string | null;
+  excludeId: string | null;
+}
+
+export interface AssetCandidate {
+  probe: number;
+  id: string;
+  deskId: string;
+  inventoryNumber: string;
+  title: string;
+  kind: string;
+  municipality: string;
+  coveredAreaM2: number | null;
+  landAreaM2: number | null;
+  brandModel: string | null;
+  /** The probe's own brand-and-model key, computed by the same SQL. */
+  probeBrandModel: string | null;
+  year: number | null;
+  ownerFirmId: string | null;
+}
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
+  const json = JSON.stringify(
+    probes.map((p, i) => ({
+      i,
+      k: p.kind,
+      mc: p.municipality.country,
+      mm: p.municipality.code,
+      a: p.coveredAreaM2 ?? p.landAreaM2,
+      b: p.brand,
+      mo: p.model,
+      x: p.excludeId,
+    })),
+  );
+  const bm = (t: (s: string) => SQL) => brandModelKey(t('brand'), t('model'));
+  return sql`with probe as (
+      select p.i, p.k, p.mc, p.mm, p.a, p.x, ${brandModelKey(sql.raw('p.b'), sql.raw('p.mo'))} as bm
+      from jsonb_to_recordset(${json}::jsonb) as p(i int, k text, mc text, mm text, a float8, b text, mo text, x uuid)
+    ), hit as (
+      select pr.i, h.id from probe pr ${lateral(
+        'assets',
+        // Same kind, same place and an area within 10% (scoring.ts similarArea): the same kind in the
+        // same place without it is too weak to show, so it is not looked up; a range on the index.
+        sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm and q.kind = pr.k
+          and coalesce(q.covered_area_m2, q.land_area_m2) between pr.a * 0.9 and pr.a / 0.9`,
+      )}
+      union select pr.i, h.id from probe pr ${lateral('assets', sql`${bm(q)} = pr.bm`)}
+    )
+    select hit.i as probe, pr.bm as probe_bm, c.id, c.desk_id, c.inventory_number, c.title, c.kind,
+      c.municipality_country || ':' || c.municipality_code as municipality,
+      c.covered_area_m2, c.land_area_m2, ${bm(c)} as bm, c.year, c.owner_firm_id
+    from hit join probe pr on pr.i = hit.i ${byId('assets')}`;
+}
+
+export async function assetCandidates(db: DbOrTx, probes: readonly AssetProbe[]) {
+  if (probes.length === 0) return [];
+  return queryRows<Record<string, unknown>>(db, assetCandidatesQuery(probes)).then((rows) =>
+    rows.map((r): AssetCandidate => ({
+      probe: Number(r.probe),
+      id: String(r.id),
+      deskId: String(r.desk_id),
+      inventoryNumber: String(r.inventory_number),
+      title: String(r.title),
+      kind: String(r.kind),
+      municipality: String(r.municipality),
+      coveredAreaM2: num(r.covered_area_m2),
+      landAreaM2: num(r.land_area_m2),
+      brandModel: str(r.bm),
+      probeBrandModel: str(r.probe_bm),
+      year: num(r.year),
+      ownerFirmId: str(r.owner_firm_id),
+    })),
+  );
+}
+
+export interface FirmProbe {
+  name: string;
+  vatNumber: string | null;
+  siret: string | null;
+  /** "IT:011015", or null when the firm names no place. */
+  municipality: string | null;
+  excludeId: string | null;
+}
+
+export interface FirmCandidate {
+  probe: number;
+  id: string;
+  deskId: string | null;
+  name: string;
+  sameVat: boolean;
+  sameSiret: boolean;
+  sameSiren: boolean;
+  sameName: boolean;
+  sameMunicipality: boolean;
+}
+
+export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
+  const json = JSON.stringify(
+    probes.map((p, i) => ({ i, n: p.name, v: p.vatNumber, s: p.siret, m: p.municipality, x: p.excludeId })),
+  );
+  return sql`with probe as (
+      select p.i, p.m, p.x,
+        nullif(${taxIdKey(sql.raw('p.v'))}, '') as vk,
+        nullif(${taxIdKey(sql.raw('p.s'))}, '') as tk,
+        case when length(${sirenKey(sql.raw('p.s'))}) = 9 then ${sirenKey(sql.raw('p.s'))} end as sk,
+        nullif(${firmNameKey(sql.raw('p.n'))}, '') as nk
+      from jsonb_to_recordset(${json}::jsonb) as p(i int, n text, v text, s text, m text, x uuid)
+    ), hit as (
+      select pr.i, h.id from probe pr ${lateral('firms', sql`${taxIdKey(q('vat_number'))} = pr.vk`)}
+      union select pr.i, h.id from probe pr ${lateral('firms', sql`${sirenKey(q('siret'))} = pr.sk`)}
+      union select pr.i, h.id from probe pr ${lateral('firms', sql`${firmNameKey(q('name'))} = pr.nk`)}
+    )
+    select hit.i as probe, c.id, c.desk_id, c.name,
+      coalesce(${taxIdKey(c('vat_number'))} = pr.vk, false) as same_vat,
+      coalesce(${taxIdKey(c('siret'))} = pr.tk, false) as same_siret,
+      coalesce(${sirenKey(c('siret'))} = pr.sk, false) as same_siren,
+      coalesce(${firmNameKey(c('name'))} = pr.nk, false) as same_name,
+      coalesce((c.municipality_country || ':' || c.municipality_code) = pr.m, false) as same_municipality
+    from hit join probe pr on pr.i = hit.i ${byId('firms')}`;
+}
+
+export async function firmCandidates(db: DbOrTx, probes: readonly FirmProbe[]) {
+  if (probes.length === 0) return [];
+  return queryRows<Record<string, unknown>>(db, firmCandidatesQuery(probes)).then((rows) =>
+    rows.map((r): FirmCandidate => ({
+      probe: Number(r.probe),
+      id: String(r.id),
+      deskId: str(r.desk_id),
+      name: String(r.name),
+      sameVat: r.same_vat === true,
+      sameSiret: r.same_siret === true,
+      sameSiren: r.same_siren === true,
+      sameName: r.same_name === true,
+      sameMunicipality: r.same_municipality === true,
+    })),
+  );
+}

@@ -1,0 +1,256 @@
+import { eq } from 'drizzle-orm';
+import { allows, authorize, type OwnedKind } from '../../auth/policy.js';
+import type { Principal } from '../../auth/principal.js';
+import type { Database, DbOrTx } from '../../db/client.js';
+import { assets, firms, profiles } from '../../db/schema.js';
+import { NotFoundError } from '../../errors.js';
+import { auditPersonalReads } from '../shared/audit.js';
+import {
+  assetCandidates,
+  firmCandidates,
+  personCandidates,
+  type AssetProbe,
+  type FirmProbe,
+  type PersonProbe,
+} from './duplicates.repository.js';
+import type { AssetCheck, DuplicatesView, FirmCheck, ProfileCheck } from './duplicates.schema.js';
+import { byScore, scoreAsset, scoreFirm, scorePerson, type Scored } from './scoring.js';
+
+/** A page shows the strongest few: a duplicate is a handful of records, never a list to browse. */
+const SHOWN = 10;
+
+export interface Found extends Scored {
+  id: string;
+  deskId: string | null;
+  label: string;
+  reference: string | null;
+  /** A person's pseudonymous code (P-…): what a kept report may name instead of the person. */
+  code?: string;
+  /** Who owns it, in the policy's terms, and whether the caller may see it. */
+  kind: OwnedKind;
+  owner: { deskId: string | null; firmId?: string | null };
+}
+
+/**
+ * Splits what was found into what the caller may see (under the one policy) and a bare flag for the
+ * rest. For people the right is `read_personal`: seeing that a record is the same person is seeing who
+ * it is, so another desk's person is never shown, only flagged.
+ */
+export function visibleTo(principal: Principal, found: Found[]): DuplicatesView {
+  const right = (f: Found) => (f.kind === 'profile' ? 'read_personal' : 'read');
+  const seen = found.filter((f) => allows(principal, right(f), f.kind, f.owner)).sort(byScore);
+  const hidden = found.filter((f) => !allows(principal, right(f), f.kind, f.owner));
+  const best = hidden.reduce((m, f) => Math.max(m, f.score), 0);
+  return {
+    items: seen.slice(0, SHOWN).map(({ id, label, reference, score, reasons }) => ({
+      id,
+      label,
+      reference,
+      score,
+      reasons,
+    })),
+    elsewhere: hidden.length > 0 ? { score: best } : null,
+  };
+}
+
+function groupBy<T extends { probe: number }>(rows: T[], n: number): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => []);
+  for (const r of rows) out[r.probe]!.push(r);
+  return out;
+}
+
+const place = (m: { country: string; code: string } | null | undefined) =>
+  m ? `${m.country}:${m.code}` : '';
+
+export async function findPeople(db: DbOrTx, probes: readonly PersonProbe[]): Promise<Found[][]> {
+  const rows = await personCandidates(db, probes);
+  return groupBy(rows, probes.length).map((list) =>
+    list.flatMap((c) => {
+      const s = scorePerson(c);
+      if (!s) return [];
+      return [
+        {
+          ...s,
+          id: c.id,
+          deskId: c.deskId,
+          label: `${c.firstName} ${c.lastName}`,
+          reference: c.externalRef,
+          code: c.code,
+          kind: 'profile' as const,
+          owner: { deskId: c.deskId },
+        },
+      ];
+    }),
+  );
+}
+
+export async function findAssets(db: DbOrTx, probes: readonly AssetProbe[]): Promise<Found[][]> {
+  const rows = await assetCandidates(db, probes);
+  return groupBy(rows, probes.length).map((list) =>
+    list.flatMap((c) => {
+      const p = probes[c.probe]!;
+      const s = scoreAsset(
+        {
+          kind: p.kind,
+          municipality: place(p.municipality),
+          coveredAreaM2: p.coveredAreaM2,
+          landAreaM2: p.landAreaM2,
+          brandModel: c.probeBrandModel,
+          year: p.year,
+          ownerFirmId: p.ownerFirmId,
+        },
+        c,
+      );
+      if (!s) return [];
+      return [
+        {
+          ...s,
+          id: c.id,
+          deskId: c.deskId,
+          label: c.title,
+          reference: c.inventoryNumber,
+          kind: 'asset' as const,
+          owner: { deskId: c.deskId },
+        },
+      ];
+    }),
+  );
+}
+
+export async function findFirms(db: DbOrTx, probes: readonly FirmProbe[]): Promise<Found[][]> {
+  const rows = await firmCandidates(db, probes);
+  return groupBy(rows, probes.length).map((list) =>
+    list.flatMap((c) => {
+      const s = scoreFirm(c);
+      if (!s) return [];
+      return [
+        {
+          ...s,
+          id: c.id,
+          deskId: c.deskId,
+          label: c.name,
+          reference: null,
+          kind: 'firm' as const,
+          owner: { deskId: c.deskId, firmId: c.id },
+        },
+      ];
+    }),
+  );
+}
+
+export function createDuplicatesService(db: Database) {
+  /** People shown by name are personal reads: audited like a profile page (DOMAIN.md). */
+  async function auditShown(principal: Principal, view: DuplicatesView) {
+    await auditPersonalReads(
+      db,
+      principal,
+      view.items.map((i) => i.id),
+      'profile.duplicate_read',
+    );
+    return view;
+  }
+
+  return {
+    async ofProfile(id: string, principal: Principal): Promise<DuplicatesView> {
+      const [p] = await db.select().from(profiles).where(eq(profiles.id, id));
+      if (!p) throw new NotFoundError('profile', id);
+      // Comparing a person with others is reading who they are: the right to their personal data.
+      authorize(principal, 'read_personal', 'profile', { deskId: p.deskId }, { entity: 'profile', id });
+      const [found] = await findPeople(db, [
+        {
+          firstName: p.firstName,
+          lastName: p.lastName,
+          email: p.email,
+          phone: p.phone,
+          municipality: place({ country: p.municipalityCountry, code: p.municipalityCode }),
+          excludeId: p.id,
+        },
+      ]);
+      return auditShown(principal, visibleTo(principal, found!));
+    },
+
+    async checkProfile(input: ProfileCheck, principal: Principal): Promise<DuplicatesView> {
+      const [found] = await findPeople(db, [
+        {
+          firstName: input.firstName,
+          lastName: input.lastName,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          municipality: place(input.municipality),
+          excludeId: input.excludeId ?? null,
+        },
+      ]);
+      return auditShown(principal, visibleTo(principal, found!));
+    },
+
+    async ofAsset(id: string, principal: Principal): Promise<DuplicatesView> {
+      const [a] = await db.select().from(assets).where(eq(assets.id, id));
+      if (!a) throw new NotFoundError('asset', id);
+      authorize(principal, 'read', 'asset', { deskId: a.deskId }, { entity: 'asset', id });
+      const [found] = await findAssets(db, [
+        {
+          kind: a.kind,
+          municipality: { country: a.municipalityCountry, code: a.municipalityCode },
+          coveredAreaM2: a.coveredAreaM2,
+          landAreaM2: a.landAreaM2,
+          brand: a.brand,
+          model: a.model,
+          year: a.year,
+          ownerFirmId: a.ownerFirmId,
+          excludeId: a.id,
+        },
+      ]);
+      return visibleTo(principal, found!);
+    },
+
+    async checkAsset(input: AssetCheck, principal: Principal): Promise<DuplicatesView> {
+      const [found] = await findAssets(db, [
+        {
+          kind: input.kind,
+          municipality: input.municipality,
+          coveredAreaM2: input.coveredAreaM2 ?? null,
+          landAreaM2: input.landAreaM2 ?? null,
+          brand: input.brand ?? null,
+          model: input.model ?? null,
+          year: input.year ?? null,
+          ownerFirmId: input.ownerFirmId ?? null,
+          excludeId: input.excludeId ?? null,
+        },
+      ]);
+      return visibleTo(principal, found!);
+    },
+
+    async ofFirm(id: string, principal: Principal): Promise<DuplicatesView> {
+      const [f] = await db.select().from(firms).where(eq(firms.id, id));
+      if (!f) throw new NotFoundError('firm', id);
+      authorize(principal, 'read', 'firm', { deskId: f.deskId, firmId: f.id }, { entity: 'firm', id });
+      const [found] = await findFirms(db, [
+        {
+          name: f.name,
+          vatNumber: f.vatNumber,
+          siret: f.siret,
+          municipality: f.municipalityCode
+            ? place({ country: f.municipalityCountry!, code: f.municipalityCode })
+            : null,
+          excludeId: f.id,
+        },
+      ]);
+      return visibleTo(principal, found!);
+    },
+
+    async checkFirm(input: FirmCheck, principal: Principal): Promise<DuplicatesView> {
+      const [found] = await findFirms(db, [
+        {
+          name: input.name,
+          vatNumber: input.vatNumber ?? null,
+          siret: input.siret ?? null,
+          municipality: input.municipality ? place(input.municipality) : null,
+          excludeId: input.excludeId ?? null,
+        },
+      ]);
+      return visibleTo(principal, found!);
+    },
+  };
+}
+
+export type DuplicatesService = ReturnType<typeof createDuplicatesService>;

@@ -1,0 +1,12 @@
+/** The duplicates module's public surface for other modules (the importer's warnings). */
+export { duplicatesRoutes } from './duplicates.routes.js';
+export {
+  createDuplicatesService,
+  findAssets,
+  findFirms,
+  findPeople,
+  visibleTo,
+  type DuplicatesService,
+  type Found,
+} from './duplicates.service.js';
+export { REASON_CODES, type ReasonCode } from './scoring.js';

@@ -1,0 +1,16 @@
+import { loadFirmOptions } from '$lib/firm-options';
+
+import { api } from '$lib/api/client';
+import { session } from '$lib/session.svelte';
+
+// A user of a desk records for it; one who belongs to none (marketing, administrator) picks the desk.
+export async function load({ fetch, parent }) {
+  await parent(); // the root layout has read the session
+  const desks = session.user?.deskId
+    ? null
+    : await api.desks().then(
+        (list) => list.map((d) => ({ id: d.id, name: d.name })),
+        () => [],
+      );
+  return { firms: await loadFirmOptions(fetch), desks };
+}

@@ -1,0 +1,97 @@
+// Issue 16, duplicates, in the browser: a second profile with the same name, e-mail, phone and town but
+// another reference was accepted silently. It is still accepted (a warning, not a refusal), and its page
+// now names the likely duplicate with how likely and why, in Italian and in French.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import {
+  apiGet,
+  launchBrowser,
+  newContext,
+  screenshot,
+  sessionToken,
+  settled,
+  startServer,
+  type RunningServer,
+} from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Profile {
+  id: string;
+  deskId: string;
+  personal: { firstName: string; lastName: string; email: string | null; phone: string | null } | null;
+  municipality: { country: string; code: string };
+  occupations: { uri: string; years: number }[];
+  employmentStatus: string;
+}
+
+async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  const cookie = `rilancio_session=${await sessionToken(server.baseUrl, 'operator')}`;
+  const me = (await (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).json()) as {
+    csrfToken: string;
+  };
+  const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+test('the page of a profile registered twice names the likely duplicate, with the reasons', async () => {
+  const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
+  const { items } = await apiGet<{ items: Profile[] }>(server.baseUrl, '/profiles?limit=100', 'operator');
+  const original = items.find((p) => p.deskId === me.user.deskId && p.personal?.email && p.personal.phone);
+  assert.ok(original, 'the demo data has a profile of the desk with an e-mail and a phone');
+  const { firstName, lastName, email, phone } = original.personal!;
+  // The same person typed again under another reference, phone written otherwise: still accepted.
+  const copy = await apiPost<{ id: string }>('/profiles', {
+    deskId: me.user.deskId,
+    externalRef: `DUP-${Date.now()}`,
+    firstName,
+    lastName,
+    email,
+    phone: phone!.replace(/\s+/g, ''),
+    municipality: { country: original.municipality.country, code: original.municipality.code },
+    occupations: original.occupations,
+    employmentStatus: original.employmentStatus,
+  });
+
+  const it = await (
+    await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'dups' })
+  ).newPage();
+  await it.goto(`${server.baseUrl}/profiles/${copy.id}`);
+  await settled(it);
+  const section = it.getByTestId('duplicates');
+  await section.waitFor();
+  assert.match(await section.locator('h2').innerText(), /Possibili doppioni/);
+  const item = section.getByTestId('duplicate').filter({ hasText: `${firstName} ${lastName}` });
+  const text = await item.innerText();
+  assert.match(text, /Stessa e-mail/);
+  assert.match(text, /Stesso telefono/);
+  assert.match(text, /probabilità \d+%/);
+  assert.equal(await item.locator('a').getAttribute('href'), `/profiles/${original.id}`);
+  await screenshot(it, 'duplicates-profile-it');
+
+  const fr = await (
+    await newContext(browser, server.baseUrl, 'fr', 'operator', { session: 'dups-fr' })
+  ).newPage();
+  await fr.goto(`${server.baseUrl}/profiles/${copy.id}`);
+  await settled(fr);
+  const frSection = fr.getByTestId('duplicates');
+  await frSection.waitFor();
+  assert.match(await frSection.innerText(), /Doublons possibles[\s\S]*Même e-mail/);
+});
