@@ -21,6 +21,9 @@ export const NAV: NavItem[] = [
   { href: '/admin/reindex', key: 'nav.reindex', roles: ['admin'] },
 ];
 
+/** The home page's one-line description of a menu entry: `/admin/users` → `home.describe.admin.users`. */
+export const describeKey = (item: NavItem): string => `home.describe.${item.href.slice(1).replace('/', '.')}`;
+
 export function navFor(role: Role): NavItem[] {
   return NAV.filter((n) => n.roles.includes(role));
 }

@@ -134,7 +134,7 @@ for (const lang of ['it', 'fr'] as const) {
           name: 'opportunity detail',
           role: 'operator',
           path: async () => `/opportunities/${id.opportunity}`,
-          ready: '[data-testid="team-summary"], [data-testid="team-roles"], [role="alert"]',
+          ready: '[data-testid="team-summary"], [role="alert"]',
         },
         { name: 'crisis dossier', role: 'operator', path: async () => `/crisis-cases/${id.crisis}` },
         { name: 'dashboard', role: 'marketing', path: async () => '/dashboard' },

@@ -62,3 +62,13 @@ test('no message is left empty', () => {
     assert.deepEqual(empty, [], l);
   }
 });
+
+test('every menu entry has its name and its home-page description in the three languages', async () => {
+  const { NAV, describeKey } = await import('../../src/lib/nav.ts');
+  for (const item of NAV) {
+    for (const l of ['it', 'fr', 'en']) {
+      assert.ok(keys[l].has(item.key), `${l} lacks ${item.key}`);
+      if (item.href !== '/') assert.ok(keys[l].has(describeKey(item)), `${l} lacks ${describeKey(item)}`);
+    }
+  }
+});
