@@ -171,6 +171,15 @@ describe('exports print words in the language asked', () => {
   });
 });
 
+it('says regions as the language asked says them: Liguria is Ligurie in French', async () => {
+  const csv = async (lang: string) =>
+    (await t.call(admin, { method: 'GET', url: `/api/v1/export/assets?format=csv&lang=${lang}` })).body;
+  const fr = await csv('fr');
+  expect(fr).toContain(';Ligurie;');
+  expect(fr).not.toContain(';Liguria;');
+  expect(await csv('it')).toContain(';Liguria;');
+});
+
 describe('the JSON-LD job posting', () => {
   it.each(['it', 'fr'] as const)(
     'carries labels in %s: title, occupation, ISCO group, skills',

@@ -3,8 +3,14 @@ type Translate = (id: string, options?: { default?: string }) => string;
 /** A coded value (kind, category, availability…) in the user's language, or the value itself. */
 export function valueLabel(t: Translate, field: string, value: string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
+  if (field === 'region' || field === 'province') return placeLabel(t, value);
   const key = field === 'supplyChains' ? 'supplyChain' : field;
   return t(`value.${key}.${value}`, { default: value });
+}
+
+/** A region's or province's official name as the user's language says it (Toscana → Toscane in French). */
+export function placeLabel(t: Translate, name: string | null | undefined): string {
+  return name ? t(`place.${name}`, { default: name }) : '';
 }
 
 export function formatNumber(n: number, locale: string | null | undefined, digits = 0): string {

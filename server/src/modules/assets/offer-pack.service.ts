@@ -4,6 +4,7 @@
  * cells under 5 left out, the rest rounded to 5), the issuing desk and its contact, a reference and the
  * date. Only an asset on offer has one: a withdrawn or assigned asset is refused with the reason.
  */
+import { placeName } from '@rilancio/vocabulary';
 import { formatDuration } from '@rilancio/matcher';
 import type { Principal } from '../../auth/principal.js';
 import type { Database } from '../../db/client.js';
@@ -109,7 +110,10 @@ export function createOfferPackService(db: Database, people: PeopleCounter, asse
       if (a.municipality)
         facts.push([
           t.location,
-          [a.municipality.name, a.municipality.province, a.municipality.region].filter(Boolean).join(', '),
+          [a.municipality.name, a.municipality.province, a.municipality.region]
+            .map((name, i) => (i > 0 && name ? placeName(name, lang) : name))
+            .filter(Boolean)
+            .join(', '),
         ]);
       facts.push([t.coordinates, `${a.lat.toFixed(4)}, ${a.lon.toFixed(4)}`]);
       for (const [field, unit] of NUMBER_FIELDS) {

@@ -15,7 +15,7 @@ import {
   type Localized,
 } from '../../files/index.js';
 import { naceLabels } from '../reference/index.js';
-import { valueLabel } from '@rilancio/vocabulary';
+import { placeName, valueLabel } from '@rilancio/vocabulary';
 import type { IndexName } from '../../search/documents.js';
 import type { SearchService } from '../search/index.js';
 
@@ -34,6 +34,8 @@ interface Column {
   nace?: boolean;
   /** ISO 639 language codes rendered as language names ("it" → "italiano", "italien"). */
   languageNames?: boolean;
+  /** A region's or province's official name, said as the export's language says it (Toscana → Toscane). */
+  place?: boolean;
   /** A closed vocabulary the files layer does not import, worded by its labels. */
   enumValues?: EnumDefinition;
 }
@@ -41,8 +43,8 @@ interface Column {
 const L = (it: string, fr: string, en: string): Localized => ({ it, fr, en });
 const PLACE: Column[] = [
   { key: 'municipality', field: 'municipality' },
-  { key: 'province', label: L('Provincia', 'Département', 'Province') },
-  { key: 'region', label: L('Regione', 'Région', 'Region') },
+  { key: 'province', label: L('Provincia', 'Département', 'Province'), place: true },
+  { key: 'region', label: L('Regione', 'Région', 'Region'), place: true },
   { key: 'lat', label: L('Latitudine', 'Latitude', 'Latitude') },
   { key: 'lon', label: L('Longitudine', 'Longitude', 'Longitude') },
 ];
@@ -224,6 +226,7 @@ export function createExportService(
               .map((code) => languageName(String(code), lang))
               .join('; ');
           if (c.enumValues) return enumLabel(c.enumValues, String(value), lang);
+          if (c.place) return placeName(String(value), lang);
           const field = c.field ? fields.get(c.field) : undefined;
           const one = (v: unknown): string | number | boolean => {
             if (typeof v === 'number' || typeof v === 'boolean') return v;

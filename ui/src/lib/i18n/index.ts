@@ -1,5 +1,5 @@
 import { addMessages, init, locale, getLocaleFromNavigator } from 'svelte-i18n';
-import { VALUE_LABELS } from '@rilancio/vocabulary';
+import { PLACE_NAMES, VALUE_LABELS } from '@rilancio/vocabulary';
 import it from './it.json';
 import fr from './fr.json';
 import en from './en.json';
@@ -9,10 +9,11 @@ export type Locale = (typeof LOCALES)[number];
 const KEY = 'rilancio.locale';
 
 // The words for the values of closed lists (`value.*`) are the one catalogue the server words its files,
-// exports and explanations with (@rilancio/vocabulary); the screens' own words are in the JSON files.
-addMessages('it', it, { value: VALUE_LABELS.it });
-addMessages('fr', fr, { value: VALUE_LABELS.fr });
-addMessages('en', en, { value: VALUE_LABELS.en });
+// exports and explanations with (@rilancio/vocabulary), and so are the regions' and provinces' names
+// (`place.*`); the screens' own words are in the JSON files.
+addMessages('it', it, { value: VALUE_LABELS.it, place: PLACE_NAMES.it });
+addMessages('fr', fr, { value: VALUE_LABELS.fr, place: PLACE_NAMES.fr });
+addMessages('en', en, { value: VALUE_LABELS.en, place: PLACE_NAMES.en });
 
 function isLocale(v: string | null | undefined): v is Locale {
   return !!v && (LOCALES as readonly string[]).includes(v);
