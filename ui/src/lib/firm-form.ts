@@ -113,9 +113,6 @@ export function naceName(
 }
 
 /** Who registers firms: the network's staff (a company account edits its own firm, registers none). */
-export const mayRegisterFirms = (role: string | null | undefined) =>
-  role === 'admin' || role === 'operator' || role === 'marketing';
-
 /**
  * Whether the page offers to edit a firm, as the API's policy decides it (auth/policy.ts): an
  * administrator or a marketing officer any firm, an operator its own desk's, a company account its own.

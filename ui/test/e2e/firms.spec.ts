@@ -33,7 +33,17 @@ after(async () => {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const WORDS: Record<
   'it' | 'fr',
-  { results: RegExp; newest: string; taken: RegExp; saved: RegExp; medium: string; menu: string }
+  {
+    results: RegExp;
+    newest: string;
+    taken: RegExp;
+    saved: RegExp;
+    medium: string;
+    menu: string;
+    notAllowed: RegExp;
+    liguria: string;
+    tuscany: string;
+  }
 > = {
   it: {
     results: /(\d+) risultati|Un risultato|Nessun risultato/,
@@ -42,6 +52,9 @@ const WORDS: Record<
     saved: /Impresa salvata/,
     medium: 'Media (50-249)',
     menu: 'Imprese',
+    notAllowed: /non consente di registrare/,
+    liguria: 'Liguria',
+    tuscany: 'Toscana',
   },
   fr: {
     results: /(\d+) résultats|Un résultat|Aucun résultat/,
@@ -50,6 +63,9 @@ const WORDS: Record<
     saved: /Entreprise enregistrée/,
     medium: 'Moyenne (50-249)',
     menu: 'Entreprises',
+    notAllowed: /ne permet pas d'enregistrer/,
+    liguria: 'Ligurie',
+    tuscany: 'Toscane',
   },
 };
 
@@ -99,8 +115,11 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await expectTotal(page, lang, await total(''), 'every firm');
 
       // Region, then province, chosen by name; the province list offers the region's provinces only.
+      // Regions in the UI's language: Liguria and Toscana are Ligurie and Toscane on a French screen.
       const region = page.getByTestId('list-filter-region');
-      await region.selectOption({ label: 'Liguria' });
+      const regions = await region.locator('option').allTextContents();
+      assert.ok(regions.includes(WORDS[lang].tuscany), regions.join(', '));
+      await region.selectOption({ label: WORDS[lang].liguria });
       await page.waitForURL((u) => u.searchParams.get('region') === '07');
       await expectTotal(page, lang, await total('region=07'), 'firms in Liguria');
       const provinces = await page.getByTestId('list-filter-province').locator('option').allTextContents();
@@ -191,14 +210,34 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await screenshot(page, `${lang}-firms-02-page`);
 
       // Another desk's firm: read, not offered for editing (the API would refuse the operator).
-      const others = await apiGet<Page_<Firm>>(server.baseUrl, '/firms?limit=100', 'operator');
-      const foreign = others.items.find((f) => f.deskId !== me.user.deskId);
-      if (foreign) {
-        await page.goto(`${server.baseUrl}/firms/${foreign.id}`);
-        await settled(page);
-        await page.getByTestId('firm-name').waitFor();
-        assert.equal(await page.getByTestId('edit-firm').count(), 0, 'no edit offered on a foreign firm');
+      // Asked by desk, so the check never depends on which firms the first page happens to hold.
+      const desks = await apiGet<{ id: string }[]>(server.baseUrl, '/reference/desks', 'operator');
+      let foreign: Firm | undefined;
+      for (const d of desks.filter((x) => x.id !== me.user.deskId)) {
+        foreign = (await apiGet<Page_<Firm>>(server.baseUrl, `/firms?limit=1&deskId=${d.id}`, 'operator'))
+          .items[0];
+        if (foreign) break;
       }
+      assert.ok(foreign, 'the demo data has a firm of another desk');
+      await page.goto(`${server.baseUrl}/firms/${foreign.id}`);
+      await settled(page);
+      await page.getByTestId('firm-name').waitFor();
+      assert.equal(await page.getByTestId('edit-firm').count(), 0, 'no edit offered on a foreign firm');
+      await context.close();
+    });
+
+    test('a company account is offered no firm registration, and the form by its address says why', async () => {
+      const context = await newContext(browser, server.baseUrl, lang, 'company');
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/firms`);
+      await settled(page);
+      await page.getByTestId('list-total').waitFor();
+      assert.equal(await page.getByTestId('new-firm').count(), 0, 'no "new firm" button for a company');
+      await page.goto(`${server.baseUrl}/firms/new`);
+      await settled(page);
+      assert.match(await page.getByTestId('error-page').innerText(), WORDS[lang].notAllowed);
+      assert.equal(await page.locator('#f-name').count(), 0, 'no form that could never be saved');
+      await screenshot(page, `${lang}-firms-04-company-new`);
       await context.close();
     });
 

@@ -166,7 +166,9 @@ for (const lang of ['it', 'fr'] as const) {
       // Includes the 250 ms typing debounce; the figure goes into the test output.
       console.log(`[${lang}] typing to results on screen: ${typedMs} ms`);
 
-      const liguria = page.locator('[data-facet="region"] label', { hasText: 'Liguria' }).locator('input');
+      const liguria = page
+        .locator('[data-facet="region"] label', { hasText: /Liguria|Ligurie/ })
+        .locator('input');
       await liguria.check();
       await page.waitForURL((u) => (u.searchParams.get('region') ?? '').includes('Liguria'));
       await settled(page);

@@ -136,7 +136,10 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       // Typed, not confirmed: ticking a facet right away keeps both.
       const minArea = page.locator('#range-coveredAreaM2-min');
       await minArea.fill(w.thousands);
-      await page.locator('[data-facet="region"] label', { hasText: 'Liguria' }).locator('input').check();
+      await page
+        .locator('[data-facet="region"] label', { hasText: /Liguria|Ligurie/ })
+        .locator('input')
+        .check();
       await page.waitForURL(
         (u) => u.searchParams.get('coveredAreaM2') === '1500..' && u.searchParams.get('region') === 'Liguria',
       );

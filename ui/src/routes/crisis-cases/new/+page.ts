@@ -1,3 +1,4 @@
+import { requireCreate } from '$lib/may-create';
 import { loadFirmOptions } from '$lib/firm-options';
 
 import { api } from '$lib/api/client';
@@ -6,6 +7,7 @@ import { session } from '$lib/session.svelte';
 // A user of a desk records for it; one who belongs to none (marketing, administrator) picks the desk.
 export async function load({ fetch, parent }) {
   await parent(); // the root layout has read the session
+  requireCreate(session.role, 'crisis-cases');
   const desks = session.user?.deskId
     ? null
     : await api.desks().then(
