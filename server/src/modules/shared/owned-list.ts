@@ -1,0 +1,73 @@
+import { arrayOverlaps, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Principal } from '../../auth/principal.js';
+import type { OwnedKind } from '../../auth/policy.js';
+import type { DbOrTx } from '../../db/client.js';
+import { filtersOf, listRows, placeFilters, searchText, sortOrder, type ListPage } from './list-query.js';
+import { readScopeFilter } from './versioned.js';
+import type { VersionedTable } from './versioned-table.js';
+
+type Place = { country: AnyPgColumn; code: AnyPgColumn };
+
+/**
+ * A desk list of one kind of record, declared once: which rows the policy lets a principal read, where
+ * the search box looks, which query fields filter which columns, and the orders beyond newest and oldest.
+ * `listOwnedRows` turns it into SQL the same way for every list.
+ */
+export interface OwnedList<T extends VersionedTable & { createdAt: AnyPgColumn }> {
+  table: T;
+  kind: OwnedKind;
+  /** The columns the policy's read scope is decided on. */
+  owner: { deskId?: AnyPgColumn; firmId?: AnyPgColumn };
+  place: Place;
+  /** The record's own text columns, its firm (searched by name) and, per principal, what else matches. */
+  text: {
+    columns: (AnyPgColumn | SQL)[];
+    firmId?: AnyPgColumn;
+    more?: (pattern: string, principal: Principal) => (SQL | undefined)[];
+  };
+  /** Query field → column, matched as equal (or as any of the values of a list). */
+  filters: Readonly<Record<string, AnyPgColumn>>;
+  /** Query field → array column: a record matches when it shares any of the values. */
+  anyOf?: Readonly<Record<string, AnyPgColumn>>;
+  /** Sort name → order, before the id that breaks ties. */
+  sorts: Readonly<Record<string, (SQL | AnyPgColumn)[]>>;
+}
+
+export interface OwnedListQuery {
+  limit: number;
+  cursor?: string;
+  includeEnded: boolean;
+  offset?: number;
+  sort?: string;
+  q?: string;
+  region?: string;
+  province?: string;
+  municipality?: string;
+}
+
+/** The rows of a declared list a principal may read that match the query: one page and the total. */
+export function listOwnedRows<T extends VersionedTable & { createdAt: AnyPgColumn }>(
+  conn: DbOrTx,
+  list: OwnedList<T>,
+  query: OwnedListQuery,
+  principal: Principal,
+): Promise<ListPage<T['$inferSelect']>> {
+  const fields = query as unknown as Readonly<Record<string, unknown>>;
+  const where: (SQL | undefined)[] = [
+    readScopeFilter(principal, list.kind, list.owner),
+    searchText(query.q, {
+      columns: list.text.columns,
+      firmId: list.text.firmId,
+      place: list.place,
+      more: list.text.more && ((pattern) => list.text.more!(pattern, principal)),
+    }),
+    ...filtersOf(fields, list.filters),
+    ...placeFilters(query, list.place),
+    ...Object.entries(list.anyOf ?? {}).map(([key, column]) => {
+      const values = fields[key];
+      return Array.isArray(values) && values.length > 0 ? arrayOverlaps(column, values) : undefined;
+    }),
+  ];
+  return listRows(conn, list.table, query, where, sortOrder(list.table, query.sort, list.sorts));
+}
