@@ -8,6 +8,18 @@ export function valueLabel(t: Translate, field: string, value: string | null | u
   return t(`value.${key}.${value}`, { default: value });
 }
 
+/** A closed vocabulary's values as a list's options, each in the user's words. */
+export function choices<V extends string>(
+  t: Translate,
+  field: string,
+  values: readonly (V | null)[],
+): { value: V; label: string }[] {
+  // A nullable field's schema lists null among its values; "no value" is the form's empty option.
+  return values
+    .filter((v): v is V => v !== null)
+    .map((value) => ({ value, label: valueLabel(t, field, value) }));
+}
+
 /** A region's or province's official name as the user's language says it (Toscana → Toscane in French). */
 export function placeLabel(t: Translate, name: string | null | undefined): string {
   return name ? t(`place.${name}`, { default: name }) : '';

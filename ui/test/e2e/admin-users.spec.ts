@@ -1,44 +1,33 @@
 // Security review finding 21: an administrator changes an account's role and desk, signs it out
 // everywhere and ends it from the accounts page, in Italian, French and English. Destructive actions ask
 // first; what the server refuses is shown next to the account.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   describeViolations,
-  launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
   sessionToken,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const PASSWORD = 'e2e-accounts-passphrase';
 
 /** The API as the demo admin, with the CSRF token cookie writes need. */
 async function asAdmin(method: string, path: string, body?: unknown): Promise<Response> {
-  const cookie = `rilancio_session=${await sessionToken(server.baseUrl, 'admin')}`;
-  const me = (await (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).json()) as {
+  const cookie = `rilancio_session=${await sessionToken(e2e.server.baseUrl, 'admin')}`;
+  const me = (await (
+    await fetch(`${e2e.server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })
+  ).json()) as {
     csrfToken: string;
   };
-  return fetch(`${server.baseUrl}/api/v1${path}`, {
+  return fetch(`${e2e.server.baseUrl}/api/v1${path}`, {
     method,
     headers: { cookie, 'x-csrf-token': me.csrfToken, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -55,7 +44,7 @@ async function account(name: string) {
     password: PASSWORD,
   });
   assert.equal(created.status, 201, await created.text());
-  const signIn = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
+  const signIn = await fetch(`${e2e.server.baseUrl}/api/v1/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD }),
@@ -69,7 +58,7 @@ async function account(name: string) {
 }
 
 const alive = async (cookie: string) =>
-  (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).status === 200;
+  (await fetch(`${e2e.server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).status === 200;
 
 const WORDS: Record<
   Lang,
@@ -102,9 +91,9 @@ const WORDS: Record<
 };
 
 async function openPage(lang: Lang): Promise<Page> {
-  const context = await newContext(browser, server.baseUrl, lang, 'admin');
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'admin');
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/admin/users`);
+  await page.goto(`${e2e.server.baseUrl}/admin/users`);
   await settled(page);
   await page.getByRole('heading', { level: 1, name: WORDS[lang].title }).waitFor();
   return page;
@@ -181,7 +170,7 @@ describe('accounts page', () => {
       .getByText(/Chiuso il/)
       .waitFor();
     assert.equal(await o.getByTestId('user-end').count(), 0);
-    const signIn = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
+    const signIn = await fetch(`${e2e.server.baseUrl}/api/v1/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: other.email, password: PASSWORD }),

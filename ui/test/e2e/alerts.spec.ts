@@ -1,38 +1,20 @@
 // Issue 16, saved searches and alerts, in Italian through the real server: an operator saves an asset
 // search from the search page, a matching asset is created, and the notification shows under the bell.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import {
-  launchBrowser,
-  newContext,
-  screenshot,
-  sessionToken,
-  settled,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+import { newContext, screenshot, sessionToken, settled, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function asOperator(path: string, init: { method?: string; body?: unknown } = {}) {
-  const cookie = `rilancio_session=${await sessionToken(server.baseUrl, 'operator')}`;
-  const me = (await (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).json()) as {
+  const cookie = `rilancio_session=${await sessionToken(e2e.server.baseUrl, 'operator')}`;
+  const me = (await (
+    await fetch(`${e2e.server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })
+  ).json()) as {
     csrfToken: string;
     user: { deskId: string };
   };
-  const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+  const res = await fetch(`${e2e.server.baseUrl}/api/v1${path}`, {
     method: init.method ?? 'GET',
     headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
     ...(init.body ? { body: JSON.stringify(init.body) } : {}),
@@ -42,13 +24,13 @@ async function asOperator(path: string, init: { method?: string; body?: unknown 
 }
 
 test('Italian: "Salva ricerca" on the assets page, then a matching asset appears under Notifiche', async () => {
-  const context = await newContext(browser, server.baseUrl, 'it', 'operator');
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator');
   const page = await context.newPage();
   const word = `zqv${Math.random()
     .toString(36)
     .replace(/[^a-z]/g, '')
     .slice(0, 6)}`;
-  await page.goto(`${server.baseUrl}/assets?q=${word}&kind=building`);
+  await page.goto(`${e2e.server.baseUrl}/assets?q=${word}&kind=building`);
   await settled(page);
   await page.getByRole('button', { name: 'Salva ricerca' }).click();
   await page.getByLabel('Nome della ricerca').fill('Capannoni di prova');
@@ -74,7 +56,7 @@ test('Italian: "Salva ricerca" on the assets page, then a matching asset appears
   // The alerts reader follows the change log (a poll of half a second on PGlite): wait for the notification.
   let found = false;
   for (let i = 0; i < 60 && !found; i++) {
-    await page.goto(`${server.baseUrl}/alerts`);
+    await page.goto(`${e2e.server.baseUrl}/alerts`);
     await settled(page);
     found = (await page.getByTestId('notification').filter({ hasText: word }).count()) === 1;
     if (!found) await new Promise((r) => setTimeout(r, 1000));
@@ -91,7 +73,7 @@ test('Italian: "Salva ricerca" on the assets page, then a matching asset appears
 });
 
 test('Italian: "Salva ricerca" on the needs list keeps its filters; a matching need of the desk is notified', async () => {
-  const context = await newContext(browser, server.baseUrl, 'it', 'operator');
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator');
   const page = await context.newPage();
   const word = `zqn${Math.random()
     .toString(36)
@@ -99,7 +81,7 @@ test('Italian: "Salva ricerca" on the needs list keeps its filters; a matching n
     .slice(0, 6)}`;
   const { deskId } = await asOperator('/auth/me');
   await page.goto(
-    `${server.baseUrl}/needs?q=${word}&type=job&contractType=permanent&sort=title&deskId=${deskId}`,
+    `${e2e.server.baseUrl}/needs?q=${word}&type=job&contractType=permanent&sort=title&deskId=${deskId}`,
   );
   await settled(page);
   await page.getByRole('button', { name: 'Salva ricerca' }).click();
@@ -138,7 +120,7 @@ test('Italian: "Salva ricerca" on the needs list keeps its filters; a matching n
 
   let found = false;
   for (let i = 0; i < 60 && !found; i++) {
-    await page.goto(`${server.baseUrl}/alerts`);
+    await page.goto(`${e2e.server.baseUrl}/alerts`);
     await settled(page);
     found = (await page.getByTestId('notification').filter({ hasText: word }).count()) >= 1;
     if (!found) await new Promise((r) => setTimeout(r, 1000));

@@ -2,35 +2,22 @@
 // the real server, in Italian and French: sign-in and session errors, pages not for a role, pickers that
 // pick what was seen, decisions nobody chose, what a firm reads of an approved candidate and how it asks
 // for contact, imports that say why in the desk's language, and phone layouts with no sideways scroll.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   describeViolations,
-  launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
   sessionToken,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function expectAccessible(page: Page, screen: string) {
   const v = await seriousViolations(page);
@@ -43,11 +30,13 @@ async function expectAccessible(page: Page, screen: string) {
 
 /** POST as a role's demo account, with its CSRF token. */
 async function apiPost<T>(path: string, body: unknown, role: 'operator' | 'company' | 'admin'): Promise<T> {
-  const cookie = `rilancio_session=${await sessionToken(server.baseUrl, role)}`;
-  const me = (await (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).json()) as {
+  const cookie = `rilancio_session=${await sessionToken(e2e.server.baseUrl, role)}`;
+  const me = (await (
+    await fetch(`${e2e.server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })
+  ).json()) as {
     csrfToken: string;
   };
-  const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+  const res = await fetch(`${e2e.server.baseUrl}/api/v1${path}`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
     body: JSON.stringify(body),
@@ -136,10 +125,10 @@ for (const lang of ['it', 'fr'] as const) {
 
   describe(`issue 13 in ${lang}`, () => {
     test('a wrong password says so, and the sign-in page offers a forgotten-password link', async () => {
-      const context = await browser.newContext({ locale: lang });
+      const context = await e2e.browser.newContext({ locale: lang });
       await context.addInitScript((l) => localStorage.setItem('rilancio.locale', l), lang as Lang);
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/sign-in`);
+      await page.goto(`${e2e.server.baseUrl}/sign-in`);
       await settled(page);
       await page.locator('input[type="email"]').fill('operator@demo.rilancio.eu');
       await page.locator('input[type="password"]').fill('not-the-password');
@@ -158,11 +147,11 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('an expired session signs the header out and opens the sign-in page with the way back', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator', {
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator', {
         session: `expire-${lang}`,
       });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs`);
+      await page.goto(`${e2e.server.baseUrl}/needs`);
       await settled(page);
       await page.getByTestId('sign-out').waitFor();
       await context.clearCookies();
@@ -175,9 +164,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('a marketing officer opening the profiles list reads that it is not for the role', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/profiles`);
+      await page.goto(`${e2e.server.baseUrl}/profiles`);
       await settled(page);
       assert.match(await page.getByTestId('not-for-role').innerText(), w.notForRole);
       assert.equal(await page.getByTestId('result-count').count(), 0, 'no result count');
@@ -186,9 +175,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('a picker picks the suggestion the arrow reached, not the one after it', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs/new`);
+      await page.goto(`${e2e.server.baseUrl}/needs/new`);
       await settled(page);
       const input = page.locator('#f-occupationUri');
       await input.fill(w.occupation);
@@ -209,15 +198,15 @@ for (const lang of ['it', 'fr'] as const) {
 
     test('a decision starts unset, offers only reasons that fit, confirms next to the button and resets', async () => {
       // A job need of the operator's own desk: decisions on another desk's needs are refused.
-      const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
-      const company = await apiGet<{ user: { firmId: string } }>(server.baseUrl, '/auth/me', 'company');
-      const needs = await apiGet<{ items: Need[] }>(server.baseUrl, '/needs?limit=100', 'operator');
+      const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+      const company = await apiGet<{ user: { firmId: string } }>(e2e.server.baseUrl, '/auth/me', 'company');
+      const needs = await apiGet<{ items: Need[] }>(e2e.server.baseUrl, '/needs?limit=100', 'operator');
       const need = needs.items.filter(
         (n) => n.type === 'job' && n.deskId === me.user.deskId && n.firmId !== company.user.firmId,
       )[i]!;
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs/${need.id}`);
+      await page.goto(`${e2e.server.baseUrl}/needs/${need.id}`);
       await settled(page);
       // The card is found by its candidate: a rejection moves it down the list.
       const title = await page.getByTestId('match').first().locator('h3').innerText();
@@ -241,7 +230,7 @@ for (const lang of ['it', 'fr'] as const) {
       assert.equal(await reason.inputValue(), '');
       // The need says what the firm asks for: the firm by name and the languages.
       const facts = await page.locator('dl.facts').innerText();
-      const firm = await apiGet<{ name: string }>(server.baseUrl, `/firms/${need.firmId}`, 'admin');
+      const firm = await apiGet<{ name: string }>(e2e.server.baseUrl, `/firms/${need.firmId}`, 'admin');
       assert.ok(facts.includes(firm.name), 'the firm is named');
       await expectAccessible(page, `need-decision-${lang}`);
       await screenshot(page, `${lang}-13-decision`);
@@ -249,8 +238,8 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('a firm reads why an approved candidate fits and asks for contact after a confirmation', async () => {
-      const me = await apiGet<{ user: { firmId: string } }>(server.baseUrl, '/auth/me', 'company');
-      const needs = await apiGet<{ items: Need[] }>(server.baseUrl, '/needs?limit=100', 'admin');
+      const me = await apiGet<{ user: { firmId: string } }>(e2e.server.baseUrl, '/auth/me', 'company');
+      const needs = await apiGet<{ items: Need[] }>(e2e.server.baseUrl, '/needs?limit=100', 'admin');
       const own = needs.items.filter(
         (n) => n.type === 'job' && n.status === 'open' && n.firmId === me.user.firmId,
       );
@@ -258,7 +247,7 @@ for (const lang of ['it', 'fr'] as const) {
       // Approve the top candidates of one of the firm's needs until one who shares with companies shows.
       for (const need of own) {
         const run = await apiGet<{ runId: string; results: { candidateId: string; rank: number }[] }>(
-          server.baseUrl,
+          e2e.server.baseUrl,
           `/needs/${need.id}/matches?lang=${lang}`,
           'operator',
         );
@@ -278,7 +267,7 @@ for (const lang of ['it', 'fr'] as const) {
             'operator',
           );
         const seen = await apiGet<{ candidates: { code: string; contactRequestedAt: string | null }[] }>(
-          server.baseUrl,
+          e2e.server.baseUrl,
           `/needs/${need.id}/candidates`,
           'company',
         );
@@ -290,9 +279,9 @@ for (const lang of ['it', 'fr'] as const) {
         }
       }
       assert.ok(found, "the demo data has an approved candidate sharing with companies on the firm's needs");
-      const context = await newContext(browser, server.baseUrl, lang, 'company');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'company');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs/${found.need.id}`);
+      await page.goto(`${e2e.server.baseUrl}/needs/${found.need.id}`);
       await settled(page);
       assert.equal(
         await page.getByTestId('human-review').count(),
@@ -327,14 +316,14 @@ for (const lang of ['it', 'fr'] as const) {
 
     test('a crisis dossier registers a worker of its own: the form names the dossier, no id to type', async () => {
       const crises = await apiGet<{ items: { id: string; title: string }[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/crisis-cases?limit=5',
         'operator',
       );
       const crisis = crises.items[i]!;
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/crisis-cases/${crisis.id}`);
+      await page.goto(`${e2e.server.baseUrl}/crisis-cases/${crisis.id}`);
       await settled(page);
       await page.getByTestId('register-worker').click();
       await page.waitForURL(
@@ -353,7 +342,7 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('an opportunity shows its roles, key skills, assets and place, and is edited in the same form', async () => {
-      const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
+      const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
       const { items } = await apiGet<{
         items: {
           id: string;
@@ -362,13 +351,13 @@ for (const lang of ['it', 'fr'] as const) {
           roles: unknown[];
           municipality: { name: string } | null;
         }[];
-      }>(server.baseUrl, '/opportunities?limit=100', 'operator');
+      }>(e2e.server.baseUrl, '/opportunities?limit=100', 'operator');
       const opp = items.filter((o) => o.deskId === me.user.deskId && o.roles.length > 0 && o.municipality)[
         i
       ]!;
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/opportunities/${opp.id}`);
+      await page.goto(`${e2e.server.baseUrl}/opportunities/${opp.id}`);
       await settled(page);
       assert.ok(
         (await page.getByTestId('opportunity-roles').locator('li').count()) > 0,
@@ -386,7 +375,7 @@ for (const lang of ['it', 'fr'] as const) {
       await settled(page);
       assert.equal((await page.locator('h1').innerText()).trim(), title);
       const after = await apiGet<{ roles: unknown[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/opportunities/${opp.id}`,
         'operator',
       );
@@ -396,16 +385,16 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('a language is picked by name and stored as its ISO 639-1 code', async () => {
-      const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
+      const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
       const { items } = await apiGet<{
         items: { id: string; deskId: string; languages: { code: string }[]; personal: unknown }[];
-      }>(server.baseUrl, '/profiles?limit=100', 'operator');
+      }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator');
       const mine = items.filter(
         (p) => p.deskId === me.user.deskId && p.personal && !p.languages.some((l) => l.code === 'fr'),
       )[i]!;
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/profiles/${mine.id}/edit`);
+      await page.goto(`${e2e.server.baseUrl}/profiles/${mine.id}/edit`);
       await settled(page);
       const form = page.getByTestId('profile-edit-form');
       await form.waitFor();
@@ -420,7 +409,7 @@ for (const lang of ['it', 'fr'] as const) {
       await form.locator('button[type="submit"]').click();
       await page.waitForURL((u) => u.pathname === `/profiles/${mine.id}` && u.searchParams.has('saved'));
       const after = await apiGet<{ languages: { code: string }[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/profiles/${mine.id}`,
         'operator',
       );
@@ -432,9 +421,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('an import says in words which columns are missing, lets the desk map them, and lists allowed values', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/imports`);
+      await page.goto(`${e2e.server.baseUrl}/imports`);
       await settled(page);
       const status = lang === 'it' ? 'Condizione occupazionale' : 'Situation professionnelle';
       const furloughed = lang === 'it' ? 'In cassa integrazione' : 'En chômage partiel';
@@ -456,7 +445,7 @@ for (const lang of ['it', 'fr'] as const) {
       assert.match(await page.getByTestId('import-counts').innerText(), /: 1/);
 
       // The facets' word for a condition imports; a wrong one lists the values the field takes.
-      await page.goto(`${server.baseUrl}/imports`);
+      await page.goto(`${e2e.server.baseUrl}/imports`);
       await settled(page);
       const condition = lang === 'it' ? 'Da riparare' : 'À réparer';
       const kind = lang === 'it' ? 'Macchinario' : 'Machine';
@@ -485,9 +474,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('a file refused for too many bad rows says so in words, with its report; a real import shows as real', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/imports`);
+      await page.goto(`${e2e.server.baseUrl}/imports`);
       await settled(page);
       const header =
         lang === 'it'
@@ -515,7 +504,7 @@ for (const lang of ['it', 'fr'] as const) {
         `REAL-1-${lang};Anna;Bianchi;;Genova;${status}`,
         `REAL-2-${lang};Luca;Verdi;;La Spezia;${status}`,
       ];
-      await page.goto(`${server.baseUrl}/imports`);
+      await page.goto(`${e2e.server.baseUrl}/imports`);
       await settled(page);
       await upload(page, 'profiles', `good-${lang}.csv`, good.join('\r\n'));
       await page.locator('[data-testid="import-job"][data-status="done"]').waitFor({ timeout: 60_000 });
@@ -533,21 +522,21 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('on a 390 px phone no main screen scrolls sideways', async () => {
-      const me = await apiGet<{ user: { firmId: string } }>(server.baseUrl, '/auth/me', 'company');
-      const needs = await apiGet<{ items: Need[] }>(server.baseUrl, '/needs?limit=100', 'admin');
+      const me = await apiGet<{ user: { firmId: string } }>(e2e.server.baseUrl, '/auth/me', 'company');
+      const needs = await apiGet<{ items: Need[] }>(e2e.server.baseUrl, '/needs?limit=100', 'admin');
       const job = needs.items.find((n) => n.type === 'job' && n.firmId === me.user.firmId)!;
       const opportunities = await apiGet<{ items: { id: string }[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/opportunities?limit=5',
         'admin',
       );
       const crises = await apiGet<{ items: { id: string }[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/crisis-cases?limit=5',
         'admin',
       );
       for (const role of ['operator', 'company'] as const) {
-        const context = await newContext(browser, server.baseUrl, lang, role);
+        const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, role);
         const page = await context.newPage();
         await page.setViewportSize({ width: 390, height: 844 });
         const paths =
@@ -565,7 +554,7 @@ for (const lang of ['it', 'fr'] as const) {
               ]
             : ['/', '/needs', `/needs/${job.id}`];
         for (const p of paths) {
-          await page.goto(`${server.baseUrl}${p}`);
+          await page.goto(`${e2e.server.baseUrl}${p}`);
           await settled(page);
           // The reasons behind each score open too: their table must fit as well.
           for (const d of await page.locator('details').all())

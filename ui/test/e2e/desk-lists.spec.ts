@@ -2,33 +2,21 @@
 // in Italian and French: each desk list searches, filters, sorts, counts and pages with its state in the
 // URL; a save the server refuses shows the reason next to the field it names, the form kept; and on a
 // 390 × 844 phone no main screen of any role scrolls sideways.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
-  launchBrowser,
   newContext,
   pickSuggestion,
   screenshot,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
   type Role,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const WORDS: Record<'it' | 'fr', { results: RegExp; open: string; title: string; occupation: string }> = {
@@ -73,12 +61,12 @@ async function expectTotal(page: Page, lang: 'it' | 'fr', expected: number, what
 for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
   describe(`desk lists (${lang})`, () => {
     test('the needs list searches, filters, sorts and counts, its state in the URL', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs`);
+      await page.goto(`${e2e.server.baseUrl}/needs`);
       await settled(page);
       const all = await apiGet<Page_<{ title: string }>>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/needs?limit=1&sort=newest',
         'operator',
       );
@@ -89,7 +77,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.getByTestId('list-q').fill(word.toUpperCase());
       await page.waitForURL((u) => u.searchParams.get('q') === word.toUpperCase());
       const byText = await apiGet<Page_<unknown>>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/needs?limit=1&sort=newest&q=${encodeURIComponent(word)}`,
         'operator',
       );
@@ -102,7 +90,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.getByTestId('list-sort').selectOption({ label: WORDS[lang].title });
       await page.waitForURL((u) => u.searchParams.get('sort') === 'title');
       const filtered = await apiGet<Page_<{ title: string }>>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/needs?limit=50&sort=title&status=open&q=${encodeURIComponent(word)}`,
         'operator',
       );
@@ -133,13 +121,13 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('crisis dossiers and opportunities lists page and count', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
       for (const resource of ['crisis-cases', 'opportunities'] as const) {
-        await page.goto(`${server.baseUrl}/${resource}`);
+        await page.goto(`${e2e.server.baseUrl}/${resource}`);
         await settled(page);
         const api = await apiGet<Page_<unknown>>(
-          server.baseUrl,
+          e2e.server.baseUrl,
           `/${resource}?limit=1&sort=newest`,
           'operator',
         );
@@ -153,14 +141,14 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
 
     test('a duplicate reference is refused next to the reference field, the form kept', async () => {
       const mine = await apiGet<Page_<{ externalRef: string | null; personal: unknown }>>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/profiles?limit=100',
         'operator',
       );
       const taken = mine.items.find((p) => p.personal && p.externalRef)!.externalRef!;
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/profiles/new`);
+      await page.goto(`${e2e.server.baseUrl}/profiles/new`);
       await settled(page);
       await page.locator('#f-firstName').fill('Lucia');
       await page.locator('#f-lastName').fill('Doppio');
@@ -187,11 +175,13 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('on a 390 × 844 phone no main screen of any role scrolls sideways', async () => {
-      const need = (await apiGet<Page_<{ id: string }>>(server.baseUrl, '/needs?limit=1', 'admin')).items[0]!;
-      const asset = (await apiGet<Page_<{ id: string }>>(server.baseUrl, '/assets?limit=1', 'admin'))
+      const need = (await apiGet<Page_<{ id: string }>>(e2e.server.baseUrl, '/needs?limit=1', 'admin'))
         .items[0]!;
-      const firm = (await apiGet<Page_<{ id: string }>>(server.baseUrl, '/firms?limit=1', 'admin')).items[0]!;
-      const ownFirm = (await apiGet<Page_<{ id: string }>>(server.baseUrl, '/firms?limit=1', 'company'))
+      const asset = (await apiGet<Page_<{ id: string }>>(e2e.server.baseUrl, '/assets?limit=1', 'admin'))
+        .items[0]!;
+      const firm = (await apiGet<Page_<{ id: string }>>(e2e.server.baseUrl, '/firms?limit=1', 'admin'))
+        .items[0]!;
+      const ownFirm = (await apiGet<Page_<{ id: string }>>(e2e.server.baseUrl, '/firms?limit=1', 'company'))
         .items[0]!;
       const screens: Record<Role, string[]> = {
         operator: [
@@ -226,11 +216,11 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
         company: ['/', '/needs', '/needs/new', '/firms', `/firms/${ownFirm.id}`],
       };
       for (const [role, paths] of Object.entries(screens) as [Role, string[]][]) {
-        const context = await newContext(browser, server.baseUrl, lang, role);
+        const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, role);
         const page = await context.newPage();
         await page.setViewportSize({ width: 390, height: 844 });
         for (const p of paths) {
-          await page.goto(`${server.baseUrl}${p}`);
+          await page.goto(`${e2e.server.baseUrl}${p}`);
           await settled(page);
           const { scroll, inner, culprits } = await page.evaluate(() => {
             const inner = window.innerWidth;

@@ -1,33 +1,19 @@
 // Issue 17, matching a desk can trust, in the browser: the profile edit form turned every certified or
 // inferred skill into "declared" on save (the evidence the score uses), and an asset need's page did not
 // say why an asset was left out. Both in Italian, on the demo data through the real server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
 import {
   apiGet,
   describeViolations,
-  launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
   settled,
-  startServer,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 interface Profile {
   id: string;
@@ -39,8 +25,8 @@ interface Profile {
 }
 
 test('an operator removes a declared skill: certified and inferred skills keep their source', async () => {
-  const me = await apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator');
-  const { items } = await apiGet<{ items: Profile[] }>(server.baseUrl, '/profiles?limit=100', 'operator');
+  const me = await apiGet<{ user: { deskId: string | null } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const { items } = await apiGet<{ items: Profile[] }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator');
   const sources = (p: Profile) => new Set(p.skills.map((s) => s.source));
   const mine = items.find(
     (p) =>
@@ -55,9 +41,9 @@ test('an operator removes a declared skill: certified and inferred skills keep t
   const kept = mine.skills.filter((s) => s.source !== 'declared');
   const dropped = mine.skills.find((s) => s.source === 'declared')!;
 
-  const context = await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'skills' });
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', { session: 'skills' });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/profiles/${mine.id}/edit`);
+  await page.goto(`${e2e.server.baseUrl}/profiles/${mine.id}/edit`);
   await settled(page);
   const form = page.getByTestId('profile-edit-form');
   await form.waitFor();
@@ -77,7 +63,7 @@ test('an operator removes a declared skill: certified and inferred skills keep t
   await page.waitForURL((u) => u.pathname === `/profiles/${mine.id}` && u.searchParams.has('saved'));
   await screenshot(page, 'it-profile-skills-saved');
 
-  const after = await apiGet<Profile>(server.baseUrl, `/profiles/${mine.id}`, 'operator');
+  const after = await apiGet<Profile>(e2e.server.baseUrl, `/profiles/${mine.id}`, 'operator');
   assert.equal(after.version, mine.version + 1, 'the edit was saved');
   assert.ok(!after.skills.some((s) => s.uri === dropped.uri), 'the removed skill is gone');
   const byUri = new Map(after.skills.map((s) => [s.uri, s.source]));
@@ -87,14 +73,14 @@ test('an operator removes a declared skill: certified and inferred skills keep t
 
 test('an asset need says in Italian why each excluded asset is left out', async () => {
   const { items } = await apiGet<{ items: { id: string; type: string }[] }>(
-    server.baseUrl,
+    e2e.server.baseUrl,
     '/needs?limit=100',
     'operator',
   );
   type Run = { excluded?: { candidateId: string; label: string; whyNot: { text: { it: string } }[] }[] };
   let found: { id: string; run: Run } | undefined;
   for (const n of items.filter((x) => x.type === 'asset')) {
-    const run = await apiGet<Run>(server.baseUrl, `/needs/${n.id}/matches?lang=it`, 'operator');
+    const run = await apiGet<Run>(e2e.server.baseUrl, `/needs/${n.id}/matches?lang=it`, 'operator');
     if (run.excluded?.length) {
       found = { id: n.id, run };
       break;
@@ -103,9 +89,11 @@ test('an asset need says in Italian why each excluded asset is left out', async 
   assert.ok(found, 'the demo data has an asset need with excluded assets');
   const first = found.run.excluded![0]!;
 
-  const context = await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'excluded' });
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', {
+    session: 'excluded',
+  });
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/needs/${found.id}`);
+  await page.goto(`${e2e.server.baseUrl}/needs/${found.id}`);
   await settled(page);
   const section = page.getByTestId('excluded-assets');
   await section.locator('summary').click();

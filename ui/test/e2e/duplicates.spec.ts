@@ -1,32 +1,11 @@
 // Issue 16, duplicates, in the browser: a second profile with the same name, e-mail, phone and town but
 // another reference was accepted silently. It is still accepted (a warning, not a refusal), and its page
 // now names the likely duplicate with how likely and why, in Italian and in French.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import {
-  apiGet,
-  launchBrowser,
-  newContext,
-  screenshot,
-  sessionToken,
-  settled,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+import { apiGet, newContext, screenshot, sessionToken, settled, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 interface Profile {
   id: string;
@@ -38,11 +17,13 @@ interface Profile {
 }
 
 async function apiPost<T>(path: string, body: unknown): Promise<T> {
-  const cookie = `rilancio_session=${await sessionToken(server.baseUrl, 'operator')}`;
-  const me = (await (await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })).json()) as {
+  const cookie = `rilancio_session=${await sessionToken(e2e.server.baseUrl, 'operator')}`;
+  const me = (await (
+    await fetch(`${e2e.server.baseUrl}/api/v1/auth/me`, { headers: { cookie } })
+  ).json()) as {
     csrfToken: string;
   };
-  const res = await fetch(`${server.baseUrl}/api/v1${path}`, {
+  const res = await fetch(`${e2e.server.baseUrl}/api/v1${path}`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
     body: JSON.stringify(body),
@@ -52,8 +33,8 @@ async function apiPost<T>(path: string, body: unknown): Promise<T> {
 }
 
 test('the page of a profile registered twice names the likely duplicate, with the reasons', async () => {
-  const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
-  const { items } = await apiGet<{ items: Profile[] }>(server.baseUrl, '/profiles?limit=100', 'operator');
+  const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const { items } = await apiGet<{ items: Profile[] }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator');
   const original = items.find((p) => p.deskId === me.user.deskId && p.personal?.email && p.personal.phone);
   assert.ok(original, 'the demo data has a profile of the desk with an e-mail and a phone');
   const { firstName, lastName, email, phone } = original.personal!;
@@ -71,9 +52,9 @@ test('the page of a profile registered twice names the likely duplicate, with th
   });
 
   const it = await (
-    await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'dups' })
+    await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', { session: 'dups' })
   ).newPage();
-  await it.goto(`${server.baseUrl}/profiles/${copy.id}`);
+  await it.goto(`${e2e.server.baseUrl}/profiles/${copy.id}`);
   await settled(it);
   const section = it.getByTestId('duplicates');
   await section.waitFor();
@@ -87,9 +68,9 @@ test('the page of a profile registered twice names the likely duplicate, with th
   await screenshot(it, 'duplicates-profile-it');
 
   const fr = await (
-    await newContext(browser, server.baseUrl, 'fr', 'operator', { session: 'dups-fr' })
+    await newContext(e2e.browser, e2e.server.baseUrl, 'fr', 'operator', { session: 'dups-fr' })
   ).newPage();
-  await fr.goto(`${server.baseUrl}/profiles/${copy.id}`);
+  await fr.goto(`${e2e.server.baseUrl}/profiles/${copy.id}`);
   await settled(fr);
   const frSection = fr.getByTestId('duplicates');
   await frSection.waitFor();

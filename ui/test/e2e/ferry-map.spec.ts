@@ -1,30 +1,10 @@
 // Issue 18: the asset map draws the ferry links of the area, and each line's popup names the operators,
 // the crossing time and the season in the page's language; the offer pack counts people by travel time.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import {
-  apiGet,
-  launchBrowser,
-  newContext,
-  screenshot,
-  settled,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+import { apiGet, newContext, screenshot, settled, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const WORDS = {
   it: {
@@ -43,12 +23,20 @@ const WORDS = {
 describe('ferry links on the asset map', () => {
   for (const lang of ['it', 'fr', 'en'] as const) {
     test(`draws every link with a popup in ${lang}`, async () => {
-      const list = await apiGet<{ items: { id: string }[] }>(server.baseUrl, '/assets?limit=1', 'operator');
+      const list = await apiGet<{ items: { id: string }[] }>(
+        e2e.server.baseUrl,
+        '/assets?limit=1',
+        'operator',
+      );
       const id = list.items[0]!.id;
-      const links = await apiGet<{ links: unknown[] }>(server.baseUrl, '/reference/ferry-links', 'operator');
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const links = await apiGet<{ links: unknown[] }>(
+        e2e.server.baseUrl,
+        '/reference/ferry-links',
+        'operator',
+      );
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/assets/${id}`);
+      await page.goto(`${e2e.server.baseUrl}/assets/${id}`);
       await settled(page);
       await page.waitForSelector(`[data-testid="map"][data-ferry-links="${links.links.length}"]`);
       await page.waitForSelector('path.ferry-link', { state: 'attached' });

@@ -3,32 +3,20 @@
 // codes), sorts and counts with its state in the URL; a firm's page shows its facts and its needs in
 // words; one form creates and edits, and a partita IVA already registered is refused next to its field
 // with the form kept.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
-  launchBrowser,
   newContext,
   pickSuggestion,
   screenshot,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const WORDS: Record<
@@ -100,14 +88,14 @@ async function expectTotal(page: Page, lang: 'it' | 'fr', expected: number, what
 }
 
 const total = async (qs: string) =>
-  (await apiGet<Page_<Firm>>(server.baseUrl, `/firms?limit=1&${qs}`, 'operator')).total;
+  (await apiGet<Page_<Firm>>(e2e.server.baseUrl, `/firms?limit=1&${qs}`, 'operator')).total;
 
 for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
   describe(`firms (${lang})`, () => {
     test('the firms list is in the menu, filters by place from pickers, sorts and counts', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${e2e.server.baseUrl}/`);
       await settled(page);
       await page.getByRole('link', { name: WORDS[lang].menu, exact: true }).first().click();
       await page.waitForURL((u) => u.pathname === '/firms');
@@ -130,7 +118,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await expectTotal(page, lang, await total('region=07&province=011'), 'firms in La Spezia');
 
       // A municipality from the picker: the list asks for its code, the box keeps its name.
-      await page.goto(`${server.baseUrl}/firms`);
+      await page.goto(`${e2e.server.baseUrl}/firms`);
       await settled(page);
       await pickSuggestion(page, 'list-municipality', 'La Spezia', /La Spezia/);
       await page.waitForURL((u) => u.searchParams.get('municipality') === 'IT:011015');
@@ -152,9 +140,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
 
     test('a firm page shows its facts and needs in words; the same form edits it', async () => {
       // A firm of the operator's own desk (the one an operator may edit) with needs: its page lists them.
-      const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
+      const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
       const firms = await apiGet<Page_<Firm>>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/firms?limit=100&sort=name&deskId=${me.user.deskId}`,
         'operator',
       );
@@ -162,7 +150,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       let needTitles: string[] = [];
       for (const f of firms.items) {
         const needs = await apiGet<Page_<{ title: string }>>(
-          server.baseUrl,
+          e2e.server.baseUrl,
           `/needs?limit=5&firmId=${f.id}`,
           'operator',
         );
@@ -173,9 +161,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
         }
       }
       assert.ok(firm, 'the demo data has a firm with needs');
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/firms?q=${encodeURIComponent(firm.name)}`);
+      await page.goto(`${e2e.server.baseUrl}/firms?q=${encodeURIComponent(firm.name)}`);
       await settled(page);
       await page
         .getByTestId('entity-list')
@@ -205,21 +193,21 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
         await page.locator('main').innerText(),
         new RegExp(WORDS[lang].medium.replace(/[()]/g, '\\$&')),
       );
-      const after = await apiGet<{ sizeBand: string }>(server.baseUrl, `/firms/${firm.id}`, 'operator');
+      const after = await apiGet<{ sizeBand: string }>(e2e.server.baseUrl, `/firms/${firm.id}`, 'operator');
       assert.equal(after.sizeBand, 'medium');
       await screenshot(page, `${lang}-firms-02-page`);
 
       // Another desk's firm: read, not offered for editing (the API would refuse the operator).
       // Asked by desk, so the check never depends on which firms the first page happens to hold.
-      const desks = await apiGet<{ id: string }[]>(server.baseUrl, '/reference/desks', 'operator');
+      const desks = await apiGet<{ id: string }[]>(e2e.server.baseUrl, '/reference/desks', 'operator');
       let foreign: Firm | undefined;
       for (const d of desks.filter((x) => x.id !== me.user.deskId)) {
-        foreign = (await apiGet<Page_<Firm>>(server.baseUrl, `/firms?limit=1&deskId=${d.id}`, 'operator'))
+        foreign = (await apiGet<Page_<Firm>>(e2e.server.baseUrl, `/firms?limit=1&deskId=${d.id}`, 'operator'))
           .items[0];
         if (foreign) break;
       }
       assert.ok(foreign, 'the demo data has a firm of another desk');
-      await page.goto(`${server.baseUrl}/firms/${foreign.id}`);
+      await page.goto(`${e2e.server.baseUrl}/firms/${foreign.id}`);
       await settled(page);
       await page.getByTestId('firm-name').waitFor();
       assert.equal(await page.getByTestId('edit-firm').count(), 0, 'no edit offered on a foreign firm');
@@ -227,13 +215,13 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('a company account is offered no firm registration, and the form by its address says why', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'company');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'company');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/firms`);
+      await page.goto(`${e2e.server.baseUrl}/firms`);
       await settled(page);
       await page.getByTestId('list-total').waitFor();
       assert.equal(await page.getByTestId('new-firm').count(), 0, 'no "new firm" button for a company');
-      await page.goto(`${server.baseUrl}/firms/new`);
+      await page.goto(`${e2e.server.baseUrl}/firms/new`);
       await settled(page);
       assert.match(await page.getByTestId('error-page').innerText(), WORDS[lang].notAllowed);
       assert.equal(await page.locator('#f-name').count(), 0, 'no form that could never be saved');
@@ -242,11 +230,11 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('a partita IVA already registered is refused next to its field, the form kept', async () => {
-      const italian = await apiGet<Page_<Firm>>(server.baseUrl, '/firms?limit=20&country=IT', 'operator');
+      const italian = await apiGet<Page_<Firm>>(e2e.server.baseUrl, '/firms?limit=20&country=IT', 'operator');
       const taken = italian.items.find((f) => f.vatNumber)!.vatNumber!;
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/firms/new`);
+      await page.goto(`${e2e.server.baseUrl}/firms/new`);
       await settled(page);
       await page.locator('#f-name').fill('Cantiere Doppione');
       await page.locator('#f-vatNumber').fill(taken);

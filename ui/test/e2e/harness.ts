@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:f
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { after, before } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -123,6 +124,28 @@ async function waitForHealth(baseUrl: string, timeoutMs: number, logs: () => str
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${logs().slice(-4000)}`);
+}
+
+/**
+ * A spec's real server (demo data, its own port) and headless Chromium: started before its tests, stopped
+ * after them. Read `e2e.server` and `e2e.browser` inside tests. A spec's own preparation goes in `setup`,
+ * which runs once both are up: Node 20 does not wait for one top-level `before` hook to end before it
+ * starts the next, so a second hook could not rely on the server.
+ */
+export function useServerAndBrowser(
+  setup?: (e2e: { server: RunningServer; browser: Browser }) => Promise<void>,
+): { readonly server: RunningServer; readonly browser: Browser } {
+  const e2e = {} as { server: RunningServer; browser: Browser };
+  before(async () => {
+    e2e.server = await startServer();
+    e2e.browser = await launchBrowser();
+    await setup?.(e2e);
+  });
+  after(async () => {
+    await e2e.browser?.close();
+    await e2e.server?.stop();
+  });
+  return e2e;
 }
 
 export async function launchBrowser(): Promise<Browser> {

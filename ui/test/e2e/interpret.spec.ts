@@ -1,35 +1,24 @@
 // Free text to ESCO in the forms (issue 16, item 4): an operator pastes a CV line under the profile form
 // and a line of a job ad under the need form, in Italian and in French, sees the ranked occupations and
 // skills with the words that found them highlighted, and adds them in one click.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   describeViolations,
-  launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
 const WELDER = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
 const TIG_WELDING = 'http://data.europa.eu/esco/skill/a51adea8-bf02-488a-a0d8-b0961caca5b0';
 const FORKLIFT_OPERATOR = 'http://data.europa.eu/esco/occupation/eeac6251-1974-42f5-91ed-513c6c883755';
 
-let server: RunningServer;
-let browser: Browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const WORDS: Record<
   'it' | 'fr',
@@ -80,9 +69,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
   const w = WORDS[lang];
   describe(`in ${lang}`, () => {
     test('the profile form reads a CV line and adds the welder and TIG welding in one click each', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/profiles/new`);
+      await page.goto(`${e2e.server.baseUrl}/profiles/new`);
       await settled(page);
       await interpret(page, w.cv, w.run);
       const first = page.getByTestId('interpret-occupations').locator('li').first();
@@ -105,9 +94,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('the need form reads a line of a job ad and sets the occupation it names', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs/new`);
+      await page.goto(`${e2e.server.baseUrl}/needs/new`);
       await settled(page);
       await interpret(page, w.ad, w.run);
       const hit = page.getByTestId('interpret-occupations').locator(`li[data-uri="${FORKLIFT_OPERATOR}"]`);
@@ -120,7 +109,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('the import report offers ESCO suggestions; accepting one for all rows re-reads the file', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
       const stamp = Date.now();
       const csv = [
@@ -128,7 +117,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
         `ESCO-${lang}-${stamp}-1;Ada;Neri;La Spezia;${w.cell};Disoccupato`,
         `ESCO-${lang}-${stamp}-2;Bea;Blu;La Spezia;${w.cell};Disoccupato`,
       ].join('\r\n');
-      await page.goto(`${server.baseUrl}/imports`);
+      await page.goto(`${e2e.server.baseUrl}/imports`);
       await settled(page);
       await page.locator('select[name="entity"]').selectOption('profiles');
       await page.locator('input[type="file"]').setInputFiles({

@@ -1,33 +1,20 @@
 // Journeys 1–4 of DOMAIN.md, in Italian and in French, on the demo data through the real server.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   describeViolations,
-  launchBrowser,
   newContext,
   pickSuggestion,
   screenshot,
   seriousViolations,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function expectAccessible(page: Page, screen: string) {
   const v = await seriousViolations(page);
@@ -87,10 +74,10 @@ for (const lang of ['it', 'fr'] as const) {
 
   describe(`in ${lang}`, () => {
     test('someone not signed in is sent to the sign-in page, and a demo account gets in with one click', async () => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang });
+      const context = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: lang });
       await context.addInitScript((l) => localStorage.setItem('rilancio.locale', l), lang);
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/assets?q=gru`);
+      await page.goto(`${e2e.server.baseUrl}/assets?q=gru`);
       await page.waitForURL(/\/sign-in\?next=/);
       await settled(page);
       await expectAccessible(page, `sign-in-${lang}`);
@@ -101,9 +88,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('the shell speaks the language, shows the data attributions and switches language and role', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${e2e.server.baseUrl}/`);
       await settled(page);
       assert.equal(await page.getAttribute('html', 'lang'), lang);
       await page.getByRole('navigation').getByRole('link', { name: w.nav.assets }).waitFor();
@@ -126,9 +113,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('the network dashboard charts supply and demand with the figures also as tables', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'admin');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'admin');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/dashboard`);
+      await page.goto(`${e2e.server.baseUrl}/dashboard`);
       await settled(page);
       assert.equal(await page.locator('figure.chart').count(), 6);
       await expectAccessible(page, `dashboard-${lang}`);
@@ -137,9 +124,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('an admin rebuilds the search index and follows it on a progress bar', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'admin');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'admin');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/admin/reindex`);
+      await page.goto(`${e2e.server.baseUrl}/admin/reindex`);
       await settled(page);
       await page.getByTestId('reindex-start').click();
       await page.locator('[data-testid="reindex-status"][data-status="done"]').waitFor({ timeout: 120_000 });
@@ -150,9 +137,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('journey 1: a marketing officer searches assets by words, region and size, on the map, opens one and exports', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/`);
+      await page.goto(`${e2e.server.baseUrl}/`);
       await settled(page);
       await page.getByRole('navigation').getByRole('link', { name: w.nav.assets }).click();
       await page.waitForURL(/\/assets/);
@@ -225,7 +212,7 @@ for (const lang of ['it', 'fr'] as const) {
       const href = await page.getByTestId('export-csv').getAttribute('href');
       assert.ok(href?.startsWith('/api/v1/export/assets?'));
       assert.match(href!, /region=Liguria/);
-      const res = await page.request.get(`${server.baseUrl}${href}`, {
+      const res = await page.request.get(`${e2e.server.baseUrl}${href}`, {
         headers: { 'x-rilancio-role': 'marketing' },
       });
       assert.equal(res.status(), 200, 'the export answers');
@@ -235,9 +222,9 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('journey 2: an operator registers a displaced welder with ESCO pickers and sees what fits, each with why', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/profiles/new`);
+      await page.goto(`${e2e.server.baseUrl}/profiles/new`);
       await settled(page);
       // Validation messages appear next to the fields before anything is sent.
       await page.getByTestId('profile-form').locator('button[type="submit"]').click();
@@ -257,7 +244,7 @@ for (const lang of ['it', 'fr'] as const) {
       await page.getByText(w.humanReview).first().waitFor();
       await screenshot(page, `${lang}-02c-registered-profile-fits`);
 
-      await page.goto(`${server.baseUrl}/profiles`);
+      await page.goto(`${e2e.server.baseUrl}/profiles`);
       await settled(page);
       const picker = page.locator('#occ-picker');
       await picker.fill(w.occupation);
@@ -282,15 +269,15 @@ for (const lang of ['it', 'fr'] as const) {
 
     test('journey 3: an operator reads why each candidate fits a job need and approves one; the company sees it', async () => {
       // A need of the demo company's own firm, so that the company can then see what was approved.
-      const me = await apiGet<{ user: { firmId: string | null } }>(server.baseUrl, '/auth/me', 'company');
-      const needs = await apiGet<{ items: Item[] }>(server.baseUrl, '/needs?limit=100', 'admin');
+      const me = await apiGet<{ user: { firmId: string | null } }>(e2e.server.baseUrl, '/auth/me', 'company');
+      const needs = await apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/needs?limit=100', 'admin');
       const need = needs.items.find(
         (n) => n.type === 'job' && (n.status ?? 'open') === 'open' && n.firmId === me.user.firmId,
       );
       assert.ok(need, "the demo data has an open job need of the demo company's firm");
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/needs/${need.id}`);
+      await page.goto(`${e2e.server.baseUrl}/needs/${need.id}`);
       await settled(page);
       await page.getByTestId('human-review').waitFor();
       assert.match(await page.getByTestId('human-review').innerText(), w.humanReview);
@@ -315,9 +302,9 @@ for (const lang of ['it', 'fr'] as const) {
       }
 
       {
-        const company = await newContext(browser, server.baseUrl, lang, 'company');
+        const company = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'company');
         const cp = await company.newPage();
-        await cp.goto(`${server.baseUrl}/needs/${need.id}`);
+        await cp.goto(`${e2e.server.baseUrl}/needs/${need.id}`);
         await settled(cp);
         // A company sees an approved person only while that person consents to sharing (server rule).
         assert.ok(
@@ -337,18 +324,20 @@ for (const lang of ['it', 'fr'] as const) {
 
     test('journey 4: an operator creates a buy-out from a crisis dossier with two roles and its assets, then builds the team', async () => {
       const opportunities = await apiGet<{ items: Item[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/opportunities?limit=100',
         'admin',
       );
-      const crises = await apiGet<{ items: Item[] }>(server.baseUrl, '/crisis-cases?limit=100', 'admin');
+      const crises = await apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/crisis-cases?limit=100', 'admin');
       const crisisId =
         (opportunities.items.find((o) => typeof o.crisisCaseId === 'string')?.crisisCaseId as
           string | undefined) ?? crises.items[0]?.id;
       assert.ok(crisisId, 'the demo data has a crisis case');
-      const context = await newContext(browser, server.baseUrl, lang, 'operator', { session: 'forms' });
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator', {
+        session: 'forms',
+      });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/crisis-cases/${crisisId}`);
+      await page.goto(`${e2e.server.baseUrl}/crisis-cases/${crisisId}`);
       await settled(page);
       await page.getByTestId('workers-total').waitFor();
       await expectAccessible(page, `crisis-${lang}`);
@@ -399,22 +388,32 @@ for (const lang of ['it', 'fr'] as const) {
     });
 
     test('an operator edits a profile of the desk: an invalid distance is named next to the field, a valid one is saved', async () => {
-      const me = await apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator');
-      const profiles = await apiGet<{ items: Item[] }>(server.baseUrl, '/profiles?limit=100', 'operator');
+      const me = await apiGet<{ user: { deskId: string | null } }>(
+        e2e.server.baseUrl,
+        '/auth/me',
+        'operator',
+      );
+      const profiles = await apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator');
       // A demo profile of the desk (not one that another journey created or imported).
       const mine = profiles.items.find(
         (p) => p.deskId === me.user.deskId && p.personal && String(p.externalRef ?? '').startsWith('DEMO-'),
       );
       assert.ok(mine, "the demo data has a profile of the operator's desk");
-      const context = await newContext(browser, server.baseUrl, lang, 'operator', { session: 'forms' });
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator', {
+        session: 'forms',
+      });
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/profiles/${mine.id}`);
+      await page.goto(`${e2e.server.baseUrl}/profiles/${mine.id}`);
       await settled(page);
       await page.getByTestId('edit-profile').click();
       await page.waitForURL(/\/profiles\/[^/]+\/edit$/);
       await settled(page);
       await page.getByTestId('profile-edit-form').waitFor();
-      const before = await apiGet<{ mobilityKm: number }>(server.baseUrl, `/profiles/${mine.id}`, 'operator');
+      const before = await apiGet<{ mobilityKm: number }>(
+        e2e.server.baseUrl,
+        `/profiles/${mine.id}`,
+        'operator',
+      );
       await page.locator('#f-mobilityKm').fill('5000');
       await page.getByTestId('profile-edit-form').locator('button[type="submit"]').click();
       await page.locator('#e-mobilityKm:not(:empty)').waitFor();
@@ -426,13 +425,17 @@ for (const lang of ['it', 'fr'] as const) {
       await page.getByTestId('profile-edit-form').locator('button[type="submit"]').click();
       await page.waitForURL((u) => u.pathname === `/profiles/${mine.id}` && u.searchParams.has('saved'));
       await page.getByTestId('saved').waitFor();
-      const after = await apiGet<{ mobilityKm: number }>(server.baseUrl, `/profiles/${mine.id}`, 'operator');
+      const after = await apiGet<{ mobilityKm: number }>(
+        e2e.server.baseUrl,
+        `/profiles/${mine.id}`,
+        'operator',
+      );
       assert.equal(after.mobilityKm, km);
       await context.close();
     });
 
     test('journey 5: a desk uploads a spreadsheet, reads the dry run, imports it, and a second upload changes nothing', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
       const welder = 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b';
       const header =
@@ -443,7 +446,7 @@ for (const lang of ['it', 'fr'] as const) {
         '\r\n',
       );
       const upload = async (dryRun: boolean) => {
-        await page.goto(`${server.baseUrl}/imports`);
+        await page.goto(`${e2e.server.baseUrl}/imports`);
         await settled(page);
         await page.locator('select[name="entity"]').selectOption('profiles');
         await page.locator('input[type="file"]').setInputFiles({

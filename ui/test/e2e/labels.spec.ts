@@ -1,35 +1,21 @@
 // Issue 11: every screen in the user's words, never a code. Walks the main screens as the demo
 // account that uses each, in Italian and in French, and fails on any visible UUID, URI, snake_case
 // code, untranslated catalogue key or bare ISCO code (a 4-digit group number without its name).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
 import {
   apiGet,
-  launchBrowser,
   newContext,
   screenshot,
   settled,
-  startServer,
   UI_DIR,
+  useServerAndBrowser,
   type Role,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 interface Item {
   id: string;
@@ -79,12 +65,12 @@ interface Screen {
 
 async function ids() {
   const [needs, opportunities, crises, assets, me, profiles] = await Promise.all([
-    apiGet<{ items: Item[] }>(server.baseUrl, '/needs?limit=100', 'admin'),
-    apiGet<{ items: Item[] }>(server.baseUrl, '/opportunities?limit=100', 'admin'),
-    apiGet<{ items: Item[] }>(server.baseUrl, '/crisis-cases?limit=100', 'admin'),
-    apiGet<{ items: Item[] }>(server.baseUrl, '/assets?limit=20', 'admin'),
-    apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator'),
-    apiGet<{ items: Item[] }>(server.baseUrl, '/profiles?limit=100', 'operator'),
+    apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/needs?limit=100', 'admin'),
+    apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/opportunities?limit=100', 'admin'),
+    apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/crisis-cases?limit=100', 'admin'),
+    apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/assets?limit=20', 'admin'),
+    apiGet<{ user: { deskId: string | null } }>(e2e.server.baseUrl, '/auth/me', 'operator'),
+    apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator'),
   ]);
   const need = needs.items.find((n) => n.type === 'job' && (n.status ?? 'open') === 'open');
   const opportunity =
@@ -144,11 +130,11 @@ for (const lang of ['it', 'fr'] as const) {
       const failures: string[] = [];
       for (const role of ['operator', 'admin', 'marketing'] as const) {
         const mine = screens.filter((s) => s.role === role);
-        const context = await newContext(browser, server.baseUrl, lang, role, { session: 'labels' });
+        const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, role, { session: 'labels' });
         const page = await context.newPage();
         for (const s of mine) {
           try {
-            await page.goto(`${server.baseUrl}${await s.path()}`);
+            await page.goto(`${e2e.server.baseUrl}${await s.path()}`);
             // Once more if the app did not start (seen on a loaded machine after the team builder).
             if (!(await page.locator('main#main').count())) await page.reload();
             await settled(page);

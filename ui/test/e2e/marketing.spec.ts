@@ -1,34 +1,21 @@
 // Issue 13, marketing officer: range filters, asset status, number+unit queries, the offer pack as a PDF,
 // phone layouts and keyboard reach, in Italian and in French, on the demo data through the real server.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   describeViolations,
-  launchBrowser,
   newContext,
   pickSuggestion,
   screenshot,
   seriousViolations,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 interface Hit {
   id: string;
@@ -128,9 +115,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
   const w = WORDS[lang];
   describe(`marketing officer (${lang})`, () => {
     test('range filters read local numbers, keep the value when a facet is ticked, and explain mistakes', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/assets`);
+      await page.goto(`${e2e.server.baseUrl}/assets`);
       await settled(page);
 
       // Typed, not confirmed: ticking a facet right away keeps both.
@@ -151,7 +138,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.waitForURL((u) => u.searchParams.get('craneTonnage') === '2.5..');
       await settled(page);
       const withCrane = await apiGet<Result>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/search/assets?craneTonnage=2.5..&limit=0`,
         'marketing',
       );
@@ -184,15 +171,15 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('the default search shows assets on offer, each card says its status, withdrawn ones on request', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       const everything = await apiGet<Result>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/search/assets?limit=0&facets=status',
         'marketing',
       );
       assert.ok((everything.facets.status?.withdrawn ?? 0) > 0, 'the demo data has withdrawn assets');
-      await page.goto(`${server.baseUrl}/assets`);
+      await page.goto(`${e2e.server.baseUrl}/assets`);
       await settled(page);
       const statuses = await page.getByTestId('hit-status').allInnerTexts();
       assert.ok(statuses.length > 0);
@@ -212,66 +199,68 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
 
       // A withdrawn asset offers no pack, and says why; the server refuses it too.
       const withdrawn = await apiGet<Result>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/search/assets?status=withdrawn&limit=1',
         'marketing',
       );
       const id = withdrawn.hits[0]!.id;
-      await page.goto(`${server.baseUrl}/assets/${id}`);
+      await page.goto(`${e2e.server.baseUrl}/assets/${id}`);
       await settled(page);
       assert.equal(await page.getByTestId('offer-pack-link').count(), 0);
       assert.match(await page.getByTestId('offer-pack-unavailable').innerText(), w.packUnavailable);
-      const refused = await page.request.get(`${server.baseUrl}/api/v1/assets/${id}/offer-pack?lang=${lang}`);
+      const refused = await page.request.get(
+        `${e2e.server.baseUrl}/api/v1/assets/${id}/offer-pack?lang=${lang}`,
+      );
       assert.equal(refused.status(), 409);
       await context.close();
     });
 
     test('a number glued to its unit finds the same assets as the spaced form', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       const spaced = await apiGet<Result>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/search/assets?q=${encodeURIComponent(`${w.crane} 20 t`)}&limit=0&status=available,reserved`,
         'marketing',
       );
       assert.ok(spaced.total > 0, 'the demo data has 20 t cranes');
-      await page.goto(`${server.baseUrl}/assets?q=${encodeURIComponent(`${w.crane} 20t`)}`);
+      await page.goto(`${e2e.server.baseUrl}/assets?q=${encodeURIComponent(`${w.crane} 20t`)}`);
       await settled(page);
       assert.ok((await page.getByTestId('hit').count()) > 0, `"${w.crane} 20t" finds assets`);
       await context.close();
     });
 
     test('the offer pack is a PDF in the chosen language', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       const available = await apiGet<Result>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/search/assets?status=available&kind=building&limit=1',
         'marketing',
       );
       const id = available.hits[0]!.id;
-      await page.goto(`${server.baseUrl}/assets/${id}`);
+      await page.goto(`${e2e.server.baseUrl}/assets/${id}`);
       await settled(page);
       const link = page.getByTestId('offer-pack-link');
       assert.equal(
-        new URL((await link.getAttribute('href'))!, server.baseUrl).searchParams.get('lang'),
+        new URL((await link.getAttribute('href'))!, e2e.server.baseUrl).searchParams.get('lang'),
         lang,
       );
       await page.locator('#pack-lang').selectOption('en');
       assert.equal(
-        new URL((await link.getAttribute('href'))!, server.baseUrl).searchParams.get('lang'),
+        new URL((await link.getAttribute('href'))!, e2e.server.baseUrl).searchParams.get('lang'),
         'en',
       );
       await page.locator('#pack-lang').selectOption(lang);
       // The pack counts people within the travel time chosen on the page, not within a circle.
       await page.getByTestId('nearby-minutes').selectOption('120');
       assert.equal(
-        new URL((await link.getAttribute('href'))!, server.baseUrl).searchParams.get('minutes'),
+        new URL((await link.getAttribute('href'))!, e2e.server.baseUrl).searchParams.get('minutes'),
         '120',
       );
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       assert.match(download.suggestedFilename(), /^rilancio-offer-.*\.pdf$/);
-      const res = await page.request.get(`${server.baseUrl}/api/v1/assets/${id}/offer-pack?lang=${lang}`);
+      const res = await page.request.get(`${e2e.server.baseUrl}/api/v1/assets/${id}/offer-pack?lang=${lang}`);
       assert.equal(res.status(), 200);
       assert.equal(res.headers()['content-type'], 'application/pdf');
       const body = await res.body();
@@ -282,10 +271,10 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('the map shows every result, clustered, with named markers, popups and place names without tiles', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       const q = lang === 'it' ? 'capannone' : 'hangar';
-      await page.goto(`${server.baseUrl}/assets?q=${q}`);
+      await page.goto(`${e2e.server.baseUrl}/assets?q=${q}`);
       await settled(page);
       const total = Number((await page.getByTestId('result-count').innerText()).replace(/\D/g, ''));
       assert.ok(total > 50, `"${q}" has more results than a page (${total})`);
@@ -297,7 +286,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       assert.match((await map.getAttribute('aria-label')) ?? '', new RegExp(String(total)));
       // Provence is on the map for a French or Italian shed search alike (the old map showed one page).
       const answer = await apiGet<{ clusters: { lat: number; lon: number; count: number }[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         `/search/assets/map?q=${q}&status=available,reserved&zoom=7`,
         'marketing',
       );
@@ -329,9 +318,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('a marketing officer creates an asset with its kind-specific and blue-economy fields, then edits it', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/assets`);
+      await page.goto(`${e2e.server.baseUrl}/assets`);
       await settled(page);
       await page.getByTestId('new-asset').click();
       await page.waitForURL(/\/assets\/new$/);
@@ -370,7 +359,7 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.waitForURL(/\/assets\/[0-9a-f-]{36}\?saved=1$/);
       await settled(page);
       const id = new URL(page.url()).pathname.split('/')[2]!;
-      const stored = await apiGet<Record<string, unknown>>(server.baseUrl, `/assets/${id}`, 'marketing');
+      const stored = await apiGet<Record<string, unknown>>(e2e.server.baseUrl, `/assets/${id}`, 'marketing');
       assert.equal(stored.coveredAreaM2, 1500);
       assert.equal(stored.craneTonnage, 2.5);
       assert.equal(stored.draftM, 6.5);
@@ -387,13 +376,13 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.locator('#f-brand').fill('Mazak');
       await page.getByTestId('asset-save').click();
       await page.waitForURL(/\?saved=1$/);
-      const edited = await apiGet<Record<string, unknown>>(server.baseUrl, `/assets/${id}`, 'marketing');
+      const edited = await apiGet<Record<string, unknown>>(e2e.server.baseUrl, `/assets/${id}`, 'marketing');
       assert.equal(edited.kind, 'machine');
       assert.equal(edited.brand, 'Mazak');
       assert.equal(edited.coveredAreaM2, null);
       assert.equal(edited.quayAccess, false);
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${server.baseUrl}/assets/${id}/edit`);
+      await page.goto(`${e2e.server.baseUrl}/assets/${id}/edit`);
       await settled(page);
       await noSidewaysScroll(page, 'asset form');
       await expectAccessible(page, `asset-form-${lang}`);
@@ -401,9 +390,9 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('an operator opens a crisis dossier and edits it with the same form', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'operator');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/crisis-cases`);
+      await page.goto(`${e2e.server.baseUrl}/crisis-cases`);
       await settled(page);
       await page.getByTestId('new-crisis').click();
       await page.waitForURL(/\/crisis-cases\/new$/);
@@ -426,7 +415,11 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.getByTestId('crisis-save').click();
       await page.waitForURL(/\/crisis-cases\/[0-9a-f-]{36}\?saved=1$/);
       const id = new URL(page.url()).pathname.split('/')[2]!;
-      const stored = await apiGet<Record<string, unknown>>(server.baseUrl, `/crisis-cases/${id}`, 'operator');
+      const stored = await apiGet<Record<string, unknown>>(
+        e2e.server.baseUrl,
+        `/crisis-cases/${id}`,
+        'operator',
+      );
       assert.equal(stored.workersAffected, 1250);
       await settled(page);
       await page.getByTestId('edit-crisis').click();
@@ -435,19 +428,23 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await page.locator('#f-status').selectOption('closed');
       await page.getByTestId('crisis-save').click();
       await page.waitForURL(/\?saved=1$/);
-      const edited = await apiGet<Record<string, unknown>>(server.baseUrl, `/crisis-cases/${id}`, 'operator');
+      const edited = await apiGet<Record<string, unknown>>(
+        e2e.server.baseUrl,
+        `/crisis-cases/${id}`,
+        'operator',
+      );
       assert.equal(edited.status, 'closed');
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${server.baseUrl}/crisis-cases/${id}/edit`);
+      await page.goto(`${e2e.server.baseUrl}/crisis-cases/${id}/edit`);
       await settled(page);
       await noSidewaysScroll(page, 'crisis form');
       await context.close();
     });
 
     test('keyboard: the first result is a few Tab presses away', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/assets`);
+      await page.goto(`${e2e.server.baseUrl}/assets`);
       await settled(page);
       let presses = 0;
       for (; presses < 40; presses++) {
@@ -475,10 +472,10 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
     });
 
     test('phone: results near the top, list and map switch, no sideways scrolling on the marketing screens', async () => {
-      const context = await newContext(browser, server.baseUrl, lang, 'marketing');
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'marketing');
       const page = await context.newPage();
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${server.baseUrl}/assets?q=${encodeURIComponent(w.crane)}`);
+      await page.goto(`${e2e.server.baseUrl}/assets?q=${encodeURIComponent(w.crane)}`);
       await settled(page);
       const top = await page
         .getByTestId('hit')
@@ -499,24 +496,24 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       await screenshot(page, `${lang}-13-phone-map`);
 
       const anAsset = await apiGet<Result>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/search/assets?status=available&limit=1',
         'marketing',
       );
-      await page.goto(`${server.baseUrl}/assets/${anAsset.hits[0]!.id}`);
+      await page.goto(`${e2e.server.baseUrl}/assets/${anAsset.hits[0]!.id}`);
       await settled(page);
       await noSidewaysScroll(page, 'asset detail');
       await screenshot(page, `${lang}-13-phone-asset`);
 
       const crises = await apiGet<{ items: { id: string }[] }>(
-        server.baseUrl,
+        e2e.server.baseUrl,
         '/crisis-cases?limit=5',
         'marketing',
       );
-      await page.goto(`${server.baseUrl}/crisis-cases`);
+      await page.goto(`${e2e.server.baseUrl}/crisis-cases`);
       await settled(page);
       await noSidewaysScroll(page, 'crisis list');
-      await page.goto(`${server.baseUrl}/crisis-cases/${crises.items[0]!.id}`);
+      await page.goto(`${e2e.server.baseUrl}/crisis-cases/${crises.items[0]!.id}`);
       await settled(page);
       await noSidewaysScroll(page, 'crisis dossier');
       await screenshot(page, `${lang}-13-phone-crisis`);

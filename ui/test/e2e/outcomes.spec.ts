@@ -1,31 +1,12 @@
 // Issue 16, item 5, in the browser: an operator approves a candidate and follows them up on the card
 // (contacted, then interviewed), offered only the steps that may follow; the dashboard shows what works
 // (outcomes by path) from the demo's matching history, in Italian and French.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Locator } from 'playwright-core';
-import {
-  apiGet,
-  launchBrowser,
-  newContext,
-  screenshot,
-  settled,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+import type { Locator } from 'playwright-core';
+import { apiGet, newContext, screenshot, settled, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 interface Need {
   id: string;
@@ -37,13 +18,13 @@ const optionsOf = (select: Locator) =>
   select.locator('option:not([disabled])').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
 
 test('an operator approves a candidate, then records contacted and interviewed on the card (Italian)', async () => {
-  const me = await apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator');
-  const needs = await apiGet<{ items: Need[] }>(server.baseUrl, '/needs?limit=100', 'operator');
+  const me = await apiGet<{ user: { deskId: string | null } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const needs = await apiGet<{ items: Need[] }>(e2e.server.baseUrl, '/needs?limit=100', 'operator');
   // A need of the desk beyond the ones other browser tests decide on.
   const need = needs.items.filter((n) => n.type === 'job' && n.deskId === me.user.deskId).at(-1)!;
-  const context = await newContext(browser, server.baseUrl, 'it', 'operator');
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator');
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/needs/${need.id}`);
+  await page.goto(`${e2e.server.baseUrl}/needs/${need.id}`);
   await settled(page);
   // The demo history has decided on some candidates already: take the first one nobody decided on.
   const items = page.locator('ol.matches > li');
@@ -89,9 +70,9 @@ test('an operator approves a candidate, then records contacted and interviewed o
 });
 
 test('the dashboard shows outcomes by path from the demo history, job and asset demand apart (French)', async () => {
-  const context = await newContext(browser, server.baseUrl, 'fr', 'operator');
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'fr', 'operator');
   const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/dashboard`);
+  await page.goto(`${e2e.server.baseUrl}/dashboard`);
   await settled(page);
   const table = page.getByTestId('outcomes-by-path');
   await table.waitFor();

@@ -1,28 +1,21 @@
 // Issue 16, the readiness card in the browser: a desk officer ticks, annotates and dates steps of an
 // opportunity's route, sees them after a reload, and sees what blocks it; in Italian and in French, on
 // the demo data through the real server.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   describeViolations,
-  launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
   settled,
-  startServer,
-  type RunningServer,
+  useServerAndBrowser,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
 let mine: { id: string; title: string }[] = [];
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const e2e = useServerAndBrowser(async ({ server }) => {
   const me = await apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator');
   const { items } = await apiGet<{
     items: { id: string; title: string; deskId: string; endedAt: string | null }[];
@@ -31,15 +24,10 @@ before(async () => {
   assert.ok(mine.length >= 2, "the demo data has two opportunities of the operator's desk");
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
 async function open(page: Page, id: string) {
-  await page.goto(`${server.baseUrl}/opportunities/${id}/readiness`);
+  await page.goto(`${e2e.server.baseUrl}/opportunities/${id}/readiness`);
   await settled(page);
   await page.getByTestId('step').first().waitFor();
 }
@@ -50,10 +38,12 @@ async function saved(page: Page, step: ReturnType<Page['getByTestId']>) {
 
 test('Italian: the desk ticks, annotates and dates steps; after a reload they are there, and the late step blocks', async () => {
   const opp = mine[0]!;
-  const context = await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'readiness-it' });
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', {
+    session: 'readiness-it',
+  });
   const page = await context.newPage();
   // Reached from the opportunity's page.
-  await page.goto(`${server.baseUrl}/opportunities/${opp.id}`);
+  await page.goto(`${e2e.server.baseUrl}/opportunities/${opp.id}`);
   await settled(page);
   await page.getByTestId('readiness-link').click();
   await page.waitForURL((u) => u.pathname === `/opportunities/${opp.id}/readiness`);
@@ -94,7 +84,7 @@ test('Italian: the desk ticks, annotates and dates steps; after a reload they ar
   assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i, 'no UUID');
   const href = await page.getByTestId('readiness-pdf').getAttribute('href');
   assert.equal(href, `/api/v1/opportunities/${opp.id}/readiness.pdf?lang=it`);
-  const pdf = await context.request.get(`${server.baseUrl}${href}`);
+  const pdf = await context.request.get(`${e2e.server.baseUrl}${href}`);
   assert.equal(pdf.status(), 200);
   assert.equal(pdf.headers()['content-type'], 'application/pdf');
   const violations = await seriousViolations(page);
@@ -105,7 +95,9 @@ test('Italian: the desk ticks, annotates and dates steps; after a reload they ar
 
 test('French: the route is in French, a note is kept after a reload, and what blocks it is said in French', async () => {
   const opp = mine[1]!;
-  const context = await newContext(browser, server.baseUrl, 'fr', 'operator', { session: 'readiness-fr' });
+  const context = await newContext(e2e.browser, e2e.server.baseUrl, 'fr', 'operator', {
+    session: 'readiness-fr',
+  });
   const page = await context.newPage();
   await open(page, opp.id);
   assert.match(await page.locator('h1').innerText(), /Fiche de faisabilité/);

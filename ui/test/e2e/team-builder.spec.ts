@@ -3,34 +3,21 @@
 // (the same decision recording as the candidate cards), asks for a contact, locks the team, and finds it
 // locked after a reload; then unlocks it with a reason. No code, UUID or URI on screen; no role opens the
 // external ESCO site in the same tab.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   apiGet,
   describeViolations,
-  launchBrowser,
   newContext,
   screenshot,
   seriousViolations,
   settled,
-  startServer,
+  useServerAndBrowser,
   type Lang,
-  type RunningServer,
 } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 interface Team {
   runId: string;
@@ -39,16 +26,16 @@ interface Team {
 
 /** An opportunity of the operator's desk whose proposal seats one of the desk's own people. */
 async function deskOpportunity(): Promise<{ id: string; person: string }> {
-  const me = await apiGet<{ user: { deskId: string } }>(server.baseUrl, '/auth/me', 'operator');
+  const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
   const { items } = await apiGet<{ items: { id: string; deskId: string; roles: unknown[] }[] }>(
-    server.baseUrl,
+    e2e.server.baseUrl,
     '/opportunities?limit=100',
     'operator',
   );
   for (const o of items.filter((x) => x.deskId === me.user.deskId && x.roles.length > 0)) {
-    const team = await apiGet<Team>(server.baseUrl, `/opportunities/${o.id}/team`, 'operator');
+    const team = await apiGet<Team>(e2e.server.baseUrl, `/opportunities/${o.id}/team`, 'operator');
     for (const m of team.roles.flatMap((r) => r.members)) {
-      const p = await apiGet<{ deskId: string }>(server.baseUrl, `/profiles/${m.profileId}`, 'operator');
+      const p = await apiGet<{ deskId: string }>(e2e.server.baseUrl, `/profiles/${m.profileId}`, 'operator');
       if (p.deskId === me.user.deskId) return { id: o.id, person: m.profileId };
     }
   }
@@ -88,9 +75,11 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
   test(`team builder (${lang}): explained seats, shortlist, contact request, lock kept after reload`, async () => {
     const opp = await deskOpportunity();
     const words = WORDS[lang];
-    const context = await newContext(browser, server.baseUrl, lang, 'operator', { session: `team-${lang}` });
+    const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator', {
+      session: `team-${lang}`,
+    });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/opportunities/${opp.id}`);
+    await page.goto(`${e2e.server.baseUrl}/opportunities/${opp.id}`);
     await settled(page);
 
     // Every proposed person is explained: a summary sentence and the skills by name.

@@ -1,32 +1,12 @@
 // Issue 18 in the browser, in Italian: the asset and profile searches filter by a door-to-door travel time
 // from a municipality and sort by it, with the state in the URL; a profile states its mobility in minutes
 // and as a weekly ferry commute, edits it, and the profile page says it in words.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import {
-  apiGet,
-  launchBrowser,
-  newContext,
-  pickSuggestion,
-  screenshot,
-  settled,
-  startServer,
-  type RunningServer,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { apiGet, newContext, pickSuggestion, screenshot, settled, useServerAndBrowser } from './harness.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 type Hit = { id: string; travelMinutes?: number; travelVia?: string[] };
 
@@ -40,14 +20,14 @@ async function apiFor(
   q.delete('near');
   // The asset page asks for assets on offer unless a status is chosen (search-state.ts).
   if (index === 'assets' && !q.has('status')) q.set('status', 'available,reserved');
-  return apiGet(server.baseUrl, `/search/${index}?${q.toString()}&limit=50${extra}`, 'operator');
+  return apiGet(e2e.server.baseUrl, `/search/${index}?${q.toString()}&limit=50${extra}`, 'operator');
 }
 
 describe('search by travel time (it)', () => {
   test('assets within 4 h of Portoferraio by road and ferry, nearest first; the URL keeps it', async () => {
-    const context = await newContext(browser, server.baseUrl, 'it', 'operator');
+    const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator');
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/assets`);
+    await page.goto(`${e2e.server.baseUrl}/assets`);
     await settled(page);
     await pickSuggestion(page, 'near-municipality', 'Portoferraio', /Portoferraio/);
     await page.waitForURL((u) => u.searchParams.has('lat'));
@@ -107,9 +87,9 @@ describe('search by travel time (it)', () => {
   });
 
   test('people within an hour of Piombino, sorted by travel time', async () => {
-    const context = await newContext(browser, server.baseUrl, 'it', 'operator');
+    const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator');
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/profiles`);
+    await page.goto(`${e2e.server.baseUrl}/profiles`);
     await settled(page);
     const sort = page.getByTestId('sort-travel-time');
     assert.equal(await sort.isDisabled(), true, 'no order by time without a place');
@@ -150,17 +130,19 @@ type Item = {
 
 describe('mobility in minutes and the weekly ferry commute on the profile form (it)', () => {
   test('entered, refused when negative, saved, said in words, then cleared', async () => {
-    const me = await apiGet<{ user: { deskId: string | null } }>(server.baseUrl, '/auth/me', 'operator');
-    const profiles = await apiGet<{ items: Item[] }>(server.baseUrl, '/profiles?limit=100', 'operator');
+    const me = await apiGet<{ user: { deskId: string | null } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+    const profiles = await apiGet<{ items: Item[] }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator');
     const mine = profiles.items.find(
       (p) => p.deskId === me.user.deskId && p.personal && String(p.externalRef ?? '').startsWith('DEMO-'),
     );
     assert.ok(mine, "the demo data has a profile of the operator's desk");
-    const context = await newContext(browser, server.baseUrl, 'it', 'operator', { session: 'mobility' });
+    const context = await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', {
+      session: 'mobility',
+    });
     const page = await context.newPage();
     const form = page.getByTestId('profile-edit-form');
     const edit = async () => {
-      await page.goto(`${server.baseUrl}/profiles/${mine.id}/edit`);
+      await page.goto(`${e2e.server.baseUrl}/profiles/${mine.id}/edit`);
       await settled(page);
       await form.waitFor();
     };
@@ -194,7 +176,7 @@ describe('mobility in minutes and the weekly ferry commute on the profile form (
       'Fino a 1 h 30 porta a porta, su strada e traghetto; accetta il traghetto settimanale (lavoro oltremare, rientro a fine settimana)',
     );
     const saved = await apiGet<{ maxTravelMinutes: number | null; weeklyFerryCommute: boolean }>(
-      server.baseUrl,
+      e2e.server.baseUrl,
       `/profiles/${mine.id}`,
       'operator',
     );
@@ -213,7 +195,7 @@ describe('mobility in minutes and the weekly ferry commute on the profile form (
       maxTravelMinutes: number | null;
       weeklyFerryCommute: boolean;
       mobilityKm: number;
-    }>(server.baseUrl, `/profiles/${mine.id}`, 'operator');
+    }>(e2e.server.baseUrl, `/profiles/${mine.id}`, 'operator');
     assert.equal(cleared.maxTravelMinutes, null);
     assert.equal(cleared.weeklyFerryCommute, false);
     assert.equal(await mobility(), `Fino a ${cleared.mobilityKm.toLocaleString('it')} km`);
