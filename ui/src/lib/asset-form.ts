@@ -3,7 +3,7 @@
 // "1.500" and "2,5" mean what an Italian or French user means; a field that does not apply to the kind
 // (a lathe has no covered area) is not sent, as the server would refuse it.
 import { KIND_SPECIFIC_FIELDS } from '@rilancio/vocabulary';
-import type { ASSET_FORM_KINDS } from '$lib/api/enums';
+import { ASSET_FORM_KINDS } from '$lib/api/enums';
 import type { CreateBody, Item, UpdateBody } from '$lib/api/types';
 import { changes, orNull } from '$lib/forms';
 import { parseLocaleNumber } from '$lib/number-input';
@@ -179,6 +179,27 @@ export function readNumbers(v: AssetValues, locale: string) {
   }
   return { values, problems };
 }
+
+/**
+ * What the likely-duplicate check compares of an asset being registered: its kind and town, with its
+ * areas, brand and model when given. Null until the kind and the town are chosen.
+ */
+export function duplicateDraft(v: AssetValues, locale: string) {
+  if (!v.municipality || !ASSET_KIND_SET.has(v.kind)) return null;
+  const { values } = readNumbers(v, locale);
+  return {
+    entity: 'assets' as const,
+    body: {
+      kind: v.kind as AssetKind,
+      municipality: v.municipality,
+      coveredAreaM2: values.coveredAreaM2 ?? null,
+      landAreaM2: values.landAreaM2 ?? null,
+      brand: v.brand.trim() || null,
+      model: v.model.trim() || null,
+    },
+  };
+}
+const ASSET_KIND_SET: ReadonlySet<string> = new Set(ASSET_FORM_KINDS);
 
 type Body = CreateBody<'assets'>;
 

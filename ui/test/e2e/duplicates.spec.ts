@@ -1,6 +1,7 @@
 // Issue 16, duplicates, in the browser: a second profile with the same name, e-mail, phone and town but
 // another reference was accepted silently. It is still accepted (a warning, not a refusal), and its page
-// now names the likely duplicate with how likely and why, in Italian and in French.
+// now names the likely duplicate with how likely and why, in Italian and in French; the registration form
+// names it while the person is typed, before saving.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiGet, newContext, screenshot, sessionToken, settled, useServerAndBrowser } from './harness.js';
@@ -75,4 +76,36 @@ test('the page of a profile registered twice names the likely duplicate, with th
   const frSection = fr.getByTestId('duplicates');
   await frSection.waitFor();
   assert.match(await frSection.innerText(), /Doublons possibles[\s\S]*Même e-mail/);
+});
+
+test('the registration form names a likely duplicate while the person is typed, before saving', async () => {
+  const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const { items } = await apiGet<{ items: Profile[] }>(e2e.server.baseUrl, '/profiles?limit=100', 'operator');
+  const original = items.find((p) => p.deskId === me.user.deskId && p.personal?.email);
+  assert.ok(original, 'the demo data has a profile of the desk with an e-mail');
+  const { firstName, lastName, email } = original.personal!;
+  const before = (await apiGet<{ total: number }>(e2e.server.baseUrl, '/profiles?limit=1', 'operator')).total;
+
+  const page = await (
+    await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', { session: 'dups-form' })
+  ).newPage();
+  await page.goto(`${e2e.server.baseUrl}/profiles/new`);
+  await settled(page);
+  // A name alone is common: the e-mail makes it likely.
+  await page.locator('#f-firstName').fill(firstName);
+  await page.locator('#f-lastName').fill(lastName);
+  await page.locator('#f-email').fill(email!);
+  const section = page.getByTestId('duplicates');
+  await section.waitFor();
+  assert.match(await section.innerText(), /esistono record simili già registrati/);
+  const item = section.getByTestId('duplicate').filter({ hasText: `${firstName} ${lastName}` });
+  assert.match(await item.innerText(), /Stessa e-mail/);
+  assert.equal(await item.locator('a').getAttribute('href'), `/profiles/${original.id}`);
+  await screenshot(page, 'duplicates-form-it');
+  // Another name: the warning goes, and nothing was saved along the way.
+  await page.locator('#f-email').fill('');
+  await page.locator('#f-lastName').fill(`Nessuno${Date.now()}`);
+  await section.waitFor({ state: 'detached' });
+  const after = (await apiGet<{ total: number }>(e2e.server.baseUrl, '/profiles?limit=1', 'operator')).total;
+  assert.equal(after, before, 'the check saves nothing');
 });
