@@ -35,6 +35,7 @@ import { createJobPostingService } from './modules/exports/jobposting.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { importFieldsRoutes } from './modules/imports/import-fields.routes.js';
 import { createImportService } from './modules/imports/imports.service.js';
+import { createProfileMergesService, profileMergesRoutes } from './modules/profile-merges/index.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
@@ -97,6 +98,7 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   ferryRoutes(api);
   interpretRoutes(api, createInterpretService(db));
   profilesRoutes(api, createProfilesService(db));
+  profileMergesRoutes(api, createProfileMergesService(db));
   const assetsService = createAssetsService(db, deps.assetFreshness);
   assetsRoutes(api, assetsService);
   // One count of people within a travel time, for the asset page and the offer pack.

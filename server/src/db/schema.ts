@@ -37,6 +37,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import {
   ASSET_AVAILABILITIES,
@@ -424,6 +425,8 @@ export const profiles = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     crisisCaseId: uuid('crisis_case_id').references(() => crisisCases.id),
+    /** Set (with the end date) when a desk merged this record into another: the same person, registered twice. */
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => profiles.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     endedAt: endedAt(),
@@ -1245,6 +1248,50 @@ export const teamLocks = pgTable(
     uniqueIndex('team_locks_active_key')
       .on(t.opportunityId)
       .where(sql`${t.unlockedAt} is null`),
+  ],
+);
+
+// ---------------------------------------------------------------- merges of duplicates (issue 16)
+
+export const MERGE_STATES = ['pending', 'confirmed', 'undone'] as const;
+
+/**
+ * A desk merged one person's second record into the first (modules/profile-merges). While `pending` it can
+ * be undone: `before` holds the kept record as it was (columns and child rows) and `moved` the consents
+ * that moved over. Confirming carries the decisions and outcomes over (new rows: those logs are
+ * append-only) and drops `before`, which holds personal data no longer needed.
+ */
+export const profileMerges = pgTable(
+  'profile_merges',
+  {
+    id: id(),
+    deskId: uuid('desk_id')
+      .notNull()
+      .references(() => desks.id),
+    keptId: uuid('kept_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    mergedId: uuid('merged_id')
+      .notNull()
+      .references(() => profiles.id, { onDelete: 'cascade' }),
+    state: text('state').notNull().default('pending'),
+    /** The kept record's version the merge left: an undo refuses once it has changed since. */
+    keptVersion: integer('kept_version').notNull(),
+    mergedVersion: integer('merged_version').notNull(),
+    before: jsonb('before'),
+    moved: jsonb('moved').notNull(),
+    mergedAt: ts('merged_at').notNull().defaultNow(),
+    mergedBy: uuid('merged_by'),
+    settledAt: ts('settled_at'),
+    settledBy: uuid('settled_by'),
+  },
+  (t) => [
+    index('profile_merges_kept_idx').on(t.keptId),
+    // A record is merged away at most once (an undone merge frees it).
+    uniqueIndex('profile_merges_merged_key')
+      .on(t.mergedId)
+      .where(sql`${t.state} <> 'undone'`),
+    check('profile_merges_state', oneOf('state', MERGE_STATES)),
   ],
 );
 

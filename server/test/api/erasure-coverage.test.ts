@@ -28,6 +28,8 @@ const MARKERS = {
 /** Columns where a bare id of the erased person may stay: the accountability trail (ids, nothing else). */
 const ID_MAY_STAY = new Set([
   'audit_log.subject_id',
+  // A merge's entries name both records (who merged what into what).
+  'audit_log.details',
   'match_decisions.candidate_id',
   'match_decisions.subject_id',
   'match_outcomes.profile_id',
@@ -141,6 +143,47 @@ describe('erasure leaves nothing about the person, by construction', () => {
       },
     );
     expect(JSON.stringify(job.report)).toContain('xanthe.mirrorvale(at)example.org');
+    // Registered twice more, and merged: once confirmed (decisions carried over), once still pending
+    // (the kept record's former state held for an undo).
+    for (const [i, settle, take] of [
+      [1, 'confirm', 'phone'],
+      [2, null, 'name'],
+    ] as const) {
+      const twin = (
+        await call(
+          operator,
+          'POST',
+          '/api/v1/profiles',
+          profilePayload(deskId, {
+            ...MARKERS,
+            lastName: MARKERS.lastName.toUpperCase(),
+            phone: `+39 345 000 000${i}`,
+            externalRef: `ERASE-T${i}`,
+          }),
+        )
+      ).json();
+      await call(operator, 'POST', '/api/v1/matches/decisions', {
+        subjectType: 'need',
+        subjectId: need.id,
+        candidateType: 'profile',
+        candidateId: twin.id,
+        action: 'shortlist',
+        reasonCode: 'other',
+        note: `${note} (${i})`,
+      });
+      const kept = (await call(operator, 'GET', `/api/v1/profiles/${person.id}`)).json();
+      const merge = await call(operator, 'POST', `/api/v1/profiles/${person.id}/merge`, {
+        otherId: twin.id,
+        keptVersion: kept.version,
+        otherVersion: twin.version,
+        take: [take],
+      });
+      expect(merge.statusCode, merge.body).toBe(201);
+      if (settle)
+        expect(
+          (await call(operator, 'POST', `/api/v1/profile-merges/${merge.json().id}/${settle}`)).statusCode,
+        ).toBe(200);
+    }
     await t.relay.drain();
 
     // Before erasure: the scan sees the person where expected (so the scan itself is not blind).
@@ -148,7 +191,7 @@ describe('erasure leaves nothing about the person, by construction', () => {
     const mentions = (rows: typeof before) =>
       rows.filter(
         (r) =>
-          r.text.includes(MARKERS.lastName) ||
+          r.text.toLowerCase().includes(MARKERS.lastName.toLowerCase()) ||
           r.text.includes(MARKERS.phone) ||
           r.text.toLowerCase().includes('xanthe.mirrorvale'),
       );
@@ -158,6 +201,7 @@ describe('erasure leaves nothing about the person, by construction', () => {
       'match_decisions.note',
       'match_outcomes.note',
       'import_jobs.report',
+      'profile_merges.before',
     ])
       expect(tablesBefore, place).toContain(place);
     const idsBefore = new Set(

@@ -48,6 +48,8 @@ const RIGHT_OF: Record<string, { right: Right; kind?: OwnedKind }> = {
   'GET /api/v1/profiles/:id/data-export': { right: 'read_personal' },
   // A person's likely duplicates name people: only the desk that may see this person's data.
   'GET /api/v1/profiles/:id/duplicates': { right: 'read_personal' },
+  // Merges name what moved between a person's records: only the desk that may see this person's data.
+  'GET /api/v1/profiles/:id/merges': { right: 'read_personal' },
   'POST /api/v1/profiles/:id/consents': { right: 'write', kind: 'consent' },
   'POST /api/v1/profiles/:id/consents/:consentId/withdraw': { right: 'write', kind: 'consent' },
   'POST /api/v1/profiles/:id/erase': { right: 'write' },
@@ -292,6 +294,18 @@ async function bodyFor(
   if (url.endsWith('/erase')) return { reason: 'data_subject_request' };
   if (url.endsWith('/outcomes')) return { profileId: objects.profile.id, outcome: 'interviewed' };
   if (url.endsWith('/contact-request')) return undefined;
+  if (url.endsWith('/merge') || url.endsWith('/merge-preview')) {
+    // A second record of the same person at desk A, made afresh: a merge ends it.
+    const twin = (
+      await t.call(operatorA(), { method: 'POST', url: '/api/v1/profiles', payload: profilePayload(deskA) })
+    ).json();
+    const kept = (
+      await t.call({ role: 'admin' }, { method: 'GET', url: `/api/v1/profiles/${objects.profile.id}` })
+    ).json();
+    return url.endsWith('/merge')
+      ? { otherId: twin.id, keptVersion: kept.version, otherVersion: twin.version }
+      : { otherId: twin.id };
+  }
   const seat = { roleId: objects.opportunity.roles[0]!.id, profileId: objects.profile.id };
   if (url.endsWith('/team/lock')) return { members: [seat] };
   if (url.endsWith('/team/contact-requests')) return seat;
@@ -333,8 +347,12 @@ describe('authorisation matrix: route × principal × owner', () => {
     for (const route of routes) {
       const segment = route.url.split('/')[3]!;
       const kind = KIND_OF[segment]!;
+      // A merge leaves the kept record waiting for confirmation, which refuses a second merge of it.
       const destructive =
-        route.url.endsWith('/end') || route.url.endsWith('/erase') || route.url.endsWith('/withdraw');
+        route.url.endsWith('/end') ||
+        route.url.endsWith('/erase') ||
+        route.url.endsWith('/withdraw') ||
+        route.url.endsWith('/merge');
       for (const who of principals) {
         if (destructive) objects = await makeObjects(objects.import_job);
         const want = expected(route, who, kind, segment);

@@ -50,7 +50,8 @@ export const OPERATOR_ERASURE_REASONS = ERASURE_REASONS.filter((r) => r !== 'ret
  * - match runs keep only the rank and digest of every result about them (the hash chain still holds);
  * - import reports of their desk lose every quoted value of the rows that quote them;
  * - failed index deliveries about them are dropped;
- * - a keyed HMAC of the id goes to the erasure ledger so a restored backup can be purged again.
+ * - a keyed HMAC of the id goes to the erasure ledger so a restored backup can be purged again;
+ * - records merged into this one (the same person, registered twice) are erased the same way.
  * The reason is a code: nothing typed by a person is stored.
  */
 export async function eraseProfile(
@@ -65,6 +66,9 @@ export async function eraseProfile(
 ) {
   const [person] = await tx.select().from(profiles).where(eq(profiles.id, profileId));
   if (!person) return false;
+  // Records merged into this one are the same person, registered twice: they go too.
+  const twins = await tx.select({ id: profiles.id }).from(profiles).where(eq(profiles.mergedInto, profileId));
+  for (const twin of twins) await eraseProfile(tx, twin.id, options);
   // The append-only triggers allow this one kind of UPDATE inside an erasure transaction.
   await tx.execute(sql`select set_config('rilancio.erasure', 'on', true)`);
   await tx

@@ -7,6 +7,7 @@ export {
   replaceProfileChildren,
   type ProfileAggregate,
   type ProfileChildren,
+  type ProfileRow,
 } from './profiles.repository.js';
-export { CreateProfileSchema } from './profiles.schema.js';
-export { maySeePersonalData } from './profiles.service.js';
+export { CreateProfileSchema, ProfileViewSchema } from './profiles.schema.js';
+export { maySeePersonalData, toProfileView } from './profiles.service.js';

@@ -147,6 +147,8 @@ export const ProfileViewSchema = z.object({
   naceDivisions: z.array(z.string()),
   drivingLicences: z.array(z.string()),
   crisisCaseId: z.uuid().nullable(),
+  /** The record this one was merged into (the same person, registered twice); it has ended. */
+  mergedInto: z.uuid().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   endedAt: z.string().nullable(),

@@ -60,6 +60,7 @@ export function toProfileView(a: ProfileAggregate, principal: Principal): Profil
     naceDivisions: p.naceDivisions,
     drivingLicences: p.drivingLicences,
     crisisCaseId: p.crisisCaseId,
+    mergedInto: p.mergedInto,
     createdAt: toIso(p.createdAt)!,
     updatedAt: toIso(p.updatedAt)!,
     endedAt: toIso(p.endedAt),

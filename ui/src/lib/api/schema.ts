@@ -4481,6 +4481,7 @@ export interface paths {
                 naceDivisions: string[];
                 drivingLicences: string[];
                 crisisCaseId: string | null;
+                mergedInto: string | null;
                 createdAt: string;
                 updatedAt: string;
                 endedAt: string | null;
@@ -4895,6 +4896,7 @@ export interface paths {
               naceDivisions: string[];
               drivingLicences: string[];
               crisisCaseId: string | null;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
@@ -5067,6 +5069,7 @@ export interface paths {
               naceDivisions: string[];
               drivingLicences: string[];
               crisisCaseId: string | null;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
@@ -5467,6 +5470,7 @@ export interface paths {
               naceDivisions: string[];
               drivingLicences: string[];
               crisisCaseId: string | null;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
@@ -5643,10 +5647,1029 @@ export interface paths {
               naceDivisions: string[];
               drivingLicences: string[];
               crisisCaseId: string | null;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{id}/merge-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What merging another record of the same person into this one would give */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The second record of the same person, merged into this one
+             */
+            otherId: string;
+            /**
+             * @description Fields whose value comes from the other record instead of the kept one's
+             * @default []
+             */
+            take?: (
+              | 'name'
+              | 'email'
+              | 'phone'
+              | 'municipality'
+              | 'eqfLevel'
+              | 'mobilityKm'
+              | 'maxTravelMinutes'
+              | 'weeklyFerryCommute'
+              | 'availableFrom'
+              | 'employmentStatus'
+              | 'crisisCaseId'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kept: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                /** Format: uuid */
+                deskId: string;
+                externalRef: string | null;
+                personal: {
+                  firstName: string;
+                  lastName: string;
+                  email: string | null;
+                  phone: string | null;
+                } | null;
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                };
+                occupations: {
+                  uri: string;
+                  years: number;
+                }[];
+                skills: {
+                  uri: string;
+                  source: string;
+                }[];
+                languages: {
+                  code: string;
+                  level: string;
+                }[];
+                eqfLevel: number | null;
+                mobilityKm: number;
+                maxTravelMinutes: number | null;
+                weeklyFerryCommute: boolean;
+                availableFrom: string | null;
+                employmentStatus: string;
+                desiredPaths: string[];
+                supplyChains: string[];
+                naceDivisions: string[];
+                drivingLicences: string[];
+                crisisCaseId: string | null;
+                mergedInto: string | null;
+                createdAt: string;
+                updatedAt: string;
+                endedAt: string | null;
+                version: number;
+              };
+              other: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                /** Format: uuid */
+                deskId: string;
+                externalRef: string | null;
+                personal: {
+                  firstName: string;
+                  lastName: string;
+                  email: string | null;
+                  phone: string | null;
+                } | null;
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                };
+                occupations: {
+                  uri: string;
+                  years: number;
+                }[];
+                skills: {
+                  uri: string;
+                  source: string;
+                }[];
+                languages: {
+                  code: string;
+                  level: string;
+                }[];
+                eqfLevel: number | null;
+                mobilityKm: number;
+                maxTravelMinutes: number | null;
+                weeklyFerryCommute: boolean;
+                availableFrom: string | null;
+                employmentStatus: string;
+                desiredPaths: string[];
+                supplyChains: string[];
+                naceDivisions: string[];
+                drivingLicences: string[];
+                crisisCaseId: string | null;
+                mergedInto: string | null;
+                createdAt: string;
+                updatedAt: string;
+                endedAt: string | null;
+                version: number;
+              };
+              result: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                /** Format: uuid */
+                deskId: string;
+                externalRef: string | null;
+                personal: {
+                  firstName: string;
+                  lastName: string;
+                  email: string | null;
+                  phone: string | null;
+                } | null;
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                };
+                occupations: {
+                  uri: string;
+                  years: number;
+                }[];
+                skills: {
+                  uri: string;
+                  source: string;
+                }[];
+                languages: {
+                  code: string;
+                  level: string;
+                }[];
+                eqfLevel: number | null;
+                mobilityKm: number;
+                maxTravelMinutes: number | null;
+                weeklyFerryCommute: boolean;
+                availableFrom: string | null;
+                employmentStatus: string;
+                desiredPaths: string[];
+                supplyChains: string[];
+                naceDivisions: string[];
+                drivingLicences: string[];
+                crisisCaseId: string | null;
+                mergedInto: string | null;
+                createdAt: string;
+                updatedAt: string;
+                endedAt: string | null;
+                version: number;
+              };
+              differences: (
+                | 'name'
+                | 'email'
+                | 'phone'
+                | 'municipality'
+                | 'eqfLevel'
+                | 'mobilityKm'
+                | 'maxTravelMinutes'
+                | 'weeklyFerryCommute'
+                | 'availableFrom'
+                | 'employmentStatus'
+                | 'crisisCaseId'
+              )[];
+              fromOther: (
+                | 'name'
+                | 'email'
+                | 'phone'
+                | 'municipality'
+                | 'eqfLevel'
+                | 'mobilityKm'
+                | 'maxTravelMinutes'
+                | 'weeklyFerryCommute'
+                | 'availableFrom'
+                | 'employmentStatus'
+                | 'crisisCaseId'
+              )[];
+              carried: {
+                consents: number;
+                decisions: number;
+                outcomes: number;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merges another record of the same person into this one (undoable until confirmed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The second record of the same person, merged into this one
+             */
+            otherId: string;
+            /**
+             * @description Fields whose value comes from the other record instead of the kept one's
+             * @default []
+             */
+            take?: (
+              | 'name'
+              | 'email'
+              | 'phone'
+              | 'municipality'
+              | 'eqfLevel'
+              | 'mobilityKm'
+              | 'maxTravelMinutes'
+              | 'weeklyFerryCommute'
+              | 'availableFrom'
+              | 'employmentStatus'
+              | 'crisisCaseId'
+            )[];
+            /** @description The version of this record the preview showed */
+            keptVersion: number;
+            /** @description The version of the other record the preview showed */
+            otherVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+              };
+              fromOther: (
+                | 'name'
+                | 'email'
+                | 'phone'
+                | 'municipality'
+                | 'eqfLevel'
+                | 'mobilityKm'
+                | 'maxTravelMinutes'
+                | 'weeklyFerryCommute'
+                | 'availableFrom'
+                | 'employmentStatus'
+                | 'crisisCaseId'
+              )[];
+              carried: {
+                consents: number;
+                decisions: number;
+                outcomes: number;
+              };
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profiles/{id}/merges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                state: 'pending' | 'confirmed' | 'undone';
+                kept: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                };
+                merged: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                };
+                fromOther: (
+                  | 'name'
+                  | 'email'
+                  | 'phone'
+                  | 'municipality'
+                  | 'eqfLevel'
+                  | 'mobilityKm'
+                  | 'maxTravelMinutes'
+                  | 'weeklyFerryCommute'
+                  | 'availableFrom'
+                  | 'employmentStatus'
+                  | 'crisisCaseId'
+                )[];
+                carried: {
+                  consents: number;
+                  decisions: number;
+                  outcomes: number;
+                };
+                mergedAt: string;
+                settledAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile-merges/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Puts both records back as they were before the merge */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+              };
+              fromOther: (
+                | 'name'
+                | 'email'
+                | 'phone'
+                | 'municipality'
+                | 'eqfLevel'
+                | 'mobilityKm'
+                | 'maxTravelMinutes'
+                | 'weeklyFerryCommute'
+                | 'availableFrom'
+                | 'employmentStatus'
+                | 'crisisCaseId'
+              )[];
+              carried: {
+                consents: number;
+                decisions: number;
+                outcomes: number;
+              };
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/profile-merges/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the merge final: decisions and outcomes are carried over */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+              };
+              fromOther: (
+                | 'name'
+                | 'email'
+                | 'phone'
+                | 'municipality'
+                | 'eqfLevel'
+                | 'mobilityKm'
+                | 'maxTravelMinutes'
+                | 'weeklyFerryCommute'
+                | 'availableFrom'
+                | 'employmentStatus'
+                | 'crisisCaseId'
+              )[];
+              carried: {
+                consents: number;
+                decisions: number;
+                outcomes: number;
+              };
+              mergedAt: string;
+              settledAt: string | null;
             };
           };
         };
@@ -21269,6 +22292,138 @@ export const pathsApiV1ProfilesIdPatchRequestBodyContentApplicationJsonSupplyCha
   'agri_food',
   'mechanics_metalworking',
   'other',
+];
+export const pathsApiV1ProfilesIdMergePreviewPostRequestBodyContentApplicationJsonTakeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merge-preview']['post']['requestBody']['content']['application/json']['take']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfilesIdMergePreviewPostResponses200ContentApplicationJsonDifferencesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['differences']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfilesIdMergePreviewPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['fromOther']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfilesIdMergePostRequestBodyContentApplicationJsonTakeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merge']['post']['requestBody']['content']['application/json']['take']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfilesIdMergePostResponses201ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merge']['post']['responses']['201']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1ProfilesIdMergePostResponses201ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merge']['post']['responses']['201']['content']['application/json']['fromOther']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfilesIdMergesGetResponses200ContentApplicationJsonItemsStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1ProfilesIdMergesGetResponses200ContentApplicationJsonItemsFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['fromOther']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfileMergesIdUndoPostResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profile-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1ProfileMergesIdUndoPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profile-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['fromOther']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
+];
+export const pathsApiV1ProfileMergesIdConfirmPostResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profile-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1ProfileMergesIdConfirmPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/profile-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['fromOther']
+> = [
+  'name',
+  'email',
+  'phone',
+  'municipality',
+  'eqfLevel',
+  'mobilityKm',
+  'maxTravelMinutes',
+  'weeklyFerryCommute',
+  'availableFrom',
+  'employmentStatus',
+  'crisisCaseId',
 ];
 export const pathsApiV1AssetsGetParametersQueryIncludeEndedValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/assets']['get']['parameters']['query']['includeEnded']
