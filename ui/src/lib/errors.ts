@@ -8,6 +8,8 @@ export function errorKey(e: unknown, opts: { form?: boolean; change?: boolean } 
     if (e.code === 'RESET_TOKEN_INVALID') return 'errors.resetTokenInvalid';
     if (e.status === 409 && e.code === 'ALREADY_EXISTS') return 'errors.alreadyExists';
     if (e.code === 'OWN_ACCOUNT') return 'errors.ownAccount';
+    if (e.code === 'MERGE_CHANGED_SINCE') return 'errors.mergeChangedSince';
+    if (e.code === 'MERGE_PENDING') return 'errors.mergePending';
     if (opts.form && (e.status === 400 || e.status === 422)) return 'errors.invalidForm';
     if (opts.change && (e.status === 400 || e.status === 422)) return 'errors.refused';
     if (e.status === 0) return 'errors.network';

@@ -65,7 +65,7 @@ test('the page of a profile registered twice names the likely duplicate, with th
   assert.match(text, /Stessa e-mail/);
   assert.match(text, /Stesso telefono/);
   assert.match(text, /probabilità \d+%/);
-  assert.equal(await item.locator('a').getAttribute('href'), `/profiles/${original.id}`);
+  assert.equal(await item.locator('a').first().getAttribute('href'), `/profiles/${original.id}`);
   await screenshot(it, 'duplicates-profile-it');
 
   const fr = await (
@@ -112,4 +112,95 @@ test('the registration form names a likely duplicate while the person is typed, 
   await section.waitFor({ state: 'detached' });
   const after = (await apiGet<{ total: number }>(e2e.server.baseUrl, '/profiles?limit=1', 'operator')).total;
   assert.equal(after, before, 'the check saves nothing');
+});
+
+test('an operator merges a person registered twice, undoes it, merges again and confirms', async () => {
+  const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const stamp = Date.now();
+  const person = {
+    deskId: me.user.deskId,
+    firstName: 'Ottavia',
+    lastName: 'Fenzi',
+    email: `ottavia.fenzi.${stamp}@example.org`,
+    municipality: { country: 'IT', code: '011015' },
+    occupations: [],
+    employmentStatus: 'unemployed',
+  };
+  const kept = await apiPost<{ id: string; code: string }>('/profiles', {
+    ...person,
+    externalRef: `MRG-A-${stamp}`,
+    eqfLevel: 3,
+  });
+  const copy = await apiPost<{ id: string; code: string }>('/profiles', {
+    ...person,
+    externalRef: `MRG-B-${stamp}`,
+    phone: '+39 0187 55 44 33',
+    eqfLevel: 4,
+  });
+
+  const page = await (
+    await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', { session: 'merge' })
+  ).newPage();
+  const openMerge = async () => {
+    await page.goto(`${e2e.server.baseUrl}/profiles/${kept.id}`);
+    await settled(page);
+    const item = page.getByTestId('duplicate').filter({ hasText: 'Ottavia Fenzi' });
+    await item.getByTestId('merge-link').click();
+    await page.getByTestId('merge-table').waitFor();
+  };
+  await openMerge();
+  assert.match(await page.locator('h1').innerText(), /Unire due record della stessa persona/);
+  // Where the records differ the operator chooses; where one lacks a value the other's is taken.
+  assert.equal(await page.getByTestId('merge-result-eqfLevel').innerText(), '3');
+  assert.equal(await page.getByTestId('merge-result-phone').innerText(), '+39 0187 55 44 33');
+  await page.getByTestId('take-eqfLevel').check();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="merge-result-eqfLevel"]')?.textContent?.trim() === '4',
+  );
+  const table = await page.getByTestId('merge-table').innerText();
+  assert.doesNotMatch(table, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no id on screen');
+  assert.match(table, /Condizione lavorativa[\s\S]*Disoccupat/);
+  await screenshot(page, 'merge-preview-it');
+  await page.getByTestId('merge-submit').click();
+  await page.getByTestId('merged').waitFor();
+  const pending = page.getByTestId('merge-pending');
+  await pending.waitFor();
+  assert.match(await pending.innerText(), new RegExp(`Unione in attesa di conferma: il record ${copy.code}`));
+
+  // Undo: both records as they were.
+  await pending.getByTestId('merge-undo').click();
+  await page.getByTestId('merge-said').waitFor();
+  assert.match(await page.getByTestId('merge-said').innerText(), /Unione annullata/);
+  const back = await apiGet<{ eqfLevel: number; endedAt: string | null }>(
+    e2e.server.baseUrl,
+    `/profiles/${copy.id}`,
+    'operator',
+  );
+  assert.deepEqual([back.eqfLevel, back.endedAt], [4, null]);
+  assert.equal(
+    (await apiGet<{ eqfLevel: number }>(e2e.server.baseUrl, `/profiles/${kept.id}`, 'operator')).eqfLevel,
+    3,
+  );
+
+  // Again, and confirmed: the other record is closed and points here.
+  await openMerge();
+  await page.getByTestId('merge-submit').click();
+  await page.getByTestId('merge-pending').waitFor();
+  await page.getByTestId('merge-confirm').click();
+  await page.getByTestId('merge-history').waitFor();
+  assert.match(await page.getByTestId('merge-history').innerText(), new RegExp(copy.code));
+  await page.goto(`${e2e.server.baseUrl}/profiles/${copy.id}`);
+  await settled(page);
+  const closed = page.getByTestId('merged-into');
+  await closed.waitFor();
+  assert.equal(await closed.locator('a').getAttribute('href'), `/profiles/${kept.id}`);
+
+  // The French screen says the same in French.
+  const fr = await (
+    await newContext(e2e.browser, e2e.server.baseUrl, 'fr', 'operator', { session: 'merge-fr' })
+  ).newPage();
+  await fr.goto(`${e2e.server.baseUrl}/profiles/${copy.id}`);
+  await settled(fr);
+  await fr.getByTestId('merged-into').waitFor();
+  assert.match(await fr.getByTestId('merged-into').innerText(), /fusionnée avec une autre fiche/);
 });

@@ -254,6 +254,19 @@ export const api = {
     call(client.POST('/api/v1/profiles/duplicate-check', { body })),
   assetDuplicateCheck: (body: BodyJson<'/api/v1/assets/duplicate-check', 'post'>) =>
     call(client.POST('/api/v1/assets/duplicate-check', { body })),
+  /** Merging a person's second record into the first: what it would give, doing it, and its two ends. */
+  mergePreview: (id: string, body: BodyJson<'/api/v1/profiles/{id}/merge-preview', 'post'>, fetch?: Fetch) =>
+    call(client.POST('/api/v1/profiles/{id}/merge-preview', { params: { path: { id } }, body, fetch })),
+  merge: (id: string, body: BodyJson<'/api/v1/profiles/{id}/merge', 'post'>) =>
+    call(client.POST('/api/v1/profiles/{id}/merge', { params: { path: { id } }, body })),
+  merges: (id: string, fetch?: Fetch) =>
+    call(client.GET('/api/v1/profiles/{id}/merges', { params: { path: { id } }, fetch })),
+  settleMerge: (id: string, step: 'undo' | 'confirm') =>
+    call(
+      client.POST(`/api/v1/profile-merges/{id}/${step}` as '/api/v1/profile-merges/{id}/undo', {
+        params: { path: { id } },
+      }),
+    ),
   assetMatches: (id: string, lang: Lang, fetch?: Fetch) =>
     call(client.GET('/api/v1/assets/{id}/matches', { params: { path: { id }, query: { lang } }, fetch })),
   /** A company asks to contact an approved candidate; contacts come back only with the person's consent. */
