@@ -89,4 +89,41 @@ describe('import: likely duplicates are warnings, the rows are written', () => {
       reasons: ['SAME_KIND_AND_PLACE', 'SIMILAR_AREA'],
     });
   });
+
+  it('rows of one file that name the same person twice: the later row is warned with the earlier row’s number', async () => {
+    const file = csv([
+      header,
+      'F-1;Chiara;Russo;chiara.russo@example.org;;La Spezia;welder;Disoccupato',
+      'F-2;Dario;Verdi;;;La Spezia;welder;Disoccupato',
+      // The same Chiara, typed otherwise, in the same file: e-mail case, swapped names, accents.
+      'F-3;RUSSO;Chiàra;Chiara.Russo@Example.org;;La Spezia;welder;Disoccupato',
+      // A namesake of Dario elsewhere: a shared name alone is not a duplicate.
+      'F-4;Dario;Verdi;;;Genova;welder;Disoccupato',
+    ]);
+    const job = await importFile(t, operator, { entity: 'profiles' }, file); // a dry run
+    expect(job.counts).toMatchObject({ create: 4, error: 0, warnings: 1 });
+    const [warning] = job.report.items;
+    expect(warning).toMatchObject({
+      row: 4,
+      code: 'LIKELY_DUPLICATE_IN_FILE',
+      value: '2',
+      reasons: ['SAME_EMAIL', 'SAME_NAME', 'SAME_MUNICIPALITY'],
+      severity: 'warning',
+    });
+    expect((warning!.message as { it: string }).it).toContain('riga 2 di questo file');
+    expect((warning!.message as { fr: string }).fr).toContain('ligne 2 de ce fichier');
+    expect(JSON.stringify(job.report)).not.toMatch(/Chiara|Russo/i);
+  });
+
+  it('the same asset twice in one file', async () => {
+    const assets = csv([
+      'Numero di inventario;Titolo;Tipo;Comune;Disponibilità;Categoria;Superficie coperta (m²)',
+      'B-1;Capannone;capannone;Livorno;vendita;magazzino;2000',
+      'B-2;Capannone (copia);capannone;Livorno;vendita;magazzino;2050',
+    ]);
+    const job = await importFile(t, operator, { entity: 'assets' }, assets);
+    expect(job.report.items).toEqual([
+      expect.objectContaining({ row: 3, code: 'LIKELY_DUPLICATE_IN_FILE', value: '2' }),
+    ]);
+  });
 });

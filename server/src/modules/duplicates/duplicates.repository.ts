@@ -271,3 +271,37 @@ export async function firmCandidates(db: DbOrTx, probes: readonly FirmProbe[]) {
     })),
   );
 }
+
+/**
+ * The normalised keys of records not stored yet (the rows of one import batch), by the same SQL
+ * expressions as the indexes and the lookups above, so rows of one file are compared with each other
+ * exactly as they would be with stored records. One query for any number of rows.
+ */
+export async function probeKeys(
+  db: DbOrTx,
+  entity: 'profiles' | 'assets' | 'firms',
+  values: readonly Record<string, string | null>[],
+): Promise<Record<string, string | null>[]> {
+  if (values.length === 0) return [];
+  const json = JSON.stringify(values.map((v, i) => ({ ...v, i })));
+  const p = (field: string) => sql.raw(`p.${field}`);
+  const keys =
+    entity === 'profiles'
+      ? sql`${personNameKey(p('f'), p('l'))} as name, ${emailKey(p('e'))} as email, ${phoneKey(p('ph'))} as phone`
+      : entity === 'assets'
+        ? sql`${brandModelKey(p('b'), p('mo'))} as brand_model`
+        : sql`nullif(${taxIdKey(p('v'))}, '') as vat, nullif(${taxIdKey(p('s'))}, '') as siret,
+            case when length(${sirenKey(p('s'))}) = 9 then ${sirenKey(p('s'))} end as siren,
+            nullif(${firmNameKey(p('n'))}, '') as name`;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select p.i, ${keys}
+      from jsonb_to_recordset(${json}::jsonb) as p(i int, f text, l text, e text, ph text, b text, mo text, v text, s text, n text)
+      order by p.i`,
+  );
+  return rows.map(({ i: _i, ...k }) =>
+    Object.fromEntries(
+      Object.entries(k).map(([key, v]) => [key, typeof v === 'string' && v !== '' ? v : null]),
+    ),
+  );
+}

@@ -9,12 +9,14 @@ import {
   assetCandidates,
   firmCandidates,
   personCandidates,
+  probeKeys,
   type AssetProbe,
   type FirmProbe,
   type PersonProbe,
 } from './duplicates.repository.js';
 import type { AssetCheck, DuplicatesView, FirmCheck, ProfileCheck } from './duplicates.schema.js';
 import { byScore, scoreAsset, scoreFirm, scorePerson, type Scored } from './scoring.js';
+import { earlierDuplicates, type BatchRow, type EarlierRow } from './within-batch.js';
 
 /** A page shows the strongest few: a duplicate is a handful of records, never a list to browse. */
 const SHOWN = 10;
@@ -254,3 +256,51 @@ export function createDuplicatesService(db: Database) {
 }
 
 export type DuplicatesService = ReturnType<typeof createDuplicatesService>;
+
+/** A record not stored yet, as the within-batch comparison reads it. */
+export interface BatchRecord {
+  /** People: first and last name, e-mail, phone. Firms: name, partita IVA, SIRET. Assets: brand and model. */
+  text: {
+    firstName?: string | null;
+    lastName?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    name?: string | null;
+    vatNumber?: string | null;
+    siret?: string | null;
+    brand?: string | null;
+    model?: string | null;
+  };
+  place: string;
+  asset?: BatchRow['asset'];
+}
+
+/**
+ * For each record of a batch not stored yet (an import's rows), the strongest earlier record of the same
+ * batch it looks like, or null: rows of one file are compared with each other as with stored records.
+ */
+export async function findWithinBatch(
+  db: DbOrTx,
+  entity: 'profiles' | 'assets' | 'firms',
+  records: readonly BatchRecord[],
+): Promise<(EarlierRow | null)[]> {
+  const keys = await probeKeys(
+    db,
+    entity,
+    records.map(({ text: t }) => ({
+      f: t.firstName ?? null,
+      l: t.lastName ?? null,
+      e: t.email ?? null,
+      ph: t.phone ?? null,
+      b: t.brand ?? null,
+      mo: t.model ?? null,
+      v: t.vatNumber ?? null,
+      s: t.siret ?? null,
+      n: t.name ?? null,
+    })),
+  );
+  return earlierDuplicates(
+    entity,
+    records.map((r, i) => ({ place: r.place, keys: keys[i]!, asset: r.asset })),
+  );
+}

@@ -5,6 +5,7 @@ export {
   findAssets,
   findFirms,
   findPeople,
+  findWithinBatch,
   visibleTo,
   type DuplicatesService,
   type Found,

@@ -2,7 +2,14 @@ import { valueLabel, type VocabularyLang } from '@rilancio/vocabulary';
 import type { Principal } from '../../auth/principal.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { EntityName, Localized } from '../../files/index.js';
-import { findAssets, findFirms, findPeople, visibleTo, type ReasonCode } from '../duplicates/index.js';
+import {
+  findAssets,
+  findFirms,
+  findPeople,
+  findWithinBatch,
+  visibleTo,
+  type ReasonCode,
+} from '../duplicates/index.js';
 import type { ReportEntry } from './import-codes.js';
 
 type Value = Record<string, unknown>;
@@ -26,6 +33,79 @@ function message(score: number, reasons: readonly ReasonCode[] | null): Localize
         fr: `Un doublon probable est enregistré auprès d’un autre guichet (${percent}). Ligne importée.`,
         en: `A likely duplicate is registered at another desk (${percent}). Row imported.`,
       };
+}
+
+const why = (reasons: readonly ReasonCode[], lang: VocabularyLang) =>
+  reasons.map((r) => valueLabel('duplicateReason', r, lang) ?? r).join(', ');
+
+/** The words of a warning about an earlier row of the same file. */
+function inFileMessage(row: number, score: number, reasons: readonly ReasonCode[]): Localized {
+  const percent = `${Math.round(score * 100)}%`;
+  return {
+    it: `Probabile doppione della riga ${row} di questo file (${percent}): ${why(reasons, 'it')}. Riga importata: verificare e, se è lo stesso, unire.`,
+    fr: `Doublon probable de la ligne ${row} de ce fichier (${percent}) : ${why(reasons, 'fr')}. Ligne importée : vérifier et, si c’est le même, fusionner.`,
+    en: `Likely duplicate of row ${row} of this file (${percent}): ${why(reasons, 'en')}. Row imported: check it and merge if it is the same.`,
+  };
+}
+
+const placeOf = (v: Value) =>
+  v.municipality ? `${(v.municipality as Place).country}:${(v.municipality as Place).code}` : '';
+
+/**
+ * Warnings for rows that look like an earlier row of the same batch: the file names the same person,
+ * asset or firm twice (stored records are compared by `duplicateWarnings`). One query per batch.
+ */
+export async function inBatchWarnings(
+  tx: DbOrTx,
+  entity: EntityName,
+  rows: readonly { row: number; field: string; value: Value }[],
+): Promise<ReportEntry[]> {
+  if (rows.length < 2 || (entity !== 'profiles' && entity !== 'assets' && entity !== 'firms')) return [];
+  const earlier = await findWithinBatch(
+    tx,
+    entity,
+    rows.map(({ value: v }) => ({
+      text: {
+        firstName: s(v.firstName),
+        lastName: s(v.lastName),
+        email: s(v.email),
+        phone: s(v.phone),
+        name: s(v.name),
+        vatNumber: s(v.vatNumber),
+        siret: s(v.siret),
+        brand: s(v.brand),
+        model: s(v.model),
+      },
+      place: placeOf(v),
+      ...(entity === 'assets'
+        ? {
+            asset: {
+              kind: String(v.kind),
+              area: n(v.coveredAreaM2) ?? n(v.landAreaM2),
+              year: n(v.year),
+              ownerFirmId: s(v.ownerFirmId),
+            },
+          }
+        : {}),
+    })),
+  );
+  return rows.flatMap((r, i) => {
+    const found = earlier[i];
+    if (!found) return [];
+    const first = rows[found.index]!.row;
+    return [
+      {
+        row: r.row,
+        field: r.field,
+        value: String(first),
+        code: 'LIKELY_DUPLICATE_IN_FILE',
+        message: inFileMessage(first, found.score, found.reasons as ReasonCode[]),
+        score: found.score,
+        reasons: found.reasons,
+        severity: 'warning' as const,
+      },
+    ];
+  });
 }
 
 /**

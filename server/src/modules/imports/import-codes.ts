@@ -112,7 +112,10 @@ export interface ReportEntry extends Omit<RowIssue, 'code'> {
   /** The rule text from the API validation, when the reason is RULE_VIOLATED. */
   detail?: string;
   suggestions?: Suggestion[];
-  /** LIKELY_DUPLICATE: how likely (0–1) and why, as duplicate-reason codes (vocabulary duplicateReason). */
+  /**
+   * LIKELY_DUPLICATE (a stored record) and LIKELY_DUPLICATE_IN_FILE (an earlier row, whose number is the
+   * value): how likely (0–1) and why, as duplicate-reason codes (vocabulary duplicateReason).
+   */
   score?: number;
   reasons?: string[];
 }

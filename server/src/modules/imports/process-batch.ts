@@ -22,7 +22,7 @@ import type { ImportJobRow } from './imports.repository.js';
 import type { ImportOptions, PreparedFile } from './prepared-file.js';
 import type { ReferenceResolver } from './reference-resolver.js';
 import { correctionLookup } from './corrections.js';
-import { duplicateWarnings } from './duplicate-warnings.js';
+import { duplicateWarnings, inBatchWarnings } from './duplicate-warnings.js';
 
 /** What one batch works with: named, so no call passes eight values in the right order by luck. */
 export interface BatchContext {
@@ -210,6 +210,14 @@ export async function processBatch(
       excludeId: w.existing?.id ?? null,
     })),
     principal,
+  );
+  // … and rows that look like an earlier row of this batch (the same person twice in one file).
+  warnings.push(
+    ...(await inBatchWarnings(
+      tx,
+      adapter.entity,
+      changing.map((w) => ({ row: w.row.rowNumber, field: keyField(adapter.entity), value: w.value! })),
+    )),
   );
   const byRow = new Map(changing.map((w) => [w.row.rowNumber, w]));
   for (const warning of warnings) byRow.get(warning.row)!.entries.push(warning);
