@@ -68,6 +68,14 @@ const consent = (id: string, purpose: string) =>
     channel: 'desk',
   });
 
+/** Merges `other` into `kept` at the versions they were created with. */
+const mergeInto = (kept: Person, other: Person, caller: Caller = operator) =>
+  call(caller, 'POST', `/profiles/${kept.id}/merge`, {
+    otherId: other.id,
+    keptVersion: kept.version,
+    otherVersion: other.version,
+  });
+
 /** The same Giulia Bianchi, registered twice: the second record knows her phone, skills and French. */
 async function twoRecords() {
   const kept = await person(operator, {
@@ -191,13 +199,7 @@ describe('merging a person registered twice', () => {
       await call(operator, 'POST', `/profiles/${kept.id}/merge-preview`, { otherId: other.id })
     ).json();
     expect(preview.carried).toEqual({ consents: 0, decisions: 1, outcomes: 1 });
-    const merge = (
-      await call(operator, 'POST', `/profiles/${kept.id}/merge`, {
-        otherId: other.id,
-        keptVersion: kept.version,
-        otherVersion: other.version,
-      })
-    ).json();
+    const merge = (await mergeInto(kept, other)).json();
     const confirmed = await call(operator, 'POST', `/profile-merges/${merge.id}/confirm`);
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ state: 'confirmed', carried: { decisions: 1, outcomes: 1 } });
@@ -231,13 +233,7 @@ describe('merging a person registered twice', () => {
 
   it('refuses an undo that would lose a change made after the merge', async () => {
     const { kept, other } = await twoRecords();
-    const merge = (
-      await call(operator, 'POST', `/profiles/${kept.id}/merge`, {
-        otherId: other.id,
-        keptVersion: kept.version,
-        otherVersion: other.version,
-      })
-    ).json();
+    const merge = (await mergeInto(kept, other)).json();
     const current = await profile(kept.id);
     const patched = await t.call(operator, {
       method: 'PATCH',
@@ -287,11 +283,7 @@ describe('merging a person registered twice', () => {
       sql`create trigger fail_merge before insert on profile_merges for each row execute function fail_merge()`,
     );
     try {
-      const res = await call(operator, 'POST', `/profiles/${kept.id}/merge`, {
-        otherId: other.id,
-        keptVersion: kept.version,
-        otherVersion: other.version,
-      });
+      const res = await mergeInto(kept, other);
       expect(res.statusCode).toBe(500);
     } finally {
       await db().execute(sql`drop trigger fail_merge on profile_merges`);
@@ -316,20 +308,10 @@ describe('who may merge', () => {
       otherId: other.id,
     });
     expect(preview.statusCode).toBe(403);
-    const merge = await call(otherOperator, 'POST', `/profiles/${kept.id}/merge`, {
-      otherId: other.id,
-      keptVersion: kept.version,
-      otherVersion: other.version,
-    });
+    const merge = await mergeInto(kept, other, otherOperator);
     expect(merge.statusCode).toBe(403);
     expect((await call(otherOperator, 'GET', `/profiles/${kept.id}/merges`)).statusCode).toBe(403);
-    const own = (
-      await call(operator, 'POST', `/profiles/${kept.id}/merge`, {
-        otherId: other.id,
-        keptVersion: kept.version,
-        otherVersion: other.version,
-      })
-    ).json();
+    const own = (await mergeInto(kept, other)).json();
     for (const step of ['undo', 'confirm'])
       expect((await call(otherOperator, 'POST', `/profile-merges/${own.id}/${step}`)).statusCode).toBe(403);
     expect((await profile(other.id)).mergedInto).toBe(kept.id);

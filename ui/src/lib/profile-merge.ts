@@ -1,3 +1,4 @@
+import { PROFILE_MERGE_FIELDS } from '@rilancio/vocabulary';
 import { formatDate, placeLabel, valueLabel } from '$lib/format';
 import type { api } from '$lib/api/client';
 
@@ -9,20 +10,8 @@ export type MergePreview = Awaited<ReturnType<typeof api.mergePreview>>;
 export type MergeField = MergePreview['differences'][number];
 type ProfileView = MergePreview['kept'];
 
-/** The fields a merge decides, in the order the merge page shows them (the server's MERGE_FIELDS). */
-export const MERGE_FIELDS: readonly MergeField[] = [
-  'name',
-  'email',
-  'phone',
-  'municipality',
-  'eqfLevel',
-  'mobilityKm',
-  'maxTravelMinutes',
-  'weeklyFerryCommute',
-  'availableFrom',
-  'employmentStatus',
-  'crisisCaseId',
-];
+/** The fields a merge decides, in the order the merge page shows them (one list with the server's). */
+export const MERGE_FIELDS: readonly MergeField[] = PROFILE_MERGE_FIELDS;
 
 /** One field of a person's record in the user's words (never a code or an id); '—' when empty. */
 export function mergeFieldValue(view: ProfileView, field: MergeField, t: Translate, locale: string): string {

@@ -1,3 +1,4 @@
+import { PROFILE_MERGE_FIELDS } from '@rilancio/vocabulary';
 import type { SKILL_SOURCES } from '../../domain/vocabulary.js';
 import { CEFR_LEVELS } from '../../domain/vocabulary.js';
 import type { ProfileAggregate, ProfileChildren, ProfileRow } from '../profiles/index.js';
@@ -8,19 +9,7 @@ import type { ProfileAggregate, ProfileChildren, ProfileRow } from '../profiles/
  * may take the other record's value for any field they choose (`take`). Lists are joined: occupations with
  * the longer experience, skills with the stronger evidence, languages with the higher level.
  */
-export const MERGE_FIELDS = [
-  'name',
-  'email',
-  'phone',
-  'municipality',
-  'eqfLevel',
-  'mobilityKm',
-  'maxTravelMinutes',
-  'weeklyFerryCommute',
-  'availableFrom',
-  'employmentStatus',
-  'crisisCaseId',
-] as const;
+export const MERGE_FIELDS = PROFILE_MERGE_FIELDS;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 /** The columns each field stands for (a name is first and last name together; a place is four columns). */
