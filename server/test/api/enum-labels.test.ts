@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VALUE_LABELS, type VocabularyName } from '@rilancio/vocabulary';
+import { PROFILE_MERGE_FIELDS, VALUE_LABELS, type VocabularyName } from '@rilancio/vocabulary';
 import { describe, expect, it } from 'vitest';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -99,6 +99,8 @@ const UI_WORDED: Record<string, string> = {
     'withdrawn',
   ])]: 'outcome.state',
   [signature(['plan', 'legal_form', 'financing', 'formalities'])]: 'readiness.stage',
+  [signature([...PROFILE_MERGE_FIELDS])]: 'merge.fields',
+  [signature(['pending', 'confirmed', 'undone'])]: 'merge.state',
   [signature([
     'role_uncovered',
     'asset_unavailable',

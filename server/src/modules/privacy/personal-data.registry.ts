@@ -59,6 +59,7 @@ export const PERSONAL_DATA: Record<string, ColumnTags> = {
     nace_divisions: work,
     driving_licences: work,
     crisis_case_id: work,
+    merged_into: ['placement', 'accountability'],
     created_at: ['accountability'],
     updated_at: ['accountability'],
     ended_at: ['accountability'],
@@ -78,6 +79,22 @@ export const PERSONAL_DATA: Record<string, ColumnTags> = {
     given_at: ['company_sharing', 'accountability'],
     withdrawn_at: ['company_sharing', 'accountability'],
   },
+  // A merge of a person's two records: `before` holds the kept record's former values until it is settled.
+  profile_merges: {
+    id: ['placement', 'accountability'],
+    desk_id: ['placement', 'accountability'],
+    kept_id: ['placement', 'accountability'],
+    merged_id: ['placement', 'accountability'],
+    state: ['placement', 'accountability'],
+    kept_version: ['placement'],
+    merged_version: ['placement'],
+    before: ['placement'],
+    moved: ['placement', 'accountability'],
+    merged_at: ['accountability'],
+    merged_by: ['accountability'],
+    settled_at: ['accountability'],
+    settled_by: ['accountability'],
+  },
 };
 
 /**
@@ -90,6 +107,11 @@ export const SUBJECT_REFERENCES = [
   { table: 'profile_occupations', column: 'profile_id' },
   { table: 'profile_skills', column: 'profile_id' },
   { table: 'profile_languages', column: 'profile_id' },
+  // Erasure takes the records merged into a person with them, and a merge row goes with either record;
+  // the access export lists the merges through their audit entries on the record.
+  { table: 'profiles', column: 'merged_into' },
+  { table: 'profile_merges', column: 'kept_id' },
+  { table: 'profile_merges', column: 'merged_id' },
   { table: 'consents', column: 'profile_id' },
   { table: 'match_decisions', column: 'candidate_id' },
   { table: 'match_outcomes', column: 'profile_id' },
