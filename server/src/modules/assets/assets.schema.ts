@@ -17,6 +17,7 @@ import {
   MunicipalityRefSchema,
   MunicipalityViewSchema,
 } from '../shared/schemas.js';
+import { patchSchemaOf } from '../shared/record-schemas.js';
 
 const positive = (max: number) => z.number().min(0).max(max).nullable();
 
@@ -92,10 +93,9 @@ export const CreateAssetSchema = z
   });
 export type CreateAsset = z.infer<typeof CreateAssetSchema>;
 
-export const UpdateAssetSchema = z
-  .strictObject(assetFields)
-  .partial()
-  .extend({ version: z.number().int().min(1), lastVerifiedAt: z.iso.datetime().optional() });
+export const UpdateAssetSchema = patchSchemaOf(assetFields).extend({
+  lastVerifiedAt: z.iso.datetime().optional(),
+});
 export type UpdateAsset = z.infer<typeof UpdateAssetSchema>;
 
 export const AssetViewSchema = z.object({

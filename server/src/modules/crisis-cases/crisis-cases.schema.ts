@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import { CRISIS_PROCEDURES, CRISIS_STATUSES, SUPPLY_CHAINS } from '../../domain/vocabulary.js';
 import { IsoDateSchema, MunicipalityRefSchema, MunicipalityViewSchema } from '../shared/schemas.js';
-import {
-  listQuerySchema,
-  municipalityFilter,
-  provinceFilter,
-  regionFilter,
-  vocabularyFilter,
-} from '../shared/list-query.js';
+import { listQuerySchema, vocabularyFilter } from '../shared/list-query.js';
+import { patchSchemaOf, placeQueryFields, versionedRecordViewFields } from '../shared/record-schemas.js';
 
 const crisisFields = {
   firmId: z.uuid().nullable(),
@@ -33,10 +28,7 @@ export const CreateCrisisCaseSchema = z
   });
 export type CreateCrisisCase = z.infer<typeof CreateCrisisCaseSchema>;
 
-export const UpdateCrisisCaseSchema = z
-  .strictObject(crisisFields)
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const UpdateCrisisCaseSchema = patchSchemaOf(crisisFields);
 export type UpdateCrisisCase = z.infer<typeof UpdateCrisisCaseSchema>;
 
 export const CrisisCaseViewSchema = z.object({
@@ -55,10 +47,7 @@ export const CrisisCaseViewSchema = z.object({
   openedOn: z.string().nullable(),
   closedOn: z.string().nullable(),
   workersAffected: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  endedAt: z.string().nullable(),
-  version: z.number(),
+  ...versionedRecordViewFields,
 });
 export type CrisisCaseView = z.infer<typeof CrisisCaseViewSchema>;
 
@@ -68,9 +57,7 @@ export const CrisisCaseListQuerySchema = listQuerySchema(CRISIS_CASE_SORTS, {
   status: vocabularyFilter(CRISIS_STATUSES),
   procedure: vocabularyFilter(CRISIS_PROCEDURES),
   supplyChain: vocabularyFilter(SUPPLY_CHAINS),
-  region: regionFilter,
-  province: provinceFilter,
-  municipality: municipalityFilter,
+  ...placeQueryFields,
   deskId: z.uuid().optional(),
   firmId: z.uuid().optional(),
 });

@@ -10,13 +10,7 @@ import {
   NEED_TYPES,
   SUPPLY_CHAINS,
 } from '../../domain/vocabulary.js';
-import {
-  listQuerySchema,
-  municipalityFilter,
-  provinceFilter,
-  regionFilter,
-  vocabularyFilter,
-} from '../shared/list-query.js';
+import { listQuerySchema, vocabularyFilter } from '../shared/list-query.js';
 import {
   EscoOccupationUriSchema,
   EscoSkillUriSchema,
@@ -24,6 +18,7 @@ import {
   MunicipalityRefSchema,
   MunicipalityViewSchema,
 } from '../shared/schemas.js';
+import { patchSchemaOf, placeQueryFields, versionedRecordViewFields } from '../shared/record-schemas.js';
 
 const commonFields = {
   title: z.string().trim().min(3).max(200),
@@ -88,10 +83,7 @@ export const CreateNeedSchema = z.discriminatedUnion('type', [
 export type CreateNeed = z.infer<typeof CreateNeedSchema>;
 
 /** The type of a need does not change; each field is checked against the stored type by the service. */
-export const UpdateNeedSchema = z
-  .strictObject({ ...commonFields, ...jobFields, ...assetNeedFields })
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const UpdateNeedSchema = patchSchemaOf({ ...commonFields, ...jobFields, ...assetNeedFields });
 export type UpdateNeed = z.infer<typeof UpdateNeedSchema>;
 export const JOB_ONLY_FIELDS = Object.keys(jobFields);
 export const ASSET_ONLY_FIELDS = Object.keys(assetNeedFields);
@@ -130,10 +122,7 @@ export const NeedViewSchema = z.object({
   budgetEur: z.number().nullable(),
   monthlyBudgetEur: z.number().nullable(),
   byDate: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  endedAt: z.string().nullable(),
-  version: z.number(),
+  ...versionedRecordViewFields,
 });
 export type NeedView = z.infer<typeof NeedViewSchema>;
 
@@ -144,9 +133,7 @@ export const NeedListQuerySchema = listQuerySchema(NEED_SORTS, {
   status: vocabularyFilter(NEED_STATUSES),
   contractType: vocabularyFilter(CONTRACT_TYPES),
   supplyChain: vocabularyFilter(SUPPLY_CHAINS),
-  region: regionFilter,
-  province: provinceFilter,
-  municipality: municipalityFilter,
+  ...placeQueryFields,
   deskId: z.uuid().optional(),
   firmId: z.uuid().optional(),
 });

@@ -7,13 +7,8 @@ import {
   MunicipalityRefSchema,
   MunicipalityViewSchema,
 } from '../shared/schemas.js';
-import {
-  listQuerySchema,
-  municipalityFilter,
-  provinceFilter,
-  regionFilter,
-  vocabularyFilter,
-} from '../shared/list-query.js';
+import { listQuerySchema, vocabularyFilter } from '../shared/list-query.js';
+import { patchSchemaOf, placeQueryFields, versionedRecordViewFields } from '../shared/record-schemas.js';
 
 export const OpportunityRoleInputSchema = z.strictObject({
   occupationUri: EscoOccupationUriSchema,
@@ -43,10 +38,7 @@ export const CreateOpportunitySchema = z
   .extend({ deskId: z.uuid() });
 export type CreateOpportunity = z.infer<typeof CreateOpportunitySchema>;
 
-export const UpdateOpportunitySchema = z
-  .strictObject(opportunityFields)
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const UpdateOpportunitySchema = patchSchemaOf(opportunityFields);
 export type UpdateOpportunity = z.infer<typeof UpdateOpportunitySchema>;
 
 export const OpportunityViewSchema = z.object({
@@ -68,10 +60,7 @@ export const OpportunityViewSchema = z.object({
     z.object({ id: z.uuid(), occupationUri: z.string(), count: z.number(), keySkills: z.array(z.string()) }),
   ),
   assetIds: z.array(z.uuid()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  endedAt: z.string().nullable(),
-  version: z.number(),
+  ...versionedRecordViewFields,
 });
 export type OpportunityView = z.infer<typeof OpportunityViewSchema>;
 
@@ -81,9 +70,7 @@ export const OpportunityListQuerySchema = listQuerySchema(OPPORTUNITY_SORTS, {
   kind: vocabularyFilter(OPPORTUNITY_KINDS),
   status: vocabularyFilter(OPPORTUNITY_STATUSES),
   supplyChain: vocabularyFilter(SUPPLY_CHAINS),
-  region: regionFilter,
-  province: provinceFilter,
-  municipality: municipalityFilter,
+  ...placeQueryFields,
   deskId: z.uuid().optional(),
   crisisCaseId: z.uuid().optional(),
   sourceFirmId: z.uuid().optional(),

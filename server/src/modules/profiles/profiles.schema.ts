@@ -7,13 +7,7 @@ import {
   SKILL_SOURCES,
   SUPPLY_CHAINS,
 } from '../../domain/vocabulary.js';
-import {
-  listQuerySchema,
-  municipalityFilter,
-  provinceFilter,
-  regionFilter,
-  vocabularyFilter,
-} from '../shared/list-query.js';
+import { listQuerySchema, vocabularyFilter } from '../shared/list-query.js';
 import {
   EscoOccupationUriSchema,
   EscoSkillUriSchema,
@@ -21,6 +15,7 @@ import {
   MunicipalityRefSchema,
   MunicipalityViewSchema,
 } from '../shared/schemas.js';
+import { patchSchemaOf, placeQueryFields, versionedRecordViewFields } from '../shared/record-schemas.js';
 
 const ProfileOccupationSchema = z.strictObject({
   uri: EscoOccupationUriSchema,
@@ -102,17 +97,13 @@ export const CreateProfileSchema = z.strictObject({
 export type CreateProfile = z.infer<typeof CreateProfileSchema>;
 
 /** A PATCH names the version it read; fields it leaves out stay as they are (no defaults here). */
-export const UpdateProfileSchema = z
-  .strictObject(profileFields)
-  .partial()
-  .extend({
-    skills: z
-      .array(PatchSkillSchema)
-      .max(200)
-      .refine(...unique((s: { uri: string }) => s.uri, 'skill'))
-      .optional(),
-    version: z.number().int().min(1),
-  });
+export const UpdateProfileSchema = patchSchemaOf(profileFields).extend({
+  skills: z
+    .array(PatchSkillSchema)
+    .max(200)
+    .refine(...unique((s: { uri: string }) => s.uri, 'skill'))
+    .optional(),
+});
 export type UpdateProfile = z.infer<typeof UpdateProfileSchema>;
 
 /**
@@ -149,10 +140,7 @@ export const ProfileViewSchema = z.object({
   crisisCaseId: z.uuid().nullable(),
   /** The record this one was merged into (the same person, registered twice); it has ended. */
   mergedInto: z.uuid().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  endedAt: z.string().nullable(),
-  version: z.number(),
+  ...versionedRecordViewFields,
 });
 export type ProfileView = z.infer<typeof ProfileViewSchema>;
 
@@ -165,9 +153,7 @@ export const ProfileListQuerySchema = listQuerySchema(PROFILE_SORTS, {
   employmentStatus: vocabularyFilter(EMPLOYMENT_STATUSES),
   desiredPath: vocabularyFilter(DESIRED_PATHS),
   supplyChain: vocabularyFilter(SUPPLY_CHAINS),
-  region: regionFilter,
-  province: provinceFilter,
-  municipality: municipalityFilter,
+  ...placeQueryFields,
   deskId: z.uuid().optional(),
   crisisCaseId: z.uuid().optional(),
 });

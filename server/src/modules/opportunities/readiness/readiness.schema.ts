@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '../../shared/schemas.js';
+import { OpportunityViewSchema } from '../opportunities.schema.js';
 import { READINESS_LANGS, STAGES } from './route-template.js';
 
 export const ReadinessQuerySchema = z.strictObject({ lang: z.enum(READINESS_LANGS).default('it') });
@@ -60,18 +61,18 @@ export type Blocker = z.infer<typeof BlockerSchema>;
 
 const MemberSchema = z.object({ code: z.string(), score: z.number() });
 
+/**
+ * The opportunity the card is about: fields of its view, and the country whose route the checklist
+ * follows (two picks keep the order in which the API has always listed them).
+ */
+const ReadinessOpportunitySchema = z.object({
+  ...OpportunityViewSchema.pick({ id: true, deskId: true, title: true, kind: true, status: true }).shape,
+  country: z.string(),
+  ...OpportunityViewSchema.pick({ deadline: true, capitalNeededEur: true, version: true }).shape,
+});
+
 export const ReadinessSchema = z.object({
-  opportunity: z.object({
-    id: z.uuid(),
-    deskId: z.uuid(),
-    title: z.string(),
-    kind: z.string(),
-    status: z.string(),
-    country: z.string(),
-    deadline: z.string().nullable(),
-    capitalNeededEur: z.number().nullable(),
-    version: z.number(),
-  }),
+  opportunity: ReadinessOpportunitySchema,
   /** Share of the required places the proposed team fills (0–1), from the team builder. */
   coverage: z.number(),
   teamScore: z.number(),
