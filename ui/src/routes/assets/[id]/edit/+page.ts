@@ -1,22 +1,12 @@
-import { api } from '$lib/api/client';
-import type { Item } from '$lib/api/types';
 import { crisisOptions } from '$lib/crisis-options';
+import { recordWithOptions } from '$lib/edit-load';
 
 export async function load({ params, fetch }) {
-  const crises = crisisOptions(fetch);
-  try {
-    return {
-      id: params.id,
-      asset: await api.get('assets', params.id, fetch),
-      error: null,
-      crises: await crises,
-    };
-  } catch (error) {
-    return {
-      id: params.id,
-      asset: null as Item<'assets'> | null,
-      error: error as unknown,
-      crises: await crises,
-    };
-  }
+  const { record, error, options } = await recordWithOptions({
+    resource: 'assets',
+    id: params.id,
+    fetch,
+    options: crisisOptions(fetch),
+  });
+  return { id: params.id, asset: record, error, crises: options };
 }
