@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { FIRM_SIZE_BANDS, FIRM_STATES, SUPPLY_CHAINS } from '../../domain/vocabulary.js';
-import {
-  listQuerySchema,
-  municipalityFilter,
-  provinceFilter,
-  regionFilter,
-  vocabularyFilter,
-} from '../shared/list-query.js';
+import { listQuerySchema, vocabularyFilter } from '../shared/list-query.js';
+import { patchSchemaOf, placeQueryFields, versionedRecordViewFields } from '../shared/record-schemas.js';
 import { MunicipalityRefSchema, MunicipalityViewSchema } from '../shared/schemas.js';
 import { isValidPartitaIva, isValidSiret } from '../../lib/identifiers.js';
 
@@ -47,10 +42,7 @@ export const CreateFirmSchema = z
   });
 export type CreateFirm = z.infer<typeof CreateFirmSchema>;
 
-export const UpdateFirmSchema = z
-  .strictObject(firmFields)
-  .partial()
-  .extend({ version: z.number().int().min(1) });
+export const UpdateFirmSchema = patchSchemaOf(firmFields);
 export type UpdateFirm = z.infer<typeof UpdateFirmSchema>;
 
 export const FirmViewSchema = z.object({
@@ -65,10 +57,7 @@ export const FirmViewSchema = z.object({
   municipality: MunicipalityViewSchema.nullable(),
   sizeBand: z.string().nullable(),
   state: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  endedAt: z.string().nullable(),
-  version: z.number(),
+  ...versionedRecordViewFields,
 });
 export type FirmView = z.infer<typeof FirmViewSchema>;
 
@@ -79,9 +68,7 @@ export const FirmListQuerySchema = listQuerySchema(FIRM_SORTS, {
   sizeBand: vocabularyFilter(FIRM_SIZE_BANDS),
   state: vocabularyFilter(FIRM_STATES),
   country: vocabularyFilter(['IT', 'FR']),
-  region: regionFilter,
-  province: provinceFilter,
-  municipality: municipalityFilter,
+  ...placeQueryFields,
   deskId: z.uuid().optional(),
 });
 export type FirmListQuery = z.output<typeof FirmListQuerySchema>;
