@@ -4,7 +4,8 @@ import type { TravelModel } from './travel/model.js';
 import { requirementList } from './components/skills.js';
 import { DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
-import { PostingStore, type SearchPlan, type SearchStats } from './posting-store.js';
+import { PostingIndex } from './posting-index.js';
+import type { SearchPlan, SearchStats, StoreEntry } from './posting-store.js';
 import { scoreNeedForPerson, scorePersonForJob } from './score-job.js';
 import { canOperate, operatorWeights, scoreOperatorForAsset } from './assets.js';
 import { operatorBasis } from './operator-basis.js';
@@ -83,27 +84,17 @@ function maxSourceCredit(config: ScoringConfig): number {
  * ISCO prefix, crisis case and desk, plus a lat/lon grid; `topKForJob` scores only the
  * candidates whose upper bound can still reach the top k (see PostingStore.search).
  */
-export class CandidateIndex {
-  private readonly store = new PostingStore<ScoringProfile>(profileKeys);
-
+export class CandidateIndex extends PostingIndex<ScoringProfile> {
   constructor(
-    private readonly knowledge: Knowledge,
-    private readonly config: ScoringConfig = DEFAULT_CONFIG,
+    knowledge: Knowledge,
+    config: ScoringConfig = DEFAULT_CONFIG,
     profiles: Iterable<ScoringProfile> = [],
   ) {
-    for (const p of profiles) this.add(p);
+    super(profileKeys, knowledge, config, profiles);
   }
 
-  get size(): number {
-    return this.store.size;
-  }
-
-  get(id: string): ScoringProfile | undefined {
-    return this.store.get(id);
-  }
-
-  add(p: ScoringProfile): void {
-    this.store.add({
+  protected entry(p: ScoringProfile): StoreEntry<ScoringProfile> {
+    return {
       item: p,
       id: p.id,
       point: p.home,
@@ -111,16 +102,7 @@ export class CandidateIndex {
         ? this.knowledge.travel.kmWithin(widestMinutes(p, this.knowledge.travel))
         : p.mobilityKm,
       skillTotal: 0,
-    });
-  }
-
-  /** Replaces the profile with the same id (or adds it). */
-  update(p: ScoringProfile): void {
-    this.add(p);
-  }
-
-  remove(id: string): boolean {
-    return this.store.remove(id);
+    };
   }
 
   /** Workers displaced by one crisis case. */
@@ -243,45 +225,27 @@ function needKeys(n: JobNeedInput): string[] {
 }
 
 /** In-memory index of job needs for "needs that fit this person" (the other direction). */
-export class NeedIndex {
-  private readonly store = new PostingStore<JobNeedInput>(needKeys);
-
+export class NeedIndex extends PostingIndex<JobNeedInput> {
   constructor(
-    private readonly knowledge: Knowledge,
-    private readonly config: ScoringConfig = DEFAULT_CONFIG,
+    knowledge: Knowledge,
+    config: ScoringConfig = DEFAULT_CONFIG,
     needs: Iterable<JobNeedInput> = [],
   ) {
-    for (const n of needs) this.add(n);
+    super(needKeys, knowledge, config, needs);
   }
 
-  get size(): number {
-    return this.store.size;
-  }
-
-  get(id: string): JobNeedInput | undefined {
-    return this.store.get(id);
-  }
-
-  add(n: JobNeedInput): void {
+  protected entry(n: JobNeedInput): StoreEntry<JobNeedInput> {
     const ew = this.config.skills.essentialWeight;
     let total = 0;
     for (const r of requirementList(n.essentialSkills, n.optionalSkills)) total += r.essential ? ew : 1;
     const travel = this.knowledge.travel;
-    this.store.add({
+    return {
       item: n,
       id: n.id,
       point: n.place,
       radiusKm: travel ? travel.kmWithin(travel.minutesForKm(n.radiusKm)) : n.radiusKm,
       skillTotal: total,
-    });
-  }
-
-  update(n: JobNeedInput): void {
-    this.add(n);
-  }
-
-  remove(id: string): boolean {
-    return this.store.remove(id);
+    };
   }
 
   topKForPerson(p: ScoringProfile, k: number, options: TopKOptions<JobNeedInput> = {}): TopKResult {

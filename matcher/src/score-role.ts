@@ -47,31 +47,62 @@ export function scorePath(p: ScoringProfile, opp: OpportunityInput): ComponentVa
   return { value: 0, reason: { code: 'not_stated', params: { kind: opp.kind } } };
 }
 
-/** Person against one role of an opportunity. `id` = profile id, `subjectId` = `${opp.id}#${role.id}`. */
-export function scorePersonForRole(
+/**
+ * Every role component but skills, worked out alike for the explanation (`scorePersonForRole`) and the
+ * team builder's quick fit (`roleFit`), so the two can never disagree on them. Skills differ: the
+ * explanation wants their breakdown, the quick fit only their value.
+ */
+function componentsBesideSkills(
   p: ScoringProfile,
   opp: OpportunityInput,
   role: OpportunityRole,
   k: Knowledge,
-  config: ScoringConfig = DEFAULT_CONFIG,
-  view?: PersonSkills,
-): MatchResult {
+  config: ScoringConfig,
+) {
   const radius = opp.radiusKm ?? config.team.radiusKm;
-  const skills = scoreSkills(p, role.keySkills, [], k, config, view);
   const distance = scoreDistance(p.home, opp.place, radius, p, k.travel);
   const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
-  const combined = combine(config.role, ROLE_COMPONENTS, {
-    skills,
-    occupation: scoreOccupation(p, role.occupationUri, role.iscoGroup, config),
-    distance,
-    availability: scoreAvailability(p.availableFrom, opp.startDate ?? null, config),
-    crisisCase: scoreCrisisCase(p, opp),
-    path: scorePath(p, opp),
-  });
-  // Workers of the opportunity's own crisis case are never excluded by distance: the plant is theirs.
-  const exclusions = distance.exclusion && !sameCase ? [distance.exclusion] : [];
-  return result(p.id, `${opp.id}#${role.id}`, combined, exclusions, config, skills.breakdown);
+  return {
+    components: {
+      occupation: scoreOccupation(p, role.occupationUri, role.iscoGroup, config),
+      distance,
+      availability: scoreAvailability(p.availableFrom, opp.startDate ?? null, config),
+      crisisCase: scoreCrisisCase(p, opp),
+      path: scorePath(p, opp),
+    },
+    // Workers of the opportunity's own crisis case are never excluded by distance: the plant is theirs.
+    exclusion: sameCase ? null : distance.exclusion,
+  };
 }
+
+/**
+ * What both role scorers take: the person, the opportunity and one of its roles, the knowledge, and
+ * optionally the configuration and the person's skills prepared once for many roles.
+ */
+type RoleScorer<Result> = (
+  p: ScoringProfile,
+  opp: OpportunityInput,
+  role: OpportunityRole,
+  k: Knowledge,
+  config?: ScoringConfig,
+  view?: PersonSkills,
+) => Result;
+
+/** Person against one role of an opportunity. `id` = profile id, `subjectId` = `${opp.id}#${role.id}`. */
+export const scorePersonForRole: RoleScorer<MatchResult> = (
+  p,
+  opp,
+  role,
+  k,
+  config = DEFAULT_CONFIG,
+  view,
+) => {
+  const skills = scoreSkills(p, role.keySkills, [], k, config, view);
+  const { components, exclusion } = componentsBesideSkills(p, opp, role, k, config);
+  const combined = combine(config.role, ROLE_COMPONENTS, { skills, ...components });
+  const exclusions = exclusion ? [exclusion] : [];
+  return result(p.id, `${opp.id}#${role.id}`, combined, exclusions, config, skills.breakdown);
+};
 
 /** What the team builder needs to rank a pair, without the explanation (`scorePersonForRole` builds it). */
 export interface RoleFit {
@@ -84,29 +115,24 @@ export interface RoleFit {
   readonly anySkill: boolean;
 }
 
-export function roleFit(
-  p: ScoringProfile,
-  opp: OpportunityInput,
-  role: OpportunityRole,
-  k: Knowledge,
-  config: ScoringConfig = DEFAULT_CONFIG,
-  view?: PersonSkills,
-): RoleFit {
-  const radius = opp.radiusKm ?? config.team.radiusKm;
+export const roleFit: RoleScorer<RoleFit> = (p, opp, role, k, config = DEFAULT_CONFIG, view) => {
   const skills = skillsValue(p, role.keySkills, [], k, config, view);
-  const distance = scoreDistance(p.home, opp.place, radius, p, k.travel);
-  const sameCase = opp.crisisCaseId !== null && p.crisisCaseId === opp.crisisCaseId;
-  const occupation = scoreOccupation(p, role.occupationUri, role.iscoGroup, config).value;
+  const { components, exclusion } = componentsBesideSkills(p, opp, role, k, config);
   const score = weightedScore(config.role, ROLE_COMPONENTS, {
     skills: skills.value,
-    occupation,
-    distance: distance.value,
-    availability: scoreAvailability(p.availableFrom, opp.startDate ?? null, config).value,
-    crisisCase: scoreCrisisCase(p, opp).value,
-    path: scorePath(p, opp).value,
+    occupation: components.occupation.value,
+    distance: components.distance.value,
+    availability: components.availability.value,
+    crisisCase: components.crisisCase.value,
+    path: components.path.value,
   });
-  return { score, excluded: !!distance.exclusion && !sameCase, occupation, anySkill: skills.anyCredit };
-}
+  return {
+    score,
+    excluded: !!exclusion,
+    occupation: components.occupation.value,
+    anySkill: skills.anyCredit,
+  };
+};
 
 /**
  * Person → opportunity roles that fit them. Open opportunities are few (hundreds), so every role

@@ -94,12 +94,19 @@ const projectDataset = (spec: ProjectLabelSpec): Dataset => ({
 const bool = (v: string | undefined) => v === '1' || v === 'true';
 const nullIfEmpty = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 
+type ToRow = (r: Row) => Record<string, unknown>;
+
+/** A file each of whose CSV rows becomes one row of one table. */
+function tableDataset(file: string, table: PgTable, toRow: ToRow): Dataset {
+  return { file, load: (db, rows) => insertChunked(db, table, rows.map(toRow)) };
+}
+
 /** An ESCO concept file: one row per concept in its own table, and its labels in every language. */
 function escoConcepts(
   file: string,
   kind: 'occupation' | 'skill' | 'skill_group',
   table: PgTable,
-  toRow: (r: Row) => Record<string, unknown>,
+  toRow: ToRow,
 ): Dataset {
   return {
     file,
@@ -116,25 +123,16 @@ function escoConcepts(
 
 /** Order matters: relations reference the concepts loaded before them. */
 const DATASETS: Dataset[] = [
-  {
-    file: 'isco08_groups.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        iscoGroups,
-        rows.map((r) => ({
-          code: r.code!,
-          level: Number(r.level),
-          parentCode: nullIfEmpty(r.parent_code),
-          uri: r.uri!,
-          labelEn: r.label_en!,
-          labelFr: nullIfEmpty(r.label_fr),
-          labelIt: nullIfEmpty(r.label_it),
-          labelItSource: r.label_it ? 'esco' : null,
-        })),
-      );
-    },
-  },
+  tableDataset('isco08_groups.csv', iscoGroups, (r) => ({
+    code: r.code!,
+    level: Number(r.level),
+    parentCode: nullIfEmpty(r.parent_code),
+    uri: r.uri!,
+    labelEn: r.label_en!,
+    labelFr: nullIfEmpty(r.label_fr),
+    labelIt: nullIfEmpty(r.label_it),
+    labelItSource: r.label_it ? 'esco' : null,
+  })),
   {
     // The project's Italian ISCO names, where ESCO's files have none (provisional).
     file: ISCO_IT_FILE,
@@ -158,91 +156,49 @@ const DATASETS: Dataset[] = [
     uri: r.uri!,
     code: nullIfEmpty(r.code),
   })),
-  {
-    file: 'esco_occupation_skills.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        escoOccupationSkills,
-        rows.map((r) => ({
-          occupationUri: r.occupation_uri!,
-          skillUri: r.skill_uri!,
-          relation: r.relation!,
-        })),
-      );
-    },
-  },
-  {
-    file: 'esco_skill_broader.csv',
-    load: (db, rows) => loadBroader(db, rows),
-  },
-  {
-    file: 'esco_occupation_broader.csv',
-    load: (db, rows) => loadBroader(db, rows),
-  },
+  tableDataset('esco_occupation_skills.csv', escoOccupationSkills, (r) => ({
+    occupationUri: r.occupation_uri!,
+    skillUri: r.skill_uri!,
+    relation: r.relation!,
+  })),
+  tableDataset('esco_skill_broader.csv', escoBroader, broaderRow),
+  tableDataset('esco_occupation_broader.csv', escoBroader, broaderRow),
   ...PROJECT_LABEL_FILES.map(projectDataset),
-  {
-    file: 'nace_rev2.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        naceCodes,
-        rows.map((r) => ({
-          code: r.code!,
-          level: Number(r.level),
-          parentCode: nullIfEmpty(r.parent_code),
-          section: r.section!,
-          labelEn: r.label_en!,
-          labelFr: nullIfEmpty(r.label_fr),
-          labelIt: nullIfEmpty(r.label_it),
-          labelFrNaf: nullIfEmpty(r.label_fr_naf_insee),
-        })),
-      );
-    },
-  },
-  {
-    file: 'nuts.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        nutsRegions,
-        rows.map((r) => ({
-          code: r.nuts_code!,
-          level: Number(r.level),
-          country: r.country!,
-          name: r.name!,
-          parentCode: nullIfEmpty(r.parent_nuts),
-          nationalCode: nullIfEmpty(r.national_code),
-        })),
-      );
-    },
-  },
-  {
-    file: 'municipalities.csv',
-    async load(db, rows) {
-      await insertChunked(
-        db,
-        municipalities,
-        rows.map((r) => ({
-          country: r.country!,
-          code: r.code!,
-          name: r.name!,
-          folded: foldLabel(r.name!),
-          provinceCode: r.province_code!,
-          provinceName: r.province_name!,
-          provinceAbbr: nullIfEmpty(r.province_abbr),
-          regionCode: r.region_code!,
-          regionName: r.region_name!,
-          nuts2: nullIfEmpty(r.nuts2),
-          lat: Number(r.lat),
-          lon: Number(r.lon),
-          population: r.population ? Number(r.population) : null,
-          cadastralCode: nullIfEmpty(r.cadastral_code),
-          postalCodes: (r.postal_codes ?? '').split(' ').filter(Boolean),
-        })),
-      );
-    },
-  },
+  tableDataset('nace_rev2.csv', naceCodes, (r) => ({
+    code: r.code!,
+    level: Number(r.level),
+    parentCode: nullIfEmpty(r.parent_code),
+    section: r.section!,
+    labelEn: r.label_en!,
+    labelFr: nullIfEmpty(r.label_fr),
+    labelIt: nullIfEmpty(r.label_it),
+    labelFrNaf: nullIfEmpty(r.label_fr_naf_insee),
+  })),
+  tableDataset('nuts.csv', nutsRegions, (r) => ({
+    code: r.nuts_code!,
+    level: Number(r.level),
+    country: r.country!,
+    name: r.name!,
+    parentCode: nullIfEmpty(r.parent_nuts),
+    nationalCode: nullIfEmpty(r.national_code),
+  })),
+  tableDataset('municipalities.csv', municipalities, (r) => ({
+    country: r.country!,
+    code: r.code!,
+    name: r.name!,
+    folded: foldLabel(r.name!),
+    provinceCode: r.province_code!,
+    provinceName: r.province_name!,
+    provinceAbbr: nullIfEmpty(r.province_abbr),
+    regionCode: r.region_code!,
+    regionName: r.region_name!,
+    nuts2: nullIfEmpty(r.nuts2),
+    lat: Number(r.lat),
+    lon: Number(r.lon),
+    population: r.population ? Number(r.population) : null,
+    cadastralCode: nullIfEmpty(r.cadastral_code),
+    postalCodes: (r.postal_codes ?? '').split(' ').filter(Boolean),
+  })),
 ];
 
 function conceptLabels(uri: string, kind: 'occupation' | 'skill' | 'skill_group', r: Row) {
@@ -251,17 +207,13 @@ function conceptLabels(uri: string, kind: 'occupation' | 'skill' | 'skill_group'
   );
 }
 
-async function loadBroader(db: DbOrTx, rows: Row[]) {
-  await insertChunked(
-    db,
-    escoBroader,
-    rows.map((r) => ({
-      conceptUri: r.concept_uri!,
-      conceptType: r.concept_type!,
-      broaderUri: r.broader_uri!,
-      broaderType: r.broader_type!,
-    })),
-  );
+function broaderRow(r: Row) {
+  return {
+    conceptUri: r.concept_uri!,
+    conceptType: r.concept_type!,
+    broaderUri: r.broader_uri!,
+    broaderType: r.broader_type!,
+  };
 }
 
 export interface ReferenceLoadReport {

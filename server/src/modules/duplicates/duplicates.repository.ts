@@ -19,6 +19,25 @@ import { queryRows } from '../../db/raw.js';
  * very common key ("Marco Rossi") cannot bring back thousands of rows.
  */
 
+/**
+ * Runs one candidate lookup for a batch of probes and reads each row into a candidate. Every lookup
+ * selects the probe a row answers (its index) and the record's id; `rest` reads what else it selects.
+ * An empty batch asks the database nothing.
+ */
+async function lookUp<Probe, Rest>(
+  db: DbOrTx,
+  probes: readonly Probe[],
+  query: (probes: readonly Probe[]) => SQL,
+  rest: (row: Record<string, unknown>) => Rest,
+): Promise<({ probe: number; id: string } & Rest)[]> {
+  if (probes.length === 0) return [];
+  const rows = await queryRows<Record<string, unknown>>(db, query(probes));
+  return rows.map((r) => ({ probe: Number(r.probe), id: String(r.id), ...rest(r) }));
+}
+
+/** What a lookup reads beyond the probe and the id. */
+type OtherColumns<Candidate> = Omit<Candidate, 'probe' | 'id'>;
+
 /** At most this many candidates per probe and key. */
 export const PER_KEY = 20;
 
@@ -104,23 +123,18 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
     from hit join probe pr on pr.i = hit.i ${byId('profiles')}`;
 }
 
-export async function personCandidates(db: DbOrTx, probes: readonly PersonProbe[]) {
-  if (probes.length === 0) return [];
-  return queryRows<Record<string, unknown>>(db, personCandidatesQuery(probes)).then((rows) =>
-    rows.map((r): PersonCandidate => ({
-      probe: Number(r.probe),
-      id: String(r.id),
-      deskId: String(r.desk_id),
-      code: String(r.code),
-      externalRef: String(r.external_ref),
-      firstName: String(r.first_name),
-      lastName: String(r.last_name),
-      sameName: r.same_name === true,
-      sameEmail: r.same_email === true,
-      samePhone: r.same_phone === true,
-      sameMunicipality: r.same_municipality === true,
-    })),
-  );
+export function personCandidates(db: DbOrTx, probes: readonly PersonProbe[]): Promise<PersonCandidate[]> {
+  return lookUp(db, probes, personCandidatesQuery, (r): OtherColumns<PersonCandidate> => ({
+    deskId: String(r.desk_id),
+    code: String(r.code),
+    externalRef: String(r.external_ref),
+    firstName: String(r.first_name),
+    lastName: String(r.last_name),
+    sameName: r.same_name === true,
+    sameEmail: r.same_email === true,
+    samePhone: r.same_phone === true,
+    sameMunicipality: r.same_municipality === true,
+  }));
 }
 
 export interface AssetProbe {
@@ -188,25 +202,20 @@ export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
     from hit join probe pr on pr.i = hit.i ${byId('assets')}`;
 }
 
-export async function assetCandidates(db: DbOrTx, probes: readonly AssetProbe[]) {
-  if (probes.length === 0) return [];
-  return queryRows<Record<string, unknown>>(db, assetCandidatesQuery(probes)).then((rows) =>
-    rows.map((r): AssetCandidate => ({
-      probe: Number(r.probe),
-      id: String(r.id),
-      deskId: String(r.desk_id),
-      inventoryNumber: String(r.inventory_number),
-      title: String(r.title),
-      kind: String(r.kind),
-      municipality: String(r.municipality),
-      coveredAreaM2: num(r.covered_area_m2),
-      landAreaM2: num(r.land_area_m2),
-      brandModel: str(r.bm),
-      probeBrandModel: str(r.probe_bm),
-      year: num(r.year),
-      ownerFirmId: str(r.owner_firm_id),
-    })),
-  );
+export function assetCandidates(db: DbOrTx, probes: readonly AssetProbe[]): Promise<AssetCandidate[]> {
+  return lookUp(db, probes, assetCandidatesQuery, (r): OtherColumns<AssetCandidate> => ({
+    deskId: String(r.desk_id),
+    inventoryNumber: String(r.inventory_number),
+    title: String(r.title),
+    kind: String(r.kind),
+    municipality: String(r.municipality),
+    coveredAreaM2: num(r.covered_area_m2),
+    landAreaM2: num(r.land_area_m2),
+    brandModel: str(r.bm),
+    probeBrandModel: str(r.probe_bm),
+    year: num(r.year),
+    ownerFirmId: str(r.owner_firm_id),
+  }));
 }
 
 export interface FirmProbe {
@@ -255,21 +264,16 @@ export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
     from hit join probe pr on pr.i = hit.i ${byId('firms')}`;
 }
 
-export async function firmCandidates(db: DbOrTx, probes: readonly FirmProbe[]) {
-  if (probes.length === 0) return [];
-  return queryRows<Record<string, unknown>>(db, firmCandidatesQuery(probes)).then((rows) =>
-    rows.map((r): FirmCandidate => ({
-      probe: Number(r.probe),
-      id: String(r.id),
-      deskId: str(r.desk_id),
-      name: String(r.name),
-      sameVat: r.same_vat === true,
-      sameSiret: r.same_siret === true,
-      sameSiren: r.same_siren === true,
-      sameName: r.same_name === true,
-      sameMunicipality: r.same_municipality === true,
-    })),
-  );
+export function firmCandidates(db: DbOrTx, probes: readonly FirmProbe[]): Promise<FirmCandidate[]> {
+  return lookUp(db, probes, firmCandidatesQuery, (r): OtherColumns<FirmCandidate> => ({
+    deskId: str(r.desk_id),
+    name: String(r.name),
+    sameVat: r.same_vat === true,
+    sameSiret: r.same_siret === true,
+    sameSiren: r.same_siren === true,
+    sameName: r.same_name === true,
+    sameMunicipality: r.same_municipality === true,
+  }));
 }
 
 /**

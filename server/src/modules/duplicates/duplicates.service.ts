@@ -64,34 +64,44 @@ function groupBy<T extends { probe: number }>(rows: T[], n: number): T[][] {
 const place = (m: { country: string; code: string } | null | undefined) =>
   m ? `${m.country}:${m.code}` : '';
 
-export async function findPeople(db: DbOrTx, probes: readonly PersonProbe[]): Promise<Found[][]> {
-  const rows = await personCandidates(db, probes);
-  return groupBy(rows, probes.length).map((list) =>
+/**
+ * What was found for each probe: its candidates scored, the ones too weak to show dropped, and each
+ * described as pages and reports name it.
+ */
+function foundPerProbe<Candidate extends { probe: number; id: string; deskId: string | null }>(
+  candidates: Candidate[],
+  probeCount: number,
+  judge: {
+    score: (c: Candidate) => Scored | null;
+    describe: (c: Candidate) => Omit<Found, keyof Scored | 'id' | 'deskId'>;
+  },
+): Found[][] {
+  return groupBy(candidates, probeCount).map((list) =>
     list.flatMap((c) => {
-      const s = scorePerson(c);
-      if (!s) return [];
-      return [
-        {
-          ...s,
-          id: c.id,
-          deskId: c.deskId,
-          label: `${c.firstName} ${c.lastName}`,
-          reference: c.externalRef,
-          code: c.code,
-          kind: 'profile' as const,
-          owner: { deskId: c.deskId },
-        },
-      ];
+      const s = judge.score(c);
+      return s ? [{ ...s, id: c.id, deskId: c.deskId, ...judge.describe(c) }] : [];
     }),
   );
 }
 
+export async function findPeople(db: DbOrTx, probes: readonly PersonProbe[]): Promise<Found[][]> {
+  return foundPerProbe(await personCandidates(db, probes), probes.length, {
+    score: scorePerson,
+    describe: (c) => ({
+      label: `${c.firstName} ${c.lastName}`,
+      reference: c.externalRef,
+      code: c.code,
+      kind: 'profile',
+      owner: { deskId: c.deskId },
+    }),
+  });
+}
+
 export async function findAssets(db: DbOrTx, probes: readonly AssetProbe[]): Promise<Found[][]> {
-  const rows = await assetCandidates(db, probes);
-  return groupBy(rows, probes.length).map((list) =>
-    list.flatMap((c) => {
+  return foundPerProbe(await assetCandidates(db, probes), probes.length, {
+    score: (c) => {
       const p = probes[c.probe]!;
-      const s = scoreAsset(
+      return scoreAsset(
         {
           kind: p.kind,
           municipality: place(p.municipality),
@@ -103,41 +113,26 @@ export async function findAssets(db: DbOrTx, probes: readonly AssetProbe[]): Pro
         },
         c,
       );
-      if (!s) return [];
-      return [
-        {
-          ...s,
-          id: c.id,
-          deskId: c.deskId,
-          label: c.title,
-          reference: c.inventoryNumber,
-          kind: 'asset' as const,
-          owner: { deskId: c.deskId },
-        },
-      ];
+    },
+    describe: (c) => ({
+      label: c.title,
+      reference: c.inventoryNumber,
+      kind: 'asset',
+      owner: { deskId: c.deskId },
     }),
-  );
+  });
 }
 
 export async function findFirms(db: DbOrTx, probes: readonly FirmProbe[]): Promise<Found[][]> {
-  const rows = await firmCandidates(db, probes);
-  return groupBy(rows, probes.length).map((list) =>
-    list.flatMap((c) => {
-      const s = scoreFirm(c);
-      if (!s) return [];
-      return [
-        {
-          ...s,
-          id: c.id,
-          deskId: c.deskId,
-          label: c.name,
-          reference: null,
-          kind: 'firm' as const,
-          owner: { deskId: c.deskId, firmId: c.id },
-        },
-      ];
+  return foundPerProbe(await firmCandidates(db, probes), probes.length, {
+    score: scoreFirm,
+    describe: (c) => ({
+      label: c.name,
+      reference: null,
+      kind: 'firm',
+      owner: { deskId: c.deskId, firmId: c.id },
     }),
-  );
+  });
 }
 
 export function createDuplicatesService(db: Database) {
