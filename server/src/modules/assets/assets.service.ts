@@ -14,13 +14,8 @@ import {
   resolveMunicipality,
 } from '../shared/references.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
-import {
-  changeVersioned,
-  endVersioned,
-  pageOfRows,
-  readableRowOr404,
-  readScopeFilter,
-} from '../shared/versioned.js';
+import { recordReads, versionedWrites } from '../shared/record-service.js';
+import { pageOfRows, readScopeFilter } from '../shared/versioned.js';
 import { assetRuleViolations, type AssetView, type CreateAsset, type UpdateAsset } from './assets.schema.js';
 
 const SPEC = ASSET_SPEC;
@@ -69,17 +64,15 @@ export function createAssetsService(db: Database, freshness: AssetFreshness = DE
     );
   }
 
-  async function get(id: string, principal: Principal): Promise<AssetView> {
-    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
-  }
+  const { get, viewPage } = recordReads({ db, spec: SPEC, views });
+  const writes = versionedWrites({ db, spec: SPEC, get });
 
   return {
     get,
 
     async list(page: PageQuery, principal: Principal) {
       const scope = readScopeFilter(principal, 'asset', { deskId: assets.deskId });
-      const { items, nextCursor, total } = await pageOfRows(db, assets, page, scope);
-      return { items: await views(items), nextCursor, total };
+      return viewPage(await pageOfRows(db, assets, page, scope));
     },
 
     async create(input: CreateAsset, principal: Principal): Promise<AssetView> {
@@ -95,36 +88,28 @@ export function createAssetsService(db: Database, freshness: AssetFreshness = DE
       return get(id, principal);
     },
 
-    async update(id: string, patch: UpdateAsset, principal: Principal): Promise<AssetView> {
-      await db.transaction(async (tx) => {
-        await changeVersioned<AssetRow>(
-          tx,
-          SPEC,
-          id,
-          patch.version,
-          async (current) => {
-            // Kind-specific rules hold for the record as it will be, not just for the patch.
-            const merged = { ...current, ...patch } as Parameters<typeof assetRuleViolations>[0];
-            const violations = assetRuleViolations(merged);
-            if (violations.length > 0) throw new ValidationError(violations);
-            await validateReferences(tx, patch);
-            const { version: _v, municipality: _m, lat: _lat, lon: _lon, lastVerifiedAt, ...fields } = patch;
-            return {
-              ...fields,
-              ...(await place(tx, { municipality: patch.municipality, lat: patch.lat, lon: patch.lon })),
-              ...(lastVerifiedAt ? { lastVerifiedAt: new Date(lastVerifiedAt) } : {}),
-            };
-          },
-          { principal },
-        );
+    update(id: string, patch: UpdateAsset, principal: Principal): Promise<AssetView> {
+      return writes.update({
+        id,
+        version: patch.version,
+        principal,
+        columns: async (tx, current) => {
+          // Kind-specific rules hold for the record as it will be, not just for the patch.
+          const merged = { ...current, ...patch } as Parameters<typeof assetRuleViolations>[0];
+          const violations = assetRuleViolations(merged);
+          if (violations.length > 0) throw new ValidationError(violations);
+          await validateReferences(tx, patch);
+          const { version: _v, municipality: _m, lat: _lat, lon: _lon, lastVerifiedAt, ...fields } = patch;
+          return {
+            ...fields,
+            ...(await place(tx, { municipality: patch.municipality, lat: patch.lat, lon: patch.lon })),
+            ...(lastVerifiedAt ? { lastVerifiedAt: new Date(lastVerifiedAt) } : {}),
+          };
+        },
       });
-      return get(id, principal);
     },
 
-    async end(id: string, version: number, principal: Principal): Promise<AssetView> {
-      await db.transaction((tx) => endVersioned<AssetRow>(tx, SPEC, id, version, principal));
-      return get(id, principal);
-    },
+    end: writes.end,
   };
 }
 export type AssetsService = ReturnType<typeof createAssetsService>;

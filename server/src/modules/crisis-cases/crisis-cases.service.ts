@@ -6,15 +6,16 @@ import type { Database } from '../../db/client.js';
 import { crisisCases } from '../../db/schema.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
+import { patchColumns } from '../shared/patch-columns.js';
+import { recordReads, versionedWrites } from '../shared/record-service.js';
 import {
   loadMunicipalityViews,
   municipalityKey,
   resolveMunicipality,
-  movedTo,
   placeColumns,
 } from '../shared/references.js';
 import { toIso } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, readableRowOr404, type VersionedSpec } from '../shared/versioned.js';
+import type { VersionedSpec } from '../shared/versioned.js';
 import type { CreateCrisisCase, CrisisCaseView, UpdateCrisisCase } from './crisis-cases.schema.js';
 
 type CrisisRow = typeof crisisCases.$inferSelect;
@@ -39,14 +40,12 @@ export function createCrisisCasesService(db: Database) {
       endedAt: toIso(endedAt),
     }));
   }
-  async function get(id: string, principal: Principal) {
-    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
-  }
+  const { get, viewPage } = recordReads({ db, spec: SPEC, views });
+  const writes = versionedWrites({ db, spec: SPEC, get });
   return {
     get,
     async list(query: CrisisCaseListQuery, principal: Principal) {
-      const { items, nextCursor, total } = await listCrisisCaseRows(db, query, principal);
-      return { items: await views(items), nextCursor, total };
+      return viewPage(await listCrisisCaseRows(db, query, principal));
     },
     async create(input: CreateCrisisCase, principal: Principal) {
       authorizeCreate(principal, 'crisis_case', { deskId: input.deskId }, 'crisis case');
@@ -68,30 +67,18 @@ export function createCrisisCasesService(db: Database) {
       });
       return get(id, principal);
     },
-    async update(id: string, patch: UpdateCrisisCase, principal: Principal) {
-      await db.transaction((tx) =>
-        changeVersioned<CrisisRow>(
-          tx,
-          SPEC,
-          id,
-          patch.version,
-          async () => {
-            await assertRecordsExist(tx, [{ kind: 'firm', id: patch.firmId, path: 'firmId' }]);
-            const { version: _v, municipality: _m, ...fields } = patch;
-            return {
-              ...fields,
-              ...(await movedTo(tx, patch.municipality)),
-            };
-          },
-          { principal },
-        ),
-      );
-      return get(id, principal);
+    update(id: string, patch: UpdateCrisisCase, principal: Principal) {
+      return writes.update({
+        id,
+        version: patch.version,
+        principal,
+        columns: async (tx) => {
+          await assertRecordsExist(tx, [{ kind: 'firm', id: patch.firmId, path: 'firmId' }]);
+          return patchColumns(tx, patch);
+        },
+      });
     },
-    async end(id: string, version: number, principal: Principal) {
-      await db.transaction((tx) => endVersioned<CrisisRow>(tx, SPEC, id, version, principal));
-      return get(id, principal);
-    },
+    end: writes.end,
   };
 }
 export type CrisisCasesService = ReturnType<typeof createCrisisCasesService>;

@@ -11,11 +11,11 @@ import {
   loadMunicipalityViews,
   municipalityKey,
   resolveMunicipality,
-  movedTo,
   placeColumns,
 } from '../shared/references.js';
+import { patchColumns } from '../shared/patch-columns.js';
+import { recordReads, versionedWrites } from '../shared/record-service.js';
 import { toIso } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, readableRowOr404 } from '../shared/versioned.js';
 import { listFirmRows } from './firms.list.js';
 import type { CreateFirm, FirmListQuery, FirmView, UpdateFirm } from './firms.schema.js';
 
@@ -52,16 +52,14 @@ export function createFirmsService(db: Database) {
     }));
   }
 
-  async function get(id: string, principal: Principal): Promise<FirmView> {
-    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
-  }
+  const { get, viewPage } = recordReads({ db, spec: SPEC, views });
+  const writes = versionedWrites({ db, spec: SPEC, get });
 
   return {
     get,
 
     async list(query: FirmListQuery, principal: Principal) {
-      const { items, nextCursor, total } = await listFirmRows(db, query, principal);
-      return { items: await views(items), nextCursor, total };
+      return viewPage(await listFirmRows(db, query, principal));
     },
 
     async create(input: CreateFirm, principal: Principal): Promise<FirmView> {
@@ -90,31 +88,19 @@ export function createFirmsService(db: Database) {
       return get(id, principal);
     },
 
-    async update(id: string, patch: UpdateFirm, principal: Principal): Promise<FirmView> {
-      await db.transaction(async (tx) => {
-        await changeVersioned<FirmRow>(
-          tx,
-          SPEC,
-          id,
-          patch.version,
-          async () => {
-            await assertNaceExists(tx, patch.naceCode);
-            const { version: _v, municipality: _m, ...fields } = patch;
-            return {
-              ...fields,
-              ...(await movedTo(tx, patch.municipality)),
-            };
-          },
-          { principal },
-        );
+    update(id: string, patch: UpdateFirm, principal: Principal): Promise<FirmView> {
+      return writes.update({
+        id,
+        version: patch.version,
+        principal,
+        columns: async (tx) => {
+          await assertNaceExists(tx, patch.naceCode);
+          return patchColumns(tx, patch);
+        },
       });
-      return get(id, principal);
     },
 
-    async end(id: string, version: number, principal: Principal): Promise<FirmView> {
-      await db.transaction((tx) => endVersioned<FirmRow>(tx, SPEC, id, version, principal));
-      return get(id, principal);
-    },
+    end: writes.end,
   };
 }
 export type FirmsService = ReturnType<typeof createFirmsService>;

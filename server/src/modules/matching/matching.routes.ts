@@ -36,21 +36,35 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
     employmentStatus: q.employmentStatus,
   });
 
-  r.get(
-    '/needs/:id/matches',
-    {
-      config: { access: staff, rateLimit: matchLimit },
-      schema: {
-        tags,
-        description: 'People for a job need, or assets for an asset need; each run is logged.',
-        params: IdParamsSchema,
-        querystring: MatchFiltersSchema,
-        response: { 200: MatchRunSchema, ...errorResponses },
+  // A need's and an asset's matches are one route: the same filters, limit and rate, only the run differs.
+  const recordMatchesRoute = (route: { path: string; description: string; run: 'forNeed' | 'forAsset' }) =>
+    r.get(
+      route.path,
+      {
+        config: { access: staff, rateLimit: matchLimit },
+        schema: {
+          tags,
+          description: route.description,
+          params: IdParamsSchema,
+          querystring: MatchFiltersSchema,
+          response: { 200: MatchRunSchema, ...errorResponses },
+        },
       },
-    },
-    (req) =>
-      service.forNeed(req.params.id, filters(req.query), req.query.limit, principalOf(req), req.query.lang),
-  );
+      (req) =>
+        service[route.run](
+          req.params.id,
+          filters(req.query),
+          req.query.limit,
+          principalOf(req),
+          req.query.lang,
+        ),
+    );
+
+  recordMatchesRoute({
+    path: '/needs/:id/matches',
+    description: 'People for a job need, or assets for an asset need; each run is logged.',
+    run: 'forNeed',
+  });
   r.get(
     '/profiles/:id/matches',
     {
@@ -80,21 +94,11 @@ export function matchingRoutes(app: FastifyInstance, service: MatchingService, l
     (req) =>
       service.team(req.params.id, filters({ ...req.query, limit: 20 }), principalOf(req), req.query.lang),
   );
-  r.get(
-    '/assets/:id/matches',
-    {
-      config: { access: staff, rateLimit: matchLimit },
-      schema: {
-        tags,
-        description: 'People who can operate an asset, and asset needs it could satisfy.',
-        params: IdParamsSchema,
-        querystring: MatchFiltersSchema,
-        response: { 200: MatchRunSchema, ...errorResponses },
-      },
-    },
-    (req) =>
-      service.forAsset(req.params.id, filters(req.query), req.query.limit, principalOf(req), req.query.lang),
-  );
+  recordMatchesRoute({
+    path: '/assets/:id/matches',
+    description: 'People who can operate an asset, and asset needs it could satisfy.',
+    run: 'forAsset',
+  });
   r.post(
     '/matches/decisions',
     {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { needLanguages, needSkills, needs } from '../../db/schema.js';
-import { insertIndexed } from '../shared/insert-rows.js';
+import { insertIndexedWithChildren, type NewRecordWithChildren } from '../shared/insert-with-children.js';
 import type { VersionedSpec } from '../shared/versioned.js';
 
 export type NeedRow = typeof needs.$inferSelect;
@@ -27,18 +27,16 @@ export interface NeedChildren {
 }
 
 /** The one way needs are created, by the API and the importer. Returns the ids in order. */
-export async function insertNeeds(
+export function insertNeeds(
   tx: DbOrTx,
-  items: readonly { columns: typeof needs.$inferInsert; children: NeedChildren }[],
+  items: readonly NewRecordWithChildren<typeof needs, NeedChildren>[],
 ): Promise<string[]> {
-  const rows = await insertIndexed(
-    tx,
-    needs,
-    'need',
-    items.map((i) => i.columns),
-  );
-  for (const [i, row] of rows.entries()) await replaceNeedChildren(tx, row.id, items[i]!.children);
-  return rows.map((r) => r.id);
+  return insertIndexedWithChildren(tx, {
+    table: needs,
+    indexAs: 'need',
+    items,
+    replaceChildren: replaceNeedChildren,
+  });
 }
 
 /** Replaces a need's skills and languages with the lists given (a skill both essential and optional is essential). */

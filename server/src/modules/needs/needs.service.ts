@@ -11,12 +11,12 @@ import {
   loadMunicipalityViews,
   municipalityKey,
   resolveMunicipality,
-  movedTo,
   placeColumns,
 } from '../shared/references.js';
+import { patchColumns } from '../shared/patch-columns.js';
+import { versionedWrites } from '../shared/record-service.js';
 import { toIso } from '../shared/schemas.js';
 import { listNeedRows } from './needs.list.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
 import { readAs } from '../../db/row-security.js';
 import {
   ASSET_ONLY_FIELDS,
@@ -88,6 +88,8 @@ export function createNeedsService(db: Database) {
     });
   }
 
+  const writes = versionedWrites<NeedRow, NeedView>({ db, spec: SPEC, get });
+
   return {
     get,
 
@@ -131,46 +133,27 @@ export function createNeedsService(db: Database) {
       return get(id, principal);
     },
 
-    async update(id: string, patch: UpdateNeed, principal: Principal): Promise<NeedView> {
-      await db.transaction((tx) =>
-        changeVersioned<NeedRow>(
-          tx,
-          SPEC,
-          id,
-          patch.version,
-          async (current) => {
-            const wrongType = (current.type === 'job' ? ASSET_ONLY_FIELDS : JOB_ONLY_FIELDS).filter(
-              (f) => (patch as Record<string, unknown>)[f] !== undefined,
+    update(id: string, patch: UpdateNeed, principal: Principal): Promise<NeedView> {
+      return writes.update({
+        id,
+        version: patch.version,
+        principal,
+        columns: async (tx, current) => {
+          const wrongType = (current.type === 'job' ? ASSET_ONLY_FIELDS : JOB_ONLY_FIELDS).filter(
+            (f) => (patch as Record<string, unknown>)[f] !== undefined,
+          );
+          if (wrongType.length > 0)
+            throw new ValidationError(
+              wrongType.map((f) => ({ path: f, reason: `not a field of a ${current.type} need` })),
             );
-            if (wrongType.length > 0)
-              throw new ValidationError(
-                wrongType.map((f) => ({ path: f, reason: `not a field of a ${current.type} need` })),
-              );
-            await validateReferences(tx, patch);
-            await replaceNeedChildren(tx, id, patch);
-            const {
-              version: _v,
-              municipality: _m,
-              essentialSkills: _e,
-              optionalSkills: _o,
-              languages: _l,
-              ...fields
-            } = patch;
-            return {
-              ...fields,
-              ...(await movedTo(tx, patch.municipality)),
-            };
-          },
-          { principal },
-        ),
-      );
-      return get(id, principal);
+          await validateReferences(tx, patch);
+          await replaceNeedChildren(tx, id, patch);
+          return patchColumns(tx, patch, ['essentialSkills', 'optionalSkills', 'languages']);
+        },
+      });
     },
 
-    async end(id: string, version: number, principal: Principal): Promise<NeedView> {
-      await db.transaction((tx) => endVersioned<NeedRow>(tx, SPEC, id, version, principal));
-      return get(id, principal);
-    },
+    end: writes.end,
   };
 }
 export type NeedsService = ReturnType<typeof createNeedsService>;

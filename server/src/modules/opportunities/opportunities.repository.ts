@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { opportunities, opportunityAssets, opportunityRoles } from '../../db/schema.js';
-import { insertIndexed } from '../shared/insert-rows.js';
+import { insertIndexedWithChildren, type NewRecordWithChildren } from '../shared/insert-with-children.js';
 import type { VersionedSpec } from '../shared/versioned.js';
 
 export type OpportunityRow = typeof opportunities.$inferSelect;
@@ -21,18 +21,16 @@ export interface OpportunityChildren {
 }
 
 /** The one way opportunities are created, by the API and the importer. Returns the ids in order. */
-export async function insertOpportunities(
+export function insertOpportunities(
   tx: DbOrTx,
-  items: readonly { columns: typeof opportunities.$inferInsert; children: OpportunityChildren }[],
+  items: readonly NewRecordWithChildren<typeof opportunities, OpportunityChildren>[],
 ): Promise<string[]> {
-  const rows = await insertIndexed(
-    tx,
-    opportunities,
-    'opportunity',
-    items.map((i) => i.columns),
-  );
-  for (const [i, row] of rows.entries()) await replaceOpportunityChildren(tx, row.id, items[i]!.children);
-  return rows.map((r) => r.id);
+  return insertIndexedWithChildren(tx, {
+    table: opportunities,
+    indexAs: 'opportunity',
+    items,
+    replaceChildren: replaceOpportunityChildren,
+  });
 }
 
 export async function replaceOpportunityChildren(

@@ -19,11 +19,11 @@ import {
   loadMunicipalityViews,
   municipalityKey,
   resolveMunicipality,
-  movedTo,
   placeColumns,
 } from '../shared/references.js';
+import { patchColumns } from '../shared/patch-columns.js';
+import { recordReads, versionedWrites } from '../shared/record-service.js';
 import { toIso } from '../shared/schemas.js';
-import { changeVersioned, endVersioned, readableRowOr404 } from '../shared/versioned.js';
 import type { CreateOpportunity, OpportunityView, UpdateOpportunity } from './opportunities.schema.js';
 
 const SPEC = OPPORTUNITY_SPEC;
@@ -93,14 +93,12 @@ export function createOpportunitiesService(db: Database) {
       endedAt: toIso(endedAt),
     }));
   }
-  async function get(id: string, principal: Principal) {
-    return (await views([await readableRowOr404(db, SPEC, id, principal)]))[0]!;
-  }
+  const { get, viewPage } = recordReads({ db, spec: SPEC, views });
+  const writes = versionedWrites({ db, spec: SPEC, get });
   return {
     get,
     async list(query: OpportunityListQuery, principal: Principal) {
-      const { items, nextCursor, total } = await listOpportunityRows(db, query, principal);
-      return { items: await views(items), nextCursor, total };
+      return viewPage(await listOpportunityRows(db, query, principal));
     },
     async create(input: CreateOpportunity, principal: Principal) {
       authorizeCreate(principal, 'opportunity', { deskId: input.deskId }, 'opportunity');
@@ -115,31 +113,19 @@ export function createOpportunitiesService(db: Database) {
       });
       return get(id, principal);
     },
-    async update(id: string, patch: UpdateOpportunity, principal: Principal) {
-      await db.transaction((tx) =>
-        changeVersioned<OpportunityRow>(
-          tx,
-          SPEC,
-          id,
-          patch.version,
-          async () => {
-            await validateReferences(tx, patch);
-            await replaceOpportunityChildren(tx, id, patch);
-            const { version: _v, municipality: _m, roles: _r, assetIds: _a, ...fields } = patch;
-            return {
-              ...fields,
-              ...(await movedTo(tx, patch.municipality)),
-            };
-          },
-          { principal },
-        ),
-      );
-      return get(id, principal);
+    update(id: string, patch: UpdateOpportunity, principal: Principal) {
+      return writes.update({
+        id,
+        version: patch.version,
+        principal,
+        columns: async (tx) => {
+          await validateReferences(tx, patch);
+          await replaceOpportunityChildren(tx, id, patch);
+          return patchColumns(tx, patch, ['roles', 'assetIds']);
+        },
+      });
     },
-    async end(id: string, version: number, principal: Principal) {
-      await db.transaction((tx) => endVersioned<OpportunityRow>(tx, SPEC, id, version, principal));
-      return get(id, principal);
-    },
+    end: writes.end,
   };
 }
 export type OpportunitiesService = ReturnType<typeof createOpportunitiesService>;

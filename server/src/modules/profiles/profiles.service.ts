@@ -5,8 +5,9 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import { crisisCases, desks } from '../../db/schema.js';
 import { AppError, NotFoundError, ValidationError } from '../../errors.js';
 import { auditPersonalReads } from '../shared/audit.js';
-import { changeVersioned, endVersioned } from '../shared/versioned.js';
-import { assertEscoConceptsExist, resolveMunicipality, movedTo, placeColumns } from '../shared/references.js';
+import { patchColumns } from '../shared/patch-columns.js';
+import { versionedWrites } from '../shared/record-service.js';
+import { assertEscoConceptsExist, resolveMunicipality, placeColumns } from '../shared/references.js';
 import { toIso } from '../shared/schemas.js';
 import type { CreateProfile, ProfileListQuery, ProfileView, UpdateProfile } from './profiles.schema.js';
 import { listProfileRows } from './profiles.list.js';
@@ -18,7 +19,6 @@ import {
   loadProfileAggregates,
   replaceProfileChildren,
   type ProfileAggregate,
-  type ProfileRow,
 } from './profiles.repository.js';
 
 const SPEC = PROFILE_SPEC;
@@ -141,6 +141,8 @@ export function createProfilesService(db: Database) {
     return view;
   }
 
+  const writes = versionedWrites({ db, spec: SPEC, get });
+
   return {
     get,
 
@@ -196,43 +198,24 @@ export function createProfilesService(db: Database) {
       return get(id, principal);
     },
 
-    async update(id: string, patch: UpdateProfile, principal: Principal): Promise<ProfileView> {
-      await db.transaction(async (tx) => {
-        await changeVersioned<ProfileRow>(
-          tx,
-          SPEC,
-          id,
-          patch.version,
-          async () => {
-            await validateReferences(tx, patch);
-            const skills = patch.skills
-              ? settleSkillSources(principal, patch.skills, await loadProfileSkills(tx, id))
-              : undefined;
-            await replaceProfileChildren(tx, id, { ...patch, skills });
-            const {
-              version: _v,
-              municipality: _m,
-              occupations: _o,
-              skills: _s,
-              languages: _l,
-              ...fields
-            } = patch;
-            return {
-              ...fields,
-              ...(await movedTo(tx, patch.municipality)),
-            };
-          },
-          { principal },
-        );
+    update(id: string, patch: UpdateProfile, principal: Principal): Promise<ProfileView> {
+      return writes.update({
+        id,
+        version: patch.version,
+        principal,
+        columns: async (tx) => {
+          await validateReferences(tx, patch);
+          const skills = patch.skills
+            ? settleSkillSources(principal, patch.skills, await loadProfileSkills(tx, id))
+            : undefined;
+          await replaceProfileChildren(tx, id, { ...patch, skills });
+          return patchColumns(tx, patch, ['occupations', 'skills', 'languages']);
+        },
       });
-      return get(id, principal);
     },
 
     /** Ends the profile: it leaves search and matching, the record stays for the log and the person's rights. */
-    async end(id: string, version: number, principal: Principal): Promise<ProfileView> {
-      await db.transaction((tx) => endVersioned<ProfileRow>(tx, SPEC, id, version, principal));
-      return get(id, principal);
-    },
+    end: writes.end,
   };
 }
 export type ProfilesService = ReturnType<typeof createProfilesService>;
