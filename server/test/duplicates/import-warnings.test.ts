@@ -127,3 +127,37 @@ describe('import: likely duplicates are warnings, the rows are written', () => {
     ]);
   });
 });
+
+describe('import: a row is compared with the rows of the earlier batches of its file', () => {
+  // 300 rows: more than one batch on PGlite (50) and on PostgreSQL (250).
+  const file = csv([
+    header,
+    'X-1;Giulia;Ferrante;giulia.ferrante@example.org;;La Spezia;welder;Disoccupato',
+    // Names of letters only (the name key drops digits), each one different.
+    ...Array.from({ length: 298 }, (_, i) => {
+      const name = `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+      return `X-F${i};Nome${name};Cognome${name};;;Genova;welder;Disoccupato`;
+    }),
+    'X-2;FERRANTE;Giulia;Giulia.Ferrante@example.org;;La Spezia;welder;Disoccupato',
+  ]);
+
+  it('in a dry run, where the earlier batches are not stored', async () => {
+    const job = await importFile(t, operator, { entity: 'profiles' }, file);
+    expect(job.counts).toMatchObject({ create: 300, error: 0, warnings: 1 });
+    expect(job.report.items).toEqual([
+      expect.objectContaining({ row: 301, code: 'LIKELY_DUPLICATE_IN_FILE', value: '2' }),
+    ]);
+  });
+
+  it('in a real run, as the stored record of the earlier batch, warned once', async () => {
+    const job = await importFile(t, operator, { entity: 'profiles', dryRun: 'false' }, file);
+    expect(job.counts).toMatchObject({ create: 300, error: 0, warnings: 1 });
+    expect(job.report.items).toEqual([
+      expect.objectContaining({
+        row: 301,
+        code: 'LIKELY_DUPLICATE',
+        reasons: expect.arrayContaining(['SAME_EMAIL']),
+      }),
+    ]);
+  });
+});

@@ -16,7 +16,7 @@ import {
 } from './duplicates.repository.js';
 import type { AssetCheck, DuplicatesView, FirmCheck, ProfileCheck } from './duplicates.schema.js';
 import { byScore, scoreAsset, scoreFirm, scorePerson, type Scored } from './scoring.js';
-import { earlierDuplicates, type BatchRow, type EarlierRow } from './within-batch.js';
+import { EarlierRows, type BatchRow, type EarlierRow, type FileRow } from './within-batch.js';
 
 /** A page shows the strongest few: a duplicate is a handful of records, never a list to browse. */
 const SHOWN = 10;
@@ -254,6 +254,8 @@ export type DuplicatesService = ReturnType<typeof createDuplicatesService>;
 
 /** A record not stored yet, as the within-batch comparison reads it. */
 export interface BatchRecord {
+  /** The row's number in the file. */
+  rowNumber: number;
   /** People: first and last name, e-mail, phone. Firms: name, partita IVA, SIRET. Assets: brand and model. */
   text: {
     firstName?: string | null;
@@ -271,14 +273,17 @@ export interface BatchRecord {
 }
 
 /**
- * For each record of a batch not stored yet (an import's rows), the strongest earlier record of the same
- * batch it looks like, or null: rows of one file are compared with each other as with stored records.
+ * For each record of a batch not stored yet (an import's rows), the strongest earlier record of the file
+ * it looks like, or null: rows of one file are compared with each other as with stored records. `earlier`
+ * holds the rows of the file's earlier batches (a dry run's, which are not stored); without it, rows are
+ * compared within the batch. The batch's rows come back keyed, for `earlier.remember` once it is through.
  */
 export async function findWithinBatch(
   db: DbOrTx,
   entity: 'profiles' | 'assets' | 'firms',
   records: readonly BatchRecord[],
-): Promise<(EarlierRow | null)[]> {
+  earlier: EarlierRows = new EarlierRows(entity),
+): Promise<{ found: (EarlierRow | null)[]; rows: FileRow[] }> {
   const keys = await probeKeys(
     db,
     entity,
@@ -294,8 +299,11 @@ export async function findWithinBatch(
       n: t.name ?? null,
     })),
   );
-  return earlierDuplicates(
-    entity,
-    records.map((r, i) => ({ place: r.place, keys: keys[i]!, asset: r.asset })),
-  );
+  const rows = records.map((r, i) => ({
+    rowNumber: r.rowNumber,
+    place: r.place,
+    keys: keys[i]!,
+    asset: r.asset,
+  }));
+  return { found: earlier.strongestEarlier(rows), rows };
 }

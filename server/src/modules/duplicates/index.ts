@@ -11,3 +11,4 @@ export {
   type Found,
 } from './duplicates.service.js';
 export { REASON_CODES, type ReasonCode } from './scoring.js';
+export { EarlierRows, type FileRow } from './within-batch.js';

@@ -15,34 +15,95 @@ export interface BatchRow {
 }
 
 export interface EarlierRow extends Scored {
-  /** The position of the earlier row in the batch. */
-  index: number;
+  /** The earlier row's number in the file (its position, for `earlierDuplicates`). */
+  rowNumber: number;
 }
 
-export function earlierDuplicates(entity: 'profiles' | 'assets' | 'firms', rows: readonly BatchRow[]) {
-  const groups = new Map<string, number[]>();
-  const join = (key: string, i: number) => groups.set(key, [...(groups.get(key) ?? []), i]);
-  rows.forEach((row, i) => {
-    for (const [name, value] of Object.entries(row.keys)) if (value) join(`${name}=${value}`, i);
-    // Assets: the same kind in the same place is compared on its area even without a model.
-    if (row.asset && row.place) join(`place=${row.asset.kind}@${row.place}`, i);
-  });
-  const best: (EarlierRow | null)[] = rows.map(() => null);
-  for (const members of groups.values())
-    for (let a = 1; a < members.length; a++)
-      for (let b = 0; b < a; b++) {
-        const [i, j] = [members[a]!, members[b]!];
-        const s = score(entity, rows[i]!, rows[j]!);
-        if (!s) continue;
-        // The strongest; between equals, the first row of the file.
-        const held = best[i];
-        if (!held || s.score > held.score || (s.score === held.score && j < held.index))
-          best[i] = { ...s, index: j };
+type Entity = 'profiles' | 'assets' | 'firms';
+
+/** A row with its number in the file. */
+export interface FileRow extends BatchRow {
+  rowNumber: number;
+}
+
+/**
+ * How many of the latest rows sharing one key a row is compared with. A file of one town's sheds shares
+ * the "kind in this place" key on thousands of rows; comparing each with all would be quadratic, and a
+ * copy typed twice usually sits close to its original.
+ */
+const ROWS_PER_KEY = 500;
+
+function groupKeys(row: BatchRow): string[] {
+  const keys = Object.entries(row.keys).flatMap(([name, value]) => (value ? [`${name}=${value}`] : []));
+  // Assets: the same kind in the same place is compared on its area even without a model.
+  if (row.asset && row.place) keys.push(`place=${row.asset.kind}@${row.place}`);
+  return keys;
+}
+
+/**
+ * The rows of one file seen so far, grouped by key, so that each new row is compared only with the rows
+ * it shares a key with. A dry run keeps one across its batches (nothing is stored, so a later batch
+ * cannot find the earlier ones in the tables); a real run uses a fresh one per batch.
+ */
+export class EarlierRows {
+  private readonly groups = new Map<string, FileRow[]>();
+
+  constructor(private readonly entity: Entity) {}
+
+  /**
+   * For each row, the strongest row before it at or above the threshold (remembered, or earlier in
+   * `rows`), or null; between equals, the first in the file. Remembers nothing: `remember` does, once
+   * the batch is through.
+   */
+  strongestEarlier(rows: readonly FileRow[]): (EarlierRow | null)[] {
+    const inBatch = new Map<string, FileRow[]>();
+    return rows.map((row) => {
+      let best: EarlierRow | null = null;
+      const compared = new Set<FileRow>();
+      const compare = (other: FileRow) => {
+        if (compared.has(other)) return;
+        compared.add(other);
+        const s = score(this.entity, row, other);
+        if (
+          s &&
+          (!best || s.score > best.score || (s.score === best.score && other.rowNumber < best.rowNumber))
+        )
+          best = { ...s, rowNumber: other.rowNumber };
+      };
+      for (const key of groupKeys(row)) {
+        const batchMembers = inBatch.get(key) ?? [];
+        const remembered = this.groups.get(key) ?? [];
+        // The latest ROWS_PER_KEY of the remembered rows followed by this batch's.
+        const fromRemembered = Math.max(0, ROWS_PER_KEY - batchMembers.length);
+        for (let i = Math.max(0, remembered.length - fromRemembered); i < remembered.length; i++)
+          compare(remembered[i]!);
+        for (let i = Math.max(0, batchMembers.length - ROWS_PER_KEY); i < batchMembers.length; i++)
+          compare(batchMembers[i]!);
+        batchMembers.push(row);
+        inBatch.set(key, batchMembers);
       }
-  return best;
+      return best;
+    });
+  }
+
+  remember(rows: readonly FileRow[]): void {
+    for (const row of rows)
+      for (const key of groupKeys(row)) {
+        const members = this.groups.get(key) ?? [];
+        members.push(row);
+        // Only the latest rows of a key are compared: the older ones can go.
+        if (members.length > 2 * ROWS_PER_KEY) members.splice(0, members.length - ROWS_PER_KEY);
+        this.groups.set(key, members);
+      }
+  }
 }
 
-function score(entity: 'profiles' | 'assets' | 'firms', a: BatchRow, b: BatchRow): Scored | null {
+/** Rows of one batch compared with each other only (pure): for each, the strongest earlier row, or null. */
+export function earlierDuplicates(entity: Entity, rows: readonly BatchRow[]): (EarlierRow | null)[] {
+  return new EarlierRows(entity).strongestEarlier(rows.map((row, rowNumber) => ({ ...row, rowNumber })));
+}
+
+function score(entity: Entity, a: BatchRow, b: BatchRow): Scored | null {
   const same = (key: string) => a.keys[key] != null && a.keys[key] === b.keys[key];
   const samePlace = a.place !== '' && a.place === b.place;
   if (entity === 'profiles')

@@ -8,6 +8,8 @@ import {
   findPeople,
   findWithinBatch,
   visibleTo,
+  type EarlierRows,
+  type FileRow,
   type ReasonCode,
 } from '../duplicates/index.js';
 import type { ReportEntry } from './import-codes.js';
@@ -51,20 +53,29 @@ function inFileMessage(row: number, score: number, reasons: readonly ReasonCode[
 const placeOf = (v: Value) =>
   v.municipality ? `${(v.municipality as Place).country}:${(v.municipality as Place).code}` : '';
 
+/** The records whose rows are compared with the file's other rows (people, assets and firms). */
+export const isComparedInFile = (entity: EntityName): entity is 'profiles' | 'assets' | 'firms' =>
+  entity === 'profiles' || entity === 'assets' || entity === 'firms';
+
 /**
- * Warnings for rows that look like an earlier row of the same batch: the file names the same person,
- * asset or firm twice (stored records are compared by `duplicateWarnings`). One query per batch.
+ * Warnings for rows that look like an earlier row of the same file: the file names the same person, asset
+ * or firm twice (stored records are compared by `duplicateWarnings`). One query per batch. `earlier` holds
+ * the file's earlier batches where they are not stored (a dry run); the rows to remember come back with
+ * the warnings, for `earlier.remember` once the batch is through.
  */
-export async function inBatchWarnings(
+export async function inFileWarnings(
   tx: DbOrTx,
   entity: EntityName,
   rows: readonly { row: number; field: string; value: Value }[],
-): Promise<ReportEntry[]> {
-  if (rows.length < 2 || (entity !== 'profiles' && entity !== 'assets' && entity !== 'firms')) return [];
-  const earlier = await findWithinBatch(
+  earlier?: EarlierRows,
+): Promise<{ warnings: ReportEntry[]; remember: FileRow[] }> {
+  if (!isComparedInFile(entity)) return { warnings: [], remember: [] };
+  if (rows.length === 0 || (rows.length === 1 && !earlier)) return { warnings: [], remember: [] };
+  const { found, rows: keyed } = await findWithinBatch(
     tx,
     entity,
-    rows.map(({ value: v }) => ({
+    rows.map(({ row, value: v }) => ({
+      rowNumber: row,
       text: {
         firstName: s(v.firstName),
         lastName: s(v.lastName),
@@ -88,24 +99,25 @@ export async function inBatchWarnings(
           }
         : {}),
     })),
+    earlier,
   );
-  return rows.flatMap((r, i) => {
-    const found = earlier[i];
-    if (!found) return [];
-    const first = rows[found.index]!.row;
+  const warnings = rows.flatMap((r, i) => {
+    const first = found[i];
+    if (!first) return [];
     return [
       {
         row: r.row,
         field: r.field,
-        value: String(first),
+        value: String(first.rowNumber),
         code: 'LIKELY_DUPLICATE_IN_FILE',
-        message: inFileMessage(first, found.score, found.reasons as ReasonCode[]),
-        score: found.score,
-        reasons: found.reasons,
+        message: inFileMessage(first.rowNumber, first.score, first.reasons as ReasonCode[]),
+        score: first.score,
+        reasons: first.reasons,
         severity: 'warning' as const,
       },
     ];
   });
+  return { warnings, remember: keyed };
 }
 
 /**

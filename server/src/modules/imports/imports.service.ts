@@ -26,6 +26,8 @@ import {
 } from './imports.repository.js';
 import { prepare, type ImportOptions } from './prepared-file.js';
 import { processBatch } from './process-batch.js';
+import { isComparedInFile } from './duplicate-warnings.js';
+import { EarlierRows } from '../duplicates/index.js';
 import { createReferenceResolver } from './reference-resolver.js';
 import { encodeJobError } from './job-error.js';
 import { keptUploads } from './kept-uploads.js';
@@ -254,6 +256,9 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     const principal = await principalForJob(db, job);
     const resolver = createReferenceResolver(db, job.deskId);
     const seen = new Map<string, number>();
+    // A dry run stores nothing, so a row is compared with the earlier batches' rows kept here. After a
+    // resume, with the rows from the resume point on (the earlier ones were not kept).
+    const earlierInFile = job.dryRun && isComparedInFile(entity) ? new EarlierRows(entity) : undefined;
     let counts: ImportCounts = { ...ZERO_COUNTS, ...(job.counts as Partial<ImportCounts>) };
     let index = 0;
     let committed = job.cursor;
@@ -269,14 +274,14 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
             if ((await lockCursor(tx, id)) !== committed) throw new ImportTakenOver();
             resolver.use(tx);
             const next = { ...counts };
-            const { outcomes, report } = await processBatch(
-              { tx, adapter, resolver, file: prepared, job, seen, savepoints, principal },
+            const { outcomes, report, inFile } = await processBatch(
+              { tx, adapter, resolver, file: prepared, job, seen, savepoints, principal, earlierInFile },
               rows,
             );
             for (const outcome of outcomes) next[outcome]++;
             next.warnings += report.filter((r) => r.severity === 'warning').length;
             await recordBatch(tx, id, { cursor: index, counts: next, report });
-            return next;
+            return { next, inFile };
           })
           .catch((error: unknown) => {
             seen.clear();
@@ -286,10 +291,13 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       };
       // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
       // fails in the database; when one does, it runs again with a savepoint per row.
-      counts = await attempt(false).catch((error: unknown) => {
+      const done = await attempt(false).catch((error: unknown) => {
         if (error instanceof ImportTakenOver) throw error;
         return attempt(true);
       });
+      counts = done.next;
+      // Remembered only once the batch is through: a batch run again must not find its own rows.
+      earlierInFile?.remember(done.inFile);
       committed = index;
       resolver.use(db);
       onProgress?.({ cursor: index, totalRows: total, counts });

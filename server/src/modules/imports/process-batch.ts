@@ -22,7 +22,8 @@ import type { ImportJobRow } from './imports.repository.js';
 import type { ImportOptions, PreparedFile } from './prepared-file.js';
 import type { ReferenceResolver } from './reference-resolver.js';
 import { correctionLookup } from './corrections.js';
-import { duplicateWarnings, inBatchWarnings } from './duplicate-warnings.js';
+import { duplicateWarnings, inFileWarnings } from './duplicate-warnings.js';
+import type { EarlierRows, FileRow } from '../duplicates/index.js';
 
 /** What one batch works with: named, so no call passes eight values in the right order by luck. */
 export interface BatchContext {
@@ -37,6 +38,11 @@ export interface BatchContext {
   savepoints: boolean;
   /** Who the job writes as: every update is authorised by the policy, as the API's are. */
   principal: Principal;
+  /**
+   * A dry run's rows of the earlier batches, which are not stored: a row is compared with them as a real
+   * run's row is with the stored records of the earlier batches.
+   */
+  earlierInFile?: EarlierRows;
 }
 
 export type Outcome = 'create' | 'update' | 'unchanged' | 'error';
@@ -66,8 +72,8 @@ export const keyField = (entity: EntityName) =>
 export async function processBatch(
   batch: BatchContext,
   rows: ConvertedRow[],
-): Promise<{ outcomes: Outcome[]; report: ReportEntry[] }> {
-  const { tx, adapter, resolver, file, job, seen, savepoints, principal } = batch;
+): Promise<{ outcomes: Outcome[]; report: ReportEntry[]; inFile: FileRow[] }> {
+  const { tx, adapter, resolver, file, job, seen, savepoints, principal, earlierInFile } = batch;
   const columnOf = (field: string): IssueColumn | undefined => {
     const index = file.match.fieldColumns.get(field);
     if (index === undefined) return undefined;
@@ -211,14 +217,14 @@ export async function processBatch(
     })),
     principal,
   );
-  // … and rows that look like an earlier row of this batch (the same person twice in one file).
-  warnings.push(
-    ...(await inBatchWarnings(
-      tx,
-      adapter.entity,
-      changing.map((w) => ({ row: w.row.rowNumber, field: keyField(adapter.entity), value: w.value! })),
-    )),
+  // … and rows that look like an earlier row of the file (the same person twice in one file).
+  const inFile = await inFileWarnings(
+    tx,
+    adapter.entity,
+    changing.map((w) => ({ row: w.row.rowNumber, field: keyField(adapter.entity), value: w.value! })),
+    earlierInFile,
   );
+  warnings.push(...inFile.warnings);
   const byRow = new Map(changing.map((w) => [w.row.rowNumber, w]));
   for (const warning of warnings) byRow.get(warning.row)!.entries.push(warning);
 
@@ -257,5 +263,9 @@ export async function processBatch(
       }
     }
   }
-  return { outcomes: work.map((w) => w.outcome!), report: work.flatMap((w) => w.entries) };
+  return {
+    outcomes: work.map((w) => w.outcome!),
+    report: work.flatMap((w) => w.entries),
+    inFile: inFile.remember,
+  };
 }
