@@ -155,7 +155,15 @@ for (const lang of ['it', 'fr'] as const) {
       await settled(page);
       await page.getByTestId('sign-out').waitFor();
       await context.clearCookies();
-      await page.locator('nav a[href="/profiles"]').click();
+      // Hovering preloads the page: its refused search must not move the user (it once opened the
+      // sign-in page with this page as the way back, before the click).
+      const link = page.locator('nav a[href="/profiles"]');
+      const refused = page.waitForResponse((r) => r.url().includes('/api/v1/search/profiles'));
+      await link.hover();
+      assert.equal((await refused).status(), 401);
+      await page.waitForTimeout(300);
+      assert.equal(new URL(page.url()).pathname, '/needs', 'a preload does not navigate');
+      await link.click();
       await page.waitForURL((u) => u.pathname === '/sign-in' && u.searchParams.get('next') === '/profiles');
       await settled(page);
       assert.match(await page.getByTestId('session-expired').innerText(), w.expired);

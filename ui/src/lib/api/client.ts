@@ -46,15 +46,6 @@ export const toLang = (locale: string | null | undefined): Lang => {
   return l === 'it' || l === 'fr' ? l : 'en';
 };
 
-export const client = createClient<paths>({ headers: { accept: 'application/json' } });
-// The session cookie travels by itself; writes also carry the CSRF token.
-client.use({
-  onRequest({ request }) {
-    for (const [k, v] of Object.entries(authHeaders(request.method))) request.headers.set(k, v);
-    return request;
-  },
-});
-
 /**
  * Called when the server answers 401 to a request made while signed in (the session expired or was
  * revoked): the layout clears the session and opens the sign-in page with the way back.
@@ -65,6 +56,24 @@ export function whenSignedOut(handler: () => void): void {
 }
 // Sign-in and the session probe answer 401 as part of their job, not because a session ended.
 const AUTH_PATHS = /\/api\/v1\/auth\/(sign-in|me|password-reset)/;
+
+// A request made by a user's action goes through this fetch; a load function passes SvelteKit's own.
+const actionFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+export const client = createClient<paths>({ headers: { accept: 'application/json' }, fetch: actionFetch });
+// The session cookie travels by itself; writes also carry the CSRF token.
+client.use({
+  onRequest({ request }) {
+    for (const [k, v] of Object.entries(authHeaders(request.method))) request.headers.set(k, v);
+    return request;
+  },
+  onResponse({ request, response, options }) {
+    // A load's 401 is the layout load's to handle: during a navigation it redirects with the target, and a
+    // hover preload must not move the user at all (it once sent them to sign in with the wrong way back).
+    if (response.status === 401 && options.fetch === actionFetch && !AUTH_PATHS.test(request.url)) {
+      onSignedOut?.();
+    }
+  },
+});
 
 /** The data of an openapi-fetch answer, or an `ApiError` carrying the server's `{ error }` body. */
 export async function call<T>(
@@ -79,7 +88,6 @@ export async function call<T>(
   }
   const { response } = answer;
   if (response.ok) return answer.data as T;
-  if (response.status === 401 && !AUTH_PATHS.test(response.url)) onSignedOut?.();
   const err = (answer.error as { error?: { code?: string; message?: string; details?: unknown } } | undefined)
     ?.error;
   throw new ApiError(
