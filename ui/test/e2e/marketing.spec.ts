@@ -279,10 +279,11 @@ for (const lang of ['it', 'fr'] as const satisfies readonly Lang[]) {
       const total = Number((await page.getByTestId('result-count').innerText()).replace(/\D/g, ''));
       assert.ok(total > 50, `"${q}" has more results than a page (${total})`);
       const map = page.getByTestId('map');
-      await page.waitForFunction(
-        (n) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-points')) === n,
-        total,
-      );
+      // The answer can arrive before Leaflet has loaded: wait until the markers stand for every result.
+      await page.waitForFunction((n) => {
+        const el = document.querySelector('[data-testid="map"]');
+        return Number(el?.getAttribute('data-points')) === n && Number(el?.getAttribute('data-drawn')) === n;
+      }, total);
       assert.match((await map.getAttribute('aria-label')) ?? '', new RegExp(String(total)));
       // Provence is on the map for a French or Italian shed search alike (the old map showed one page).
       const answer = await apiGet<{ clusters: { lat: number; lon: number; count: number }[] }>(
