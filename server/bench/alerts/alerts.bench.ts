@@ -81,7 +81,6 @@ let candidates = 0;
 const cpu0 = process.cpuUsage();
 started = performance.now();
 for (const batch of batches) {
-  for (const d of batch) candidates += matcher.candidates('assets', d).size;
   const t = performance.now();
   matches += (await matcher.matches('assets', batch)).length;
   batchMs.push(performance.now() - t);
@@ -89,6 +88,8 @@ for (const batch of batches) {
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpu0);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+// Counted outside the timed loop, which measures the evaluation alone.
+for (const d of docs) candidates += matcher.candidates('assets', d).size;
 
 // One change at a time (a quiet deployment: each write read alone from the log).
 const single: number[] = [];

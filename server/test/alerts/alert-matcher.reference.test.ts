@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../../src/auth/principal.js';
-import { createAlertMatcher, type SavedSearchEntry } from '../../src/modules/alerts/alert-matcher.js';
+import {
+  createAlertMatcher,
+  SCRATCH_MAX_TERMS,
+  type SavedSearchEntry,
+} from '../../src/modules/alerts/alert-matcher.js';
 import { engineQueryFor } from '../../src/modules/search/index.js';
 import type { AssetDocument } from '../../src/search/documents.js';
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
@@ -96,4 +100,29 @@ describe('indexed alert matcher against the brute-force reference', () => {
         expect(got).toEqual(want);
       }
     });
+});
+
+describe('the scratch index of a long-lived matcher', () => {
+  it('keeps its term dictionary bounded, and matches exactly after it is replaced', async () => {
+    const { docs, entries } = world(7, 200, 400);
+    const matcher = createAlertMatcher({ clock: () => NOW });
+    for (const e of entries) matcher.put(e);
+    // Batches of records whose descriptions bring words never seen before, as a year of changes does.
+    let serial = 0;
+    const fresh = () =>
+      docs.slice(0, 200).map((d) => ({
+        ...d,
+        description: Array.from({ length: 60 }, () => `lotto${(serial++).toString(36)}`).join(' '),
+      }));
+    const batches = Math.ceil(SCRATCH_MAX_TERMS / (200 * 60)) + 2;
+    let peak = 0;
+    for (let b = 0; b < batches; b++) {
+      const batch = fresh();
+      const got = (await matcher.matches('assets', batch)).map((m) => `${m.entry.id}:${m.doc.id}`).sort();
+      expect(got).toEqual(await reference(entries, batch));
+      peak = Math.max(peak, matcher.scratchTerms());
+    }
+    expect(serial).toBeGreaterThan(SCRATCH_MAX_TERMS); // more words went through than the bound
+    expect(peak).toBeLessThanOrEqual(SCRATCH_MAX_TERMS + 200 * 60 + 5_000);
+  });
 });

@@ -12,6 +12,16 @@ interface Phrase {
   group: number;
 }
 
+/** A glossary phrase found in a query: its words' position and count, its group, and the typos allowed. */
+export interface QueryConcept {
+  start: number;
+  length: number;
+  group: number;
+  typos: number;
+}
+/** Distinct queries whose concepts are kept (a few MB at most); the whole memo is dropped when full. */
+const PLANNED_MAX = 10_000;
+
 export function conceptToken(group: number): string {
   return `~${group}`;
 }
@@ -20,6 +30,7 @@ export class SynonymMatcher {
   /** Phrases by first word, longest first. */
   private readonly byFirst = new Map<string, Phrase[]>();
   private readonly phrases: Phrase[] = [];
+  private readonly planned = new Map<string, readonly QueryConcept[]>();
 
   constructor(readonly groups: readonly (readonly string[])[] = GLOSSARY) {
     groups.forEach((terms, group) => {
@@ -62,10 +73,22 @@ export class SynonymMatcher {
    * Splits query words into phrases: each glossary phrase found (every word within its typo budget) becomes
    * a concept; other words stay words. Longest phrases win.
    */
-  queryConcepts(
-    tokens: readonly string[],
-  ): Array<{ start: number; length: number; group: number; typos: number }> {
-    const out: Array<{ start: number; length: number; group: number; typos: number }> = [];
+  queryConcepts(tokens: readonly string[]): readonly QueryConcept[] {
+    // Every phrase of the glossary is tried at every position, with typo distances: about 0.1 ms for two
+    // words, paid again by each search of the same words (typing, the saved-search alerts). The glossary
+    // never changes after construction, so the answer is kept per words.
+    const key = tokens.join(' ');
+    let found = this.planned.get(key);
+    if (found === undefined) {
+      if (this.planned.size >= PLANNED_MAX) this.planned.clear();
+      found = Object.freeze(this.findConcepts(tokens));
+      this.planned.set(key, found);
+    }
+    return found;
+  }
+
+  private findConcepts(tokens: readonly string[]): QueryConcept[] {
+    const out: QueryConcept[] = [];
     let i = 0;
     while (i < tokens.length) {
       let best: { length: number; group: number; typos: number } | undefined;
