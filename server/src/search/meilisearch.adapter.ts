@@ -22,7 +22,6 @@ import { SynonymMatcher, planQuery } from './embedded/synonyms.js';
 import { glossaryFor } from './glossary.js';
 import { buildFilter, dateAttribute } from './meili-filter.js';
 import type {
-  Highlight,
   RebuildHandle,
   SearchHealth,
   SearchHit,
@@ -42,7 +41,14 @@ import {
   SearchRejectedError,
   SearchUnavailableError,
 } from './search.port.js';
-import { haversineKm, highlightText, interleave, parseQuery } from './text.js';
+import {
+  haversineKm,
+  highlightDocument,
+  highlighter,
+  highlightText,
+  interleave,
+  parseQuery,
+} from './text.js';
 
 /** CVE-2026-57823/57824 are fixed from 1.48.2 (M1). */
 export const MIN_MEILISEARCH_VERSION = '1.48.2';
@@ -384,6 +390,7 @@ export class MeilisearchAdapter implements SearchPort {
     }
     const extra = this.synonymWords(index, parsed.words);
     const wantHighlights = query.highlight ?? parsed.words.length > 0;
+    const highlight = wantHighlights ? highlighter(parsed, extra) : undefined;
     const from =
       sort.by === 'distance'
         ? sort.from
@@ -393,7 +400,7 @@ export class MeilisearchAdapter implements SearchPort {
       const doc = fromMeiliDocument(index, h as Record<string, unknown>);
       const hit: SearchHit = {
         id: doc.id,
-        highlights: wantHighlights ? this.highlights(index, doc, parsed, extra) : {},
+        highlights: highlight ? highlightDocument(fieldsOf(index), doc, highlight) : {},
         doc,
       };
       if (typeof h._rankingScore === 'number' && parsed.words.length > 0) hit.score = h._rankingScore;
@@ -411,29 +418,6 @@ export class MeilisearchAdapter implements SearchPort {
     const out = new Set<string>();
     for (const c of matcher.queryConcepts(queryWords))
       for (const w of matcher.groupWords(c.group)) out.add(w);
-    return out;
-  }
-
-  private highlights(
-    index: IndexName,
-    doc: IndexDocument,
-    parsed: ReturnType<typeof parseQuery>,
-    extra: ReadonlySet<string>,
-  ): Record<string, Highlight> {
-    const out: Record<string, Highlight> = {};
-    const rec = doc as unknown as Record<string, unknown>;
-    for (const [field, spec] of fieldsOf(index)) {
-      if (!spec.highlight) continue;
-      const value = rec[field];
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (typeof v !== 'string') continue;
-        const h = highlightText(v, parsed, extra);
-        if (h) {
-          out[field] = h;
-          break;
-        }
-      }
-    }
     return out;
   }
 

@@ -3,6 +3,7 @@
  * embedded engine and Meilisearch agree on what "matches" means and highlights look the same.
  */
 import { fold } from '../lib/text.js';
+import type { FieldSpec, IndexDocument } from './documents.js';
 import type { Highlight } from './search.port.js';
 
 export const MAX_QUERY_WORDS = 10;
@@ -105,39 +106,87 @@ export function parseQuery(q: string | undefined): ParsedQuery {
   return { words: w, lastIsPrefix: endsWithWord && all.length <= MAX_QUERY_WORDS && w.length > 0 };
 }
 
-/** Whether a document word matches a query word under the contract (typo budget, prefix). */
-export function wordMatches(queryWord: string, docWord: string, prefix: boolean): boolean {
-  if (docWord === queryWord) return true;
-  if (prefix && docWord.startsWith(queryWord)) return true;
-  const budget = typoBudget(queryWord);
-  return budget > 0 && osaDistance(queryWord, docWord, budget) <= budget;
+/**
+ * Ranges of the words of a text that match the query (or any synonym term the query expanded to), the
+ * query prepared once for every text of a page of hits. Used by every adapter so highlights do not depend
+ * on the engine. Only the first `maxChars` are read (a description can be long), plus the rest of a word
+ * that crosses the limit, so that the word is judged whole.
+ */
+export function highlighter(
+  query: ParsedQuery,
+  extraTerms: ReadonlySet<string> = new Set(),
+  maxChars = 300,
+): (text: string) => Highlight | undefined {
+  if (query.words.length === 0) return () => undefined;
+  const last = query.words.length - 1;
+  const all = query.words.map((w, i) => ({
+    w,
+    prefix: query.lastIsPrefix && i === last,
+    budget: typoBudget(w),
+  }));
+  const significant = all.filter(({ w, prefix }) => prefix || !STOP_WORDS.has(w));
+  const wanted = significant.length > 0 ? significant : all.map((q) => ({ ...q, prefix: false }));
+  // A document word matches a query word under the contract: equal, a prefix of the word being typed, or
+  // within the query word's typo budget.
+  const matches = (word: string): boolean => {
+    if (extraTerms.has(word)) return true;
+    for (const q of wanted) {
+      if (word === q.w || (q.prefix && word.startsWith(q.w))) return true;
+      if (q.budget > 0 && osaDistance(q.w, word, q.budget) <= q.budget) return true;
+    }
+    return false;
+  };
+  return (text) => {
+    const ranges: Array<{ start: number; end: number }> = [];
+    for (const s of wordSpans(headOf(text, maxChars))) {
+      if (s.start >= maxChars) break;
+      if (matches(s.word)) ranges.push({ start: s.start, end: Math.min(s.end, maxChars) });
+    }
+    if (ranges.length === 0) return undefined;
+    return { text: text.length > maxChars ? text.slice(0, maxChars) : text, ranges };
+  };
 }
 
-/**
- * Ranges of the words of `text` that match the query (or any synonym term the query expanded to).
- * Used by every adapter so highlights do not depend on the engine.
- */
+/** The first `maxChars` of a text and the rest of the word that crosses that point. */
+function headOf(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  let cut = maxChars;
+  if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut++; // never split a surrogate pair
+  const rest = /^[\p{L}\p{N}\p{M}]*/u.exec(text.slice(cut))![0];
+  return text.slice(0, cut) + rest;
+}
+
+/** One text's highlight (a single text; a page of hits prepares the query once with `highlighter`). */
 export function highlightText(
   text: string,
   query: ParsedQuery,
   extraTerms: ReadonlySet<string> = new Set(),
   maxChars = 300,
 ): Highlight | undefined {
-  if (query.words.length === 0) return undefined;
-  const spans = wordSpans(text);
-  const ranges: Array<{ start: number; end: number }> = [];
-  const last = query.words.length - 1;
-  const significant = query.words
-    .map((w, i) => ({ w, prefix: query.lastIsPrefix && i === last }))
-    .filter(({ w, prefix }) => prefix || !STOP_WORDS.has(w));
-  const wanted = significant.length > 0 ? significant : query.words.map((w) => ({ w, prefix: false }));
-  for (const s of spans) {
-    if (s.start >= maxChars) break;
-    const hit = extraTerms.has(s.word) || wanted.some(({ w, prefix }) => wordMatches(w, s.word, prefix));
-    if (hit) ranges.push({ start: s.start, end: Math.min(s.end, maxChars) });
+  return highlighter(query, extraTerms, maxChars)(text);
+}
+
+/** A document's highlights: for each highlighted field, its first value with a match. */
+export function highlightDocument(
+  fields: Iterable<readonly [string, FieldSpec]>,
+  doc: IndexDocument,
+  highlight: (text: string) => Highlight | undefined,
+): Record<string, Highlight> {
+  const out: Record<string, Highlight> = {};
+  const rec = doc as unknown as Record<string, unknown>;
+  for (const [field, spec] of fields) {
+    if (!spec.highlight) continue;
+    const value = rec[field];
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v !== 'string') continue;
+      const h = highlight(v);
+      if (h) {
+        out[field] = h;
+        break;
+      }
+    }
   }
-  if (ranges.length === 0) return undefined;
-  return { text: text.length > maxChars ? text.slice(0, maxChars) : text, ranges };
+  return out;
 }
 
 /** Renders a highlight as HTML with the matches in <mark>; everything else is escaped. */

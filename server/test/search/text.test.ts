@@ -5,6 +5,7 @@ import { Vocabulary } from '../../src/search/embedded/vocabulary.js';
 import { GLOSSARY } from '../../src/search/glossary.js';
 import {
   fold,
+  highlightText,
   markHighlight,
   osaDistance,
   parseQuery,
@@ -49,6 +50,47 @@ describe('text rules', () => {
       { word: '20', start: 4, end: 6 },
       { word: 't', start: 6, end: 7 },
     ]);
+  });
+
+  it('folds plain ASCII as the full fold does (its shortcut)', () => {
+    const full = (t: string) =>
+      t
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae')
+        .replace(/ß/g, 'ss');
+    for (const unit of ['grapheme-ascii', 'binary'] as const)
+      fc.assert(
+        fc.property(fc.string({ unit }), (t) => {
+          expect(fold(t)).toBe(full(t));
+        }),
+      );
+    expect(fold('Città ŒUVRE Straße ²')).toBe('citta oeuvre strasse 2');
+  });
+
+  it('judges a word that crosses the 300th character whole, and reads nothing after it', () => {
+    const filler = 'x'.repeat(294) + ' '; // the word starts at 295 and ends at 304
+    const h = highlightText(`${filler}Capannone sul porto con capannone`, parseQuery('capannone '));
+    expect(h?.ranges).toEqual([{ start: 295, end: 300 }]);
+    expect(h?.text).toHaveLength(300);
+    expect(highlightText(`${'y'.repeat(300)} capannone`, parseQuery('capannone '))).toBeUndefined();
+    // Same answer as over the whole text, on random texts around the limit.
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 280, maxLength: 320 }),
+        fc.constantFrom('porto', 'capannone', 'gru'),
+        (t, w) => {
+          const text = t.replace(/[^a-z ]/g, ' ') + ` ${w} ${w}`;
+          const whole = highlightText(text, parseQuery(`${w} `), new Set(), 10_000);
+          const expected = (whole?.ranges ?? [])
+            .filter((r) => r.start < 300)
+            .map((r) => ({ start: r.start, end: Math.min(r.end, 300) }));
+          expect(highlightText(text, parseQuery(`${w} `))?.ranges ?? []).toEqual(expected);
+        },
+      ),
+    );
   });
 
   it('gives 0 typos under 5 letters, 1 from 5, 2 from 9, none to numbers', () => {

@@ -17,9 +17,9 @@
 import { boundingBox, TopK } from '@rilancio/matcher';
 import type { FieldSpec, IndexDocument, IndexName } from '../documents.js';
 import { INDEX_SETTINGS } from '../documents.js';
-import type { Filter, Highlight, SearchHit, SearchQuery, SearchResult, Sort } from '../search.port.js';
+import type { Filter, SearchHit, SearchQuery, SearchResult, Sort } from '../search.port.js';
 import { MAX_LIMIT, MAX_WINDOW, SearchQueryError } from '../search.port.js';
-import { fold, haversineKm, highlightText, parseQuery, typoBudget, words } from '../text.js';
+import { fold, haversineKm, highlightDocument, highlighter, parseQuery, typoBudget, words } from '../text.js';
 import type { ParsedQuery } from '../text.js';
 import { DocStore } from './doc-store.js';
 import type { StringTable } from './doc-store.js';
@@ -424,11 +424,12 @@ export class InvertedIndex {
       const page = topK(passing, offset + limit, key, (d) => (textual ? this.relevance(d) : 0)).slice(offset);
 
       const wantHighlights = query.highlight ?? parsed.words.length > 0;
+      const highlight = wantHighlights ? highlighter(parsed, extraHighlight) : undefined;
       const hits: SearchHit[] = page.map((d) => {
         const doc = this.doc(d);
         const hit: SearchHit = {
           id: doc.id,
-          highlights: wantHighlights ? this.highlights(doc, parsed, extraHighlight) : {},
+          highlights: highlight ? highlightDocument(this.fields, doc, highlight) : {},
           doc,
         };
         if (textual) hit.score = this.relevance(d);
@@ -765,29 +766,6 @@ export class InvertedIndex {
       };
     }
     return textual ? (d) => -this.relevance(d) : (d) => d;
-  }
-
-  private highlights(
-    doc: IndexDocument,
-    parsed: ParsedQuery,
-    extra: ReadonlySet<string>,
-  ): Record<string, Highlight> {
-    const out: Record<string, Highlight> = {};
-    const rec = doc as unknown as Record<string, unknown>;
-    for (const [field, spec] of this.fields) {
-      if (!spec.highlight) continue;
-      const value = rec[field];
-      const values = Array.isArray(value) ? value : [value];
-      for (const v of values) {
-        if (typeof v !== 'string') continue;
-        const h = highlightText(v, parsed, extra);
-        if (h) {
-          out[field] = h;
-          break;
-        }
-      }
-    }
-    return out;
   }
 }
 
