@@ -36,6 +36,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js';
 import { importFieldsRoutes } from './modules/imports/import-fields.routes.js';
 import { createImportService } from './modules/imports/imports.service.js';
 import { createProfileMergesService, profileMergesRoutes } from './modules/profile-merges/index.js';
+import { assetAndFirmMergeRoutes, createAssetAndFirmMerges } from './modules/record-merges/index.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
 import { createProfilesService } from './modules/profiles/profiles.service.js';
 import { matchingRoutes } from './modules/matching/matching.routes.js';
@@ -104,7 +105,9 @@ export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits)
   // One count of people within a travel time, for the asset page and the offer pack.
   const peopleNearby = createPeopleNearby(assetsService, deps.matchFeed);
   offerPackRoutes(api, createOfferPackService(db, peopleNearby, assetsService));
-  firmsRoutes(api, createFirmsService(db));
+  const firmsService = createFirmsService(db);
+  firmsRoutes(api, firmsService);
+  assetAndFirmMergeRoutes(api, createAssetAndFirmMerges(db, { assets: assetsService, firms: firmsService }));
   duplicatesRoutes(api, createDuplicatesService(db));
   crisisCasesRoutes(api, createCrisisCasesService(db));
   needsRoutes(api, createNeedsService(db));

@@ -4,7 +4,7 @@ import { it, type Catalogue } from './it.js';
 
 export type { Catalogue } from './it.js';
 export { KIND_SPECIFIC_FIELDS } from './asset-fields.js';
-export { PROFILE_MERGE_FIELDS } from './merge-fields.js';
+export { ASSET_MERGE_FIELDS, FIRM_MERGE_FIELDS, PROFILE_MERGE_FIELDS } from './merge-fields.js';
 export { PLACE_NAMES, placeName } from './place-names.js';
 export type VocabularyLang = 'it' | 'fr' | 'en';
 export type VocabularyName = keyof Catalogue;

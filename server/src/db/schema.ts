@@ -318,6 +318,8 @@ export const firms = pgTable(
     lon: doublePrecision('lon'),
     sizeBand: text('size_band'),
     state: text('state').notNull().default('active'),
+    /** Set (with the end date) when a desk merged this record into another record of the same firm. */
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => firms.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     endedAt: endedAt(),
@@ -547,6 +549,8 @@ export const assets = pgTable(
     availableUntil: date('available_until'),
     ownerFirmId: uuid('owner_firm_id').references(() => firms.id),
     crisisCaseId: uuid('crisis_case_id').references(() => crisisCases.id),
+    /** Set (with the end date) when a desk merged this listing into another listing of the same asset. */
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => assets.id, { onDelete: 'set null' }),
     supplyChains: text('supply_chains')
       .array()
       .notNull()
@@ -1292,6 +1296,43 @@ export const profileMerges = pgTable(
       .on(t.mergedId)
       .where(sql`${t.state} <> 'undone'`),
     check('profile_merges_state', oneOf('state', MERGE_STATES)),
+  ],
+);
+
+export const RECORD_MERGE_KINDS = ['asset', 'firm'] as const;
+
+/**
+ * A desk merged a second listing of one asset, or a second record of one firm, into the first
+ * (modules/record-merges). The same life as a person's merge: `before` holds what an undo writes back
+ * (the kept record's columns, and the other's where a unique tax id moved over) and `moved` the rows
+ * that pointed at the other record and now point at the kept one. No personal data is held.
+ */
+export const recordMerges = pgTable(
+  'record_merges',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    keptId: uuid('kept_id').notNull(),
+    mergedId: uuid('merged_id').notNull(),
+    state: text('state').notNull().default('pending'),
+    keptVersion: integer('kept_version').notNull(),
+    mergedVersion: integer('merged_version').notNull(),
+    before: jsonb('before'),
+    moved: jsonb('moved').notNull(),
+    mergedAt: ts('merged_at').notNull().defaultNow(),
+    mergedBy: uuid('merged_by'),
+    settledAt: ts('settled_at'),
+    settledBy: uuid('settled_by'),
+  },
+  (t) => [
+    index('record_merges_kept_idx').on(t.kind, t.keptId),
+    index('record_merges_merged_idx').on(t.kind, t.mergedId),
+    // A record is merged away at most once (an undone merge frees it).
+    uniqueIndex('record_merges_merged_key')
+      .on(t.kind, t.mergedId)
+      .where(sql`${t.state} <> 'undone'`),
+    check('record_merges_kind', oneOf('kind', RECORD_MERGE_KINDS)),
+    check('record_merges_state', oneOf('state', MERGE_STATES)),
   ],
 );
 

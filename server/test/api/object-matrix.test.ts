@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firms } from '../../src/db/schema.js';
 import type { Access } from '../../src/auth/access.js';
 import { allows, type OwnedKind, type Right } from '../../src/auth/policy.js';
 import type { Principal, PrincipalRole } from '../../src/auth/principal.js';
@@ -280,6 +282,52 @@ async function checklistStep(opportunityId: string): Promise<{ id: string; versi
   return card.json().checklist[0];
 }
 
+/**
+ * A merge's body: a second record of the same thing at desk A, made afresh (a merge ends it), and the
+ * versions of both as they stand.
+ */
+async function mergeBody(url: string, objects: Objects, kind: OwnedKind): Promise<object> {
+  const admin: Caller = { role: 'admin' };
+  const read = async (path: string) => (await t.call(admin, { method: 'GET', url: `/api/v1${path}` })).json();
+  let twin: { id: string; version: number };
+  let kept: { version: number };
+  if (kind === 'profile') {
+    twin = (
+      await t.call(operatorA(), { method: 'POST', url: '/api/v1/profiles', payload: profilePayload(deskA) })
+    ).json();
+    kept = await read(`/profiles/${objects.profile.id}`);
+  } else if (kind === 'asset') {
+    twin = (
+      await t.call(operatorA(), {
+        method: 'POST',
+        url: '/api/v1/assets',
+        payload: {
+          deskId: deskA,
+          inventoryNumber: `INV-${Math.random().toString(36).slice(2)}`,
+          kind: 'machine',
+          category: 'machine_tools',
+          title: 'Tornio CNC',
+          municipality: PLACES.laSpezia,
+          availability: 'sale',
+        },
+      })
+    ).json();
+    kept = await read(`/assets/${objects.asset.id}`);
+  } else {
+    twin = await makeFirm(t.database.handle.db, { deskId: deskA });
+    // Firm F stays from cell to cell: an earlier cell may have ended it (a merge needs it open), and a
+    // merge left waiting on it would refuse the next cell's merge.
+    await t.database.handle.db.update(firms).set({ endedAt: null }).where(eq(firms.id, firmF));
+    for (const merge of (await read(`/firms/${firmF}/merges`)).items as { id: string; state: string }[])
+      if (merge.state === 'pending')
+        await t.call(admin, { method: 'POST', url: `/api/v1/firm-merges/${merge.id}/confirm` });
+    kept = await read(`/firms/${firmF}`);
+  }
+  return url.endsWith('/merge')
+    ? { otherId: twin.id, keptVersion: kept.version, otherVersion: twin.version }
+    : { otherId: twin.id };
+}
+
 /** A body the route accepts, so that refusals come from access control and not from validation. */
 async function bodyFor(
   method: string,
@@ -294,18 +342,7 @@ async function bodyFor(
   if (url.endsWith('/erase')) return { reason: 'data_subject_request' };
   if (url.endsWith('/outcomes')) return { profileId: objects.profile.id, outcome: 'interviewed' };
   if (url.endsWith('/contact-request')) return undefined;
-  if (url.endsWith('/merge') || url.endsWith('/merge-preview')) {
-    // A second record of the same person at desk A, made afresh: a merge ends it.
-    const twin = (
-      await t.call(operatorA(), { method: 'POST', url: '/api/v1/profiles', payload: profilePayload(deskA) })
-    ).json();
-    const kept = (
-      await t.call({ role: 'admin' }, { method: 'GET', url: `/api/v1/profiles/${objects.profile.id}` })
-    ).json();
-    return url.endsWith('/merge')
-      ? { otherId: twin.id, keptVersion: kept.version, otherVersion: twin.version }
-      : { otherId: twin.id };
-  }
+  if (url.endsWith('/merge') || url.endsWith('/merge-preview')) return mergeBody(url, objects, kind);
   const seat = { roleId: objects.opportunity.roles[0]!.id, profileId: objects.profile.id };
   if (url.endsWith('/team/lock')) return { members: [seat] };
   if (url.endsWith('/team/contact-requests')) return seat;

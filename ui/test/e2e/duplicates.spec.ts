@@ -204,3 +204,152 @@ test('an operator merges a person registered twice, undoes it, merges again and 
   await fr.getByTestId('merged-into').waitFor();
   assert.match(await fr.getByTestId('merged-into').innerText(), /fusionnée avec une autre fiche/);
 });
+
+test('an operator merges two listings of one shed: the preview in words, the link moved, undone, then confirmed', async () => {
+  const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const stamp = Date.now();
+  const shed = {
+    deskId: me.user.deskId,
+    kind: 'building',
+    category: 'warehouse',
+    municipality: { country: 'IT', code: '011015' },
+    availability: 'lease',
+    status: 'available',
+    coveredAreaM2: 2400,
+  };
+  const kept = await apiPost<{ id: string }>('/assets', {
+    ...shed,
+    inventoryNumber: `MRG-A-${stamp}`,
+    title: 'Capannone Molo Pagliari',
+    rentEurMonth: null,
+  });
+  const copy = await apiPost<{ id: string }>('/assets', {
+    ...shed,
+    inventoryNumber: `MRG-B-${stamp}`,
+    title: 'Capannone al Molo Pagliari',
+    rentEurMonth: 5200,
+    quayAccess: true,
+  });
+
+  const page = await (
+    await newContext(e2e.browser, e2e.server.baseUrl, 'it', 'operator', { session: 'merge-assets' })
+  ).newPage();
+  const openMerge = async () => {
+    await page.goto(`${e2e.server.baseUrl}/assets/${kept.id}`);
+    await settled(page);
+    const item = page.getByTestId('duplicate').filter({ hasText: 'Capannone al Molo Pagliari' });
+    await item.getByTestId('merge-link').click();
+    await page.getByTestId('merge-table').waitFor();
+  };
+  await openMerge();
+  assert.match(await page.locator('h1').innerText(), /Unire due schede della stessa risorsa/);
+  // The missing rent comes from the other listing (Italian groups digits from five on); where they
+  // differ the operator chooses.
+  assert.equal(await page.getByTestId('merge-result-rentEurMonth').innerText(), '5200 €');
+  assert.equal(await page.getByTestId('merge-result-title').innerText(), 'Capannone Molo Pagliari');
+  assert.equal(await page.getByTestId('merge-result-quayAccess').innerText(), 'No');
+  await page.getByTestId('take-quayAccess').check();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="merge-result-quayAccess"]')?.textContent?.trim() === 'Sì',
+  );
+  const table = await page.getByTestId('merge-table').innerText();
+  assert.doesNotMatch(table, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no id on screen');
+  assert.match(table, /Disponibilità\s+Locazione/);
+  assert.match(table, /Comune\s+La Spezia/);
+  await screenshot(page, 'merge-asset-preview-it');
+  await page.getByTestId('merge-submit').click();
+  await page.getByTestId('merged').waitFor();
+  const pending = page.getByTestId('merge-pending');
+  await pending.waitFor();
+  assert.match(await pending.innerText(), new RegExp(`MRG-B-${stamp} · Capannone al Molo Pagliari`));
+  const closed = await apiGet<{ endedAt: string | null; mergedInto: string | null }>(
+    e2e.server.baseUrl,
+    `/assets/${copy.id}`,
+    'operator',
+  );
+  assert.equal(closed.mergedInto, kept.id);
+
+  await pending.getByTestId('merge-undo').click();
+  await page.getByTestId('merge-said').waitFor();
+  assert.match(await page.getByTestId('merge-said').innerText(), /Unione annullata/);
+  const back = await apiGet<{ endedAt: string | null; rentEurMonth: number | null }>(
+    e2e.server.baseUrl,
+    `/assets/${kept.id}`,
+    'operator',
+  );
+  assert.equal(back.rentEurMonth, null);
+
+  await openMerge();
+  await page.getByTestId('merge-submit').click();
+  await page.getByTestId('merge-pending').waitFor();
+  await page.getByTestId('merge-confirm').click();
+  await page.getByTestId('merge-history').waitFor();
+  await page.goto(`${e2e.server.baseUrl}/assets/${copy.id}`);
+  await settled(page);
+  await page.getByTestId('merged-into').waitFor();
+  assert.match(
+    await page.getByTestId('merged-into').innerText(),
+    /unita a un’altra scheda della stessa risorsa/,
+  );
+  assert.equal(await page.getByTestId('merged-into').locator('a').getAttribute('href'), `/assets/${kept.id}`);
+});
+
+/** A partita IVA with its check digit, so the API accepts it. */
+function partitaIva(seed: number): string {
+  const body = String(seed).padStart(10, '0').slice(-10);
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = Number(body[i]);
+    sum += i % 2 === 0 ? d : d * 2 > 9 ? d * 2 - 9 : d * 2;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+test('a firm registered twice is merged in French: its need follows to the record that stays', async () => {
+  const me = await apiGet<{ user: { deskId: string } }>(e2e.server.baseUrl, '/auth/me', 'operator');
+  const stamp = Date.now();
+  const firm = {
+    deskId: me.user.deskId,
+    name: `Officine Navali Tirreno ${stamp}`,
+    country: 'IT',
+    naceCode: '30.11',
+    municipality: { country: 'IT', code: '011015' },
+  };
+  const kept = await apiPost<{ id: string }>('/firms', { ...firm, vatNumber: partitaIva(stamp % 1e9) });
+  const copy = await apiPost<{ id: string }>('/firms', {
+    ...firm,
+    vatNumber: partitaIva((stamp % 1e9) + 1),
+    sizeBand: 'small',
+  });
+  const need = await apiPost<{ id: string }>('/needs', {
+    type: 'job',
+    firmId: copy.id,
+    title: 'Saldatore navale',
+    municipality: { country: 'IT', code: '011015' },
+    occupationUri: 'http://data.europa.eu/esco/occupation/7aedaa07-3884-4c5b-88f9-80997b2aa54b',
+    positions: 1,
+  });
+
+  const page = await (
+    await newContext(e2e.browser, e2e.server.baseUrl, 'fr', 'operator', { session: 'merge-firms' })
+  ).newPage();
+  await page.goto(`${e2e.server.baseUrl}/firms/${kept.id}`);
+  await settled(page);
+  const item = page.getByTestId('duplicate').filter({ has: page.locator(`a[href="/firms/${copy.id}"]`) });
+  await item.getByTestId('merge-link').click();
+  await page.getByTestId('merge-table').waitFor();
+  assert.match(await page.locator('h1').innerText(), /Fusionner deux fiches de la même entreprise/);
+  const table = await page.getByTestId('merge-table').innerText();
+  assert.doesNotMatch(table, /[0-9a-f]{8}-[0-9a-f]{4}-/, 'no id on screen');
+  assert.doesNotMatch(table, /\b30\.11\b/, 'the activity in words, not its code');
+  assert.match(table, /Petite/);
+  assert.match(await page.getByTestId('merge-carried').innerText(), /un besoin/);
+  await screenshot(page, 'merge-firm-preview-fr');
+  await page.getByTestId('merge-submit').click();
+  await page.getByTestId('merge-pending').waitFor();
+  const moved = await apiGet<{ firmId: string }>(e2e.server.baseUrl, `/needs/${need.id}`, 'operator');
+  assert.equal(moved.firmId, kept.id);
+  await page.getByTestId('merge-confirm').click();
+  await page.getByTestId('merge-history').waitFor();
+  assert.match(await page.getByTestId('merge-history').innerText(), /Officine Navali Tirreno/);
+});

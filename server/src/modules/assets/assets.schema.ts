@@ -132,6 +132,8 @@ export const AssetViewSchema = z.object({
   availableUntil: z.string().nullable(),
   ownerFirmId: z.uuid().nullable(),
   crisisCaseId: z.uuid().nullable(),
+  /** The listing this one was merged into (it is then ended). */
+  mergedInto: z.uuid().nullable(),
   supplyChains: z.array(z.string()),
   status: z.string(),
   requiredSkillUris: z.array(z.string()),

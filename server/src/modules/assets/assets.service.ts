@@ -69,6 +69,8 @@ export function createAssetsService(db: Database, freshness: AssetFreshness = DE
 
   return {
     get,
+    /** The views of rows already read and authorised (a merge's preview shows rows not yet written). */
+    views,
 
     async list(page: PageQuery, principal: Principal) {
       const scope = readScopeFilter(principal, 'asset', { deskId: assets.deskId });

@@ -57,6 +57,8 @@ export const FirmViewSchema = z.object({
   municipality: MunicipalityViewSchema.nullable(),
   sizeBand: z.string().nullable(),
   state: z.string(),
+  /** The record this one was merged into (it is then ended). */
+  mergedInto: z.uuid().nullable(),
   ...versionedRecordViewFields,
 });
 export type FirmView = z.infer<typeof FirmViewSchema>;

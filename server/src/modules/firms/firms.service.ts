@@ -45,6 +45,7 @@ export function createFirmsService(db: Database) {
       municipality: places.get(municipalityKey(f.municipalityCountry, f.municipalityCode)) ?? null,
       sizeBand: f.sizeBand,
       state: f.state,
+      mergedInto: f.mergedInto,
       createdAt: toIso(f.createdAt)!,
       updatedAt: toIso(f.updatedAt)!,
       endedAt: toIso(f.endedAt),
@@ -57,6 +58,8 @@ export function createFirmsService(db: Database) {
 
   return {
     get,
+    /** The views of rows already read and authorised (a merge's preview shows rows not yet written). */
+    views,
 
     async list(query: FirmListQuery, principal: Principal) {
       return viewPage(await listFirmRows(db, query, principal));

@@ -5,7 +5,7 @@ import type { Database, DbOrTx } from '../../db/client.js';
 import { auditLog, profiles } from '../../db/schema.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
 import { toIso } from '../shared/schemas.js';
-import { assertVersion } from '../shared/lifecycle.js';
+import { assertVersion, refuseIfChangedSinceMerge } from '../shared/lifecycle.js';
 import { changeVersioned } from '../shared/versioned.js';
 import {
   loadProfileAggregates,
@@ -210,7 +210,7 @@ export function createProfileMergesService(db: Database) {
           {
             principal,
           },
-        ).catch(changedSince('id'));
+        ).catch(refuseIfChangedSinceMerge('id'));
         await replaceProfileChildren(tx, merge.keptId, before.children);
         await moveConsentsBack(tx, moved.consentIds, merge.mergedId);
         await changeVersioned<ProfileRow>(
@@ -220,7 +220,7 @@ export function createProfileMergesService(db: Database) {
           merge.mergedVersion,
           () => ({ endedAt: null, mergedInto: null }),
           { principal, allowEnded: true },
-        ).catch(changedSince('mergedId'));
+        ).catch(refuseIfChangedSinceMerge('mergedId'));
         await settleMerge(tx, id, { state: 'undone', settledBy: principal.userId });
         await audit(tx, principal, 'profile.merge_undone', merge);
         return view(tx, { ...merge, state: 'undone' });
@@ -258,17 +258,6 @@ export function createProfileMergesService(db: Database) {
   };
 }
 export type ProfileMergesService = ReturnType<typeof createProfileMergesService>;
-
-/** A record changed after the merge: undoing would overwrite that change, so the desk is told instead. */
-const changedSince = (path: string) => (error: unknown) => {
-  if (error instanceof Error && (error as { code?: string }).code === 'VERSION_CONFLICT')
-    throw new ConflictError(
-      'MERGE_CHANGED_SINCE',
-      'A record was changed after the merge: undoing it would lose that change',
-      [{ path, reason: 'changed since the merge' }],
-    );
-  throw error;
-};
 
 function toMergeView(r: { merge: MergeRow; keptCode: string; mergedCode: string }): MergeView {
   const moved = r.merge.moved as MergeMoves;

@@ -13,6 +13,7 @@ import type {
   Item,
   ItemPage,
   ProfileDoc,
+  RecordMergePreview,
   Resource,
   SearchIndex,
   SearchResult,
@@ -37,6 +38,8 @@ export class ApiError extends Error {
 
 export type Fetch = (input: Request) => Promise<Response>;
 export type DuplicateEntity = 'profiles' | 'assets' | 'firms';
+/** Records merged by the generic merge (a person's records have their own, with consents and decisions). */
+export type RecordKind = 'assets' | 'firms';
 export type { Resource, SearchIndex } from './types';
 
 /** The reference and matching endpoints speak Italian, French or English (English otherwise). */
@@ -274,6 +277,45 @@ export const api = {
       client.POST(`/api/v1/profile-merges/{id}/${step}` as '/api/v1/profile-merges/{id}/undo', {
         params: { path: { id } },
       }),
+    ),
+  /** The same for two listings of one asset, or two records of one firm (`kind`); one shape for both. */
+  recordMergePreview: (
+    kind: RecordKind,
+    id: string,
+    body: { otherId: string; take: string[] },
+    fetch?: Fetch,
+  ) =>
+    call(
+      client.POST(`/api/v1/${kind}/{id}/merge-preview` as '/api/v1/assets/{id}/merge-preview', {
+        params: { path: { id } },
+        body: body as BodyJson<'/api/v1/assets/{id}/merge-preview', 'post'>,
+        fetch,
+      }),
+    ) as Promise<RecordMergePreview>,
+  recordMerge: (
+    kind: RecordKind,
+    id: string,
+    body: { otherId: string; take: string[]; keptVersion: number; otherVersion: number },
+  ) =>
+    call(
+      client.POST(`/api/v1/${kind}/{id}/merge` as '/api/v1/assets/{id}/merge', {
+        params: { path: { id } },
+        body: body as BodyJson<'/api/v1/assets/{id}/merge', 'post'>,
+      }),
+    ),
+  recordMerges: (kind: RecordKind, id: string, fetch?: Fetch) =>
+    call(
+      client.GET(`/api/v1/${kind}/{id}/merges` as '/api/v1/assets/{id}/merges', {
+        params: { path: { id } },
+        fetch,
+      }),
+    ),
+  settleRecordMerge: (kind: RecordKind, id: string, step: 'undo' | 'confirm') =>
+    call(
+      client.POST(
+        `/api/v1/${kind === 'assets' ? 'asset' : 'firm'}-merges/{id}/${step}` as '/api/v1/asset-merges/{id}/undo',
+        { params: { path: { id } } },
+      ),
     ),
   assetMatches: (id: string, lang: Lang, fetch?: Fetch) =>
     call(client.GET('/api/v1/assets/{id}/matches', { params: { path: { id }, query: { lang } }, fetch })),

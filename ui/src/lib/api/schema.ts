@@ -6840,6 +6840,7 @@ export interface paths {
                 availableUntil: string | null;
                 ownerFirmId: string | null;
                 crisisCaseId: string | null;
+                mergedInto: string | null;
                 supplyChains: string[];
                 status: string;
                 requiredSkillUris: string[];
@@ -7078,6 +7079,7 @@ export interface paths {
               availableUntil: string | null;
               ownerFirmId: string | null;
               crisisCaseId: string | null;
+              mergedInto: string | null;
               supplyChains: string[];
               status: string;
               requiredSkillUris: string[];
@@ -7255,6 +7257,7 @@ export interface paths {
               availableUntil: string | null;
               ownerFirmId: string | null;
               crisisCaseId: string | null;
+              mergedInto: string | null;
               supplyChains: string[];
               status: string;
               requiredSkillUris: string[];
@@ -7496,6 +7499,7 @@ export interface paths {
               availableUntil: string | null;
               ownerFirmId: string | null;
               crisisCaseId: string | null;
+              mergedInto: string | null;
               supplyChains: string[];
               status: string;
               requiredSkillUris: string[];
@@ -7677,6 +7681,7 @@ export interface paths {
               availableUntil: string | null;
               ownerFirmId: string | null;
               crisisCaseId: string | null;
+              mergedInto: string | null;
               supplyChains: string[];
               status: string;
               requiredSkillUris: string[];
@@ -7977,6 +7982,7 @@ export interface paths {
                 } | null;
                 sizeBand: string | null;
                 state: string;
+                mergedInto: string | null;
                 createdAt: string;
                 updatedAt: string;
                 endedAt: string | null;
@@ -8150,6 +8156,7 @@ export interface paths {
               } | null;
               sizeBand: string | null;
               state: string;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
@@ -8298,6 +8305,7 @@ export interface paths {
               } | null;
               sizeBand: string | null;
               state: string;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
@@ -8465,6 +8473,7 @@ export interface paths {
               } | null;
               sizeBand: string | null;
               state: string;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
@@ -8617,10 +8626,2030 @@ export interface paths {
               } | null;
               sizeBand: string | null;
               state: string;
+              mergedInto: string | null;
               createdAt: string;
               updatedAt: string;
               endedAt: string | null;
               version: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assets/{id}/merge-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What merging another record of the same thing into this one would give */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The second record of the same thing, merged into this one
+             */
+            otherId: string;
+            /**
+             * @description Fields whose value comes from the other record instead of the kept one's
+             * @default []
+             */
+            take?: (
+              | 'title'
+              | 'description'
+              | 'municipality'
+              | 'availability'
+              | 'dates'
+              | 'priceEur'
+              | 'rentEurMonth'
+              | 'condition'
+              | 'brand'
+              | 'model'
+              | 'year'
+              | 'coveredAreaM2'
+              | 'landAreaM2'
+              | 'heightM'
+              | 'craneTonnage'
+              | 'loadingBays'
+              | 'powerKw'
+              | 'powerKva'
+              | 'quayAccess'
+              | 'draftM'
+              | 'slipway'
+              | 'maritimeConcession'
+              | 'distanceToPortKm'
+              | 'ownerFirmId'
+              | 'crisisCaseId'
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kept: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deskId: string;
+                inventoryNumber: string;
+                kind: string;
+                category: string;
+                title: string;
+                description: string;
+                brand: string | null;
+                model: string | null;
+                year: number | null;
+                condition: string | null;
+                powerKw: number | null;
+                coveredAreaM2: number | null;
+                landAreaM2: number | null;
+                heightM: number | null;
+                craneTonnage: number | null;
+                loadingBays: number | null;
+                powerKva: number | null;
+                quayAccess: boolean;
+                draftM: number | null;
+                slipway: boolean;
+                maritimeConcession: boolean;
+                distanceToPortKm: number | null;
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                } | null;
+                lat: number;
+                lon: number;
+                availability: string;
+                priceEur: number | null;
+                rentEurMonth: number | null;
+                availableFrom: string | null;
+                availableUntil: string | null;
+                ownerFirmId: string | null;
+                crisisCaseId: string | null;
+                mergedInto: string | null;
+                supplyChains: string[];
+                status: string;
+                requiredSkillUris: string[];
+                createdAt: string;
+                updatedAt: string;
+                lastVerifiedAt: string | null;
+                /** @enum {string} */
+                verification: 'current' | 'to_verify' | 'out_of_search';
+                endedAt: string | null;
+                version: number;
+              };
+              other: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deskId: string;
+                inventoryNumber: string;
+                kind: string;
+                category: string;
+                title: string;
+                description: string;
+                brand: string | null;
+                model: string | null;
+                year: number | null;
+                condition: string | null;
+                powerKw: number | null;
+                coveredAreaM2: number | null;
+                landAreaM2: number | null;
+                heightM: number | null;
+                craneTonnage: number | null;
+                loadingBays: number | null;
+                powerKva: number | null;
+                quayAccess: boolean;
+                draftM: number | null;
+                slipway: boolean;
+                maritimeConcession: boolean;
+                distanceToPortKm: number | null;
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                } | null;
+                lat: number;
+                lon: number;
+                availability: string;
+                priceEur: number | null;
+                rentEurMonth: number | null;
+                availableFrom: string | null;
+                availableUntil: string | null;
+                ownerFirmId: string | null;
+                crisisCaseId: string | null;
+                mergedInto: string | null;
+                supplyChains: string[];
+                status: string;
+                requiredSkillUris: string[];
+                createdAt: string;
+                updatedAt: string;
+                lastVerifiedAt: string | null;
+                /** @enum {string} */
+                verification: 'current' | 'to_verify' | 'out_of_search';
+                endedAt: string | null;
+                version: number;
+              };
+              result: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                deskId: string;
+                inventoryNumber: string;
+                kind: string;
+                category: string;
+                title: string;
+                description: string;
+                brand: string | null;
+                model: string | null;
+                year: number | null;
+                condition: string | null;
+                powerKw: number | null;
+                coveredAreaM2: number | null;
+                landAreaM2: number | null;
+                heightM: number | null;
+                craneTonnage: number | null;
+                loadingBays: number | null;
+                powerKva: number | null;
+                quayAccess: boolean;
+                draftM: number | null;
+                slipway: boolean;
+                maritimeConcession: boolean;
+                distanceToPortKm: number | null;
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                } | null;
+                lat: number;
+                lon: number;
+                availability: string;
+                priceEur: number | null;
+                rentEurMonth: number | null;
+                availableFrom: string | null;
+                availableUntil: string | null;
+                ownerFirmId: string | null;
+                crisisCaseId: string | null;
+                mergedInto: string | null;
+                supplyChains: string[];
+                status: string;
+                requiredSkillUris: string[];
+                createdAt: string;
+                updatedAt: string;
+                lastVerifiedAt: string | null;
+                /** @enum {string} */
+                verification: 'current' | 'to_verify' | 'out_of_search';
+                endedAt: string | null;
+                version: number;
+              };
+              differences: (
+                | 'title'
+                | 'description'
+                | 'municipality'
+                | 'availability'
+                | 'dates'
+                | 'priceEur'
+                | 'rentEurMonth'
+                | 'condition'
+                | 'brand'
+                | 'model'
+                | 'year'
+                | 'coveredAreaM2'
+                | 'landAreaM2'
+                | 'heightM'
+                | 'craneTonnage'
+                | 'loadingBays'
+                | 'powerKw'
+                | 'powerKva'
+                | 'quayAccess'
+                | 'draftM'
+                | 'slipway'
+                | 'maritimeConcession'
+                | 'distanceToPortKm'
+                | 'ownerFirmId'
+                | 'crisisCaseId'
+              )[];
+              fromOther: (
+                | 'title'
+                | 'description'
+                | 'municipality'
+                | 'availability'
+                | 'dates'
+                | 'priceEur'
+                | 'rentEurMonth'
+                | 'condition'
+                | 'brand'
+                | 'model'
+                | 'year'
+                | 'coveredAreaM2'
+                | 'landAreaM2'
+                | 'heightM'
+                | 'craneTonnage'
+                | 'loadingBays'
+                | 'powerKw'
+                | 'powerKva'
+                | 'quayAccess'
+                | 'draftM'
+                | 'slipway'
+                | 'maritimeConcession'
+                | 'distanceToPortKm'
+                | 'ownerFirmId'
+                | 'crisisCaseId'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assets/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merges another record of the same thing into this one (undoable until confirmed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The second record of the same thing, merged into this one
+             */
+            otherId: string;
+            /**
+             * @description Fields whose value comes from the other record instead of the kept one's
+             * @default []
+             */
+            take?: (
+              | 'title'
+              | 'description'
+              | 'municipality'
+              | 'availability'
+              | 'dates'
+              | 'priceEur'
+              | 'rentEurMonth'
+              | 'condition'
+              | 'brand'
+              | 'model'
+              | 'year'
+              | 'coveredAreaM2'
+              | 'landAreaM2'
+              | 'heightM'
+              | 'craneTonnage'
+              | 'loadingBays'
+              | 'powerKw'
+              | 'powerKva'
+              | 'quayAccess'
+              | 'draftM'
+              | 'slipway'
+              | 'maritimeConcession'
+              | 'distanceToPortKm'
+              | 'ownerFirmId'
+              | 'crisisCaseId'
+            )[];
+            /** @description The version of this record the preview showed */
+            keptVersion: number;
+            /** @description The version of the other record the preview showed */
+            otherVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              fromOther: (
+                | 'title'
+                | 'description'
+                | 'municipality'
+                | 'availability'
+                | 'dates'
+                | 'priceEur'
+                | 'rentEurMonth'
+                | 'condition'
+                | 'brand'
+                | 'model'
+                | 'year'
+                | 'coveredAreaM2'
+                | 'landAreaM2'
+                | 'heightM'
+                | 'craneTonnage'
+                | 'loadingBays'
+                | 'powerKw'
+                | 'powerKva'
+                | 'quayAccess'
+                | 'draftM'
+                | 'slipway'
+                | 'maritimeConcession'
+                | 'distanceToPortKm'
+                | 'ownerFirmId'
+                | 'crisisCaseId'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/assets/{id}/merges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The merges this record took part in, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                state: 'pending' | 'confirmed' | 'undone';
+                kept: {
+                  /** Format: uuid */
+                  id: string;
+                  label: string;
+                };
+                merged: {
+                  /** Format: uuid */
+                  id: string;
+                  label: string;
+                };
+                fromOther: (
+                  | 'title'
+                  | 'description'
+                  | 'municipality'
+                  | 'availability'
+                  | 'dates'
+                  | 'priceEur'
+                  | 'rentEurMonth'
+                  | 'condition'
+                  | 'brand'
+                  | 'model'
+                  | 'year'
+                  | 'coveredAreaM2'
+                  | 'landAreaM2'
+                  | 'heightM'
+                  | 'craneTonnage'
+                  | 'loadingBays'
+                  | 'powerKw'
+                  | 'powerKva'
+                  | 'quayAccess'
+                  | 'draftM'
+                  | 'slipway'
+                  | 'maritimeConcession'
+                  | 'distanceToPortKm'
+                  | 'ownerFirmId'
+                  | 'crisisCaseId'
+                )[];
+                /** @description The rows that point at the other record and follow it to the kept one */
+                carried: {
+                  /** @enum {string} */
+                  what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                  count: number;
+                }[];
+                mergedAt: string;
+                settledAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/asset-merges/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Puts both records back as they were before the merge */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              fromOther: (
+                | 'title'
+                | 'description'
+                | 'municipality'
+                | 'availability'
+                | 'dates'
+                | 'priceEur'
+                | 'rentEurMonth'
+                | 'condition'
+                | 'brand'
+                | 'model'
+                | 'year'
+                | 'coveredAreaM2'
+                | 'landAreaM2'
+                | 'heightM'
+                | 'craneTonnage'
+                | 'loadingBays'
+                | 'powerKw'
+                | 'powerKva'
+                | 'quayAccess'
+                | 'draftM'
+                | 'slipway'
+                | 'maritimeConcession'
+                | 'distanceToPortKm'
+                | 'ownerFirmId'
+                | 'crisisCaseId'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/asset-merges/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the merge final */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              fromOther: (
+                | 'title'
+                | 'description'
+                | 'municipality'
+                | 'availability'
+                | 'dates'
+                | 'priceEur'
+                | 'rentEurMonth'
+                | 'condition'
+                | 'brand'
+                | 'model'
+                | 'year'
+                | 'coveredAreaM2'
+                | 'landAreaM2'
+                | 'heightM'
+                | 'craneTonnage'
+                | 'loadingBays'
+                | 'powerKw'
+                | 'powerKva'
+                | 'quayAccess'
+                | 'draftM'
+                | 'slipway'
+                | 'maritimeConcession'
+                | 'distanceToPortKm'
+                | 'ownerFirmId'
+                | 'crisisCaseId'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firms/{id}/merge-preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** What merging another record of the same thing into this one would give */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The second record of the same thing, merged into this one
+             */
+            otherId: string;
+            /**
+             * @description Fields whose value comes from the other record instead of the kept one's
+             * @default []
+             */
+            take?: ('name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state')[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              kept: {
+                /** Format: uuid */
+                id: string;
+                deskId: string | null;
+                name: string;
+                country: string;
+                vatNumber: string | null;
+                siret: string | null;
+                naceCode: string | null;
+                supplyChains: string[];
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                } | null;
+                sizeBand: string | null;
+                state: string;
+                mergedInto: string | null;
+                createdAt: string;
+                updatedAt: string;
+                endedAt: string | null;
+                version: number;
+              };
+              other: {
+                /** Format: uuid */
+                id: string;
+                deskId: string | null;
+                name: string;
+                country: string;
+                vatNumber: string | null;
+                siret: string | null;
+                naceCode: string | null;
+                supplyChains: string[];
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                } | null;
+                sizeBand: string | null;
+                state: string;
+                mergedInto: string | null;
+                createdAt: string;
+                updatedAt: string;
+                endedAt: string | null;
+                version: number;
+              };
+              result: {
+                /** Format: uuid */
+                id: string;
+                deskId: string | null;
+                name: string;
+                country: string;
+                vatNumber: string | null;
+                siret: string | null;
+                naceCode: string | null;
+                supplyChains: string[];
+                municipality: {
+                  country: string;
+                  code: string;
+                  name: string;
+                  province: string;
+                  region: string;
+                } | null;
+                sizeBand: string | null;
+                state: string;
+                mergedInto: string | null;
+                createdAt: string;
+                updatedAt: string;
+                endedAt: string | null;
+                version: number;
+              };
+              differences: (
+                'name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state'
+              )[];
+              fromOther: (
+                'name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firms/{id}/merge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Merges another record of the same thing into this one (undoable until confirmed) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * Format: uuid
+             * @description The second record of the same thing, merged into this one
+             */
+            otherId: string;
+            /**
+             * @description Fields whose value comes from the other record instead of the kept one's
+             * @default []
+             */
+            take?: ('name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state')[];
+            /** @description The version of this record the preview showed */
+            keptVersion: number;
+            /** @description The version of the other record the preview showed */
+            otherVersion: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              fromOther: (
+                'name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firms/{id}/merges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The merges this record took part in, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                state: 'pending' | 'confirmed' | 'undone';
+                kept: {
+                  /** Format: uuid */
+                  id: string;
+                  label: string;
+                };
+                merged: {
+                  /** Format: uuid */
+                  id: string;
+                  label: string;
+                };
+                fromOther: (
+                  'name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state'
+                )[];
+                /** @description The rows that point at the other record and follow it to the kept one */
+                carried: {
+                  /** @enum {string} */
+                  what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                  count: number;
+                }[];
+                mergedAt: string;
+                settledAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firm-merges/{id}/undo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Puts both records back as they were before the merge */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              fromOther: (
+                'name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+              mergedAt: string;
+              settledAt: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              error: {
+                code: string;
+                message: string;
+                details: {
+                  path: string;
+                  reason: string;
+                }[];
+              };
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/firm-merges/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Makes the merge final */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              /** @enum {string} */
+              state: 'pending' | 'confirmed' | 'undone';
+              kept: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              merged: {
+                /** Format: uuid */
+                id: string;
+                label: string;
+              };
+              fromOther: (
+                'name' | 'vatNumber' | 'siret' | 'naceCode' | 'municipality' | 'sizeBand' | 'state'
+              )[];
+              /** @description The rows that point at the other record and follow it to the kept one */
+              carried: {
+                /** @enum {string} */
+                what: 'opportunities' | 'needs' | 'assets' | 'crisisCases' | 'users';
+                count: number;
+              }[];
+              mergedAt: string;
+              settledAt: string | null;
             };
           };
         };
@@ -22589,6 +24618,325 @@ export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonSizeBandAnyO
 export const pathsApiV1FirmsIdPatchRequestBodyContentApplicationJsonStateValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/firms/{id}']['patch']['requestBody']['content']['application/json']['state']
 > = ['active', 'in_crisis', 'closed'];
+export const pathsApiV1AssetsIdMergePreviewPostRequestBodyContentApplicationJsonTakeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['requestBody']['content']['application/json']['take']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetsIdMergePreviewPostResponses200ContentApplicationJsonKeptVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['kept']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
+export const pathsApiV1AssetsIdMergePreviewPostResponses200ContentApplicationJsonOtherVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['other']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
+export const pathsApiV1AssetsIdMergePreviewPostResponses200ContentApplicationJsonResultVerificationValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['result']['verification']
+> = ['current', 'to_verify', 'out_of_search'];
+export const pathsApiV1AssetsIdMergePreviewPostResponses200ContentApplicationJsonDifferencesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['differences']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetsIdMergePreviewPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['fromOther']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetsIdMergePreviewPostResponses200ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1AssetsIdMergePostRequestBodyContentApplicationJsonTakeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge']['post']['requestBody']['content']['application/json']['take']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetsIdMergePostResponses201ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge']['post']['responses']['201']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1AssetsIdMergePostResponses201ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge']['post']['responses']['201']['content']['application/json']['fromOther']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetsIdMergePostResponses201ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merge']['post']['responses']['201']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1AssetsIdMergesGetResponses200ContentApplicationJsonItemsStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1AssetsIdMergesGetResponses200ContentApplicationJsonItemsFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['fromOther']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetsIdMergesGetResponses200ContentApplicationJsonItemsCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/assets/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1AssetMergesIdUndoPostResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/asset-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1AssetMergesIdUndoPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/asset-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['fromOther']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetMergesIdUndoPostResponses200ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/asset-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1AssetMergesIdConfirmPostResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/asset-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1AssetMergesIdConfirmPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/asset-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['fromOther']
+> = [
+  'title',
+  'description',
+  'municipality',
+  'availability',
+  'dates',
+  'priceEur',
+  'rentEurMonth',
+  'condition',
+  'brand',
+  'model',
+  'year',
+  'coveredAreaM2',
+  'landAreaM2',
+  'heightM',
+  'craneTonnage',
+  'loadingBays',
+  'powerKw',
+  'powerKva',
+  'quayAccess',
+  'draftM',
+  'slipway',
+  'maritimeConcession',
+  'distanceToPortKm',
+  'ownerFirmId',
+  'crisisCaseId',
+];
+export const pathsApiV1AssetMergesIdConfirmPostResponses200ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/asset-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1FirmsIdMergePreviewPostRequestBodyContentApplicationJsonTakeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge-preview']['post']['requestBody']['content']['application/json']['take']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmsIdMergePreviewPostResponses200ContentApplicationJsonDifferencesValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['differences']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmsIdMergePreviewPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['fromOther']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmsIdMergePreviewPostResponses200ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge-preview']['post']['responses']['200']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1FirmsIdMergePostRequestBodyContentApplicationJsonTakeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge']['post']['requestBody']['content']['application/json']['take']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmsIdMergePostResponses201ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge']['post']['responses']['201']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1FirmsIdMergePostResponses201ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge']['post']['responses']['201']['content']['application/json']['fromOther']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmsIdMergePostResponses201ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merge']['post']['responses']['201']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1FirmsIdMergesGetResponses200ContentApplicationJsonItemsStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1FirmsIdMergesGetResponses200ContentApplicationJsonItemsFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['fromOther']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmsIdMergesGetResponses200ContentApplicationJsonItemsCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firms/{id}/merges']['get']['responses']['200']['content']['application/json']['items']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1FirmMergesIdUndoPostResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firm-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1FirmMergesIdUndoPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firm-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['fromOther']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmMergesIdUndoPostResponses200ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firm-merges/{id}/undo']['post']['responses']['200']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
+export const pathsApiV1FirmMergesIdConfirmPostResponses200ContentApplicationJsonStateValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firm-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['state']
+> = ['pending', 'confirmed', 'undone'];
+export const pathsApiV1FirmMergesIdConfirmPostResponses200ContentApplicationJsonFromOtherValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firm-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['fromOther']
+> = ['name', 'vatNumber', 'siret', 'naceCode', 'municipality', 'sizeBand', 'state'];
+export const pathsApiV1FirmMergesIdConfirmPostResponses200ContentApplicationJsonCarriedWhatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/api/v1/firm-merges/{id}/confirm']['post']['responses']['200']['content']['application/json']['carried']['what']
+> = ['opportunities', 'needs', 'assets', 'crisisCases', 'users'];
 export const pathsApiV1ProfilesIdDuplicatesGetResponses200ContentApplicationJsonItemsReasonsValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/api/v1/profiles/{id}/duplicates']['get']['responses']['200']['content']['application/json']['items']['reasons']
 > = [

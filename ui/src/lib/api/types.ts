@@ -108,3 +108,18 @@ export type DecisionAction = Decision['action'];
 
 /** A record as a generic list shows it: the fields vary per resource. */
 export type Entity = { id: string; version?: number; [key: string]: unknown };
+
+/** What merging two records of one asset or one firm would give: both records, the result, what follows. */
+type MergePreviewOf<K extends 'assets' | 'firms'> =
+  paths[`/api/v1/${K}/{id}/merge-preview`]['post']['responses'][200]['content']['application/json'];
+export type MergedRecord = Item<'assets'> | Item<'firms'>;
+export type RecordMergePreview = Omit<
+  MergePreviewOf<'assets'>,
+  'kept' | 'other' | 'result' | 'differences' | 'fromOther'
+> & {
+  kept: MergedRecord;
+  other: MergedRecord;
+  result: MergedRecord;
+  differences: string[];
+  fromOther: string[];
+};
