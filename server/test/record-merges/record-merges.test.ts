@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, needs, opportunityAssets, users } from '../../src/db/schema.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
@@ -366,6 +366,43 @@ describe('merging two records of one firm', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].reason).toContain('RIC-42');
     expect((await call(operator, 'GET', `/firms/${other.id}`)).json().endedAt).toBeNull();
+  });
+
+  it('a failure half-way leaves both firms, their tax ids, needs and accounts as they were', async () => {
+    const kept = await firm({ vatNumber: null });
+    const other = await firm({ vatNumber: '09876543217' });
+    const need = await call(operator, 'POST', '/needs', {
+      type: 'job',
+      firmId: other.id,
+      title: 'Carpentiere navale',
+      municipality: PLACES.laSpezia,
+      occupationUri: ESCO.welder,
+      positions: 1,
+    });
+    expect(need.statusCode, need.body).toBe(201);
+    // The merge's last write fails: the tax id released, the firm ended, the need moved must roll back.
+    await db().execute(sql`create function fail_record_merge() returns trigger language plpgsql as $$
+      begin raise exception 'forced failure'; end $$`);
+    await db().execute(
+      sql`create trigger fail_record_merge before insert on record_merges for each row execute function fail_record_merge()`,
+    );
+    try {
+      expect((await mergeInto('firms', kept, other)).statusCode).toBe(500);
+    } finally {
+      await db().execute(sql`drop trigger fail_record_merge on record_merges`);
+      await db().execute(sql`drop function fail_record_merge()`);
+    }
+    expect((await call(operator, 'GET', `/firms/${kept.id}`)).json()).toMatchObject({
+      version: kept.version,
+      vatNumber: null,
+    });
+    expect((await call(operator, 'GET', `/firms/${other.id}`)).json()).toMatchObject({
+      version: other.version,
+      vatNumber: '09876543217',
+      endedAt: null,
+      mergedInto: null,
+    });
+    expect((await call(operator, 'GET', `/needs/${need.json().id}`)).json().firmId).toBe(other.id);
   });
 
   it('refuses firms of two countries, and a company account', async () => {
