@@ -1259,6 +1259,20 @@ export const teamLocks = pgTable(
 
 export const MERGE_STATES = ['pending', 'confirmed', 'undone'] as const;
 
+/** What every merge row holds besides its two records: its state, what an undo needs, who and when. */
+const mergeLife = () => ({
+  state: text('state').notNull().default('pending'),
+  /** The kept record's version the merge left: an undo refuses once it has changed since. */
+  keptVersion: integer('kept_version').notNull(),
+  mergedVersion: integer('merged_version').notNull(),
+  before: jsonb('before'),
+  moved: jsonb('moved').notNull(),
+  mergedAt: ts('merged_at').notNull().defaultNow(),
+  mergedBy: uuid('merged_by'),
+  settledAt: ts('settled_at'),
+  settledBy: uuid('settled_by'),
+});
+
 /**
  * A desk merged one person's second record into the first (modules/profile-merges). While `pending` it can
  * be undone: `before` holds the kept record as it was (columns and child rows) and `moved` the consents
@@ -1278,16 +1292,7 @@ export const profileMerges = pgTable(
     mergedId: uuid('merged_id')
       .notNull()
       .references(() => profiles.id, { onDelete: 'cascade' }),
-    state: text('state').notNull().default('pending'),
-    /** The kept record's version the merge left: an undo refuses once it has changed since. */
-    keptVersion: integer('kept_version').notNull(),
-    mergedVersion: integer('merged_version').notNull(),
-    before: jsonb('before'),
-    moved: jsonb('moved').notNull(),
-    mergedAt: ts('merged_at').notNull().defaultNow(),
-    mergedBy: uuid('merged_by'),
-    settledAt: ts('settled_at'),
-    settledBy: uuid('settled_by'),
+    ...mergeLife(),
   },
   (t) => [
     index('profile_merges_kept_idx').on(t.keptId),
@@ -1314,15 +1319,7 @@ export const recordMerges = pgTable(
     kind: text('kind').notNull(),
     keptId: uuid('kept_id').notNull(),
     mergedId: uuid('merged_id').notNull(),
-    state: text('state').notNull().default('pending'),
-    keptVersion: integer('kept_version').notNull(),
-    mergedVersion: integer('merged_version').notNull(),
-    before: jsonb('before'),
-    moved: jsonb('moved').notNull(),
-    mergedAt: ts('merged_at').notNull().defaultNow(),
-    mergedBy: uuid('merged_by'),
-    settledAt: ts('settled_at'),
-    settledBy: uuid('settled_by'),
+    ...mergeLife(),
   },
   (t) => [
     index('record_merges_kept_idx').on(t.kind, t.keptId),
