@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROFILE_MERGE_FIELDS, VALUE_LABELS, type VocabularyName } from '@rilancio/vocabulary';
+import {
+  ASSET_MERGE_FIELDS,
+  FIRM_MERGE_FIELDS,
+  PROFILE_MERGE_FIELDS,
+  VALUE_LABELS,
+  type VocabularyName,
+} from '@rilancio/vocabulary';
 import { describe, expect, it } from 'vitest';
 
 const SERVER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -100,6 +106,9 @@ const UI_WORDED: Record<string, string> = {
   ])]: 'outcome.state',
   [signature(['plan', 'legal_form', 'financing', 'formalities'])]: 'readiness.stage',
   [signature([...PROFILE_MERGE_FIELDS])]: 'merge.fields',
+  [signature([...ASSET_MERGE_FIELDS])]: 'merge.assetFields',
+  [signature([...FIRM_MERGE_FIELDS])]: 'merge.firmFields',
+  [signature(['opportunities', 'needs', 'assets', 'crisisCases', 'users'])]: 'merge.carriedRows',
   [signature(['pending', 'confirmed', 'undone'])]: 'merge.state',
   [signature([
     'role_uncovered',

@@ -21,15 +21,9 @@ export interface LinkedNames {
   activities: Map<string, string>;
 }
 
-/** A field's name on the merge page, in the user's language. */
+/** A field's name on the merge page, in the user's language (one message section per kind). */
 export function recordFieldLabel(kind: RecordKind, field: string, t: Translate): string {
-  if (kind === 'firms')
-    return field === 'municipality'
-      ? t('asset.field.municipality')
-      : t(field === 'naceCode' ? 'firm.field.nace' : `firm.field.${field}`);
-  if (field === 'title' || field === 'description' || field === 'dates' || field === 'ownerFirmId')
-    return t(`merge.assetFields.${field}`);
-  return t(`asset.field.${field}`);
+  return t(`merge.${kind === 'assets' ? 'assetFields' : 'firmFields'}.${field}`);
 }
 
 const UNITS: Record<string, string> = {
