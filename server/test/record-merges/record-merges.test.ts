@@ -259,9 +259,15 @@ describe('merging two listings of one asset', () => {
     expect((await mergeInto('assets', mine, theirs, {}, company(f.id))).statusCode).toBe(403);
     const byMarketing = await mergeInto('assets', mine, theirs, {}, marketing);
     expect(byMarketing.statusCode, byMarketing.body).toBe(201);
-    // The other desk's operator may not settle a merge that kept a record of this desk.
-    const settle = await call(otherOperator, 'POST', `/asset-merges/${byMarketing.json().id}/confirm`);
-    expect(settle.statusCode).toBe(403);
+    // Settling changes both records: neither desk's operator alone may settle a merge across the two.
+    for (const who of [otherOperator, operator])
+      for (const step of ['confirm', 'undo'])
+        expect(
+          (await call(who, 'POST', `/asset-merges/${byMarketing.json().id}/${step}`)).statusCode,
+          `${who.deskId === deskId ? 'own' : 'other'} desk ${step}`,
+        ).toBe(403);
+    const settled = await call(marketing, 'POST', `/asset-merges/${byMarketing.json().id}/confirm`);
+    expect(settled.statusCode, settled.body).toBe(200);
   });
 });
 

@@ -96,9 +96,14 @@ export function createRecordMergesService<R extends Row, Field extends string, V
   async function lockForSettling(tx: DbOrTx, id: string, principal: Principal) {
     const merge = await lockRecordMerge(tx, kind.kind, id);
     if (!merge) throw new NotFoundError('merge', id);
-    const [kept] = (await tx.select().from(table).where(eq(table.id, merge.keptId))) as unknown as R[];
-    if (!kept) throw new NotFoundError('merge', id);
-    authorize(principal, 'write', spec.owned.kind, owner(kept), { entity: 'merge', id });
+    // Settling it is a change to both records, as the merge was: the principal must be allowed to change both.
+    const rows = (await tx
+      .select()
+      .from(table)
+      .where(inArray(table.id, [merge.keptId, merge.mergedId]))) as unknown as R[];
+    if (rows.length !== 2) throw new NotFoundError('merge', id);
+    for (const row of rows)
+      authorize(principal, 'write', spec.owned.kind, owner(row), { entity: 'merge', id });
     if (merge.state !== 'pending')
       throw new ConflictError('MERGE_SETTLED', `This merge was already ${merge.state}`, [
         { path: 'id', reason: `the merge is ${merge.state}` },
