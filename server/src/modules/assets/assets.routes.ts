@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { crudRoutes } from '../shared/crud.routes.js';
-import { AssetViewSchema, CreateAssetSchema, UpdateAssetSchema } from './assets.schema.js';
+import { AssetRouteSchemas } from './assets.schema.js';
 import type { AssetsService } from './assets.service.js';
 
 export function assetsRoutes(app: FastifyInstance, service: AssetsService) {
@@ -9,7 +9,7 @@ export function assetsRoutes(app: FastifyInstance, service: AssetsService) {
     tag: 'assets',
     read: ['admin', 'operator', 'marketing', 'company', 'partner'],
     write: ['admin', 'operator', 'marketing', 'partner'],
-    schemas: { create: CreateAssetSchema, update: UpdateAssetSchema, view: AssetViewSchema },
+    schemas: AssetRouteSchemas,
     service,
   });
 }

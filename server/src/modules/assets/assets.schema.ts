@@ -146,3 +146,10 @@ export const AssetViewSchema = z.object({
   version: z.number(),
 });
 export type AssetView = z.infer<typeof AssetViewSchema>;
+
+/** The schemas of the five record routes (`crudRoutes`). */
+export const AssetRouteSchemas = {
+  create: CreateAssetSchema,
+  update: UpdateAssetSchema,
+  view: AssetViewSchema,
+};

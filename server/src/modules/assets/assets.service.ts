@@ -7,12 +7,8 @@ import { DEFAULT_ASSET_FRESHNESS, verificationOf, verifiedAtOf, type AssetFreshn
 import { ASSET_SPEC, insertAssets, type AssetRow } from './assets.repository.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
-import {
-  assertEscoConceptsExist,
-  loadMunicipalityViews,
-  municipalityKey,
-  resolveMunicipality,
-} from '../shared/references.js';
+import { assertEscoConceptsExist, resolveMunicipality } from '../shared/references.js';
+import { placedViews } from '../shared/placed-views.js';
 import { toIso, type PageQuery } from '../shared/schemas.js';
 import { recordReads, versionedWrites } from '../shared/record-service.js';
 import { pageOfRows, readScopeFilter } from '../shared/versioned.js';
@@ -47,21 +43,12 @@ async function place(tx: DbOrTx, input: Pick<Partial<CreateAsset>, 'municipality
 
 export function createAssetsService(db: Database, freshness: AssetFreshness = DEFAULT_ASSET_FRESHNESS) {
   async function views(rows: AssetRow[]): Promise<AssetView[]> {
-    const places = await loadMunicipalityViews(
-      db,
-      rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
-    );
-    return rows.map(
-      ({ municipalityCountry, municipalityCode, createdAt, updatedAt, lastVerifiedAt, endedAt, ...a }) => ({
-        ...a,
-        municipality: places.get(municipalityKey(municipalityCountry, municipalityCode)) ?? null,
-        createdAt: toIso(createdAt)!,
-        updatedAt: toIso(updatedAt)!,
-        lastVerifiedAt: toIso(lastVerifiedAt),
-        verification: verificationOf(verifiedAtOf({ lastVerifiedAt, createdAt }), new Date(), freshness),
-        endedAt: toIso(endedAt),
-      }),
-    );
+    const placed = await placedViews(db, rows);
+    return rows.map((a) => ({
+      ...placed(a),
+      lastVerifiedAt: toIso(a.lastVerifiedAt),
+      verification: verificationOf(verifiedAtOf(a), new Date(), freshness),
+    }));
   }
 
   const { get, viewPage } = recordReads({ db, spec: SPEC, views });

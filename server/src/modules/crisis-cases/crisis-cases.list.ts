@@ -10,15 +10,8 @@ const CRISIS_CASE_LIST: OwnedList<typeof crisisCases> = {
   table: crisisCases,
   kind: 'crisis_case',
   owner: { deskId: crisisCases.deskId },
-  place: { country: crisisCases.municipalityCountry, code: crisisCases.municipalityCode },
   text: { columns: [crisisCases.title, crisisCases.externalRef], firmId: crisisCases.firmId },
-  filters: {
-    status: crisisCases.status,
-    procedure: crisisCases.procedure,
-    supplyChain: crisisCases.supplyChain,
-    deskId: crisisCases.deskId,
-    firmId: crisisCases.firmId,
-  },
+  filters: ['status', 'procedure', 'supplyChain', 'deskId', 'firmId'],
   sorts: {
     title: [byText(crisisCases.title)],
     opened: [sql`${crisisCases.openedOn} desc nulls last`],

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { crudRoutes } from '../shared/crud.routes.js';
-import {
-  CreateCrisisCaseSchema,
-  CrisisCaseViewSchema,
-  UpdateCrisisCaseSchema,
-  CrisisCaseListQuerySchema,
-} from './crisis-cases.schema.js';
+import { CrisisCaseRouteSchemas } from './crisis-cases.schema.js';
 import type { CrisisCasesService } from './crisis-cases.service.js';
 
 export function crisisCasesRoutes(app: FastifyInstance, service: CrisisCasesService) {
@@ -14,12 +9,7 @@ export function crisisCasesRoutes(app: FastifyInstance, service: CrisisCasesServ
     tag: 'crisis-cases',
     read: ['admin', 'operator', 'marketing'],
     write: ['admin', 'operator'],
-    schemas: {
-      create: CreateCrisisCaseSchema,
-      update: UpdateCrisisCaseSchema,
-      view: CrisisCaseViewSchema,
-      list: CrisisCaseListQuerySchema,
-    },
+    schemas: CrisisCaseRouteSchemas,
     service,
   });
 }

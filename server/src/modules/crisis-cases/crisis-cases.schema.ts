@@ -62,3 +62,11 @@ export const CrisisCaseListQuerySchema = listQuerySchema(CRISIS_CASE_SORTS, {
   firmId: z.uuid().optional(),
 });
 export type CrisisCaseListQuery = z.output<typeof CrisisCaseListQuerySchema>;
+
+/** The schemas of the five record routes (`crudRoutes`). */
+export const CrisisCaseRouteSchemas = {
+  create: CreateCrisisCaseSchema,
+  update: UpdateCrisisCaseSchema,
+  view: CrisisCaseViewSchema,
+  list: CrisisCaseListQuerySchema,
+};

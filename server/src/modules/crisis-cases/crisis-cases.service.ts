@@ -8,13 +8,8 @@ import { crisisCases } from '../../db/schema.js';
 import { assertRecordsExist } from '../shared/owned-references.js';
 import { patchColumns } from '../shared/patch-columns.js';
 import { recordReads, versionedWrites } from '../shared/record-service.js';
-import {
-  loadMunicipalityViews,
-  municipalityKey,
-  resolveMunicipality,
-  placeColumns,
-} from '../shared/references.js';
-import { toIso } from '../shared/schemas.js';
+import { resolveMunicipality, placeColumns } from '../shared/references.js';
+import { placedViews } from '../shared/placed-views.js';
 import type { VersionedSpec } from '../shared/versioned.js';
 import type { CreateCrisisCase, CrisisCaseView, UpdateCrisisCase } from './crisis-cases.schema.js';
 
@@ -28,17 +23,7 @@ const SPEC = {
 
 export function createCrisisCasesService(db: Database) {
   async function views(rows: CrisisRow[]): Promise<CrisisCaseView[]> {
-    const places = await loadMunicipalityViews(
-      db,
-      rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
-    );
-    return rows.map(({ municipalityCountry, municipalityCode, createdAt, updatedAt, endedAt, ...c }) => ({
-      ...c,
-      municipality: places.get(municipalityKey(municipalityCountry, municipalityCode)) ?? null,
-      createdAt: toIso(createdAt)!,
-      updatedAt: toIso(updatedAt)!,
-      endedAt: toIso(endedAt),
-    }));
+    return rows.map(await placedViews(db, rows));
   }
   const { get, viewPage } = recordReads({ db, spec: SPEC, views });
   const writes = versionedWrites({ db, spec: SPEC, get });

@@ -10,9 +10,8 @@ const FIRM_LIST: OwnedList<typeof firms> = {
   table: firms,
   kind: 'firm',
   owner: { deskId: firms.deskId, firmId: firms.id },
-  place: { country: firms.municipalityCountry, code: firms.municipalityCode },
   text: { columns: [firms.name, firms.vatNumber, firms.siret] },
-  filters: { sizeBand: firms.sizeBand, state: firms.state, country: firms.country, deskId: firms.deskId },
+  filters: ['sizeBand', 'state', 'country', 'deskId'],
   // A firm works in several supply chains: any shared one matches.
   anyOf: { supplyChain: firms.supplyChains },
   sorts: { name: [byText(firms.name)] },

@@ -74,3 +74,11 @@ export const FirmListQuerySchema = listQuerySchema(FIRM_SORTS, {
   deskId: z.uuid().optional(),
 });
 export type FirmListQuery = z.output<typeof FirmListQuerySchema>;
+
+/** The schemas of the five record routes (`crudRoutes`). */
+export const FirmRouteSchemas = {
+  create: CreateFirmSchema,
+  update: UpdateFirmSchema,
+  view: FirmViewSchema,
+  list: FirmListQuerySchema,
+};

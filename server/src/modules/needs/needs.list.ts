@@ -9,16 +9,8 @@ const NEED_LIST: OwnedList<typeof needs> = {
   table: needs,
   kind: 'need',
   owner: { deskId: needs.deskId, firmId: needs.firmId },
-  place: { country: needs.municipalityCountry, code: needs.municipalityCode },
   text: { columns: [needs.title, needs.externalRef], firmId: needs.firmId },
-  filters: {
-    type: needs.type,
-    status: needs.status,
-    contractType: needs.contractType,
-    supplyChain: needs.supplyChain,
-    deskId: needs.deskId,
-    firmId: needs.firmId,
-  },
+  filters: ['type', 'status', 'contractType', 'supplyChain', 'deskId', 'firmId'],
   sorts: { title: [byText(needs.title)], deadline: [ascNullsLast(needs.expiresAt)] },
 };
 

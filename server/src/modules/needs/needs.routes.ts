@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { crudRoutes } from '../shared/crud.routes.js';
-import { CreateNeedSchema, NeedListQuerySchema, NeedViewSchema, UpdateNeedSchema } from './needs.schema.js';
+import { NeedRouteSchemas } from './needs.schema.js';
 import type { NeedsService } from './needs.service.js';
 
 export function needsRoutes(app: FastifyInstance, service: NeedsService) {
@@ -9,12 +9,7 @@ export function needsRoutes(app: FastifyInstance, service: NeedsService) {
     tag: 'needs',
     read: ['admin', 'operator', 'marketing', 'company', 'partner'],
     write: ['admin', 'operator', 'company', 'partner'],
-    schemas: {
-      create: CreateNeedSchema,
-      update: UpdateNeedSchema,
-      view: NeedViewSchema,
-      list: NeedListQuerySchema,
-    },
+    schemas: NeedRouteSchemas,
     service,
   });
 }

@@ -138,3 +138,11 @@ export const NeedListQuerySchema = listQuerySchema(NEED_SORTS, {
   firmId: z.uuid().optional(),
 });
 export type NeedListQuery = z.output<typeof NeedListQuerySchema>;
+
+/** The schemas of the five record routes (`crudRoutes`). */
+export const NeedRouteSchemas = {
+  create: CreateNeedSchema,
+  update: UpdateNeedSchema,
+  view: NeedViewSchema,
+  list: NeedListQuerySchema,
+};

@@ -6,16 +6,10 @@ import { firms, needLanguages, needSkills, needs } from '../../db/schema.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { insertNeeds, NEED_SPEC, needOwner, replaceNeedChildren, type NeedRow } from './needs.repository.js';
 import { assertRecordsExist } from '../shared/owned-references.js';
-import {
-  assertEscoConceptsExist,
-  loadMunicipalityViews,
-  municipalityKey,
-  resolveMunicipality,
-  placeColumns,
-} from '../shared/references.js';
+import { assertEscoConceptsExist, resolveMunicipality, placeColumns } from '../shared/references.js';
+import { placedViews } from '../shared/placed-views.js';
 import { patchColumns } from '../shared/patch-columns.js';
 import { versionedWrites } from '../shared/record-service.js';
-import { toIso } from '../shared/schemas.js';
 import { listNeedRows } from './needs.list.js';
 import { readAs } from '../../db/row-security.js';
 import {
@@ -49,18 +43,14 @@ export function createNeedsService(db: Database) {
   async function views(rows: NeedRow[], conn: DbOrTx = db): Promise<NeedView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [places, skills, langs] = await Promise.all([
-      loadMunicipalityViews(
-        conn,
-        rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
-      ),
+    const [placed, skills, langs] = await Promise.all([
+      placedViews(conn, rows),
       conn.select().from(needSkills).where(inArray(needSkills.needId, ids)),
       conn.select().from(needLanguages).where(inArray(needLanguages.needId, ids)),
     ]);
-    return rows.map(({ municipalityCountry, municipalityCode, createdAt, updatedAt, endedAt, ...n }) => ({
-      ...n,
+    return rows.map((n) => ({
+      ...placed(n),
       type: n.type as 'job' | 'asset',
-      municipality: places.get(municipalityKey(municipalityCountry, municipalityCode)) ?? null,
       essentialSkills: skills
         .filter((s) => s.needId === n.id && s.relation === 'essential')
         .map((s) => s.skillUri)
@@ -72,9 +62,6 @@ export function createNeedsService(db: Database) {
       languages: langs
         .filter((l) => l.needId === n.id)
         .map((l) => ({ code: l.language, minLevel: l.minLevel })),
-      createdAt: toIso(createdAt)!,
-      updatedAt: toIso(updatedAt)!,
-      endedAt: toIso(endedAt),
     }));
   }
 

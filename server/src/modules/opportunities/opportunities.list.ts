@@ -9,16 +9,8 @@ const OPPORTUNITY_LIST: OwnedList<typeof opportunities> = {
   table: opportunities,
   kind: 'opportunity',
   owner: { deskId: opportunities.deskId },
-  place: { country: opportunities.municipalityCountry, code: opportunities.municipalityCode },
   text: { columns: [opportunities.title, opportunities.externalRef], firmId: opportunities.sourceFirmId },
-  filters: {
-    kind: opportunities.kind,
-    status: opportunities.status,
-    supplyChain: opportunities.supplyChain,
-    deskId: opportunities.deskId,
-    crisisCaseId: opportunities.crisisCaseId,
-    sourceFirmId: opportunities.sourceFirmId,
-  },
+  filters: ['kind', 'status', 'supplyChain', 'deskId', 'crisisCaseId', 'sourceFirmId'],
   sorts: { title: [byText(opportunities.title)], deadline: [ascNullsLast(opportunities.deadline)] },
 };
 

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { crudRoutes } from '../shared/crud.routes.js';
-import {
-  CreateOpportunitySchema,
-  OpportunityViewSchema,
-  UpdateOpportunitySchema,
-  OpportunityListQuerySchema,
-} from './opportunities.schema.js';
+import { OpportunityRouteSchemas } from './opportunities.schema.js';
 import type { OpportunitiesService } from './opportunities.service.js';
 
 export function opportunitiesRoutes(app: FastifyInstance, service: OpportunitiesService) {
@@ -14,12 +9,7 @@ export function opportunitiesRoutes(app: FastifyInstance, service: Opportunities
     tag: 'opportunities',
     read: ['admin', 'operator', 'marketing'],
     write: ['admin', 'operator'],
-    schemas: {
-      create: CreateOpportunitySchema,
-      update: UpdateOpportunitySchema,
-      view: OpportunityViewSchema,
-      list: OpportunityListQuerySchema,
-    },
+    schemas: OpportunityRouteSchemas,
     service,
   });
 }

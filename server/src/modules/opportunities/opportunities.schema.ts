@@ -76,3 +76,11 @@ export const OpportunityListQuerySchema = listQuerySchema(OPPORTUNITY_SORTS, {
   sourceFirmId: z.uuid().optional(),
 });
 export type OpportunityListQuery = z.output<typeof OpportunityListQuerySchema>;
+
+/** The schemas of the five record routes (`crudRoutes`). */
+export const OpportunityRouteSchemas = {
+  create: CreateOpportunitySchema,
+  update: UpdateOpportunitySchema,
+  view: OpportunityViewSchema,
+  list: OpportunityListQuerySchema,
+};

@@ -14,16 +14,10 @@ import {
 } from './opportunities.repository.js';
 
 import { assertRecordsExist } from '../shared/owned-references.js';
-import {
-  assertEscoConceptsExist,
-  loadMunicipalityViews,
-  municipalityKey,
-  resolveMunicipality,
-  placeColumns,
-} from '../shared/references.js';
+import { assertEscoConceptsExist, resolveMunicipality, placeColumns } from '../shared/references.js';
 import { patchColumns } from '../shared/patch-columns.js';
 import { recordReads, versionedWrites } from '../shared/record-service.js';
-import { toIso } from '../shared/schemas.js';
+import { placedViews } from '../shared/placed-views.js';
 import type { CreateOpportunity, OpportunityView, UpdateOpportunity } from './opportunities.schema.js';
 
 const SPEC = OPPORTUNITY_SPEC;
@@ -61,11 +55,8 @@ export function createOpportunitiesService(db: Database) {
   async function views(rows: OpportunityRow[]): Promise<OpportunityView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [places, roles, links] = await Promise.all([
-      loadMunicipalityViews(
-        db,
-        rows.map((r) => ({ country: r.municipalityCountry, code: r.municipalityCode })),
-      ),
+    const [placed, roles, links] = await Promise.all([
+      placedViews(db, rows),
       db
         .select()
         .from(opportunityRoles)
@@ -73,9 +64,8 @@ export function createOpportunitiesService(db: Database) {
         .orderBy(asc(opportunityRoles.id)),
       db.select().from(opportunityAssets).where(inArray(opportunityAssets.opportunityId, ids)),
     ]);
-    return rows.map(({ municipalityCountry, municipalityCode, createdAt, updatedAt, endedAt, ...o }) => ({
-      ...o,
-      municipality: places.get(municipalityKey(municipalityCountry, municipalityCode)) ?? null,
+    return rows.map((o) => ({
+      ...placed(o),
       roles: roles
         .filter((r) => r.opportunityId === o.id)
         .map((r) => ({
@@ -88,9 +78,6 @@ export function createOpportunitiesService(db: Database) {
         .filter((l) => l.opportunityId === o.id)
         .map((l) => l.assetId)
         .sort(),
-      createdAt: toIso(createdAt)!,
-      updatedAt: toIso(updatedAt)!,
-      endedAt: toIso(endedAt),
     }));
   }
   const { get, viewPage } = recordReads({ db, spec: SPEC, views });

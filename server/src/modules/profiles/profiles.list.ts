@@ -15,7 +15,6 @@ const PROFILE_LIST: OwnedList<typeof profiles> = {
   table: profiles,
   kind: 'profile',
   owner: { deskId: profiles.deskId },
-  place: { country: profiles.municipalityCountry, code: profiles.municipalityCode },
   text: {
     columns: [profiles.code],
     more: (pattern, principal) => [
@@ -30,11 +29,7 @@ const PROFILE_LIST: OwnedList<typeof profiles> = {
       ),
     ],
   },
-  filters: {
-    employmentStatus: profiles.employmentStatus,
-    deskId: profiles.deskId,
-    crisisCaseId: profiles.crisisCaseId,
-  },
+  filters: ['employmentStatus', 'deskId', 'crisisCaseId'],
   // Desired paths and supply chains are lists on the profile: any shared value matches.
   anyOf: { desiredPath: profiles.desiredPaths, supplyChain: profiles.supplyChains },
   sorts: { code: [profiles.code], available: [ascNullsLast(profiles.availableFrom)] },

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { crudRoutes } from '../shared/crud.routes.js';
-import {
-  CreateProfileSchema,
-  ProfileListQuerySchema,
-  ProfileViewSchema,
-  UpdateProfileSchema,
-} from './profiles.schema.js';
+import { ProfileRouteSchemas } from './profiles.schema.js';
 import type { ProfilesService } from './profiles.service.js';
 
 export function profilesRoutes(app: FastifyInstance, service: ProfilesService) {
@@ -15,12 +10,7 @@ export function profilesRoutes(app: FastifyInstance, service: ProfilesService) {
     tag: 'profiles',
     read: ['admin', 'operator', 'partner'],
     write: ['admin', 'operator', 'partner'],
-    schemas: {
-      create: CreateProfileSchema,
-      update: UpdateProfileSchema,
-      view: ProfileViewSchema,
-      list: ProfileListQuerySchema,
-    },
+    schemas: ProfileRouteSchemas,
     service,
   });
 }

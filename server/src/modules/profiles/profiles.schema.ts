@@ -158,3 +158,11 @@ export const ProfileListQuerySchema = listQuerySchema(PROFILE_SORTS, {
   crisisCaseId: z.uuid().optional(),
 });
 export type ProfileListQuery = z.output<typeof ProfileListQuerySchema>;
+
+/** The schemas of the five record routes (`crudRoutes`). */
+export const ProfileRouteSchemas = {
+  create: CreateProfileSchema,
+  update: UpdateProfileSchema,
+  view: ProfileViewSchema,
+  list: ProfileListQuerySchema,
+};
