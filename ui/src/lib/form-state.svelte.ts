@@ -16,6 +16,8 @@ export function useFormState(opts: {
   focus?: Record<string, string>;
   /** Handles a refusal itself (returns true), e.g. a version conflict. */
   refused?: (e: unknown) => boolean;
+  /** The message section of the fields' labels (`<labels>.field.<name>`), for `WordSelect`. */
+  labels?: string;
 }) {
   let attempted = $state(false);
   let serverErrors = $state<Record<string, string>>({});
@@ -47,6 +49,7 @@ export function useFormState(opts: {
   }
 
   return {
+    labels: opts.labels ?? '',
     get errors() {
       return errors;
     },
