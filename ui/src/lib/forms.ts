@@ -86,3 +86,18 @@ export function municipalityRef(m: { code: string; country?: string }): {
   return { country, code: m.code };
 }
 export type { Municipality };
+
+/** A record chosen in a form's list by its name (a desk, a firm). */
+export type NamedOption = { id: string; name: string };
+
+/**
+ * What every entity form is given by its "new" and "edit" pages: the starting values, whether it creates,
+ * the desks to record it for when the user belongs to none (null otherwise) and what saving means
+ * (`onsave` throws the server's refusal).
+ */
+export interface DeskFormProps<V> {
+  initial: V;
+  creating: boolean;
+  desks?: NamedOption[] | null;
+  onsave: (values: V) => Promise<void>;
+}
