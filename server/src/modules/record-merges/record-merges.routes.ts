@@ -1,33 +1,54 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
+import type { Principal } from '../../auth/principal.js';
 import { ASSET_MERGE_FIELDS, FIRM_MERGE_FIELDS } from '@rilancio/vocabulary';
 import { principalOf, type Access } from '../../auth/access.js';
 import { AssetViewSchema } from '../assets/index.js';
 import { FirmViewSchema } from '../firms/index.js';
 import { errorResponses, IdParamsSchema } from '../shared/schemas.js';
 import { recordMergeSchemas } from './record-merges.schema.js';
-import type { AssetAndFirmMerges, createRecordMergesService } from './record-merges.service.js';
+import type { AssetAndFirmMerges } from './record-merges.service.js';
 
-type Schemas = ReturnType<typeof recordMergeSchemas>;
-type Service = ReturnType<typeof createRecordMergesService<never, string, unknown>>;
+type Fields = readonly [string, ...string[]];
+
+/**
+ * What the routes call on one kind's merge service, its fields' names as `F`: the request bodies the
+ * schemas below validate are exactly these parameters. The answers are checked against the response
+ * schemas when they are sent.
+ */
+interface MergeService<F extends string> {
+  preview(keptId: string, body: { otherId: string; take: F[] }, principal: Principal): Promise<unknown>;
+  merge(
+    keptId: string,
+    body: { otherId: string; take: F[]; keptVersion: number; otherVersion: number },
+    principal: Principal,
+  ): Promise<unknown>;
+  of(recordId: string, principal: Principal): Promise<unknown>;
+  undo(id: string, principal: Principal): Promise<unknown>;
+  confirm(id: string, principal: Principal): Promise<unknown>;
+}
 
 /**
  * One kind's merge routes: `{path}/{id}/merge-preview`, `{path}/{id}/merge`, `{path}/{id}/merges`, and
  * `{settlePath}/{id}/undo|confirm`. The staff who may change both records merge them; a company or a
  * partner system never does.
  */
-function recordMergeRoutes(
+function recordMergeRoutes<const F extends Fields>(
   app: FastifyInstance,
   options: {
     path: string;
     settlePath: string;
     tag: string;
     access: Access;
-    schemas: Schemas;
-    service: Service;
+    /** The kind's merge fields and its record's view: the schemas are made from them. */
+    fields: F;
+    view: z.ZodType;
+    service: MergeService<F[number]>;
   },
 ) {
-  const { path, settlePath, tag, schemas, service } = options;
+  const { path, settlePath, tag, service } = options;
+  const schemas = recordMergeSchemas(options.fields, options.view);
+  type Schemas = typeof schemas;
   const config = { access: options.access };
   const id = (req: { params: unknown }) => (req.params as { id: string }).id;
   app.post(
@@ -103,15 +124,17 @@ export function assetAndFirmMergeRoutes(app: FastifyInstance, merges: AssetAndFi
     settlePath: '/asset-merges',
     tag: 'assets',
     access: MERGERS,
-    schemas: recordMergeSchemas(ASSET_MERGE_FIELDS, AssetViewSchema),
-    service: merges.assets as never,
+    fields: ASSET_MERGE_FIELDS,
+    view: AssetViewSchema,
+    service: merges.assets,
   });
   recordMergeRoutes(app, {
     path: '/firms',
     settlePath: '/firm-merges',
     tag: 'firms',
     access: MERGERS,
-    schemas: recordMergeSchemas(FIRM_MERGE_FIELDS, FirmViewSchema),
-    service: merges.firms as never,
+    fields: FIRM_MERGE_FIELDS,
+    view: FirmViewSchema,
+    service: merges.firms,
   });
 }
