@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, needs, opportunityAssets, users } from '../../src/db/schema.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
@@ -347,6 +347,16 @@ describe('merging two records of one firm', () => {
     expect((await call(operator, 'GET', `/opportunities/${opp.id}`)).json().sourceFirmId).toBe(other.id);
     const [back] = await db().select().from(users).where(eq(users.id, account!.id));
     expect(back!.firmId).toBe(other.id);
+    // The account's own history says it moved with the merge, and back with the undo.
+    const history = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectType, 'user'), eq(auditLog.subjectId, account!.id)))
+      .orderBy(asc(auditLog.id));
+    expect(history.map((e) => [e.action, e.details])).toEqual([
+      ['user.changed', { from: { firmId: other.id }, to: { firmId: kept.id }, firmMergeId: merge.id }],
+      ['user.changed', { from: { firmId: kept.id }, to: { firmId: other.id }, firmMergeId: merge.id }],
+    ]);
   });
 
   it('refuses, naming the reference, when both firms have a need with one reference; nothing is written', async () => {

@@ -39,6 +39,11 @@ export interface Reference {
   clash?(tx: DbOrTx, from: string, to: string): Promise<FieldError | null>;
   move(tx: DbOrTx, from: string, to: string): Promise<Moved>;
   moveBack(tx: DbOrTx, moved: Moved, from: string, to: string): Promise<void>;
+  /**
+   * Each moved row is a subject of the audit log too, under this type, as if its own column had been
+   * changed by hand (an account moved to another firm: `user.changed`, with the firm before and after).
+   */
+  audited?: { subjectType: 'user'; column: string };
 }
 
 type PointingTable = typeof needs | typeof opportunities | typeof assets | typeof crisisCases | typeof users;
@@ -225,7 +230,7 @@ export const FIRM_MERGE: MergeKind<FirmRow, (typeof FIRM_MERGE_FIELDS)[number]> 
     versionedReference('assets', assets, 'ownerFirmId', 'asset'),
     versionedReference('crisisCases', crisisCases, 'firmId'),
     // The firm's own accounts: its people keep signing in, and now see the kept record.
-    versionedReference('users', users, 'firmId'),
+    { ...versionedReference('users', users, 'firmId'), audited: { subjectType: 'user', column: 'firmId' } },
   ],
   label: (row) => row.name,
 };

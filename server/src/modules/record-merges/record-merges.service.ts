@@ -93,6 +93,36 @@ export function createRecordMergesService<R extends Row, Field extends string, V
     );
   }
 
+  /**
+   * One entry per moved row whose kind says so (a firm's accounts), in the form a change of that row by
+   * hand writes, so a desk reading one account's history sees that it moved, why and back.
+   */
+  async function auditMovedRows(
+    tx: DbOrTx,
+    principal: Principal,
+    merge: RecordMergeRow,
+    moved: RecordMergeMoves['rows'],
+    direction: { from: string; to: string },
+  ) {
+    const entries = kind.references.flatMap((reference) =>
+      reference.audited
+        ? (moved[reference.name]?.ids ?? []).map((subjectId) => ({
+            actorUserId: principal.userId,
+            actorRole: principal.role,
+            action: `${reference.audited!.subjectType}.changed`,
+            subjectType: reference.audited!.subjectType,
+            subjectId,
+            details: {
+              from: { [reference.audited!.column]: direction.from },
+              to: { [reference.audited!.column]: direction.to },
+              [`${kind.kind}MergeId`]: merge.id,
+            },
+          }))
+        : [],
+    );
+    if (entries.length > 0) await tx.insert(auditLog).values(entries);
+  }
+
   async function lockForSettling(tx: DbOrTx, id: string, principal: Principal) {
     const merge = await lockRecordMerge(tx, kind.kind, id);
     if (!merge) throw new NotFoundError('merge', id);
@@ -233,6 +263,7 @@ export function createRecordMergesService<R extends Row, Field extends string, V
           mergedBy: principal.userId,
         });
         await audit(tx, principal, 'merged', merge, { fromOther: plan.fromOther });
+        await auditMovedRows(tx, principal, merge, rows, { from: other.id, to: kept.id });
         return (await toViews(tx, [merge]))[0]!;
       });
     },
@@ -260,6 +291,7 @@ export function createRecordMergesService<R extends Row, Field extends string, V
         }
         await settleRecordMerge(tx, id, 'undone', principal.userId);
         await audit(tx, principal, 'merge_undone', merge);
+        await auditMovedRows(tx, principal, merge, moved.rows, { from: merge.keptId, to: merge.mergedId });
         return (await toViews(tx, [{ ...merge, state: 'undone', settledAt: new Date() }]))[0]!;
       });
     },
