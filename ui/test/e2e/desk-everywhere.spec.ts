@@ -69,6 +69,7 @@ const WORDS: Record<
     allowed: RegExp;
     real: RegExp;
     french: string;
+    noOperator: RegExp;
   }
 > = {
   it: {
@@ -83,6 +84,7 @@ const WORDS: Record<
     allowed: /Valori ammessi: Nuovo, Buono, Discreto, Da riparare, Per ricambi/,
     real: /Importazione eseguita/,
     french: 'francese',
+    noOperator: /Nessun risultato compatibile/,
   },
   fr: {
     wrongPassword: /E-mail ou mot de passe incorrect/,
@@ -96,6 +98,7 @@ const WORDS: Record<
     allowed: /Valeurs admises : Neuf, Bon, Correct, À réparer, Pour pièces/,
     real: /Import effectué/,
     french: 'français',
+    noOperator: /Aucun résultat compatible/,
   },
 };
 
@@ -526,6 +529,66 @@ for (const lang of ['it', 'fr'] as const) {
       );
       assert.match(await page.getByTestId('import-counts').innerText(), /2/);
       await expectAccessible(page, `import-real-${lang}`);
+      await context.close();
+    });
+
+    test('"who can operate it" proposes nobody for an office block, and ranks a lathe\'s operators apart', async () => {
+      const first = async (category: string) =>
+        (
+          await apiGet<{ hits: { id: string }[] }>(
+            e2e.server.baseUrl,
+            `/search/assets?category=${category}&limit=2`,
+            'operator',
+          )
+        ).hits[i]!.id;
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
+      const page = await context.newPage();
+      const operators = async (assetId: string) => {
+        await page.goto(`${e2e.server.baseUrl}/assets/${assetId}`);
+        await settled(page);
+        const section = page.locator('section[aria-labelledby="asset-matches"]');
+        // The ranking has arrived when the section shows candidates or says there are none.
+        await page.waitForFunction(
+          () =>
+            !!document.querySelector('section[aria-labelledby="asset-matches"] [data-testid="match"]') ||
+            /Nessun risultato|Aucun résultat/.test(
+              document.querySelector('section[aria-labelledby="asset-matches"]')?.textContent ?? '',
+            ),
+        );
+        return section;
+      };
+      // An office block asks for no skill and its category names no one who operates it: everyone
+      // nearby used to score 100/100.
+      const office = await operators(await first('office'));
+      assert.equal(await office.getByTestId('match').count(), 0, 'nobody is proposed for an office block');
+      assert.match(await office.innerText(), w.noOperator);
+      // A lathe's operators are ranked by what running a lathe takes: the scores differ.
+      const lathe = await operators(await first('machine_tools'));
+      const scores = (await lathe.getByTestId('score').allInnerTexts()).map((t) =>
+        Number(/(\d+)\s*\/\s*100/.exec(t)?.[1]),
+      );
+      assert.ok(scores.length > 1, 'people are proposed for a lathe');
+      assert.ok(
+        new Set(scores).size > 1 && scores.some((n) => n < 100),
+        `scores differ: ${scores.join(', ')}`,
+      );
+      await context.close();
+    });
+
+    test('the opportunity form names each firm once, A to Z', async () => {
+      const context = await newContext(e2e.browser, e2e.server.baseUrl, lang, 'operator');
+      const page = await context.newPage();
+      await page.goto(`${e2e.server.baseUrl}/opportunities/new`);
+      await settled(page);
+      const select = page.locator('#f-sourceFirmId');
+      await select.waitFor();
+      const names = (await select.locator('option').allInnerTexts())
+        .map((t) => t.trim())
+        .filter((t) => t !== '' && t !== '—');
+      assert.ok(names.length > 1, 'firms are offered');
+      const sorted = [...names].sort((a, b) => a.localeCompare(b, lang, { sensitivity: 'base' }));
+      assert.deepEqual(names, sorted, 'by name, A to Z');
+      assert.equal(new Set(names).size, names.length, 'two firms of one name are told apart');
       await context.close();
     });
 
