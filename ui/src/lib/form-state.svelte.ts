@@ -5,6 +5,9 @@ import { get } from 'svelte/store';
 import { _ } from 'svelte-i18n';
 import { fieldErrors, focusFirst } from '$lib/forms';
 
+/** What a one-line field reads of its form (`useFormState`): the messages by field and the labels' section. */
+export type FormFields = { readonly errors: Record<string, string | undefined>; readonly labels: string };
+
 export function useFormState(opts: {
   /** The client-side checks: field → message. */
   validate: () => Record<string, string>;
