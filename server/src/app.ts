@@ -25,6 +25,7 @@ import { logSafeError } from './lib/log-safe.js';
 import { translatePgError } from './lib/pg-errors.js';
 import { redactText } from './lib/redact.js';
 import { registerRoutes } from './routes.js';
+import { sessionCacheFor } from './auth/session-cache.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -255,10 +256,12 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     },
   });
 
+  const sessions = await sessionCacheFor(deps.database);
+  if (sessions) app.addHook('onClose', sessions.close);
   const routeTable: RouteAccess[] = [];
   await app.register(
     async (api) => {
-      routeTable.push(...registerRoutes(api, deps, limits));
+      routeTable.push(...registerRoutes(api, deps, limits, sessions?.cache));
     },
     { prefix: API_PREFIX },
   );

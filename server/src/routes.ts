@@ -1,3 +1,4 @@
+import type { SessionCache } from './auth/session-cache.js';
 import type { FastifyInstance } from 'fastify';
 import { redactText } from './lib/redact.js';
 import { registerAccessControl, type RouteAccess } from './auth/access.js';
@@ -59,10 +60,16 @@ import { createReferenceService } from './modules/reference/reference.service.js
 import { systemRoutes } from './modules/system/system.routes.js';
 
 /** The API under /api/v1. Every route declares its access rule; the returned table drives the access tests. */
-export function registerRoutes(api: FastifyInstance, deps: Deps, limits: Limits): RouteAccess[] {
+export function registerRoutes(
+  api: FastifyInstance,
+  deps: Deps,
+  limits: Limits,
+  sessionCache?: SessionCache,
+): RouteAccess[] {
   const db = deps.database.db;
   const auth = createAuthService({
     db,
+    sessionCache,
     secret: deps.auth.secret,
     email: deps.auth.email,
     publicUrl: deps.auth.publicUrl,

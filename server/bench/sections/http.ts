@@ -1,20 +1,24 @@
 /**
  * HTTP: the real app (buildApp, embedded search adapter, PGlite in memory) loaded with a generated data
  * set, listening on 127.0.0.1, under autocannon (20 connections) in a separate process, on
- * GET /api/v1/search/assets?q=…&facets=… as a marketing officer.
- *   node --import tsx bench/sections/http.ts --assets=20000 --seconds=30 [--connections=20]
+ * GET /api/v1/search/assets?q=…&facets=… as a marketing officer signed in with a real session (the session
+ * lookup every user's request makes is part of what is measured).
+ *   node --import tsx bench/sections/http.ts --assets=20000 --seconds=30 [--connections=20] [--cpu-prof=FILE]
+ * With --cpu-prof, the server's CPU during the load is written to FILE (.cpuprofile).
  */
-import { principalFromTestHeaders } from '../../test/helpers/test-principal.js';
+import { hashPassword } from '../../src/auth/passwords.js';
+import { users } from '../../src/db/schema.js';
 import type { AddressInfo } from 'node:net';
 import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache.js';
 import { createMatchFeed } from '../../src/modules/matching/index/match-index.feed.js';
 import { buildApp } from '../../src/app.js';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase, type Database } from '../../src/db/client.js';
 import { seedDemoData } from '../../src/demo/demo.seeder.js';
 import { rebuildAllIndexes } from '../../src/indexing/reindex.js';
 import { loadReferenceData } from '../../src/reference/reference.loader.js';
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
 import { runChild } from '../lib/child.js';
+import { profiled } from '../lib/profile.js';
 import { emit, log, parseFlags, percentile, round } from '../lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
@@ -79,8 +83,6 @@ async function main(): Promise<void> {
     uiDir: undefined,
     mapTilesUrl: undefined,
     demo: false,
-    // The load comes from one client: the role header stands in for a session, the rate limit is lifted.
-    testPrincipal: principalFromTestHeaders,
     auth: {
       secret: 'bench',
       ledgerKey: 'bench',
@@ -88,11 +90,13 @@ async function main(): Promise<void> {
       publicUrl: base0,
       secureCookies: false,
     },
+    // The load comes from one client: configuration lifts the rate limit (no code path is skipped).
     limits: { perMinute: 10_000_000 },
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
+  const cookie = await signIn(database.db, base);
   const paths = QUERIES.flatMap((q, i) => {
     const params = new URLSearchParams({ q, facets: FACETS[i % FACETS.length]!, limit: '20' });
     return [`/api/v1/search/assets?${params}`];
@@ -102,7 +106,7 @@ async function main(): Promise<void> {
   const took: number[] = [];
   let totals = 0;
   for (const path of paths) {
-    const res = await fetch(base + path, { headers: { 'x-rilancio-role': 'marketing' } });
+    const res = await fetch(base + path, { headers: { cookie } });
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { took: number; total: number };
     took.push(body.took);
@@ -113,12 +117,14 @@ async function main(): Promise<void> {
   );
 
   const cpuBefore = process.cpuUsage();
-  const load = await runChild(
-    'bench/http/load.ts',
-    [base, String(connections), String(seconds), JSON.stringify(paths)],
-    {
-      label: 'autocannon',
-    },
+  const load = await profiled(flags.get('cpu-prof'), () =>
+    runChild(
+      'bench/http/load.ts',
+      [base, String(connections), String(seconds), JSON.stringify(paths), cookie],
+      {
+        label: 'autocannon',
+      },
+    ),
   );
   const serverCpu = process.cpuUsage(cpuBefore);
   const resultLine = load.lines.find((l) => l.startsWith('{'));
@@ -159,6 +165,28 @@ async function main(): Promise<void> {
       note: `errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
     },
   ]);
+}
+
+/** A marketing officer's account, signed in over HTTP: the session cookie the load sends. */
+async function signIn(db: Database, base: string): Promise<string> {
+  const email = 'bench.marketing@rilancio.test';
+  const password = 'bench-marketing-password';
+  await db.insert(users).values({
+    email,
+    displayName: 'Bench marketing',
+    role: 'marketing',
+    passwordHash: await hashPassword(password),
+  });
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${await res.text()}`);
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 await main();

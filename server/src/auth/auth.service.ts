@@ -7,6 +7,7 @@ import { changeVersioned } from '../modules/shared/versioned.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { createResetMailQueue, type ResetMailQueueOptions } from './reset-mail-queue.js';
 import type { Principal } from './principal.js';
+import type { SessionCache } from './session-cache.js';
 import type { AuthPolicy } from './auth-policy.js';
 import { createSignInThrottle } from './sign-in-throttle.js';
 import { hashToken, hmac, newToken, safeEqual } from './tokens.js';
@@ -44,6 +45,8 @@ interface AuthDeps {
    * the request, from a table in the database; `resetMails.start()` begins sending.
    */
   resetMails?: Omit<ResetMailQueueOptions, 'deliver' | 'now'>;
+  /** Sessions already looked up (the embedded database only: see SessionCache). */
+  sessionCache?: SessionCache;
 }
 
 /** What a signed-in user learns about their own account. */
@@ -199,6 +202,10 @@ export function createAuthService(deps: AuthDeps) {
     /** The principal behind a session cookie, or null when it is unknown, expired or revoked. */
     async principalFromSession(token: string): Promise<Principal | null> {
       const tokenHash = hashToken(token);
+      const cache = deps.sessionCache;
+      const known = cache?.get(tokenHash, now());
+      if (known) return known;
+      const generation = cache?.generation;
       const [row] = await db
         .select({ user: users, expiresAt: sessions.expiresAt })
         .from(sessions)
@@ -207,14 +214,16 @@ export function createAuthService(deps: AuthDeps) {
           and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, now())),
         );
       if (!row || row.user.endedAt) return null;
-      return {
+      const principal: Principal = Object.freeze({
         userId: row.user.id,
         role: row.user.role as Role,
         deskId: row.user.deskId,
         firmId: row.user.firmId,
         via: 'session',
         sessionTokenHash: tokenHash,
-      };
+      });
+      cache?.set(tokenHash, principal, row.expiresAt, generation!);
+      return principal;
     },
 
     async signOut(principal: Principal) {

@@ -75,6 +75,12 @@ export interface DatabaseHandle {
    * by the driver); resolves to an unlisten function. PGlite: absent (one process; writes kick locally).
    */
   listen?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+  /**
+   * PGlite only: calls `onNotify` on every NOTIFY of the channel. PGlite delivers it in this process as
+   * the notifying statement (or its transaction) commits, before the statement's caller resumes: what a
+   * cache of this one process needs to be never stale. PostgreSQL cannot promise that across processes.
+   */
+  listenAtCommit?(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   /** PGlite only: the whole data directory as a tarball, to start other instances from (test templates). */
   dumpDataDir?: () => Promise<Blob>;
 }
@@ -185,6 +191,10 @@ export async function openDatabase(
       unlock();
     },
     dumpDataDir: () => client.dumpDataDir('gzip'),
+    listenAtCommit: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, () => onNotify());
+      return () => unlisten();
+    },
     ...locks,
   };
 }
