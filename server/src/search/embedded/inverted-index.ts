@@ -36,6 +36,8 @@ const TYPO_COST = 1000;
 const PREFIX_FACTOR = 0.7;
 const SYNONYM_FACTOR = 0.9;
 const TYPO_FACTOR = [1, 0.6, 0.4];
+/** Pages up to this deep are ranked by `mostRelevant` (insertion into a small sorted array). */
+const SMALL_PAGE = 100;
 
 /** Folded value → code, and each document's codes in CSR form (offsets[d]..offsets[d+1] in codes). */
 interface KeywordColumn {
@@ -48,6 +50,12 @@ interface KeywordColumn {
   postings: IntList[];
   /** Raw value → code for indexed (low-cardinality) fields: skips folding on every insert. */
   rawCodes: Map<string, number>;
+  /**
+   * Each document's one code (-1 for none) while no document has had two: most facets are single-valued
+   * (a category, a region), and counting them then reads one array instead of the CSR's three. Null
+   * from the first document with two values on.
+   */
+  single: IntList | null;
 }
 
 interface Alternative {
@@ -129,6 +137,7 @@ export class InvertedIndex {
             labels: [],
             offsets,
             values: new IntList(1024),
+            single: new IntList(1024),
             indexed: s.facet === true,
             postings: [],
             rawCodes: new Map(),
@@ -175,6 +184,7 @@ export class InvertedIndex {
     for (const col of this.keywords.values()) {
       col.offsets.trim();
       col.values.trim();
+      col.single?.trim();
       for (const l of col.postings) l.trim();
     }
     for (const cell of this.grid.values()) cell.trim();
@@ -278,6 +288,10 @@ export class InvertedIndex {
         }
       }
       col.offsets.push(col.values.length);
+      if (col.single) {
+        if (codes.length > 1) col.single = null;
+        else col.single.push(codes.length === 1 ? codes[0]! : -1);
+      }
     }
     for (const [field, col] of this.numbers) {
       const v = rec[field];
@@ -401,14 +415,7 @@ export class InvertedIndex {
         candidates = this.generate(query.filters ?? []);
       }
 
-      const passing: number[] = [];
-      const alive = this.alive;
-      outer: for (let i = 0; i < candidates.length; i++) {
-        const d = candidates[i]!;
-        if (!alive[d]) continue;
-        for (const p of predicates) if (!p(d)) continue outer;
-        passing.push(d);
-      }
+      const passing = this.passing(candidates, predicates);
 
       const facetCounts: Record<string, Record<string, number>> = {};
       for (const f of facets) facetCounts[f] = this.countFacet(f, passing);
@@ -420,8 +427,12 @@ export class InvertedIndex {
         if (geo && geo.op === 'geoRadius') distanceFrom = { lat: geo.lat, lon: geo.lon };
       }
 
-      const key = this.sortKey(sort, textual);
-      const page = topK(passing, offset + limit, key, (d) => (textual ? this.relevance(d) : 0)).slice(offset);
+      const k = offset + limit;
+      const page = (
+        textual && sort.by === 'relevance' && k <= SMALL_PAGE
+          ? this.mostRelevant(passing, k)
+          : topK(passing, k, this.sortKey(sort, textual), (d) => (textual ? this.relevance(d) : 0))
+      ).slice(offset);
 
       const wantHighlights = query.highlight ?? parsed.words.length > 0;
       const highlight = wantHighlights ? highlighter(parsed, extraHighlight) : undefined;
@@ -464,6 +475,53 @@ export class InvertedIndex {
 
   private relevance(d: number): number {
     return this.score[d]! - this.typos[d]! * TYPO_COST;
+  }
+
+  /** The live candidates that pass every filter, in candidate order. */
+  private passing(candidates: ArrayLike<number>, predicates: Predicate[]): Int32Array {
+    const out = new Int32Array(candidates.length);
+    let n = 0;
+    const alive = this.alive;
+    const only = predicates.length === 1 ? predicates[0]! : undefined;
+    outer: for (let i = 0; i < candidates.length; i++) {
+      const d = candidates[i]!;
+      if (!alive[d]) continue;
+      // One filter (the default search's verification date) is the common case: no inner loop.
+      if (only) {
+        if (!only(d)) continue;
+      } else for (const p of predicates) if (!p(d)) continue outer;
+      out[n++] = d;
+    }
+    return out.subarray(0, n);
+  }
+
+  /**
+   * The k most relevant documents (ties by document number), for the first pages of a text search:
+   * the same order `topK` gives with the relevance key, kept in a small sorted array that a document
+   * enters only when it beats the last, instead of two key closures and a heap per document. A text
+   * search matches thousands; this is most of its ranking time.
+   */
+  private mostRelevant(docs: Int32Array, k: number): number[] {
+    if (k <= 0) return [];
+    const top = new Int32Array(k);
+    const rel = new Float64Array(k);
+    let n = 0;
+    const score = this.score;
+    const typos = this.typos;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const r = score[d]! - typos[d]! * TYPO_COST;
+      if (n === k && (r < rel[k - 1]! || (r === rel[k - 1] && d > top[k - 1]!))) continue;
+      let j = n < k ? n++ : k - 1;
+      while (j > 0 && (rel[j - 1]! < r || (rel[j - 1] === r && top[j - 1]! > d))) {
+        rel[j] = rel[j - 1]!;
+        top[j] = top[j - 1]!;
+        j--;
+      }
+      rel[j] = r;
+      top[j] = d;
+    }
+    return Array.from(top.subarray(0, n));
   }
 
   // ---- text ---------------------------------------------------------------------------------------
@@ -523,14 +581,18 @@ export class InvertedIndex {
   }
 
   /** Documents holding every query term; fills score/typos scratch for them. */
-  private matchText(terms: QueryTerm[]): number[] {
+  private matchText(terms: QueryTerm[]): ArrayLike<number> {
     if (terms.some((t) => t.alternatives.length === 0)) return [];
     const ordered = [...terms].sort((a, b) => a.cost - b.cost);
     const n = this.size;
     const hits = this.hits;
     const typos = this.typos;
     const score = this.score;
-    const cand: number[] = [];
+    // The first (rarest) term's documents are the candidates: at most its postings, all alternatives.
+    let most = 0;
+    for (const alt of ordered[0]!.alternatives) most += this.postings.get(alt.termId)?.length ?? 0;
+    const cand = new Int32Array(most);
+    let nCand = 0;
     ordered.forEach((term, i) => {
       for (const alt of term.alternatives) {
         const p = this.postings.get(alt.termId);
@@ -544,13 +606,16 @@ export class InvertedIndex {
           hits[d] = i + 1;
           typos[d] = typos[d]! + alt.typos;
           score[d] = score[d]! + (pd[2 * k + 1]! / 1024) * idf;
-          if (i === 0) cand.push(d);
+          if (i === 0) cand[nCand++] = d;
         }
       }
     });
     const all = ordered.length;
+    // One term: every candidate holds it.
+    if (all === 1) return cand.subarray(0, nCand);
     const out: number[] = [];
-    for (const d of cand) {
+    for (let c = 0; c < nCand; c++) {
+      const d = cand[c]!;
       if (hits[d] === all) out.push(d);
       else {
         hits[d] = 0;
@@ -723,17 +788,25 @@ export class InvertedIndex {
     return out;
   }
 
-  private countFacet(field: string, docs: number[]): Record<string, number> {
+  private countFacet(field: string, docs: ArrayLike<number>): Record<string, number> {
     const out: Record<string, number> = {};
     const col = this.keywords.get(field);
     if (col) {
       const counts = new Int32Array(col.labels.length);
       const offsets = col.offsets.data;
       const vs = col.values.data;
-      for (const d of docs) {
-        const end = offsets[d + 1]!;
-        for (let k = offsets[d]!; k < end; k++) counts[vs[k]!] = counts[vs[k]!]! + 1;
-      }
+      const single = col.single?.data;
+      if (single)
+        for (let i = 0; i < docs.length; i++) {
+          const c = single[docs[i]!]!;
+          if (c >= 0) counts[c] = counts[c]! + 1;
+        }
+      else
+        for (let i = 0; i < docs.length; i++) {
+          const d = docs[i]!;
+          const end = offsets[d + 1]!;
+          for (let k = offsets[d]!; k < end; k++) counts[vs[k]!] = counts[vs[k]!]! + 1;
+        }
       counts.forEach((n, c) => {
         if (n > 0) out[col.labels[c]!] = n;
       });
@@ -741,8 +814,8 @@ export class InvertedIndex {
     }
     const num = this.numbers.get(field);
     if (num) {
-      for (const d of docs) {
-        const v = num.get(d);
+      for (let i = 0; i < docs.length; i++) {
+        const v = num.get(docs[i]!);
         if (!Number.isNaN(v)) out[String(v)] = (out[String(v)] ?? 0) + 1;
       }
     }
@@ -773,7 +846,12 @@ export class InvertedIndex {
  * The k best documents by (key asc, tie-break desc, doc number asc). A bounded heap keeps it O(n log k)
  * for big match sets; small sets are simply sorted.
  */
-function topK(docs: number[], k: number, key: (d: number) => number, tie: (d: number) => number): number[] {
+function topK(
+  docs: ArrayLike<number>,
+  k: number,
+  key: (d: number) => number,
+  tie: (d: number) => number,
+): number[] {
   if (k <= 0 || docs.length === 0) return [];
   const keys = new Float64Array(docs.length);
   const ties = new Float64Array(docs.length);
@@ -786,7 +864,9 @@ function topK(docs: number[], k: number, key: (d: number) => number, tie: (d: nu
     keys[a]! < keys[b]! ||
     (keys[a] === keys[b] && (ties[a]! > ties[b]! || (ties[a] === ties[b] && docs[a]! < docs[b]!)));
   if (docs.length <= k * 2 + 64) {
-    const idx = Array.from(docs.keys()).sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+    const idx = Array.from({ length: docs.length }, (_, i) => i).sort((a, b) =>
+      better(a, b) ? -1 : better(b, a) ? 1 : 0,
+    );
     return idx.slice(0, k).map((i) => docs[i]!);
   }
   // The matcher's bounded heap over positions: the k best seen so far.
