@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { desks, outbox } from '../src/db/schema.js';
 import type { ImportCounts } from '../src/modules/imports/imports.repository.js';
-import { createImportService } from '../src/modules/imports/imports.service.js';
+import { createImportService, importSettingsFor } from '../src/modules/imports/imports.service.js';
 import { loadReferenceData } from '../src/reference/reference.loader.js';
 import { profilesCsv } from '../test/fixtures/import/profiles-csv.js';
 
@@ -79,7 +79,8 @@ export async function importBench(
       .insert(desks)
       .values({ code, name: 'Bench desk', country: 'IT', regionName: 'Liguria' })
       .returning();
-    const service = createImportService(handle.db, { batchSize: 500 });
+    // As the server runs it (its batch size and statistics on this database).
+    const service = createImportService(handle.db, importSettingsFor(handle));
     for (const entity of entities) {
       const text = entity === 'profiles' ? profilesCsv(rows, { prefix: code }).text : assetsCsv(rows);
       const bytes = Buffer.from(text, 'latin1');

@@ -35,7 +35,7 @@ import { createExportService } from './modules/exports/exports.service.js';
 import { createJobPostingService } from './modules/exports/jobposting.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { importFieldsRoutes } from './modules/imports/import-fields.routes.js';
-import { createImportService } from './modules/imports/imports.service.js';
+import { createImportService, importSettingsFor } from './modules/imports/imports.service.js';
 import { createProfileMergesService, profileMergesRoutes } from './modules/profile-merges/index.js';
 import { assetAndFirmMergeRoutes, createAssetAndFirmMerges } from './modules/record-merges/index.js';
 import { profilesRoutes } from './modules/profiles/profiles.routes.js';
@@ -148,16 +148,7 @@ export function registerRoutes(
       return run.value;
     },
   });
-  importsRoutes(
-    api,
-    createImportService(db, {
-      // On PGlite every statement runs on the server thread: batches of 50 rows keep each one short
-      // (finding 17), and were no slower there than batches of 250.
-      batchSize: deps.database.kind === 'pglite' ? 50 : undefined,
-      afterRun: () => analyzeStaleTables(deps.database),
-      log: api.log,
-    }),
-  );
+  importsRoutes(api, createImportService(db, { ...importSettingsFor(deps.database), log: api.log }));
   importFieldsRoutes(api);
   exportsRoutes(
     api,

@@ -12,13 +12,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { analyzeStaleTables } from '../db/statistics.js';
 import { desks } from '../db/schema.js';
 import { ENTITIES, isFileError, type EntityName, type Lang } from '../files/index.js';
 import { AppError } from '../errors.js';
 import type { ReportEntry } from '../modules/imports/import-codes.js';
 import type { ImportCounts } from '../modules/imports/imports.repository.js';
-import { createImportService } from '../modules/imports/imports.service.js';
+import { createImportService, importSettingsFor } from '../modules/imports/imports.service.js';
 
 function json(name: string, text: string | undefined): Record<string, string> | undefined {
   if (text === undefined) return undefined;
@@ -57,8 +56,8 @@ async function main() {
   const handle = await openDatabase(config.database);
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
   const service = createImportService(handle.db, {
-    batchSize,
-    afterRun: () => analyzeStaleTables(handle),
+    ...importSettingsFor(handle),
+    ...(batchSize ? { batchSize } : {}),
   });
   try {
     await handle.migrate();

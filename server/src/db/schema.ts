@@ -442,7 +442,15 @@ export const profiles = pgTable(
     // The desk lists' "newest first" (modules/*/…list.ts).
     index('profiles_created_idx').on(t.createdAt),
     // Duplicate detection (modules/duplicates): one index per key it looks up.
-    index('profiles_dup_name_idx').on(personNameKey(sql`${t.firstName}`, sql`${t.lastName}`)),
+    // A name's namesakes by id, and those of one town by id: a common name ("Marco Rossi") is read
+    // twenty at a time, however many namesakes it has.
+    index('profiles_dup_name_idx').on(personNameKey(sql`${t.firstName}`, sql`${t.lastName}`), t.id),
+    index('profiles_dup_name_place_idx').on(
+      personNameKey(sql`${t.firstName}`, sql`${t.lastName}`),
+      t.municipalityCountry,
+      t.municipalityCode,
+      t.id,
+    ),
     index('profiles_dup_email_idx').on(emailKey(sql`${t.email}`)),
     index('profiles_dup_phone_idx').on(phoneKey(sql`${t.phone}`)),
     check('profiles_eqf', sql.raw('eqf_level is null or eqf_level between 1 and 8')),

@@ -160,4 +160,41 @@ describe.skipIf(!!process.env.DATABASE_URL)('query budget of the duplicates endp
     for (const index of ['firms_dup_vat_idx', 'firms_dup_siren_idx', 'firms_dup_name_idx'])
       expect(firms).toContain(index);
   });
+
+  it('reads a very common name’s namesakes at most the cap at a time from each name index', async () => {
+    // 2,000 namesakes, most elsewhere: read all and sorted, they made an import slow down as it went.
+    const db = large.t.database.handle.db;
+    await db.execute(sql`insert into profiles (code, desk_id, external_ref, first_name, last_name,
+        municipality_country, municipality_code, lat, lon, employment_status)
+      select 'NS-' || g, desk_id, 'NS-' || g, 'Giulia', 'Neri', 'IT',
+        case when g % 50 = 0 then '011015' else '010025' end, 44.1, 9.8, 'unemployed'
+      from generate_series(1, 2000) g, (select desk_id from profiles limit 1) d`);
+    await db.execute(sql`analyze profiles`);
+    const probe = {
+      firstName: 'Neri',
+      lastName: 'Giulia',
+      email: null,
+      phone: null,
+      municipality: 'IT:011015',
+      excludeId: null,
+    };
+    const rows = await queryRows<Record<string, unknown>>(
+      db,
+      sql`explain (analyze, format json) ${personCandidatesQuery([probe])}`,
+    );
+    const found = await queryRows<{ same_municipality: boolean }>(db, personCandidatesQuery([probe]));
+    // The cap, the probe's town first (40 namesakes live there).
+    expect(found.map((r) => r.same_municipality)).toEqual(Array(PER_KEY).fill(true));
+    const scans: { index: string; rows: number }[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      const index = node['Index Name'];
+      if (typeof index === 'string' && index.startsWith('profiles_dup_name'))
+        scans.push({ index, rows: Number(node['Actual Rows']) * Number(node['Actual Loops']) });
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    const json = Object.values(rows[0]!)[0];
+    walk((typeof json === 'string' ? JSON.parse(json) : json)[0].Plan);
+    expect(scans.length, JSON.stringify(scans)).toBeGreaterThan(0);
+    for (const scan of scans) expect(scan.rows, JSON.stringify(scans)).toBeLessThanOrEqual(PER_KEY);
+  });
 });

@@ -98,20 +98,25 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
     })),
   );
   const nk = (t: (s: string) => SQL) => personNameKey(t('first_name'), t('last_name'));
+  // A common name can have more namesakes than the limit: those in the probe's town first, so the
+  // strongest are always among them (by id alone, random ids would decide which are seen). The first
+  // PER_KEY of the town and the first PER_KEY anywhere, each read in id order from its index, hold the
+  // first PER_KEY by (in town, id): so a name is read PER_KEY rows at a time however common it is.
+  const here = sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm`;
+  const namesakes = (where: SQL, inTown: SQL) =>
+    sql`(select q.id, ${inTown} as here from profiles q where ${nk(q)} = pr.nk and ${where} and ${LIVE}
+      and q.id is distinct from pr.x order by q.id limit ${sql.raw(String(PER_KEY))})`;
   return sql`with probe as (
-      select p.i, p.m, p.x,
+      select p.i, p.m, p.x, split_part(p.m, ':', 1) as mc, split_part(p.m, ':', 2) as mm,
         ${personNameKey(sql.raw('p.f'), sql.raw('p.l'))} as nk,
         ${emailKey(sql.raw('p.e'))} as ek,
         ${phoneKey(sql.raw('p.ph'))} as pk
       from jsonb_to_recordset(${json}::jsonb) as p(i int, f text, l text, e text, ph text, m text, x uuid)
     ), hit as (
-      select pr.i, h.id from probe pr ${lateral(
-        'profiles',
-        sql`${nk(q)} = pr.nk`,
-        // A common name can have more namesakes than the limit: those in the probe's town first, so the
-        // strongest are always among them (by id alone, random ids would decide which are seen).
-        sql`(q.municipality_country || ':' || q.municipality_code) = pr.m desc, q.id`,
-      )}
+      select pr.i, h.id from probe pr cross join lateral (
+        select u.id from (${namesakes(here, sql`true`)} union ${namesakes(sql`true`, here)}) u
+        order by u.here desc, u.id limit ${sql.raw(String(PER_KEY))}
+      ) h
       union select pr.i, h.id from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
       union select pr.i, h.id from probe pr ${lateral('profiles', sql`${phoneKey(q('phone'))} = pr.pk`)}
     )
