@@ -593,23 +593,26 @@ export class InvertedIndex {
     for (const alt of ordered[0]!.alternatives) most += this.postings.get(alt.termId)?.length ?? 0;
     const cand = new Int32Array(most);
     let nCand = 0;
-    ordered.forEach((term, i) => {
-      for (const alt of term.alternatives) {
+    // Plain loops with locals: this is the hottest loop of a search (every posting of every word).
+    for (let i = 0; i < ordered.length; i++) {
+      for (const alt of ordered[i]!.alternatives) {
         const p = this.postings.get(alt.termId);
         if (!p) continue;
         const df = p.length;
-        const idf = Math.log(1 + n / df) * alt.factor;
+        // Weights are stored fixed-point (1/1024).
+        const idf = (Math.log(1 + n / df) * alt.factor) / 1024;
         const pd = p.data;
+        const altTypos = alt.typos;
         for (let k = 0; k < df; k++) {
           const d = pd[2 * k]!;
           if (hits[d] !== i) continue;
           hits[d] = i + 1;
-          typos[d] = typos[d]! + alt.typos;
-          score[d] = score[d]! + (pd[2 * k + 1]! / 1024) * idf;
+          typos[d] = typos[d]! + altTypos;
+          score[d] = score[d]! + pd[2 * k + 1]! * idf;
           if (i === 0) cand[nCand++] = d;
         }
       }
-    });
+    }
     const all = ordered.length;
     // One term: every candidate holds it.
     if (all === 1) return cand.subarray(0, nCand);
