@@ -62,6 +62,28 @@ describe('the embedded engine’s fast paths give what the general paths give', 
     },
   );
 
+  it('filters on single-valued and multi-valued fields as reading each document would', async () => {
+    await loaded;
+    const q = 'tornio cnc';
+    const all = await engine.search('assets', { q, limit: 1000 });
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const expected = all.hits
+      .map((h) => byId.get(h.id)!)
+      .filter((d) => ['Liguria', 'Corse'].includes(d.region!) && d.supplyChains!.includes('ports'))
+      .map((d) => d.id)
+      .sort();
+    const filtered = await engine.search('assets', {
+      q,
+      limit: 1000,
+      filters: [
+        { field: 'region', op: 'in', values: ['Liguria', 'Corse'] },
+        { field: 'supplyChains', op: 'in', values: ['ports', 'no-such-chain'] },
+      ],
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(filtered.hits.map((h) => h.id).sort()).toEqual(expected);
+  });
+
   it('counts single-valued and multi-valued facets as counting each document would', async () => {
     await loaded;
     for (const q of ['tornio cnc', 'cella porto']) {

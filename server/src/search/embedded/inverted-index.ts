@@ -73,6 +73,13 @@ interface QueryTerm {
 
 type Predicate = (d: number) => boolean;
 
+interface CompiledFilters {
+  /** Per mask: each document's code in the field, and which codes pass. */
+  codes: Int32Array[];
+  wanted: Uint8Array[];
+  tests: Predicate[];
+}
+
 function dateValue(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string') return Date.parse(v);
@@ -397,7 +404,7 @@ export class InvertedIndex {
     if (sort.by === 'attribute' && !this.spec(sort.field)?.sort) {
       throw new SearchQueryError(`${this.name}: ${sort.field} is not sortable`);
     }
-    const predicates = (query.filters ?? []).map((f) => this.predicate(f));
+    const filters = this.compileFilters(query.filters ?? []);
     const parsed = parseQuery(query.q);
     this.ensureScratch();
 
@@ -415,7 +422,7 @@ export class InvertedIndex {
         candidates = this.generate(query.filters ?? []);
       }
 
-      const passing = this.passing(candidates, predicates);
+      const passing = this.passing(candidates, filters);
 
       const facetCounts: Record<string, Record<string, number>> = {};
       for (const f of facets) facetCounts[f] = this.countFacet(f, passing);
@@ -478,18 +485,49 @@ export class InvertedIndex {
   }
 
   /** The live candidates that pass every filter, in candidate order. */
-  private passing(candidates: ArrayLike<number>, predicates: Predicate[]): Int32Array {
+  /**
+   * A query's filters, ready for the candidate loop: value filters on single-valued keyword fields as
+   * masks over the field's code column (a typed-array read each, no call), the others as predicates.
+   * Each group runs the filter most documents fail first, so a candidate stops early.
+   */
+  private compileFilters(filters: Filter[]): CompiledFilters {
+    const masks: { codes: Int32Array; wanted: Uint8Array; passRate: number }[] = [];
+    const tests: { test: Predicate; passRate: number }[] = [];
+    for (const f of filters) {
+      const passRate = this.passRate(f);
+      const col = f.op === 'eq' || f.op === 'in' ? this.keywords.get(f.field) : undefined;
+      if (col?.single) {
+        this.predicate(f); // the same checks and errors as any filter
+        const wanted = new Uint8Array(col.labels.length);
+        for (const v of f.op === 'eq' ? [f.value] : (f as { values: unknown[] }).values) {
+          const code = this.keywordCode(col, String(v), false);
+          if (code !== undefined) wanted[code] = 1;
+        }
+        masks.push({ codes: col.single.data, wanted, passRate });
+      } else tests.push({ test: this.predicate(f), passRate });
+    }
+    masks.sort((a, b) => a.passRate - b.passRate);
+    tests.sort((a, b) => a.passRate - b.passRate);
+    return {
+      codes: masks.map((m) => m.codes),
+      wanted: masks.map((m) => m.wanted),
+      tests: tests.map((t) => t.test),
+    };
+  }
+
+  /** The live candidates that pass every filter, in candidate order. */
+  private passing(candidates: ArrayLike<number>, filters: CompiledFilters): Int32Array {
     const out = new Int32Array(candidates.length);
     let n = 0;
     const alive = this.alive;
-    const only = predicates.length === 1 ? predicates[0]! : undefined;
+    const { codes, wanted, tests } = filters;
+    const masks = codes.length;
     outer: for (let i = 0; i < candidates.length; i++) {
       const d = candidates[i]!;
       if (!alive[d]) continue;
-      // One filter (the default search's verification date) is the common case: no inner loop.
-      if (only) {
-        if (!only(d)) continue;
-      } else for (const p of predicates) if (!p(d)) continue outer;
+      // A document without a value has code -1, which no mask holds.
+      for (let j = 0; j < masks; j++) if (wanted[j]![codes[j]![d]!] !== 1) continue outer;
+      for (let j = 0; j < tests.length; j++) if (!tests[j]!(d)) continue outer;
       out[n++] = d;
     }
     return out.subarray(0, n);
@@ -640,6 +678,22 @@ export class InvertedIndex {
 
   // ---- filters --------------------------------------------------------------------------------------
 
+  /**
+   * The share of documents a filter lets through, known exactly for facet fields (their value postings)
+   * and taken as 1 for the others: only the order the filters are tried in depends on it.
+   */
+  private passRate(f: Filter): number {
+    if ((f.op !== 'eq' && f.op !== 'in') || this.size === 0) return 1;
+    const col = this.keywords.get(f.field);
+    if (!col?.indexed) return 1;
+    let n = 0;
+    for (const v of f.op === 'eq' ? [f.value] : f.values) {
+      const code = this.keywordCode(col, String(v), false);
+      if (code !== undefined) n += col.postings[code]!.length;
+    }
+    return n / this.size;
+  }
+
   private predicate(f: Filter): Predicate {
     if (f.op === 'geoRadius') {
       if (![f.lat, f.lon, f.km].every(Number.isFinite) || f.km < 0)
@@ -691,21 +745,20 @@ export class InvertedIndex {
       .map((v) => this.keywordCode(col, String(v), false))
       .filter((c): c is number => c !== undefined);
     if (codes.length === 0) return () => false;
-    const offsets = col.offsets;
-    const values = col.values;
-    if (codes.length === 1) {
-      const code = codes[0]!;
+    // Wanted codes as a mask: one array read per value instead of a search of the list.
+    const wanted = new Uint8Array(col.labels.length);
+    for (const c of codes) wanted[c] = 1;
+    const single = col.single?.data;
+    if (single)
       return (d) => {
-        const end = offsets.data[d + 1]!;
-        const vs = values.data;
-        for (let k = offsets.data[d]!; k < end; k++) if (vs[k] === code) return true;
-        return false;
+        const c = single[d]!;
+        return c >= 0 && wanted[c] === 1;
       };
-    }
+    const offsets = col.offsets.data;
+    const vs = col.values.data;
     return (d) => {
-      const end = offsets.data[d + 1]!;
-      const vs = values.data;
-      for (let k = offsets.data[d]!; k < end; k++) if (codes.includes(vs[k]!)) return true;
+      const end = offsets[d + 1]!;
+      for (let k = offsets[d]!; k < end; k++) if (wanted[vs[k]!] === 1) return true;
       return false;
     };
   }
