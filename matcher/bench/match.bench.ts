@@ -540,7 +540,9 @@ if (travel) {
 }
 if (run('need')) needToPeople(scaled(100_000), 40, 5);
 if (run('person')) personToNeeds(scaled(100_000), 40, 5);
-if (run('team')) teamBuilder(scaled(5_000), 20, 5);
+/** `--runs=N`: timed team-builder runs (5 by default; more for a steadier p95). */
+const teamRuns = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+if (run('team')) teamBuilder(scaled(5_000), 20, teamRuns);
 if (BIG) needToPeople(scaled(1_000_000), 20, 2);
 console.log(`\ndone; ${mem()}`);
 console.log(`@@MATCHER ${JSON.stringify(figures)}`);
