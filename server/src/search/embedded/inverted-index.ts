@@ -73,6 +73,11 @@ interface QueryTerm {
 
 type Predicate = (d: number) => boolean;
 
+/** A filter ready for the candidate loop; `passRate` orders the filters, most often failed first. */
+type CompiledFilter =
+  | { kind: 'mask'; codes: Int32Array; wanted: Uint8Array; passRate: number }
+  | { kind: 'test'; test: Predicate; passRate: number };
+
 interface CompiledFilters {
   /** Per mask: each document's code in the field, and which codes pass. */
   codes: Int32Array[];
@@ -484,34 +489,18 @@ export class InvertedIndex {
     return this.score[d]! - this.typos[d]! * TYPO_COST;
   }
 
-  /** The live candidates that pass every filter, in candidate order. */
   /**
    * A query's filters, ready for the candidate loop: value filters on single-valued keyword fields as
    * masks over the field's code column (a typed-array read each, no call), the others as predicates.
    * Each group runs the filter most documents fail first, so a candidate stops early.
    */
   private compileFilters(filters: Filter[]): CompiledFilters {
-    const masks: { codes: Int32Array; wanted: Uint8Array; passRate: number }[] = [];
-    const tests: { test: Predicate; passRate: number }[] = [];
-    for (const f of filters) {
-      const passRate = this.passRate(f);
-      const col = f.op === 'eq' || f.op === 'in' ? this.keywords.get(f.field) : undefined;
-      if (col?.single) {
-        this.predicate(f); // the same checks and errors as any filter
-        const wanted = new Uint8Array(col.labels.length);
-        for (const v of f.op === 'eq' ? [f.value] : (f as { values: unknown[] }).values) {
-          const code = this.keywordCode(col, String(v), false);
-          if (code !== undefined) wanted[code] = 1;
-        }
-        masks.push({ codes: col.single.data, wanted, passRate });
-      } else tests.push({ test: this.predicate(f), passRate });
-    }
-    masks.sort((a, b) => a.passRate - b.passRate);
-    tests.sort((a, b) => a.passRate - b.passRate);
+    const compiled = filters.map((f) => this.compile(f)).sort((a, b) => a.passRate - b.passRate);
+    const masks = compiled.filter((c) => c.kind === 'mask');
     return {
       codes: masks.map((m) => m.codes),
       wanted: masks.map((m) => m.wanted),
-      tests: tests.map((t) => t.test),
+      tests: compiled.filter((c) => c.kind === 'test').map((t) => t.test),
     };
   }
 
@@ -679,38 +668,28 @@ export class InvertedIndex {
   // ---- filters --------------------------------------------------------------------------------------
 
   /**
-   * The share of documents a filter lets through, known exactly for facet fields (their value postings)
-   * and taken as 1 for the others: only the order the filters are tried in depends on it.
+   * One filter, checked (a field that is not filterable, a range on a keyword… is an error) and made
+   * ready for the candidate loop, with the share of documents it lets through: known exactly for facet
+   * fields (their value postings), taken as 1 otherwise; only the order filters are tried in uses it.
    */
-  private passRate(f: Filter): number {
-    if ((f.op !== 'eq' && f.op !== 'in') || this.size === 0) return 1;
-    const col = this.keywords.get(f.field);
-    if (!col?.indexed) return 1;
-    let n = 0;
-    for (const v of f.op === 'eq' ? [f.value] : f.values) {
-      const code = this.keywordCode(col, String(v), false);
-      if (code !== undefined) n += col.postings[code]!.length;
-    }
-    return n / this.size;
-  }
-
-  private predicate(f: Filter): Predicate {
+  private compile(f: Filter): CompiledFilter {
+    const test = (t: Predicate): CompiledFilter => ({ kind: 'test', test: t, passRate: 1 });
     if (f.op === 'geoRadius') {
       if (![f.lat, f.lon, f.km].every(Number.isFinite) || f.km < 0)
         throw new SearchQueryError('bad geo radius');
       const { lat, lon, km } = f;
-      return (d) => {
+      return test((d) => {
         const la = this.lat.get(d);
         return !Number.isNaN(la) && haversineKm(lat, lon, la, this.lon.get(d)) <= km;
-      };
+      });
     }
     if (f.op === 'geoBox') {
       const { topLeft, bottomRight } = f;
-      return (d) => {
+      return test((d) => {
         const la = this.lat.get(d);
         const lo = this.lon.get(d);
         return la <= topLeft.lat && la >= bottomRight.lat && lo >= topLeft.lon && lo <= bottomRight.lon;
-      };
+      });
     }
     const spec = this.spec(f.field);
     if (!spec?.filter) throw new SearchQueryError(`${this.name}: ${f.field} is not filterable`);
@@ -721,7 +700,7 @@ export class InvertedIndex {
           .map((v) => this.byId.get(String(v)))
           .filter((d) => d !== undefined),
       );
-      return (d) => wanted.has(d);
+      return test((d) => wanted.has(d));
     }
     const num = this.numbers.get(f.field);
     if (num) {
@@ -729,37 +708,41 @@ export class InvertedIndex {
         const min = f.min === undefined ? -Infinity : dateValue(f.min);
         const max = f.max === undefined ? Infinity : dateValue(f.max);
         if (Number.isNaN(min) || Number.isNaN(max)) throw new SearchQueryError(`bad range for ${f.field}`);
-        return (d) => {
+        return test((d) => {
           const v = num.get(d);
           return v >= min && v <= max;
-        };
+        });
       }
       const values = (f.op === 'eq' ? [f.value] : f.values).map((v) =>
         dateValue(typeof v === 'boolean' ? Number(v) : v),
       );
-      return (d) => values.includes(num.get(d));
+      return test((d) => values.includes(num.get(d)));
     }
     const col = this.keywords.get(f.field);
     if (!col || f.op === 'range') throw new SearchQueryError(`${this.name}: ${f.field} has no ranges`);
-    const codes = (f.op === 'eq' ? [f.value] : f.values)
-      .map((v) => this.keywordCode(col, String(v), false))
-      .filter((c): c is number => c !== undefined);
-    if (codes.length === 0) return () => false;
     // Wanted codes as a mask: one array read per value instead of a search of the list.
     const wanted = new Uint8Array(col.labels.length);
-    for (const c of codes) wanted[c] = 1;
-    const single = col.single?.data;
-    if (single)
-      return (d) => {
-        const c = single[d]!;
-        return c >= 0 && wanted[c] === 1;
-      };
+    let passing = 0;
+    for (const v of f.op === 'eq' ? [f.value] : f.values) {
+      const code = this.keywordCode(col, String(v), false);
+      if (code === undefined || wanted[code] === 1) continue;
+      wanted[code] = 1;
+      if (col.indexed) passing += col.postings[code]!.length;
+    }
+    const passRate = col.indexed && this.size > 0 ? passing / this.size : 1;
+    // Single-valued: the candidate loop reads the code column itself (a document without a value has
+    // code -1, which no mask holds).
+    if (col.single) return { kind: 'mask', codes: col.single.data, wanted, passRate };
     const offsets = col.offsets.data;
     const vs = col.values.data;
-    return (d) => {
-      const end = offsets[d + 1]!;
-      for (let k = offsets[d]!; k < end; k++) if (wanted[vs[k]!] === 1) return true;
-      return false;
+    return {
+      kind: 'test',
+      passRate,
+      test: (d) => {
+        const end = offsets[d + 1]!;
+        for (let k = offsets[d]!; k < end; k++) if (wanted[vs[k]!] === 1) return true;
+        return false;
+      },
     };
   }
 
