@@ -1,7 +1,10 @@
 /**
  * End-to-end import throughput: a generated CSV of profiles and one of assets, parsed, resolved,
  * validated and upserted with their outbox rows, as `npm run import -- --commit` does it.
- * `npx tsx bench/import.bench.ts [--rows 100000] [--entity profiles|assets|both]` from server/.
+ * `npx tsx bench/import.bench.ts [--rows 100000] [--entity profiles|assets|both] [--names common|numbered]`
+ * from server/. Profiles carry common Italian and French names (a name recurs every few thousand rows);
+ * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
+ * `--cpu-prof=PREFIX` writes PREFIX.<entity>.cpuprofile for each import's run (not the set-up).
  * PGlite in memory by default; with DATABASE_URL, that PostgreSQL (migrated and seeded with the
  * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
  */
@@ -15,6 +18,8 @@ import type { ImportCounts } from '../src/modules/imports/imports.repository.js'
 import { createImportService, importSettingsFor } from '../src/modules/imports/imports.service.js';
 import { loadReferenceData } from '../src/reference/reference.loader.js';
 import { profilesCsv } from '../test/fixtures/import/profiles-csv.js';
+import { profiled } from './lib/profile.js';
+import { eventLoopDelay } from '../src/lib/event-loop.js';
 
 export interface ImportBenchResult {
   name: string;
@@ -25,6 +30,8 @@ export interface ImportBenchResult {
   /** RSS when the import starts (PGlite in memory holds the whole reference data) and at its peak. */
   startRssMiB: number;
   peakRssMiB: number;
+  /** How late timers ran while the import ran (ms): what any other request would have waited. */
+  eventLoop: { p50: number; p99: number; max: number };
 }
 
 const PLACES = ['La Spezia', 'Genova', '011015', 'Marseille', '13055', 'Livorno', 'Olbia', 'Ajaccio'];
@@ -62,7 +69,9 @@ export async function importBench(
   rows = 100_000,
   entities: ('profiles' | 'assets')[] = ['profiles', 'assets'],
   log: (line: string) => void = console.log,
+  options: { names?: 'common' | 'numbered'; cpuProfile?: string } = {},
 ): Promise<ImportBenchResult[]> {
+  const names = options.names ?? 'common';
   const config = loadConfig();
   const usePostgres = config.database.kind === 'postgres';
   const handle = await openDatabase(usePostgres ? config.database : { kind: 'pglite', dataDir: null });
@@ -82,7 +91,7 @@ export async function importBench(
     // As the server runs it (its batch size and statistics on this database).
     const service = createImportService(handle.db, importSettingsFor(handle));
     for (const entity of entities) {
-      const text = entity === 'profiles' ? profilesCsv(rows, { prefix: code }).text : assetsCsv(rows);
+      const text = entity === 'profiles' ? profilesCsv(rows, { prefix: code, names }).text : assetsCsv(rows);
       const bytes = Buffer.from(text, 'latin1');
       const outboxBefore = (await handle.db.select({ n: count() }).from(outbox))[0]!.n;
       const startRss = process.memoryUsage().rss;
@@ -98,14 +107,18 @@ export async function importBench(
         options: {},
       });
       let lastLog = 0;
-      const done = await service.run(job.id, bytes, (p) => {
-        peak = Math.max(peak, process.memoryUsage().rss);
-        if (performance.now() - lastLog > 10_000) {
-          lastLog = performance.now();
-          const s = (performance.now() - t) / 1000;
-          log(`  ${entity}: ${p.cursor}/${p.totalRows} rows, ${Math.round(p.cursor / s)} rows/s`);
-        }
-      });
+      const profile = options.cpuProfile && `${options.cpuProfile}.${entity}.cpuprofile`;
+      const delay = eventLoopDelay();
+      const done = await profiled(profile, () =>
+        service.run(job.id, bytes, (p) => {
+          peak = Math.max(peak, process.memoryUsage().rss);
+          if (performance.now() - lastLog > 10_000) {
+            lastLog = performance.now();
+            const s = (performance.now() - t) / 1000;
+            log(`  ${entity}: ${p.cursor}/${p.totalRows} rows, ${Math.round(p.cursor / s)} rows/s`);
+          }
+        }),
+      );
       const seconds = (performance.now() - t) / 1000;
       const counts = done.counts as ImportCounts;
       const queued = (await handle.db.select({ n: count() }).from(outbox))[0]!.n - outboxBefore;
@@ -121,16 +134,15 @@ export async function importBench(
         outboxRows: queued,
         startRssMiB: Math.round(startRss / 1024 / 1024),
         peakRssMiB: Math.round(peak / 1024 / 1024),
+        eventLoop: delay.snapshot(),
       };
       results.push(result);
-      for (const e of (done.report as { row: number; code: string; value?: string; detail?: string }[]).slice(
-        0,
-        5,
-      ))
+      for (const e of await service.reportPage(done.id, { offset: 0, limit: 5 }))
         log(`  row ${e.row}: ${e.code} ${e.value ?? ''} ${e.detail ?? ''}`);
       log(
         `${result.name}: ${rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s; ` +
-          `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB`,
+          `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB; ` +
+          `event-loop delay p50 / p99 / max ${result.eventLoop.p50} / ${result.eventLoop.p99} / ${result.eventLoop.max} ms`,
       );
     }
   } finally {
@@ -142,11 +154,21 @@ export async function importBench(
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '100000' }, entity: { type: 'string', default: 'both' } },
+    options: {
+      rows: { type: 'string', default: '100000' },
+      entity: { type: 'string', default: 'both' },
+      names: { type: 'string', default: 'common' },
+      'cpu-prof': { type: 'string' },
+    },
   });
+  if (values.names !== 'common' && values.names !== 'numbered')
+    throw new Error(`--names: common or numbered, not ${values.names}`);
   const entities =
     values.entity === 'both'
       ? (['profiles', 'assets'] as const)
       : ([values.entity] as ['profiles' | 'assets']);
-  await importBench(Number(values.rows), [...entities]);
+  await importBench(Number(values.rows), [...entities], console.log, {
+    names: values.names,
+    cpuProfile: values['cpu-prof'],
+  });
 }

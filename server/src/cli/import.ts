@@ -15,7 +15,6 @@ import { openDatabase } from '../db/client.js';
 import { desks } from '../db/schema.js';
 import { ENTITIES, isFileError, type EntityName, type Lang } from '../files/index.js';
 import { AppError } from '../errors.js';
-import type { ReportEntry } from '../modules/imports/import-codes.js';
 import type { ImportCounts } from '../modules/imports/imports.repository.js';
 import { createImportService, importSettingsFor } from '../modules/imports/imports.service.js';
 
@@ -98,8 +97,8 @@ async function main() {
     });
     const counts = done.counts as ImportCounts;
     console.log(`${done.status}: ${summary(counts)}`);
-    const report = done.report as ReportEntry[];
-    for (const e of report.slice(0, 50)) {
+    const report = await service.reportPage(done.id, { offset: 0, limit: 50 });
+    for (const e of report) {
       const where = e.column ? `${e.column.letter} (${e.column.header})` : (e.field ?? '');
       const hints = (e.suggestions ?? [])
         .map((s) => `${s.label} ${Math.round(s.confidence * 100)}%`)
@@ -108,7 +107,7 @@ async function main() {
         `  row ${e.row} ${where}: ${e.value !== undefined ? `"${e.value}" ` : ''}${e.message[lang]}${e.detail ? ` (${e.detail})` : ''}${hints ? ` → ${hints}` : ''}`,
       );
     }
-    if (report.length > 50) console.log(`  … ${report.length - 50} more in the report`);
+    if (done.reportSize > 50) console.log(`  … ${done.reportSize - 50} more in the report`);
     if (done.status !== 'done' || counts.error > 0) process.exitCode = 1;
   } finally {
     await service.close();

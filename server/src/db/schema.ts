@@ -913,9 +913,8 @@ export const importJobs = pgTable(
     counts: jsonb('counts')
       .notNull()
       .default(sql`'{}'::jsonb`),
-    report: jsonb('report')
-      .notNull()
-      .default(sql`'[]'::jsonb`),
+    /** How many entries the report holds (`import_report_entries`, at most MAX_REPORT_ENTRIES). */
+    reportSize: integer('report_size').notNull().default(0),
     error: text('error'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
@@ -946,6 +945,24 @@ export const importUploads = pgTable(
     bytes: bytea('bytes').notNull(),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.part] })],
+);
+
+/**
+ * An import's report, one row per problem or warning (its row, column, code, words, suggestions), in the
+ * order found. A table of its own, not a JSON array on the job: each batch appends its entries with one
+ * insert, where an array was rewritten whole by every batch (issue 10), and a page of the report is read
+ * by its `seq`. Entries quote cell values, so erasure scrubs them and retention removes them.
+ */
+export const importReportEntries = pgTable(
+  'import_report_entries',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    entry: jsonb('entry').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );
 
 // ---------------------------------------------------------------- accounts

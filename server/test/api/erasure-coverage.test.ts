@@ -200,7 +200,7 @@ describe('erasure leaves nothing about the person, by construction', () => {
       'profiles.last_name',
       'match_decisions.note',
       'match_outcomes.note',
-      'import_jobs.report',
+      'import_report_entries.entry',
       'profile_merges.before',
     ])
       expect(tablesBefore, place).toContain(place);

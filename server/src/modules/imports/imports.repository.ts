@@ -1,7 +1,7 @@
-import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Principal, PrincipalRole } from '../../auth/principal.js';
 import type { DbOrTx } from '../../db/client.js';
-import { importJobs, users } from '../../db/schema.js';
+import { importJobs, importReportEntries, users } from '../../db/schema.js';
 import type { ReportEntry } from './import-codes.js';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
@@ -15,7 +15,7 @@ export interface ImportCounts {
 }
 export const ZERO_COUNTS: ImportCounts = { create: 0, update: 0, unchanged: 0, error: 0, warnings: 0 };
 
-/** The report keeps this many entries; beyond it the counts still add up and `reportTruncated` says so. */
+/** The report keeps this many entries; beyond it the job's counts still count every row. */
 export const MAX_REPORT_ENTRIES = 20_000;
 
 export async function findJob(db: DbOrTx, id: string): Promise<ImportJobRow | undefined> {
@@ -55,13 +55,21 @@ export async function insertJob(db: DbOrTx, values: typeof importJobs.$inferInse
 
 /**
  * Records a committed batch: the cursor, the running counts and the batch's report lines, in the
- * batch's own transaction, so the job row and the data it describes can never disagree.
+ * batch's own transaction, so the job row and the data it describes can never disagree. The batch's
+ * lines are appended with one insert (numbered after those already kept, up to MAX_REPORT_ENTRIES); the
+ * job row only counts them.
  */
 export async function recordBatch(
   tx: DbOrTx,
   id: string,
   batch: { cursor: number; counts: ImportCounts; report: ReportEntry[] },
 ) {
+  if (batch.report.length > 0)
+    await tx.execute(sql`
+      insert into ${importReportEntries} (job_id, seq, entry)
+      select j.id, j.report_size + e.ord - 1, e.value
+      from ${importJobs} j, jsonb_array_elements(${JSON.stringify(batch.report)}::jsonb) with ordinality as e(value, ord)
+      where j.id = ${id} and j.report_size + e.ord <= ${MAX_REPORT_ENTRIES}`);
   await tx
     .update(importJobs)
     .set({
@@ -69,10 +77,7 @@ export async function recordBatch(
       counts: batch.counts,
       status: 'running',
       updatedAt: new Date(),
-      report:
-        batch.report.length > 0
-          ? sql`case when jsonb_array_length(${importJobs.report}) < ${MAX_REPORT_ENTRIES} then ${importJobs.report} || ${JSON.stringify(batch.report)}::jsonb else ${importJobs.report} end`
-          : importJobs.report,
+      reportSize: sql`least(${importJobs.reportSize} + ${batch.report.length}, ${MAX_REPORT_ENTRIES})`,
     })
     .where(eq(importJobs.id, id));
 }
@@ -80,12 +85,46 @@ export async function recordBatch(
 export async function setJobState(
   db: DbOrTx,
   id: string,
-  values: Partial<Pick<ImportJobRow, 'status' | 'totalRows' | 'error' | 'finishedAt' | 'counts' | 'report'>>,
+  values: Partial<Pick<ImportJobRow, 'status' | 'totalRows' | 'error' | 'finishedAt' | 'counts'>>,
 ) {
   await db
     .update(importJobs)
     .set({ ...values, updatedAt: new Date() })
     .where(eq(importJobs.id, id));
+}
+
+/** Replaces a job's report (a refused file's problems), in one transaction. */
+export async function replaceReport(db: DbOrTx, id: string, entries: ReportEntry[]) {
+  const kept = entries.slice(0, MAX_REPORT_ENTRIES);
+  await db.transaction(async (tx) => {
+    await tx.delete(importReportEntries).where(eq(importReportEntries.jobId, id));
+    if (kept.length > 0)
+      await tx.insert(importReportEntries).values(kept.map((entry, seq) => ({ jobId: id, seq, entry })));
+    await tx
+      .update(importJobs)
+      .set({ reportSize: kept.length, updatedAt: new Date() })
+      .where(eq(importJobs.id, id));
+  });
+}
+
+/** A page of a job's report, in the order the entries were found. */
+export async function reportPage(
+  db: DbOrTx,
+  id: string,
+  page: { offset: number; limit: number },
+): Promise<ReportEntry[]> {
+  const rows = await db
+    .select({ entry: importReportEntries.entry })
+    .from(importReportEntries)
+    .where(and(eq(importReportEntries.jobId, id), sql`${importReportEntries.seq} >= ${page.offset}`))
+    .orderBy(asc(importReportEntries.seq))
+    .limit(page.limit);
+  return rows.map((r) => r.entry as ReportEntry);
+}
+
+/** A job's whole report (at most MAX_REPORT_ENTRIES entries), for its CSV download. */
+export async function reportEntries(db: DbOrTx, id: string): Promise<ReportEntry[]> {
+  return reportPage(db, id, { offset: 0, limit: MAX_REPORT_ENTRIES });
 }
 
 /** Locks the job row for the batch's transaction and returns its cursor (the batch's fencing check). */
@@ -108,22 +147,25 @@ export async function heartbeatJob(db: DbOrTx, id: string) {
 
 /** Starts a job over with other options: cursor, counts and report cleared. */
 export async function resetJob(db: DbOrTx, id: string, options: unknown): Promise<ImportJobRow> {
-  const [row] = await db
-    .update(importJobs)
-    .set({
-      options,
-      status: 'pending',
-      cursor: 0,
-      totalRows: null,
-      counts: {},
-      report: [],
-      error: null,
-      finishedAt: null,
-      updatedAt: new Date(),
-    })
-    .where(eq(importJobs.id, id))
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    await tx.delete(importReportEntries).where(eq(importReportEntries.jobId, id));
+    const [row] = await tx
+      .update(importJobs)
+      .set({
+        options,
+        status: 'pending',
+        cursor: 0,
+        totalRows: null,
+        counts: {},
+        reportSize: 0,
+        error: null,
+        finishedAt: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(importJobs.id, id))
+      .returning();
+    return row!;
+  });
 }
 
 /**

@@ -21,7 +21,6 @@ import {
 } from '../../files/index.js';
 import { ErrorResponseSchema, errorResponses, IdParamsSchema } from '../shared/schemas.js';
 import { parseCorrections } from './corrections.js';
-import type { ReportEntry } from './import-codes.js';
 import type { ImportJobRow } from './imports.repository.js';
 import { IMPORT_STALE_AFTER_MS, type ImportService } from './imports.service.js';
 import { decodeJobError } from './job-error.js';
@@ -62,8 +61,8 @@ const ImportJobViewSchema = z.object({
   }),
 });
 
-function view(job: ImportJobRow, page = { offset: 0, limit: 100 }) {
-  const report = job.report as ReportEntry[];
+async function view(service: ImportService, job: ImportJobRow, page = { offset: 0, limit: 100 }) {
+  const items = await service.reportPage(job.id, page);
   return {
     id: job.id,
     deskId: job.deskId,
@@ -81,9 +80,9 @@ function view(job: ImportJobRow, page = { offset: 0, limit: 100 }) {
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
     report: {
-      total: report.length,
+      total: job.reportSize,
       offset: page.offset,
-      items: report.slice(page.offset, page.offset + page.limit) as unknown as Record<string, unknown>[],
+      items: items as unknown as Record<string, unknown>[],
     },
   };
 }
@@ -246,7 +245,7 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
           createdBy: principal.userId,
           options,
         });
-        return reply.code(started || job.status !== 'done' ? 202 : 200).send(view(job));
+        return reply.code(started || job.status !== 'done' ? 202 : 200).send(await view(service, job));
       } catch (error) {
         if (!handedOver) await service.discard(file.upload);
         if (isFileError(error))
@@ -276,7 +275,7 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
       },
     },
     async (request) =>
-      view(await visibleJob(service, request.params.id, principalOf(request)), request.query),
+      view(service, await visibleJob(service, request.params.id, principalOf(request)), request.query),
   );
 
   r.get(
@@ -309,7 +308,7 @@ export function importsRoutes(app: FastifyInstance, service: ImportService) {
       }[lang];
       const rows = [
         header,
-        ...(job.report as ReportEntry[]).map((e) => [
+        ...(await service.report(job.id)).map((e) => [
           e.row,
           e.column?.letter ?? '',
           e.column?.header ?? '',

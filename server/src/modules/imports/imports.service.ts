@@ -19,6 +19,9 @@ import {
   markInterrupted,
   principalForJob,
   recordBatch,
+  replaceReport,
+  reportEntries,
+  reportPage,
   resetJob,
   setJobState,
   ZERO_COUNTS,
@@ -260,7 +263,8 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         // Finding 18: a refused file keeps its row-level report (capped as a run's), so the desk sees
         // which rows fail and why, not only that too many do.
         const problems: ReportEntry[] = scan.problems.map((issue) => ({ ...issue, severity: 'error' }));
-        await setJobState(db, id, { report: problems, counts: { ...ZERO_COUNTS, error: bad } });
+        await replaceReport(db, id, problems);
+        await setJobState(db, id, { counts: { ...ZERO_COUNTS, error: bad } });
         throw new FileError(
           'FILE_TOO_MANY_BAD_ROWS',
           `${bad} of ${total} rows have errors, more than the ${MAX_BAD_ROW_RATIO * 100}% allowed: nothing was imported. ` +
@@ -397,6 +401,10 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       return outcome;
     },
     get: (id: string) => findJob(db, id),
+    /** A page of a job's report, in the order found. */
+    reportPage: (id: string, page: { offset: number; limit: number }) => reportPage(db, id, page),
+    /** A job's whole report (capped at MAX_REPORT_ENTRIES). */
+    report: (id: string) => reportEntries(db, id),
     async resolveDesk(ref: string): Promise<string | undefined> {
       const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
       const [row] = await db

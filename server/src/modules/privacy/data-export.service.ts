@@ -5,7 +5,6 @@ import type { Database } from '../../db/client.js';
 import {
   auditLog,
   consents,
-  importJobs,
   matchDecisions,
   matchOutcomes,
   matchRuns,
@@ -13,7 +12,7 @@ import {
   profiles,
 } from '../../db/schema.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
-import { quotesPerson } from './import-report-scrub.js';
+import { entriesAboutPerson } from './import-report-scrub.js';
 import type { LoggedComponent, RunRecord } from '../matching/index.js';
 import { maySeePersonalData } from '../profiles/index.js';
 import { loadProfileAggregates } from '../profiles/index.js';
@@ -67,34 +66,18 @@ export function createDataExportService(db: Database) {
           .from(auditLog)
           .where(and(eq(auditLog.subjectType, 'profile'), eq(auditLog.subjectId, profileId)))
           .orderBy(asc(auditLog.id)),
-        db
-          .select({
-            id: importJobs.id,
-            fileName: importJobs.fileName,
-            createdAt: importJobs.createdAt,
-            report: importJobs.report,
-          })
-          .from(importJobs)
-          .where(sql`${importJobs.deskId} = ${row.deskId} and jsonb_array_length(${importJobs.report}) > 0`),
+        entriesAboutPerson(db, row.deskId, row),
       ]);
       // Import reports quote failed cells; the person gets every quote of a row that speaks of them.
-      const importQuotes = imports.flatMap((job) => {
-        const entries = job.report as { row: number; field?: string; value?: string; code: string }[];
-        const rowsAboutPerson = new Set(
-          entries.filter((e) => e.value && quotesPerson(e.value, row)).map((e) => e.row),
-        );
-        return entries
-          .filter((e) => rowsAboutPerson.has(e.row))
-          .map((e) => ({
-            importId: job.id,
-            fileName: job.fileName,
-            at: job.createdAt.toISOString(),
-            row: e.row,
-            field: e.field ?? null,
-            value: e.value ?? null,
-            code: e.code,
-          }));
-      });
+      const importQuotes = imports.map(({ jobId, fileName, createdAt, entry }) => ({
+        importId: jobId,
+        fileName,
+        at: createdAt.toISOString(),
+        row: entry.row,
+        field: entry.field ?? null,
+        value: entry.value ?? null,
+        code: entry.code,
+      }));
       const candidateRuns = runs.filter((run) => run.subjectId !== profileId);
       const subjectRuns = runs.filter((run) => run.subjectId === profileId);
       const needIds = [...new Set(decisions.filter((d) => d.subjectType === 'need').map((d) => d.subjectId))];

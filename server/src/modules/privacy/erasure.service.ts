@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { DEFAULT_AUTH_POLICY } from '../../auth/auth.service.js';
 import { deleteExpiredThrottleRows } from '../../auth/sign-in-throttle.js';
 import { hmac } from '../../auth/tokens.js';
@@ -9,6 +9,7 @@ import {
   consents,
   erasureLedger,
   importJobs,
+  importReportEntries,
   matchDecisions,
   matchOutcomes,
   passwordResetTokens,
@@ -190,16 +191,27 @@ export async function runRetention(
     await db.transaction((tx) =>
       eraseProfile(tx, p.id, { ledgerKey: options.ledgerKey, reason: 'retention', actorUserId: null }),
     );
-  const reports = await db
-    .update(importJobs)
-    .set({ report: [] })
-    .where(
-      and(
-        isNotNull(importJobs.finishedAt),
-        lt(importJobs.finishedAt, daysBefore(now, policy.importReportDays)),
-      ),
-    )
-    .returning({ id: importJobs.id });
+  const reports = await db.transaction(async (tx) => {
+    const cleared = await tx
+      .update(importJobs)
+      .set({ reportSize: 0 })
+      .where(
+        and(
+          isNotNull(importJobs.finishedAt),
+          lt(importJobs.finishedAt, daysBefore(now, policy.importReportDays)),
+          gt(importJobs.reportSize, 0),
+        ),
+      )
+      .returning({ id: importJobs.id });
+    if (cleared.length > 0)
+      await tx.delete(importReportEntries).where(
+        inArray(
+          importReportEntries.jobId,
+          cleared.map((j) => j.id),
+        ),
+      );
+    return cleared;
+  });
   const oldSessions = await db
     .delete(sessions)
     .where(lt(sessions.expiresAt, daysBefore(now, policy.sessionDays)))

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { importJobs } from '../../db/schema.js';
+import { importJobs, importReportEntries } from '../../db/schema.js';
 import { foldLabel } from '../../lib/text.js';
 
 /** What identifies a person in a cell an import report quotes. */
@@ -37,31 +37,60 @@ export function quotesPerson(value: string, person: PersonMarkers): boolean {
   return phone.length >= 6 && digits(value).includes(phone.slice(-6));
 }
 
+/** A report entry of one of a desk's imports, with the import it belongs to. */
+export interface DeskReportEntry {
+  jobId: string;
+  fileName: string;
+  createdAt: Date;
+  seq: number;
+  entry: QuotedEntry & { field?: string; code: string };
+}
+
+/**
+ * The entries of a desk's import reports that belong to a row speaking of this person: every entry of
+ * such a row, since the row's other cells (a name beside the quoted e-mail) are about them too.
+ */
+export async function entriesAboutPerson(
+  db: DbOrTx,
+  deskId: string,
+  person: PersonMarkers,
+): Promise<DeskReportEntry[]> {
+  const entries = (await db
+    .select({
+      jobId: importReportEntries.jobId,
+      fileName: importJobs.fileName,
+      createdAt: importJobs.createdAt,
+      seq: importReportEntries.seq,
+      entry: importReportEntries.entry,
+    })
+    .from(importReportEntries)
+    .innerJoin(importJobs, eq(importJobs.id, importReportEntries.jobId))
+    .where(eq(importJobs.deskId, deskId))
+    .orderBy(
+      asc(importJobs.createdAt),
+      asc(importReportEntries.jobId),
+      asc(importReportEntries.seq),
+    )) as DeskReportEntry[];
+  const rowKey = (e: DeskReportEntry) => `${e.jobId}:${e.entry.row}`;
+  const rows = new Set(
+    entries.filter((e) => e.entry.value && quotesPerson(e.entry.value, person)).map(rowKey),
+  );
+  return entries.filter((e) => rows.has(rowKey(e)));
+}
+
 /**
  * Erasure of a person from the import reports of their desk: in every row of a report that quotes them,
  * the quoted values, rule details and suggestions go; the row number and the error code stay, so the
  * report's counts still add up. Returns how many reports changed.
  */
 export async function scrubImportReports(tx: DbOrTx, deskId: string, person: PersonMarkers): Promise<number> {
-  const jobs = await tx
-    .select({ id: importJobs.id, report: importJobs.report })
-    .from(importJobs)
-    .where(sql`${importJobs.deskId} = ${deskId} and jsonb_array_length(${importJobs.report}) > 0`);
-  let changed = 0;
-  for (const job of jobs) {
-    const entries = job.report as QuotedEntry[];
-    const rows = new Set(entries.filter((e) => e.value && quotesPerson(e.value, person)).map((e) => e.row));
-    if (rows.size === 0) continue;
-    const report = entries.map((e) => {
-      if (!rows.has(e.row)) return e;
-      const { value: _v, detail: _d, suggestions: _s, ...kept } = e;
-      return kept;
-    });
+  const seqsByJob = new Map<string, number[]>();
+  for (const e of await entriesAboutPerson(tx, deskId, person))
+    seqsByJob.set(e.jobId, [...(seqsByJob.get(e.jobId) ?? []), e.seq]);
+  for (const [jobId, seqs] of seqsByJob)
     await tx
-      .update(importJobs)
-      .set({ report })
-      .where(sql`${importJobs.id} = ${job.id}`);
-    changed++;
-  }
-  return changed;
+      .update(importReportEntries)
+      .set({ entry: sql`${importReportEntries.entry} - 'value' - 'detail' - 'suggestions'` })
+      .where(and(eq(importReportEntries.jobId, jobId), inArray(importReportEntries.seq, seqs)));
+  return seqsByJob.size;
 }
