@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { insertRows } from '../db/bulk-insert.js';
 import type { DbOrTx } from '../db/client.js';
 import { outbox } from '../db/schema.js';
 
@@ -17,23 +17,15 @@ export async function enqueueIndexing(
   await tx.insert(outbox).values({ aggregateType, aggregateId, version });
 }
 
-/** Rows per statement in bulk writes: far below PostgreSQL's 65,535 parameters whatever the width. */
-export const OUTBOX_CHUNK = 2000;
-
 /** The outbox rows of many changed aggregates, in as few statements as possible: the same rows as above. */
 export async function enqueueIndexingMany(
   tx: DbOrTx,
   aggregateType: IndexedAggregate,
   rows: readonly { id: string; version: number }[],
 ) {
-  for (let i = 0; i < rows.length; i += OUTBOX_CHUNK) {
-    await nextTurn(); // PGlite: give the event loop back between statements (finding 17)
-    await tx
-      .insert(outbox)
-      .values(
-        rows
-          .slice(i, i + OUTBOX_CHUNK)
-          .map((r) => ({ aggregateType, aggregateId: r.id, version: r.version })),
-      );
-  }
+  await insertRows(
+    tx,
+    outbox,
+    rows.map((r) => ({ aggregateType, aggregateId: r.id, version: r.version })),
+  );
 }

@@ -1,9 +1,10 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { retryOnUniqueClash } from '../../lib/pg-errors.js';
 import { newPseudonym } from '../../lib/pseudonym.js';
-import { enqueueIndexingMany, OUTBOX_CHUNK } from '../../outbox/outbox.repository.js';
+import { enqueueIndexingMany } from '../../outbox/outbox.repository.js';
+import { insertRows } from '../../db/bulk-insert.js';
 import type { VersionedSpec } from '../shared/versioned.js';
 import {
   municipalities,
@@ -35,65 +36,55 @@ export interface NewProfile {
   children: ProfileChildren;
 }
 
-const PROFILE_CHUNK = 500;
-
 /**
- * The one way profiles are created, by the API (one) and the importer (many): multi-row inserts, a fresh
- * pseudonym for every row, child rows, and the outbox entries, all in the caller's transaction. A draw that
- * hits a pseudonym already issued (unique key `profiles_code_key`) is drawn again, inside a savepoint.
- * Returns the new ids in the order given.
+ * The one way profiles are created, by the API (one) and the importer (many): the rows with a fresh
+ * pseudonym each, their child rows and the outbox entries, in bulk statements (`insertRows`), all in the
+ * caller's transaction. A draw that hits a pseudonym already issued (unique key `profiles_code_key`) is
+ * drawn again, inside a savepoint. Returns the new ids in the order given.
  */
 export async function insertProfiles(tx: DbOrTx, items: readonly NewProfile[]): Promise<string[]> {
-  const rows: { id: string; version: number }[] = [];
-  for (let i = 0; i < items.length; i += PROFILE_CHUNK) {
-    const chunk = items.slice(i, i + PROFILE_CHUNK);
-    await nextTurn(); // PGlite: give the event loop back between statements (finding 17)
-    rows.push(
-      ...(await retryOnUniqueClash(
-        () =>
-          tx.transaction((sp) =>
-            sp
-              .insert(profiles)
-              .values(chunk.map((item) => ({ ...item.columns, code: newPseudonym() })))
-              .returning({ id: profiles.id, version: profiles.version }),
-          ),
-        'profiles_code_key',
-      )),
-    );
-  }
-  const each = items.map((item, i) => ({ profileId: rows[i]!.id, c: item.children }));
-  await insertAll(
+  const ids = items.map(() => randomUUID());
+  const written = await retryOnUniqueClash(
+    () =>
+      tx.transaction((sp) =>
+        insertRows(
+          sp,
+          profiles,
+          items.map((item, i) => ({ ...item.columns, id: ids[i], code: newPseudonym() })),
+          { returning: ['id', 'version'] },
+        ),
+      ),
+    'profiles_code_key',
+  );
+  const versionOf = new Map(written.map((r) => [r.id, r.version]));
+  const each = items.map((item, i) => ({ profileId: ids[i]!, c: item.children }));
+  await insertRows(
     tx,
     profileOccupations,
     each.flatMap(({ profileId, c }) =>
       c.occupations.map((o) => ({ profileId, occupationUri: o.uri, years: o.years })),
     ),
   );
-  await insertAll(
+  await insertRows(
     tx,
     profileSkills,
     each.flatMap(({ profileId, c }) =>
       c.skills.map((k) => ({ profileId, skillUri: k.uri, source: k.source })),
     ),
   );
-  await insertAll(
+  await insertRows(
     tx,
     profileLanguages,
     each.flatMap(({ profileId, c }) =>
       c.languages.map((l) => ({ profileId, language: l.code, level: l.level })),
     ),
   );
-  await enqueueIndexingMany(tx, 'profile', rows);
-  return rows.map((r) => r.id);
-}
-
-async function insertAll<
-  T extends typeof profileOccupations | typeof profileSkills | typeof profileLanguages,
->(tx: DbOrTx, table: T, values: T['$inferInsert'][]) {
-  for (let i = 0; i < values.length; i += OUTBOX_CHUNK) {
-    await nextTurn();
-    await tx.insert(table).values(values.slice(i, i + OUTBOX_CHUNK) as never);
-  }
+  await enqueueIndexingMany(
+    tx,
+    'profile',
+    ids.map((id) => ({ id, version: versionOf.get(id)! })),
+  );
+  return ids;
 }
 
 export interface ProfileAggregate {
