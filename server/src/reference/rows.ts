@@ -1,24 +1,17 @@
 /** How reference rows are written: chunked idempotent inserts, and the label rows of one concept. */
 import type { PgTable } from 'drizzle-orm/pg-core';
+import { insertRows } from '../db/bulk-insert.js';
 import type { DbOrTx } from '../db/client.js';
 import type { escoLabels } from '../db/schema.js';
 import { foldLabel } from '../lib/text.js';
 
-/** Multi-row inserts (existing keys left alone) in chunks that stay under PostgreSQL's 65,535 bind-parameter limit. */
+/** Bulk inserts (`insertRows`: a thousand rows per statement, one parameter each), existing keys left alone. */
 export async function insertChunked<T extends Record<string, unknown>>(
   db: DbOrTx,
   table: PgTable,
   rows: T[],
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const perRow = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.floor(30000 / perRow));
-  for (let i = 0; i < rows.length; i += size) {
-    await db
-      .insert(table)
-      .values(rows.slice(i, i + size) as never)
-      .onConflictDoNothing();
-  }
+  await insertRows(db, table, rows as never, { onConflictDoNothing: true });
 }
 
 export const splitAlt = (value: string | undefined) =>
