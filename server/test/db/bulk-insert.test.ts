@@ -68,7 +68,11 @@ describe('insertRows', () => {
 
   it('leaves an absent column to its default, even when other rows give it', async () => {
     const db = database.handle.db;
-    await insertRows(db, probe, [{ label: 'given', note: 'mine' }, { label: 'absent' }, { label: 'undef', note: undefined }]);
+    await insertRows(db, probe, [
+      { label: 'given', note: 'mine' },
+      { label: 'absent' },
+      { label: 'undef', note: undefined },
+    ]);
     expect((await read()).map((r) => [r.label, r.note])).toEqual([
       ['absent', 'none'],
       ['given', 'mine'],
@@ -81,7 +85,9 @@ describe('insertRows', () => {
     const db = database.handle.db;
     const rows = Array.from({ length: BULK_ROWS * 2 + 5 }, (_, i) => ({ label: `r${i}`, n: i }));
     await insertRows(db, probe, rows);
-    const [count] = await db.select({ n: sql<number>`count(*)::int`, sum: sql<number>`sum(n)::int` }).from(probe);
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int`, sum: sql<number>`sum(n)::int` })
+      .from(probe);
     expect(count).toEqual({ n: rows.length, sum: (rows.length * (rows.length - 1)) / 2 });
     await expect(insertRows(db, probe, [{ label: 'r1' }])).rejects.toThrow();
     await insertRows(db, probe, [{ label: 'r1', n: -1 }, { label: 'new' }], { onConflictDoNothing: true });
@@ -95,7 +101,9 @@ describe('insertRows', () => {
     await expect(insertRows(db, probe, [{ label: 'x', note: sql`now()::text` as never }])).rejects.toThrow(
       /takes no SQL/,
     );
-    await expect(insertRows(db, probe, [{ label: 'x', nope: 1 } as never])).rejects.toThrow(/has no column nope/);
+    await expect(insertRows(db, probe, [{ label: 'x', nope: 1 } as never])).rejects.toThrow(
+      /has no column nope/,
+    );
     expect(await read()).toEqual([]);
   });
 });
