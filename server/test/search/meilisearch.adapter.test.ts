@@ -7,6 +7,7 @@ import {
   MeilisearchAdapter,
   compareVersions,
   meiliSettings,
+  settingsHold,
   toMeiliDocument,
 } from '../../src/search/meilisearch.adapter.js';
 import { SearchUnavailableError } from '../../src/search/search.port.js';
@@ -87,6 +88,34 @@ describe('Meilisearch adapter (no server needed)', () => {
     expect(s.synonyms?.['pont roulant']).toContain('carroponte');
     expect(s.pagination?.maxTotalHits).toBeGreaterThanOrEqual(10_000);
     expect(meiliSettings('profiles').typoTolerance?.disableOnAttributes).toEqual(['code']);
+  });
+
+  it('knows settings Meilisearch already holds, as it reports them, and sees any change', () => {
+    const desired = meiliSettings('assets');
+    // Meilisearch reports every setting, lists of attributes in its own order.
+    const reported = JSON.parse(JSON.stringify(desired)) as Record<string, unknown> & typeof desired;
+    reported.filterableAttributes = [...desired.filterableAttributes!].reverse();
+    reported.sortableAttributes = [...desired.sortableAttributes!].reverse();
+    reported.synonyms = Object.fromEntries(
+      Object.entries(desired.synonyms!).map(([k, v]) => [k, [...v].reverse()]),
+    );
+    Object.assign(reported, { stopWords: [], distinctAttribute: null, proximityPrecision: 'byWord' });
+    Object.assign(reported.typoTolerance!, { disableOnWords: [] });
+    expect(settingsHold(reported, desired)).toBe(true);
+
+    const changed = (edit: (s: typeof reported) => void) => {
+      const copy = JSON.parse(JSON.stringify(reported)) as typeof reported;
+      edit(copy);
+      return settingsHold(copy, desired);
+    };
+    // The order of searchable attributes ranks: another order is another setting.
+    expect(changed((s) => (s.searchableAttributes = [...s.searchableAttributes!].reverse()))).toBe(false);
+    expect(changed((s) => (s.filterableAttributes = s.filterableAttributes!.slice(1)))).toBe(false);
+    expect(changed((s) => s.filterableAttributes!.push('extra'))).toBe(false);
+    expect(changed((s) => (s.typoTolerance!.minWordSizeForTypos = { oneTypo: 4, twoTypos: 9 }))).toBe(false);
+    expect(changed((s) => (s.synonyms!.capannone = ['hangar']))).toBe(false);
+    expect(changed((s) => delete (s as Record<string, unknown>).pagination)).toBe(false);
+    expect(changed((s) => (s.faceting = { maxValuesPerFacet: 10 }))).toBe(false);
   });
 
   it('sends only allowlisted fields, plus _geo and date twins', () => {
