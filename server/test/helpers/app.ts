@@ -12,6 +12,7 @@ import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache
 import { EmbeddedSearchAdapter } from '../../src/search/embedded.adapter.js';
 import type { SearchPort } from '../../src/search/search.port.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { makeDesk } from './factories.js';
 
 export interface Caller {
   role: Role;
@@ -98,4 +99,11 @@ export async function createTestApp(
       await database.destroy();
     },
   };
+}
+
+/** A test app with one desk and an operator of it: what most desk-side API tests start from. */
+export async function createDeskOperatorApp(): Promise<{ t: TestApp; deskId: string; operator: Caller }> {
+  const t = await createTestApp();
+  const deskId = (await makeDesk(t.database.handle.db)).id;
+  return { t, deskId, operator: { role: 'operator', deskId } };
 }

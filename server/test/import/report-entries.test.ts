@@ -17,8 +17,8 @@ import {
   ZERO_COUNTS,
 } from '../../src/modules/imports/imports.repository.js';
 import { runRetention } from '../../src/modules/privacy/erasure.service.js';
-import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
-import { ESCO, makeDesk } from '../helpers/factories.js';
+import { createDeskOperatorApp, type Caller, type TestApp } from '../helpers/app.js';
+import { ESCO } from '../helpers/factories.js';
 import { importFile } from './helpers.js';
 
 /**
@@ -29,11 +29,7 @@ let t: TestApp;
 let deskId: string;
 let operator: Caller;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  deskId = (await makeDesk(t.database.handle.db)).id;
-  operator = { role: 'operator', deskId };
-});
+beforeAll(async () => ({ t, deskId, operator } = await createDeskOperatorApp()));
 afterAll(() => t?.close());
 
 const HEADER = 'External reference,First name,Last name,Municipality,Occupations (ESCO),Employment status';
