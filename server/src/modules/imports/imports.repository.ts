@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Principal, PrincipalRole } from '../../auth/principal.js';
+import { insertRows } from '../../db/bulk-insert.js';
 import type { DbOrTx } from '../../db/client.js';
 import { importJobs, importReportEntries, users } from '../../db/schema.js';
 import type { ReportEntry } from './import-codes.js';
@@ -98,8 +99,11 @@ export async function replaceReport(db: DbOrTx, id: string, entries: ReportEntry
   const kept = entries.slice(0, MAX_REPORT_ENTRIES);
   await db.transaction(async (tx) => {
     await tx.delete(importReportEntries).where(eq(importReportEntries.jobId, id));
-    if (kept.length > 0)
-      await tx.insert(importReportEntries).values(kept.map((entry, seq) => ({ jobId: id, seq, entry })));
+    await insertRows(
+      tx,
+      importReportEntries,
+      kept.map((entry, seq) => ({ jobId: id, seq, entry })),
+    );
     await tx
       .update(importJobs)
       .set({ reportSize: kept.length, updatedAt: new Date() })
