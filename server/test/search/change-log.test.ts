@@ -124,6 +124,8 @@ describe.skipIf(!onPostgres)('two transactions committing out of order (PostgreS
       await first;
     }
     expect(await idOf(early)).toBeLessThan(await idOf(late));
+    // Passing both rows also waits for the other test files' transactions on the cluster.
+    await horizonPassed();
     await relay.drain();
     expect(seen).toContain(early);
     // Each told once: the early-applied transaction is passed over, not replayed.
@@ -133,6 +135,9 @@ describe.skipIf(!onPostgres)('two transactions committing out of order (PostgreS
   });
 
   it('loses nothing with many writers interleaving (every id told, the log read to its end)', async () => {
+    // Placed past the earlier tests' rows: a reader is placed at the horizon, which other databases'
+    // transactions on the cluster may hold back for a while.
+    await horizonPassed();
     const { relay, seen } = recordingReader();
     await relay.register();
     const ids = Array.from({ length: 200 }, () => randomUUID());
@@ -155,6 +160,7 @@ describe.skipIf(!onPostgres)('two transactions committing out of order (PostgreS
     );
     reading = false;
     await reader;
+    await horizonPassed();
     await relay.drain();
     expect(new Set(seen)).toEqual(new Set(ids));
   });
