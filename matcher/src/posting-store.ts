@@ -35,6 +35,25 @@ function grow<A extends Float64Array | Float32Array | Int32Array>(
  */
 const FAR_KM = 200;
 
+/** A record's distance value not computed yet (values are in [0, 1], −1 when excluded). */
+const UNKNOWN = -2;
+
+/** Layout of `PostingStore.geo`: four numbers per slot. */
+const GEO_STRIDE = 4;
+const LAT = 0;
+const LON = 1;
+const RADIUS = 2;
+const SKILL_TOTAL = 3;
+
+/**
+ * Layout of the query scratch: four 32-bit words per slot, the epoch mark as an integer (in `marks`)
+ * and three floats (in `sums`, a view of the same memory).
+ */
+const SCRATCH_STRIDE = 4;
+const ACC = 1;
+const OCC = 2;
+const DIST = 3;
+
 /**
  * One indexed record: its point and its own radius (mobility or need radius). Its keys are not
  * kept: a million profiles × twenty key strings would cost gigabytes; `keysOf` recomputes them.
@@ -96,19 +115,25 @@ export class PostingStore<T> {
   private readonly slotOf = new Map<string, number>();
   private readonly postings = new Map<string, IntList>();
   private readonly grid = new Map<number, IntList>();
-  private lat = new Float64Array(16);
-  private lon = new Float64Array(16);
-  private radius = new Float64Array(16);
-  private skillTotal = new Float32Array(16);
+  /**
+   * Per slot, side by side: latitude, longitude, radius and skill total (GEO_STRIDE numbers). A query
+   * reads all of them for hundreds of thousands of slots in posting order, so they share a cache line
+   * rather than live in four arrays of a million.
+   */
+  private geo = new Float64Array(16 * GEO_STRIDE);
   private maxRadius = 0;
   /** Slots whose radius exceeds FAR_KM (flagged in `far`), visited one by one by the grid pass. */
   private farSlots = new IntList();
   private far = new Uint8Array(16);
   private live = 0;
-  // Query scratch space, reused between queries (the store is single-threaded).
-  private acc = new Float32Array(16);
-  private occ = new Float32Array(16);
-  private mark = new Int32Array(16);
+  // Query scratch space, reused between queries (the store is single-threaded). Per slot, side by side
+  // for the same reason as `geo`: the query's epoch mark, skill credit, occupation closeness, distance.
+  private scratchCapacity = 0;
+  private marks = new Int32Array(0);
+  private sums = new Float32Array(0);
+  private touched = new Int32Array(0);
+  private heapSlots = new Int32Array(0);
+  private heapBounds = new Float64Array(0);
   private epoch = 0;
 
   constructor(private readonly keysOf: (item: T) => readonly string[]) {}
@@ -132,19 +157,17 @@ export class PostingStore<T> {
     this.entries.push(e);
     this.slotOf.set(e.id, slot);
     const n = slot + 1;
-    this.lat = grow(this.lat, n, (m) => new Float64Array(m));
-    this.lon = grow(this.lon, n, (m) => new Float64Array(m));
-    this.radius = grow(this.radius, n, (m) => new Float64Array(m));
-    this.skillTotal = grow(this.skillTotal, n, (m) => new Float32Array(m));
+    this.geo = grow(this.geo, n * GEO_STRIDE, (m) => new Float64Array(m));
     if (n > this.far.length) {
       const f = new Uint8Array(Math.max(n, this.far.length * 2));
       f.set(this.far);
       this.far = f;
     }
-    this.lat[slot] = e.point.lat;
-    this.lon[slot] = e.point.lon;
-    this.radius[slot] = e.radiusKm;
-    this.skillTotal[slot] = e.skillTotal;
+    const at = slot * GEO_STRIDE;
+    this.geo[at + LAT] = e.point.lat;
+    this.geo[at + LON] = e.point.lon;
+    this.geo[at + RADIUS] = e.radiusKm;
+    this.geo[at + SKILL_TOTAL] = e.skillTotal;
     if (e.radiusKm > FAR_KM) {
       this.far[slot] = 1;
       this.farSlots.push(slot);
@@ -183,7 +206,9 @@ export class PostingStore<T> {
       for (let i = 0; i < g.length; i++) {
         const s = g.data[i]!;
         const e = this.entries[s];
-        if (e && haversineRaw(point.lat, point.lon, this.lat[s]!, this.lon[s]!) <= radiusKm) out.push(e.item);
+        const at = s * GEO_STRIDE;
+        if (e && haversineRaw(point.lat, point.lon, this.geo[at + LAT]!, this.geo[at + LON]!) <= radiusKm)
+          out.push(e.item);
       }
     }
     return out;
@@ -221,35 +246,36 @@ export class PostingStore<T> {
 
   /**
    * Exact top-k by a threshold search. For every candidate we compute an upper bound of its
-   * score from the postings (skills, occupation) and its exact distance; candidates are then
-   * scored in decreasing order of bound, and the search stops as soon as the next bound cannot
-   * beat the k-th best full score. Records matched by no key are only visited (through the
-   * grid) when their best possible score could still enter the top k.
+   * score from the postings (skills, occupation) and where it lives; candidates are then scored in
+   * decreasing order of bound, and the search stops as soon as the next bound cannot beat the k-th
+   * best full score. Records matched by no key are only visited (through the grid) when their best
+   * possible score could still enter the top k.
+   *
+   * With travel times the door-to-door time is the costly part (a hundred haversines), so it is
+   * computed lazily: a record within the straight-line reach first gets the bound of the best
+   * distance value, and only when it reaches the top of the heap is its travel time computed and the
+   * record put back with its exact bound. At a million profiles a need's postings touch about 300,000
+   * people; a few thousand of them ever reach the top.
    */
   search(plan: SearchPlan<T>, k: number): { results: MatchResult[]; stats: SearchStats } {
     const n = this.entries.length;
-    if (this.acc.length < n) {
-      this.acc = new Float32Array(n);
-      this.occ = new Float32Array(n);
-      this.mark = new Int32Array(n);
-    }
+    if (this.scratchCapacity < n) this.growScratch(n);
+    const { marks, sums, touched, geo } = this;
     const epoch = ++this.epoch;
-    const touched: number[] = [];
-    const touch = (s: number): void => {
-      if (this.mark[s] !== epoch) {
-        this.mark[s] = epoch;
-        this.acc[s] = 0;
-        this.occ[s] = plan.occupationFloor;
-        touched.push(s);
-      }
-    };
+    let touchedCount = 0;
     for (const { key, amount } of plan.skillKeys) {
       const l = this.postings.get(key);
       if (!l) continue;
       for (let i = 0; i < l.length; i++) {
         const s = l.data[i]!;
-        touch(s);
-        this.acc[s] = this.acc[s]! + amount;
+        const at = s * SCRATCH_STRIDE;
+        if (marks[at] !== epoch) {
+          marks[at] = epoch;
+          sums[at + ACC] = 0;
+          sums[at + OCC] = plan.occupationFloor;
+          touched[touchedCount++] = s;
+        }
+        sums[at + ACC] = sums[at + ACC]! + amount;
       }
     }
     for (const { key, value } of plan.occupationKeys) {
@@ -257,27 +283,47 @@ export class PostingStore<T> {
       if (!l) continue;
       for (let i = 0; i < l.length; i++) {
         const s = l.data[i]!;
-        touch(s);
-        if (value > this.occ[s]!) this.occ[s] = value;
+        const at = s * SCRATCH_STRIDE;
+        if (marks[at] !== epoch) {
+          marks[at] = epoch;
+          sums[at + ACC] = 0;
+          sums[at + OCC] = plan.occupationFloor;
+          touched[touchedCount++] = s;
+        }
+        if (value > sums[at + OCC]!) sums[at + OCC] = value;
       }
     }
     const w = plan.weights;
     // Float32 accumulation rounds; the margin keeps the bound an upper bound.
     const slack = 1e-6;
-    const bound = (s: number, dist: number, skillAcc: number, occ: number): number => {
-      const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : this.skillTotal[s]!;
+    /** Upper bound of a slot's score; untouched slots (no key in common) have no credit and the floor. */
+    const bound = (s: number, distance: number): number => {
+      const at = s * SCRATCH_STRIDE;
+      const touchedNow = marks[at] === epoch;
+      const skillAcc = touchedNow ? sums[at + ACC]! : 0;
+      const occupation = touchedNow ? sums[at + OCC]! : plan.occupationFloor;
+      const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : geo[s * GEO_STRIDE + SKILL_TOTAL]!;
       const skill = total === 0 ? 1 : Math.min(1, skillAcc / total + slack);
-      return w.skills * skill + w.occupation * occ + w.distance * dist + plan.otherWeights + slack;
+      return w.skills * skill + w.occupation * occupation + w.distance * distance + plan.otherWeights + slack;
     };
     const p = plan.point;
     const proximity = plan.proximity;
-    /** The distance value of a record, −1 when distance excludes it. */
-    const eligible = (s: number): number => {
-      if (proximity) return proximity(this.entries[s]!.item);
-      const km = haversineRaw(p.lat, p.lon, this.lat[s]!, this.lon[s]!);
-      return km > plan.radiusKm && km > this.radius[s]!
-        ? -1
-        : distanceValue(km, plan.radiusKm, this.radius[s]!);
+    /**
+     * The distance value of a live record within the straight-line reach, or its best possible value (1)
+     * while its travel time is not known yet (UNKNOWN); −1 when distance excludes it or it was removed.
+     * Geography first: most touched slots are out of reach, and `entries` is the costlier read.
+     */
+    const reach = (s: number): number => {
+      const g = s * GEO_STRIDE;
+      const radius = geo[g + RADIUS]!;
+      const km = haversineRaw(p.lat, p.lon, geo[g + LAT]!, geo[g + LON]!);
+      if ((km > plan.radiusKm && km > radius) || !this.entries[s]) return -1;
+      const at = s * SCRATCH_STRIDE + DIST;
+      if (proximity) {
+        sums[at] = UNKNOWN;
+        return 1;
+      }
+      return (sums[at] = distanceValue(km, plan.radiusKm, radius));
     };
 
     const best = new TopK<MatchResult>(k, (a, b) => compareResults(a, b) < 0);
@@ -287,7 +333,21 @@ export class PostingStore<T> {
       while (heap.size > 0) {
         const worst = best.peekWorst();
         if (best.full && worst && heap.peekBound() < worst.score) return;
-        const e = this.entries[heap.pop()]!;
+        const s = heap.pop();
+        const e = this.entries[s]!;
+        const at = s * SCRATCH_STRIDE + DIST;
+        if (sums[at] === UNKNOWN) {
+          const d = proximity!(e.item);
+          sums[at] = d;
+          if (d < 0) continue;
+          const exact = bound(s, d);
+          // Back into the heap unless it is still the best bound: it is scored when its turn comes.
+          if (heap.size > 0 && exact < heap.peekBound()) {
+            heap.push(s, exact);
+            continue;
+          }
+          if (best.full && worst && exact < worst.score) continue;
+        }
         if (plan.filter && !plan.filter(e.item)) continue;
         const r = plan.score(e.item);
         scored++;
@@ -295,33 +355,38 @@ export class PostingStore<T> {
       }
     };
 
-    const slots = new Int32Array(touched.length);
-    const bounds = new Float64Array(touched.length);
+    const { heapSlots, heapBounds } = this;
     let m = 0;
-    for (const s of touched) {
-      if (!this.entries[s]) continue;
-      const dist = eligible(s);
-      if (dist < 0) continue;
-      slots[m] = s;
-      bounds[m] = bound(s, dist, this.acc[s]!, this.occ[s]!);
+    for (let i = 0; i < touchedCount; i++) {
+      const s = touched[i]!;
+      const d = reach(s);
+      if (d < 0) continue;
+      heapSlots[m] = s;
+      heapBounds[m] = bound(s, d);
       m++;
     }
     candidates += m;
-    drain(new BoundHeap(slots, bounds, m));
+    drain(new BoundHeap(heapSlots, heapBounds, m));
 
-    // Untouched records: no skill or occupation key in common. Visit them only if one could still enter.
+    // Untouched records: no skill or occupation key in common, so no skill credit when the query has
+    // skills. Visit them only if one could still enter.
+    const untouchedSkill = plan.querySkillTotal > 0 ? slack : 1;
     const untouchedMax =
-      w.skills + w.occupation * plan.occupationFloor + w.distance + plan.otherWeights + slack;
+      w.skills * untouchedSkill +
+      w.occupation * plan.occupationFloor +
+      w.distance +
+      plan.otherWeights +
+      slack;
     const worst = best.peekWorst();
     if (!best.full || (worst && untouchedMax >= worst.score)) {
-      const rest: number[] = [];
-      const restBounds: number[] = [];
+      let rest = 0;
       const visit = (s: number): void => {
-        if (this.mark[s] === epoch || !this.entries[s]) return;
-        const dist = eligible(s);
-        if (dist < 0) return;
-        rest.push(s);
-        restBounds.push(bound(s, dist, 0, plan.occupationFloor));
+        if (marks[s * SCRATCH_STRIDE] === epoch) return;
+        const d = reach(s);
+        if (d < 0) return;
+        heapSlots[rest] = s;
+        heapBounds[rest] = bound(s, d);
+        rest++;
       };
       // Far-reaching records are visited from their own list, so the grid covers the ordinary radii only.
       for (const cell of cellsWithin(p, Math.max(plan.radiusKm, this.maxRadius))) {
@@ -333,9 +398,21 @@ export class PostingStore<T> {
         const s = this.farSlots.data[i]!;
         if (this.far[s] === 1) visit(s);
       }
-      candidates += rest.length;
-      drain(new BoundHeap(Int32Array.from(rest), Float64Array.from(restBounds), rest.length));
+      candidates += rest;
+      drain(new BoundHeap(heapSlots, heapBounds, rest));
     }
     return { results: best.sorted(), stats: { poolSize: this.live, candidates, scored } };
+  }
+
+  /** Scratch for `n` slots (and room to grow), allocated once rather than per query. */
+  private growScratch(n: number): void {
+    const capacity = Math.max(n, Math.ceil(this.scratchCapacity * 1.5));
+    const words = new ArrayBuffer(capacity * SCRATCH_STRIDE * 4);
+    this.marks = new Int32Array(words);
+    this.sums = new Float32Array(words);
+    this.touched = new Int32Array(capacity);
+    this.heapSlots = new Int32Array(capacity);
+    this.heapBounds = new Float64Array(capacity);
+    this.scratchCapacity = capacity;
   }
 }

@@ -101,6 +101,34 @@ export class BoundHeap {
     return top;
   }
 
+  /**
+   * Puts a slot back with a tighter bound. Only after a pop: the arrays never grow, so the heap holds at
+   * most the slots it was built with.
+   */
+  push(slot: number, bound: number): void {
+    if (this.n >= this.slots.length) throw new Error('BoundHeap.push beyond its capacity');
+    let i = this.n++;
+    this.slots[i] = slot;
+    this.bounds[i] = bound;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.above(i, parent)) return;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private swap(i: number, j: number): void {
+    const s = this.slots;
+    const b = this.bounds;
+    const ts = s[i]!;
+    s[i] = s[j]!;
+    s[j] = ts;
+    const tb = b[i]!;
+    b[i] = b[j]!;
+    b[j] = tb;
+  }
+
   private above(i: number, j: number): boolean {
     const bi = this.bounds[i]!;
     const bj = this.bounds[j]!;
@@ -108,8 +136,6 @@ export class BoundHeap {
   }
 
   private down(i: number): void {
-    const s = this.slots;
-    const b = this.bounds;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
@@ -117,12 +143,7 @@ export class BoundHeap {
       if (l < this.n && this.above(l, w)) w = l;
       if (r < this.n && this.above(r, w)) w = r;
       if (w === i) return;
-      const ts = s[i]!;
-      s[i] = s[w]!;
-      s[w] = ts;
-      const tb = b[i]!;
-      b[i] = b[w]!;
-      b[w] = tb;
+      this.swap(i, w);
       i = w;
     }
   }

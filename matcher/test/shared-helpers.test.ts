@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boundingBox, canonicalJson, EARTH_RADIUS_KM, haversineRaw, sha256Hex, TopK } from '../src/index.js';
+import { BoundHeap } from '../src/top-k.js';
 
 // Known answers: each helper exists once in the product, so each is pinned here against outside values.
 
@@ -108,5 +110,42 @@ describe('TopK', () => {
     const none = new TopK<number>(0, (a, b) => a > b);
     none.offer(1);
     expect(none.sorted()).toEqual([]);
+  });
+});
+
+describe('BoundHeap', () => {
+  it('pops the largest bound first (smaller slot on ties), also for slots put back with a lower bound', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }),
+        (initial, cuts) => {
+          const bounds = Float64Array.from(initial);
+          const heap = new BoundHeap(Int32Array.from(initial.keys()), bounds, initial.length);
+          // The model: every slot with its current bound; the heap must agree with it at every pop.
+          const model = new Map(initial.map((b, slot) => [slot, b]));
+          let round = 0;
+          while (heap.size > 0) {
+            const expected = [...model].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+            expect(heap.peekBound()).toBe(expected[1]);
+            const slot = heap.pop();
+            expect(slot).toBe(expected[0]);
+            model.delete(slot);
+            const cut = cuts[round++];
+            // As the search does with a travel time: put the slot back with a tighter (lower) bound.
+            if (cut !== undefined && cut > 0 && expected[1] - cut >= 0) {
+              heap.push(slot, expected[1] - cut);
+              model.set(slot, expected[1] - cut);
+            }
+          }
+          expect(heap.peekBound()).toBe(-Infinity);
+        },
+      ),
+    );
+  });
+
+  it('refuses to grow beyond the slots it was built with', () => {
+    const heap = new BoundHeap(Int32Array.of(0), Float64Array.of(1), 1);
+    expect(() => heap.push(1, 0)).toThrow('capacity');
   });
 });

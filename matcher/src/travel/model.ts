@@ -249,6 +249,11 @@ export class TravelModel {
   }
 
   route(a: GeoPoint, b: GeoPoint): TravelRoute {
+    // The same answer as `from(a)(b)` without its table of port costs, which a road trip never reads
+    // (scoring calls this once per person scored: thousands per query at a million profiles).
+    const land = landmassOf(a.lat, a.lon);
+    if (landmassOf(b.lat, b.lon) === land)
+      return { minutes: this.roadMinutes(a, b, land), mode: 'road', ports: [], dailyCommute: true };
     return this.from(a)(b);
   }
 
