@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { PostingIndex } from './posting-index.js';
 import type { SearchPlan, SearchStats, StoreEntry } from './posting-store.js';
-import { scoreNeedForPerson, scorePersonForJob } from './score-job.js';
+import { jobPartialScore, scoreNeedForPerson, scorePersonForJob } from './score-job.js';
 import { canOperate, operatorWeights, scoreOperatorForAsset } from './assets.js';
 import { operatorBasis } from './operator-basis.js';
 import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
@@ -176,6 +176,7 @@ export class CandidateIndex extends PostingIndex<ScoringProfile> {
       weights: { skills: jw.skills, occupation: jw.occupation, distance: jw.distance },
       otherWeights: jw.languages + jw.qualification + jw.availability + jw.supplyChain,
       score: (p) => scorePersonForJob(p, need, kn, config),
+      partial: (p) => jobPartialScore(p, need, config),
       filter: options.filter,
     };
     return this.store.search(plan, k);
@@ -299,6 +300,7 @@ export class NeedIndex extends PostingIndex<JobNeedInput> {
       weights: { skills: jw.skills, occupation: jw.occupation, distance: jw.distance },
       otherWeights: jw.languages + jw.qualification + jw.availability + jw.supplyChain,
       score: (n) => scoreNeedForPerson(p, n, kn, config),
+      partial: (n) => jobPartialScore(p, n, config),
       filter: options.filter,
     };
     return this.store.search(plan, k);

@@ -40,7 +40,7 @@ export {
 } from './travel/model.js';
 export { TravelMatrix, UNREACHABLE } from './travel/matrix.js';
 export { mobilityMinutes, widestMinutes, type Mobility } from './components/distance.js';
-export { scorePersonForJob, scoreNeedForPerson } from './score-job.js';
+export { jobPartialScore, scorePersonForJob, scoreNeedForPerson } from './score-job.js';
 export { scorePersonForRole, rolesForPerson } from './score-role.js';
 export { compareResults, rankResults } from './rank.js';
 export { TopK } from './top-k.js';

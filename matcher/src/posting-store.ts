@@ -35,9 +35,6 @@ function grow<A extends Float64Array | Float32Array | Int32Array>(
  */
 const FAR_KM = 200;
 
-/** A record's distance value not computed yet (values are in [0, 1], −1 when excluded). */
-const UNKNOWN = -2;
-
 /** Layout of `PostingStore.geo`: four numbers per slot. */
 const GEO_STRIDE = 4;
 const LAT = 0;
@@ -47,12 +44,22 @@ const SKILL_TOTAL = 3;
 
 /**
  * Layout of the query scratch: four 32-bit words per slot, the epoch mark as an integer (in `marks`)
- * and three floats (in `sums`, a view of the same memory).
+ * and the skill credit, occupation closeness and distance value as floats (in `sums`, a view of the
+ * same memory). Sixteen bytes, not more: the touch loops miss the cache on nearly every slot.
  */
 const SCRATCH_STRIDE = 4;
 const ACC = 1;
 const OCC = 2;
 const DIST = 3;
+
+/**
+ * How far a candidate's bound has been tightened. Each step costs more than the one before and is
+ * taken only when the candidate reaches the top of the heap: the door-to-door time, then the exact
+ * components other than skills (`SearchPlan.partial`), then the full score.
+ */
+const NEEDS_DISTANCE = 0;
+const NEEDS_PARTIAL = 1;
+const READY = 2;
 
 /**
  * One indexed record: its point and its own radius (mobility or need radius). Its keys are not
@@ -90,6 +97,12 @@ export interface SearchPlan<T> {
    */
   readonly proximity?: ((item: T) => number) | undefined;
   readonly filter?: ((item: T) => boolean) | undefined;
+  /**
+   * The exact weighted sum of every component except skills and distance (occupation included), much
+   * cheaper than `score`: with it, a bound is tightened once more before the full score. Without it the
+   * bound keeps the occupation closeness from the postings and `otherWeights`.
+   */
+  readonly partial?: ((item: T) => number) | undefined;
   /** Rule on the scored result (besides having no exclusion) for it to be listed. */
   readonly accept?: ((r: MatchResult) => boolean) | undefined;
 }
@@ -131,6 +144,8 @@ export class PostingStore<T> {
   private scratchCapacity = 0;
   private marks = new Int32Array(0);
   private sums = new Float32Array(0);
+  /** Per slot, the stage of a candidate within reach (set by the query that found it in reach). */
+  private stages = new Uint8Array(0);
   private touched = new Int32Array(0);
   private heapSlots = new Int32Array(0);
   private heapBounds = new Float64Array(0);
@@ -206,9 +221,7 @@ export class PostingStore<T> {
       for (let i = 0; i < g.length; i++) {
         const s = g.data[i]!;
         const e = this.entries[s];
-        const at = s * GEO_STRIDE;
-        if (e && haversineRaw(point.lat, point.lon, this.geo[at + LAT]!, this.geo[at + LON]!) <= radiusKm)
-          out.push(e.item);
+        if (e && haversineRaw(point.lat, point.lon, e.point.lat, e.point.lon) <= radiusKm) out.push(e.item);
       }
     }
     return out;
@@ -260,7 +273,7 @@ export class PostingStore<T> {
   search(plan: SearchPlan<T>, k: number): { results: MatchResult[]; stats: SearchStats } {
     const n = this.entries.length;
     if (this.scratchCapacity < n) this.growScratch(n);
-    const { marks, sums, touched, geo } = this;
+    const { marks, sums, stages, touched, geo } = this;
     const epoch = ++this.epoch;
     let touchedCount = 0;
     for (const { key, amount } of plan.skillKeys) {
@@ -296,34 +309,37 @@ export class PostingStore<T> {
     const w = plan.weights;
     // Float32 accumulation rounds; the margin keeps the bound an upper bound.
     const slack = 1e-6;
-    /** Upper bound of a slot's score; untouched slots (no key in common) have no credit and the floor. */
+    /** Upper bound of a slot's skill contribution; untouched slots (no key in common) have no credit. */
+    const skillBound = (s: number): number => {
+      const at = s * SCRATCH_STRIDE;
+      const skillAcc = marks[at] === epoch ? sums[at + ACC]! : 0;
+      const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : geo[s * GEO_STRIDE + SKILL_TOTAL]!;
+      return w.skills * (total === 0 ? 1 : Math.min(1, skillAcc / total + slack));
+    };
+    /** Upper bound of a slot's score from the postings and a distance value; untouched slots have the floor. */
     const bound = (s: number, distance: number): number => {
       const at = s * SCRATCH_STRIDE;
-      const touchedNow = marks[at] === epoch;
-      const skillAcc = touchedNow ? sums[at + ACC]! : 0;
-      const occupation = touchedNow ? sums[at + OCC]! : plan.occupationFloor;
-      const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : geo[s * GEO_STRIDE + SKILL_TOTAL]!;
-      const skill = total === 0 ? 1 : Math.min(1, skillAcc / total + slack);
-      return w.skills * skill + w.occupation * occupation + w.distance * distance + plan.otherWeights + slack;
+      const occupation = marks[at] === epoch ? sums[at + OCC]! : plan.occupationFloor;
+      return skillBound(s) + w.occupation * occupation + w.distance * distance + plan.otherWeights + slack;
     };
     const p = plan.point;
     const proximity = plan.proximity;
+    const partial = plan.partial;
+    const firstStage = proximity ? NEEDS_DISTANCE : partial ? NEEDS_PARTIAL : READY;
     /**
      * The distance value of a live record within the straight-line reach, or its best possible value (1)
-     * while its travel time is not known yet (UNKNOWN); −1 when distance excludes it or it was removed.
-     * Geography first: most touched slots are out of reach, and `entries` is the costlier read.
+     * while its travel time is not known yet (stage NEEDS_DISTANCE); −1 when distance excludes it or it
+     * was removed. Geography first: most touched slots are out of reach, and `entries` is the costlier read.
      */
     const reach = (s: number): number => {
       const g = s * GEO_STRIDE;
       const radius = geo[g + RADIUS]!;
       const km = haversineRaw(p.lat, p.lon, geo[g + LAT]!, geo[g + LON]!);
       if ((km > plan.radiusKm && km > radius) || !this.entries[s]) return -1;
-      const at = s * SCRATCH_STRIDE + DIST;
-      if (proximity) {
-        sums[at] = UNKNOWN;
-        return 1;
-      }
-      return (sums[at] = distanceValue(km, plan.radiusKm, radius));
+      const at = s * SCRATCH_STRIDE;
+      stages[s] = firstStage;
+      if (proximity) return 1;
+      return (sums[at + DIST] = distanceValue(km, plan.radiusKm, radius));
     };
 
     const best = new TopK<MatchResult>(k, (a, b) => compareResults(a, b) < 0);
@@ -335,20 +351,28 @@ export class PostingStore<T> {
         if (best.full && worst && heap.peekBound() < worst.score) return;
         const s = heap.pop();
         const e = this.entries[s]!;
-        const at = s * SCRATCH_STRIDE + DIST;
-        if (sums[at] === UNKNOWN) {
-          const d = proximity!(e.item);
-          sums[at] = d;
-          if (d < 0) continue;
-          const exact = bound(s, d);
-          // Back into the heap unless it is still the best bound: it is scored when its turn comes.
-          if (heap.size > 0 && exact < heap.peekBound()) {
-            heap.push(s, exact);
-            continue;
+        const at = s * SCRATCH_STRIDE;
+        /** Back into the heap unless it still holds the best bound (then its next step comes at once). */
+        const later = (tighter: number): boolean => {
+          if (heap.size > 0 && tighter < heap.peekBound()) {
+            heap.push(s, tighter);
+            return true;
           }
-          if (best.full && worst && exact < worst.score) continue;
+          return best.full && worst !== undefined && tighter < worst.score;
+        };
+        // The caller's filter once, at a record's first pop: most candidates never get there.
+        if (stages[s] === firstStage && plan.filter && !plan.filter(e.item)) continue;
+        if (stages[s] === NEEDS_DISTANCE) {
+          const d = proximity!(e.item);
+          sums[at + DIST] = d;
+          if (d < 0) continue;
+          stages[s] = partial ? NEEDS_PARTIAL : READY;
+          if (later(bound(s, d))) continue;
         }
-        if (plan.filter && !plan.filter(e.item)) continue;
+        if (stages[s] === NEEDS_PARTIAL) {
+          stages[s] = READY;
+          if (later(skillBound(s) + partial!(e.item) + w.distance * sums[at + DIST]! + slack)) continue;
+        }
         const r = plan.score(e.item);
         scored++;
         if (r.exclusions.length === 0 && (!plan.accept || plan.accept(r))) best.offer(r);
@@ -410,6 +434,7 @@ export class PostingStore<T> {
     const words = new ArrayBuffer(capacity * SCRATCH_STRIDE * 4);
     this.marks = new Int32Array(words);
     this.sums = new Float32Array(words);
+    this.stages = new Uint8Array(capacity);
     this.touched = new Int32Array(capacity);
     this.heapSlots = new Int32Array(capacity);
     this.heapBounds = new Float64Array(capacity);

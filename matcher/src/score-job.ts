@@ -41,6 +41,26 @@ export function scorePersonForJob(
   );
 }
 
+/**
+ * The part of `scorePersonForJob`'s score that is neither skills nor distance, exactly (occupation,
+ * languages, qualification, availability, supply chain, weighted). It costs a fraction of the full
+ * score, so the indexes' search uses it to tighten a candidate's bound before scoring it in full.
+ */
+export function jobPartialScore(
+  p: ScoringProfile,
+  need: JobNeedInput,
+  config: ScoringConfig = DEFAULT_CONFIG,
+): number {
+  const w = config.job;
+  return (
+    w.occupation * scoreOccupation(p, need.occupationUri, need.iscoGroup, config).value +
+    w.languages * scoreLanguages(p.languages, need.languages, config).value +
+    w.qualification * scoreQualification(p.eqfLevel, need.minEqf, config).value +
+    w.availability * scoreAvailability(p.availableFrom, need.startDate, config).value +
+    w.supplyChain * scoreSupplyChain(p, need.supplyChain, need.naceDivision, config).value
+  );
+}
+
 /** The same pair seen from the person: `id` is the need, `subjectId` the person. */
 export function scoreNeedForPerson(
   p: ScoringProfile,

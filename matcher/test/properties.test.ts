@@ -4,6 +4,7 @@ import {
   CandidateIndex,
   DEFAULT_CONFIG,
   JOB_COMPONENTS,
+  jobPartialScore,
   NeedIndex,
   operatorsForAsset,
   rankResults,
@@ -31,6 +32,19 @@ describe('scorer properties (requirements A1, A2, A4, A5)', () => {
           expect(c.value).toBeLessThanOrEqual(1);
           expect(c.contribution).toBeCloseTo(c.weight * c.value, 12);
         }
+      }),
+      runs,
+    );
+  });
+
+  it('the partial score the indexes bound with is the sum of every contribution but skills and distance', () => {
+    fc.assert(
+      fc.property(profileArb(), needArb(), (p, n) => {
+        const r = scorePersonForJob(p, n, knowledge);
+        const others = r.components
+          .filter((c) => c.name !== 'skills' && c.name !== 'distance')
+          .reduce((s, c) => s + c.contribution, 0);
+        expect(Math.abs(jobPartialScore(p, n) - others)).toBeLessThan(1e-9);
       }),
       runs,
     );
