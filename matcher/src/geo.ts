@@ -43,21 +43,22 @@ export function boundingBox(lat: number, lon: number, km: number) {
 /** Grid cell size in degrees (~22 km of latitude): a few cells cover a commuting radius. */
 export const CELL_DEG = 0.2;
 
-export function cellOf(lat: number, lon: number): number {
-  const row = Math.floor((lat + 90) / CELL_DEG);
-  const col = Math.floor((lon + 180) / CELL_DEG);
+export function cellOf(lat: number, lon: number, cellDeg = CELL_DEG): number {
+  const row = Math.floor((lat + 90) / cellDeg);
+  const col = Math.floor((lon + 180) / cellDeg);
   return row * 2000 + col;
 }
 
-/** Every cell whose box may hold a point within `radiusKm` of the centre. */
-export function cellsWithin(center: GeoPoint, radiusKm: number): number[] {
+/** Every cell (of `cellDeg` degrees, as `cellOf`) whose box may hold a point within `radiusKm` of the centre. */
+export function cellsWithin(center: GeoPoint, radiusKm: number, cellDeg = CELL_DEG): number[] {
   const box = boundingBox(center.lat, center.lon, radiusKm);
-  const r0 = Math.floor((Math.max(-90, box.minLat) + 90) / CELL_DEG);
-  const r1 = Math.floor((Math.min(90, box.maxLat) + 90) / CELL_DEG);
-  const c0 = Math.floor((box.minLon + 180) / CELL_DEG);
-  const c1 = Math.floor((box.maxLon + 180) / CELL_DEG);
+  const r0 = Math.floor((Math.max(-90, box.minLat) + 90) / cellDeg);
+  const r1 = Math.floor((Math.min(90, box.maxLat) + 90) / cellDeg);
+  const c0 = Math.floor((box.minLon + 180) / cellDeg);
+  const c1 = Math.floor((box.maxLon + 180) / cellDeg);
+  const cols = Math.round(360 / cellDeg);
   const out: number[] = [];
   for (let r = r0; r <= r1; r++)
-    for (let c = c0; c <= c1; c++) out.push(r * 2000 + (((c % 1800) + 1800) % 1800));
+    for (let c = c0; c <= c1; c++) out.push(r * 2000 + (((c % cols) + cols) % cols));
   return out;
 }

@@ -35,6 +35,37 @@ function grow<A extends Float64Array | Float32Array | Int32Array>(
  */
 const FAR_KM = 200;
 
+/**
+ * Postings are split into blocks by where a record lives (cells of BLOCK_DEG degrees) and how far it
+ * reaches (the first of RADIUS_CLASSES_KM holding its radius), so a query reads only the blocks that can
+ * hold a record within its reach: at a million profiles most people holding a need's skills live too
+ * far away to be candidates, and reading their slots was most of a query's time.
+ */
+const BLOCK_DEG = 1;
+const RADIUS_CLASSES_KM = [25, 50, 100, FAR_KM] as const;
+/** The block of the records reaching beyond FAR_KM, read by every query. */
+const FAR_BLOCK = -1;
+
+function blockOf(point: GeoPoint, radiusKm: number): number {
+  if (radiusKm > FAR_KM) return FAR_BLOCK;
+  let c = 0;
+  while (radiusKm > RADIUS_CLASSES_KM[c]!) c++;
+  return cellOf(point.lat, point.lon, BLOCK_DEG) * RADIUS_CLASSES_KM.length + c;
+}
+
+/**
+ * Every block that may hold a record within reach of `point`: a record of class c is within reach only
+ * if it lies within max(radiusKm, that class's largest radius), so inside that circle's bounding box.
+ */
+function blocksWithin(point: GeoPoint, radiusKm: number): number[] {
+  const out: number[] = [FAR_BLOCK];
+  RADIUS_CLASSES_KM.forEach((classKm, c) => {
+    for (const cell of cellsWithin(point, Math.max(radiusKm, classKm), BLOCK_DEG))
+      out.push(cell * RADIUS_CLASSES_KM.length + c);
+  });
+  return out;
+}
+
 /** Layout of `PostingStore.geo`: four numbers per slot. */
 const GEO_STRIDE = 4;
 const LAT = 0;
@@ -93,7 +124,10 @@ export interface SearchPlan<T> {
   /**
    * With travel times: the record's distance value, or −1 when the pair is excluded by distance. It
    * replaces the straight-line test; `radiusKm` and the records' radii are then straight-line
-   * prefilters holding every record that could be accepted.
+   * prefilters holding every record that could be accepted, and the straight-line value on them,
+   * `distanceValue(km, radiusKm, record radius)`, must bound the travel value from above. It does for
+   * `travelFit`: a trip of `km` takes at least km / maxStraightKmPerMinute, and the prefilter radii are
+   * the time budgets times that speed.
    */
   readonly proximity?: ((item: T) => number) | undefined;
   readonly filter?: ((item: T) => boolean) | undefined;
@@ -118,7 +152,7 @@ export interface SearchStats {
 
 /**
  * Shared machinery of the two indexes: slots with columnar coordinates, postings lists by
- * string key, a lat/lon grid, and an exact top-k search by upper bounds.
+ * string key and block (see BLOCK_DEG), a lat/lon grid, and an exact top-k search by upper bounds.
  *
  * Removal leaves stale slot numbers in postings; they are skipped on read (the slot is empty)
  * and dropped when the store compacts, so add/remove/update stay O(keys).
@@ -126,7 +160,10 @@ export interface SearchStats {
 export class PostingStore<T> {
   private entries: (StoreEntry<T> | undefined)[] = [];
   private readonly slotOf = new Map<string, number>();
-  private readonly postings = new Map<string, IntList>();
+  /** Per key, its postings lists by block number (`blockNumber`): an array, read by index. */
+  private readonly postings = new Map<string, (IntList | undefined)[]>();
+  /** Blocks numbered densely in order of first use, so that the arrays of `postings` stay short. */
+  private readonly blockNumber = new Map<number, number>();
   private readonly grid = new Map<number, IntList>();
   /**
    * Per slot, side by side: latitude, longitude, radius and skill total (GEO_STRIDE numbers). A query
@@ -190,10 +227,13 @@ export class PostingStore<T> {
       this.far[slot] = 0;
       this.maxRadius = Math.max(this.maxRadius, e.radiusKm);
     }
+    const blockId = blockOf(e.point, e.radiusKm);
+    let block = this.blockNumber.get(blockId);
+    if (block === undefined) this.blockNumber.set(blockId, (block = this.blockNumber.size));
     for (const key of new Set(this.keysOf(e.item))) {
-      let l = this.postings.get(key);
-      if (!l) this.postings.set(key, (l = new IntList()));
-      l.push(slot);
+      let lists = this.postings.get(key);
+      if (!lists) this.postings.set(key, (lists = []));
+      (lists[block] ??= new IntList()).push(slot);
     }
     const cell = cellOf(e.point.lat, e.point.lon);
     let g = this.grid.get(cell);
@@ -229,13 +269,22 @@ export class PostingStore<T> {
 
   /** Records holding a key (e.g. a crisis case), in insertion order. */
   withKey(key: string): T[] {
-    const l = this.postings.get(key);
-    const out: T[] = [];
-    if (!l) return out;
-    for (let i = 0; i < l.length; i++) {
-      const e = this.entries[l.data[i]!];
-      if (e) out.push(e.item);
-    }
+    const slots: number[] = [];
+    for (const l of this.postings.get(key) ?? [])
+      if (l) for (let i = 0; i < l.length; i++) if (this.entries[l.data[i]!]) slots.push(l.data[i]!);
+    // Slots are handed out in insertion order (compaction keeps it); the blocks interleave them.
+    return slots.sort((a, b) => a - b).map((s) => this.entries[s]!.item);
+  }
+
+  /** The postings lists of a key within the blocks a query reads (block numbers). */
+  private listsOf(key: string, blocks: readonly number[]): IntList[] {
+    const lists = this.postings.get(key);
+    const out: IntList[] = [];
+    if (lists)
+      for (const b of blocks) {
+        const l = lists[b];
+        if (l) out.push(l);
+      }
     return out;
   }
 
@@ -250,6 +299,7 @@ export class PostingStore<T> {
     this.entries = [];
     this.slotOf.clear();
     this.postings.clear();
+    this.blockNumber.clear();
     this.grid.clear();
     this.live = 0;
     this.maxRadius = 0;
@@ -265,47 +315,48 @@ export class PostingStore<T> {
    * possible score could still enter the top k.
    *
    * With travel times the door-to-door time is the costly part (a hundred haversines), so it is
-   * computed lazily: a record within the straight-line reach first gets the bound of the best
+   * computed lazily: a record within the straight-line reach first gets the bound of its straight-line
    * distance value, and only when it reaches the top of the heap is its travel time computed and the
-   * record put back with its exact bound. At a million profiles a need's postings touch about 300,000
-   * people; a few thousand of them ever reach the top.
+   * record put back with its exact bound. At a million profiles a need's postings within reach hold up
+   * to 150,000 people; a few thousand of them ever reach the top.
    */
   search(plan: SearchPlan<T>, k: number): { results: MatchResult[]; stats: SearchStats } {
     const n = this.entries.length;
     if (this.scratchCapacity < n) this.growScratch(n);
     const { marks, sums, stages, touched, geo } = this;
     const epoch = ++this.epoch;
+    const blocks: number[] = [];
+    for (const id of blocksWithin(plan.point, plan.radiusKm)) {
+      const b = this.blockNumber.get(id);
+      if (b !== undefined) blocks.push(b);
+    }
     let touchedCount = 0;
-    for (const { key, amount } of plan.skillKeys) {
-      const l = this.postings.get(key);
-      if (!l) continue;
-      for (let i = 0; i < l.length; i++) {
-        const s = l.data[i]!;
-        const at = s * SCRATCH_STRIDE;
-        if (marks[at] !== epoch) {
-          marks[at] = epoch;
-          sums[at + ACC] = 0;
-          sums[at + OCC] = plan.occupationFloor;
-          touched[touchedCount++] = s;
+    for (const { key, amount } of plan.skillKeys)
+      for (const l of this.listsOf(key, blocks))
+        for (let i = 0; i < l.length; i++) {
+          const s = l.data[i]!;
+          const at = s * SCRATCH_STRIDE;
+          if (marks[at] !== epoch) {
+            marks[at] = epoch;
+            sums[at + ACC] = 0;
+            sums[at + OCC] = plan.occupationFloor;
+            touched[touchedCount++] = s;
+          }
+          sums[at + ACC] = sums[at + ACC]! + amount;
         }
-        sums[at + ACC] = sums[at + ACC]! + amount;
-      }
-    }
-    for (const { key, value } of plan.occupationKeys) {
-      const l = this.postings.get(key);
-      if (!l) continue;
-      for (let i = 0; i < l.length; i++) {
-        const s = l.data[i]!;
-        const at = s * SCRATCH_STRIDE;
-        if (marks[at] !== epoch) {
-          marks[at] = epoch;
-          sums[at + ACC] = 0;
-          sums[at + OCC] = plan.occupationFloor;
-          touched[touchedCount++] = s;
+    for (const { key, value } of plan.occupationKeys)
+      for (const l of this.listsOf(key, blocks))
+        for (let i = 0; i < l.length; i++) {
+          const s = l.data[i]!;
+          const at = s * SCRATCH_STRIDE;
+          if (marks[at] !== epoch) {
+            marks[at] = epoch;
+            sums[at + ACC] = 0;
+            sums[at + OCC] = plan.occupationFloor;
+            touched[touchedCount++] = s;
+          }
+          if (value > sums[at + OCC]!) sums[at + OCC] = value;
         }
-        if (value > sums[at + OCC]!) sums[at + OCC] = value;
-      }
-    }
     const w = plan.weights;
     // Float32 accumulation rounds; the margin keeps the bound an upper bound.
     const slack = 1e-6;
@@ -327,9 +378,9 @@ export class PostingStore<T> {
     const partial = plan.partial;
     const firstStage = proximity ? NEEDS_DISTANCE : partial ? NEEDS_PARTIAL : READY;
     /**
-     * The distance value of a live record within the straight-line reach, or its best possible value (1)
-     * while its travel time is not known yet (stage NEEDS_DISTANCE); −1 when distance excludes it or it
-     * was removed. Geography first: most touched slots are out of reach, and `entries` is the costlier read.
+     * The distance value of a live record within the straight-line reach, or a bound of it while its
+     * travel time is not known yet (stage NEEDS_DISTANCE); −1 when distance excludes it or it was
+     * removed. Geography first: most touched slots are out of reach, and `entries` is the costlier read.
      */
     const reach = (s: number): number => {
       const g = s * GEO_STRIDE;
@@ -338,7 +389,7 @@ export class PostingStore<T> {
       if ((km > plan.radiusKm && km > radius) || !this.entries[s]) return -1;
       const at = s * SCRATCH_STRIDE;
       stages[s] = firstStage;
-      if (proximity) return 1;
+      // With travel times this is an upper bound of the value (see SearchPlan.proximity), exact without.
       return (sums[at + DIST] = distanceValue(km, plan.radiusKm, radius));
     };
 
