@@ -11,6 +11,7 @@ import type {
 } from '@rilancio/matcher';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { Interner } from '../../lib/interner.js';
 import type { assets, needs, opportunities } from '../../db/schema.js';
 import {
   escoOccupations,
@@ -64,15 +65,24 @@ const PROFILE_COLUMNS = {
   region: municipalities.regionName,
 };
 
-function groupBy<T extends { profileId: string }>(items: T[]): Map<string, T[]> {
+/**
+ * The values profiles repeat (skill and occupation URIs, desk and crisis ids, dates, code lists), one
+ * shared instance each for the life of the process: the match index holds every matchable profile.
+ */
+const profileValues = new Interner();
+
+function groupByKey<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const it of items) {
-    const list = map.get(it.profileId);
+    const key = keyOf(it);
+    const list = map.get(key);
     if (list) list.push(it);
-    else map.set(it.profileId, [it]);
+    else map.set(key, [it]);
   }
   return map;
 }
+
+const groupBy = <T extends { profileId: string }>(items: T[]) => groupByKey(items, (it) => it.profileId);
 
 /**
  * Profiles with their occupations, skills and languages: four queries per chunk of ids, never a scan.
@@ -130,35 +140,45 @@ export async function loadProfileRecords(
     const skillsBy = groupBy(skills);
     const langsBy = groupBy(langs);
     for (const p of rows) {
+      const v = profileValues;
       out.push({
         version: p.version,
-        region: p.region,
+        region: v.string(p.region),
         profile: {
           id: p.id,
           code: p.code,
-          occupations: (occBy.get(p.id) ?? []).map((o) => ({
-            uri: o.uri,
-            iscoGroup: o.isco,
-            years: Number(o.years),
-          })),
-          skills: (skillsBy.get(p.id) ?? []).map((s) => ({
-            uri: s.skillUri,
-            source: s.source as SkillSource,
-          })),
-          languages: (langsBy.get(p.id) ?? []).map((l) => ({ code: l.language, cefr: l.level as CefrLevel })),
+          occupations: (occBy.get(p.id) ?? []).map((o) =>
+            v.record([o.uri, o.isco, o.years], () => ({
+              uri: v.string(o.uri),
+              iscoGroup: v.string(o.isco),
+              years: Number(o.years),
+            })),
+          ),
+          skills: (skillsBy.get(p.id) ?? []).map((s) =>
+            v.record([s.skillUri, s.source], () => ({
+              uri: v.string(s.skillUri),
+              source: v.string(s.source) as SkillSource,
+            })),
+          ),
+          languages: (langsBy.get(p.id) ?? []).map((l) =>
+            v.record([l.language, l.level], () => ({
+              code: v.string(l.language),
+              cefr: v.string(l.level) as CefrLevel,
+            })),
+          ),
           eqfLevel: p.eqfLevel,
-          drivingLicences: p.drivingLicences,
+          drivingLicences: v.list(p.drivingLicences),
           home: { lat: p.lat, lon: p.lon },
           mobilityKm: p.mobilityKm,
           maxTravelMinutes: p.maxTravelMinutes,
           weeklyFerryCommute: p.weeklyFerryCommute,
-          availableFrom: p.availableFrom ?? EPOCH,
-          employmentStatus: p.employmentStatus as EmploymentStatus,
-          desiredPaths: p.desiredPaths as DesiredPath[],
-          supplyChains: p.supplyChains,
-          naceDivisions: p.naceDivisions,
-          crisisCaseId: p.crisisCaseId,
-          deskId: p.deskId,
+          availableFrom: v.string(p.availableFrom ?? EPOCH),
+          employmentStatus: v.string(p.employmentStatus) as EmploymentStatus,
+          desiredPaths: v.list(p.desiredPaths as DesiredPath[]),
+          supplyChains: v.list(p.supplyChains),
+          naceDivisions: v.list(p.naceDivisions),
+          crisisCaseId: v.string(p.crisisCaseId),
+          deskId: v.string(p.deskId),
         },
       });
     }
@@ -187,24 +207,24 @@ export async function loadJobNeedInputs(db: DbOrTx, rows: NeedRow[]): Promise<Jo
       .where(inArray(escoOccupations.uri, [...new Set(jobRows.map((n) => n.occupationUri!))])),
   ]);
   const isco = new Map(occ.map((o) => [o.uri, o.iscoGroup]));
+  // Grouped once: the index loads needs a thousand at a time, and a scan per need was quadratic.
+  const skillsBy = groupByKey(skills, (s) => s.needId);
+  const langsBy = groupByKey(langs, (l) => l.needId);
+  const uris = (needId: string, relation: string) =>
+    (skillsBy.get(needId) ?? [])
+      .filter((s) => s.relation === relation)
+      .map((s) => s.skillUri)
+      .sort();
   return jobRows.map((n) => ({
     id: n.id,
     occupationUri: n.occupationUri!,
     iscoGroup: isco.get(n.occupationUri!) ?? '',
-    essentialSkills: skills
-      .filter((s) => s.needId === n.id && s.relation === 'essential')
-      .map((s) => s.skillUri)
-      .sort(),
-    optionalSkills: skills
-      .filter((s) => s.needId === n.id && s.relation === 'optional')
-      .map((s) => s.skillUri)
-      .sort(),
+    essentialSkills: uris(n.id, 'essential'),
+    optionalSkills: uris(n.id, 'optional'),
     positions: n.positions ?? 1,
     place: { lat: n.lat, lon: n.lon },
     radiusKm: n.radiusKm,
-    languages: langs
-      .filter((l) => l.needId === n.id)
-      .map((l) => ({ code: l.language, minCefr: l.minLevel as CefrLevel })),
+    languages: (langsBy.get(n.id) ?? []).map((l) => ({ code: l.language, minCefr: l.minLevel as CefrLevel })),
     minEqf: n.minEqf,
     startDate: n.startDate,
     supplyChain: n.supplyChain,
