@@ -8,6 +8,8 @@
  *   node --import tsx bench/matching/http-match.bench.ts --engine=pglite --profiles=20000 [--needs=300]
  *   BENCH_PG_URL=postgres://postgres@127.0.0.1:5432/postgres … --engine=postgres
  *
+ * `--cpu-prof=DIR` has the server write a V8 CPU profile into DIR when it stops.
+ *
  * Large sizes: seeding a million profiles takes longer than a benchmark should, so seed once with the
  * product's own seeder and point the benchmark at that database (it is read, never dropped):
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_1m npm run seed -- --size 1m
@@ -36,6 +38,7 @@ let nProfiles = Number(flags.get('profiles') ?? 2000);
 let nNeeds = Number(flags.get('needs') ?? Math.max(300, Math.round(nProfiles / 20)));
 const requests = Number(flags.get('requests') ?? 60);
 const reuse = flags.get('reuse');
+const cpuProfDir = flags.get('cpu-prof');
 const SECTION = 'matching';
 const say = (line: string) => log(SECTION, `[${engine}, ${nProfiles.toLocaleString('en')} profiles] ${line}`);
 
@@ -129,7 +132,9 @@ async function startServer(
 ): Promise<{ child: ChildProcess; base: string; startupMs: number; output: () => string }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  // --cpu-prof=DIR: the server writes a V8 CPU profile there when it stops (start-up included).
+  const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,
