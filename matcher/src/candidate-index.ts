@@ -36,13 +36,27 @@ export interface TopKResult {
   readonly stats: SearchStats;
 }
 
+/**
+ * One string per posting key, made once: a key built anew for each profile is a fresh string the
+ * postings map must hash again, and a million profiles hold some twenty keys each. Bounded by the
+ * vocabulary (skills, occupations, ISCO groups, crisis cases, desks), like the related-skill cache.
+ */
+const keyStrings = new Map<string, Map<string, string>>();
+function key(kind: string, value: string): string {
+  let byValue = keyStrings.get(kind);
+  if (!byValue) keyStrings.set(kind, (byValue = new Map()));
+  let k = byValue.get(value);
+  if (k === undefined) byValue.set(value, (k = `${kind}:${value}`));
+  return k;
+}
+
 function profileKeys(p: ScoringProfile): string[] {
   const keys: string[] = [];
-  for (const s of p.skills) keys.push(`s:${s.uri}`);
+  for (const s of p.skills) keys.push(key('s', s.uri));
   for (const o of p.occupations)
-    keys.push(`o:${o.uri}`, `i4:${o.iscoGroup}`, `i3:${o.iscoGroup.slice(0, 3)}`);
-  if (p.crisisCaseId !== null) keys.push(`c:${p.crisisCaseId}`);
-  keys.push(`d:${p.deskId}`);
+    keys.push(key('o', o.uri), key('i4', o.iscoGroup), key('i3', o.iscoGroup.slice(0, 3)));
+  if (p.crisisCaseId !== null) keys.push(key('c', p.crisisCaseId));
+  keys.push(key('d', p.deskId));
   return keys;
 }
 
