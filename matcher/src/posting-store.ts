@@ -331,30 +331,27 @@ export class PostingStore<T> {
       if (b !== undefined) blocks.push(b);
     }
     let touchedCount = 0;
+    /** The scratch offset of a slot, its sums reset the first time this query reaches it. */
+    const touch = (s: number): number => {
+      const at = s * SCRATCH_STRIDE;
+      if (marks[at] !== epoch) {
+        marks[at] = epoch;
+        sums[at + ACC] = 0;
+        sums[at + OCC] = plan.occupationFloor;
+        touched[touchedCount++] = s;
+      }
+      return at;
+    };
     for (const { key, amount } of plan.skillKeys)
       for (const l of this.listsOf(key, blocks))
         for (let i = 0; i < l.length; i++) {
-          const s = l.data[i]!;
-          const at = s * SCRATCH_STRIDE;
-          if (marks[at] !== epoch) {
-            marks[at] = epoch;
-            sums[at + ACC] = 0;
-            sums[at + OCC] = plan.occupationFloor;
-            touched[touchedCount++] = s;
-          }
+          const at = touch(l.data[i]!);
           sums[at + ACC] = sums[at + ACC]! + amount;
         }
     for (const { key, value } of plan.occupationKeys)
       for (const l of this.listsOf(key, blocks))
         for (let i = 0; i < l.length; i++) {
-          const s = l.data[i]!;
-          const at = s * SCRATCH_STRIDE;
-          if (marks[at] !== epoch) {
-            marks[at] = epoch;
-            sums[at + ACC] = 0;
-            sums[at + OCC] = plan.occupationFloor;
-            touched[touchedCount++] = s;
-          }
+          const at = touch(l.data[i]!);
           if (value > sums[at + OCC]!) sums[at + OCC] = value;
         }
     const w = plan.weights;
