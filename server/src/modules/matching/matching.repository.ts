@@ -66,8 +66,9 @@ const PROFILE_COLUMNS = {
 };
 
 /**
- * The values profiles repeat (skill and occupation URIs, desk and crisis ids, dates, code lists), one
- * shared instance each for the life of the process: the match index holds every matchable profile.
+ * The values profiles repeat (skill and occupation URIs, homes at municipal centroids, desk and crisis
+ * ids, dates, code lists), one shared instance each for the life of the process: the match index holds
+ * every matchable profile.
  */
 const profileValues = new Interner();
 
@@ -168,7 +169,7 @@ export async function loadProfileRecords(
           ),
           eqfLevel: p.eqfLevel,
           drivingLicences: v.list(p.drivingLicences),
-          home: { lat: p.lat, lon: p.lon },
+          home: v.record([p.lat, p.lon], () => ({ lat: p.lat, lon: p.lon })),
           mobilityKm: p.mobilityKm,
           maxTravelMinutes: p.maxTravelMinutes,
           weeklyFerryCommute: p.weeklyFerryCommute,
