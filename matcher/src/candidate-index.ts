@@ -143,7 +143,14 @@ export class CandidateIndex extends PostingIndex<ScoringProfile> {
     const travel = this.knowledge.travel;
     if (!travel) throw new Error('withinMinutes needs a travel model in the knowledge');
     const from = travel.from(point);
-    return this.store.near(point, travel.kmWithin(minutes)).filter((p) => from(p.home).minutes <= minutes);
+    // Homes are municipal centroids that many people share (the server hands them the same object):
+    // one route per home, not per person.
+    const within = new Map<GeoPoint, boolean>();
+    return this.store.near(point, travel.kmWithin(minutes)).filter((p) => {
+      let ok = within.get(p.home);
+      if (ok === undefined) within.set(p.home, (ok = from(p.home).minutes <= minutes));
+      return ok;
+    });
   }
 
   /** Skill postings bounding the skill credit of any person for these requirements. */

@@ -48,6 +48,12 @@ export interface TeamOptions {
 }
 
 /**
+ * People scored per step when a role's candidates are fitted: a few milliseconds of work, so the
+ * server answers other requests between steps even when a large pool gives a role tens of thousands.
+ */
+const FIT_SLICE = 2_000;
+
+/**
  * The pool for a team: first the workers displaced by the opportunity's crisis case, then those
  * living within the radius (in travel time when the index knows it). The role score also favours the crisis case (component crisisCase).
  */
@@ -80,7 +86,7 @@ interface Pair {
  * Team builder: assign people to role slots maximising the total fit, one role per person.
  *
  * 1. Score every (person, role) pair that may have evidence (numbers only, equal to `roleFit`;
- *    computed requirement-major by `TeamFits`, one step per role); keep
+ *    computed requirement-major by `TeamFits`, a slice of candidates per step); keep
  *    eligible pairs with score ≥ `team.minFit`. Members and alternates are explained at the end.
  * 2. Greedy: take pairs best-first (ties by person id then role order) while the person is free
  *    and the role has open slots.
@@ -136,14 +142,17 @@ export function* teamSteps(
   for (let ri = 0; ri < roles.length; ri++) {
     const role = roles[ri]!;
     const candidates = evidence.candidates(roleEvidence(role, k, config));
-    const roleFits = fits.forRole(role, candidates);
+    const fitOf = fits.role(role);
+    yield;
+    // A role of a large pool has tens of thousands of candidates: scored a slice per step.
     for (let i = 0; i < candidates.length; i++) {
       const pi = candidates[i]!;
-      const f = roleFits[i]!;
+      const f = fitOf(pi);
       if (!f.excluded && f.score >= config.team.minFit && hasEvidence(f, role, closeEnough)) {
         fit[ri]![pi] = f.score;
         pairs.push({ person: pi, role: ri, score: f.score });
       }
+      if ((i + 1) % FIT_SLICE === 0) yield;
     }
     pairsScored += candidates.length;
     yield;

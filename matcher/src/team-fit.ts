@@ -56,6 +56,16 @@ export class TeamFits {
 
   /** The fit of each given person (pool indexes) for one role, in the same order. */
   forRole(role: OpportunityRole, candidates: readonly number[]): RoleFit[] {
+    const fit = this.role(role);
+    return candidates.map((pi) => fit(pi));
+  }
+
+  /**
+   * One role's fit function over pool indexes. The skill credits of the whole pool are summed here,
+   * requirement by requirement; each call then costs a person's few component values, so a caller may
+   * score a role's candidates in slices and let other work run between them.
+   */
+  role(role: OpportunityRole): (pi: number) => RoleFit {
     const c = this.config.skills;
     const reqs = resolveRequirements(role.keySkills, NO_OPTIONAL, this.k, c);
     // got[pi] accumulates w × credit in requirement order, as `skillsValue` does; a zero credit adds
@@ -73,7 +83,7 @@ export class TeamFits {
         this.credit[pi] = 0;
       }
     }
-    return candidates.map((pi) => {
+    return (pi) => {
       this.personConstants(pi);
       const p = this.people[pi]!;
       const occupation = occupationValue(p, role.occupationUri, role.iscoGroup, this.config);
@@ -86,7 +96,7 @@ export class TeamFits {
         path: this.path[pi]!,
       });
       return { score, excluded: this.excludedByDistance[pi] === 1, occupation, anySkill: any[pi] === 1 };
-    });
+    };
   }
 
   private personConstants(pi: number): void {

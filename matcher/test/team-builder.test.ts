@@ -280,7 +280,26 @@ describe('team builder in steps', () => {
     }
     const team = next.value;
     expect(team).toEqual(buildTeam(wbo, pool, knowledge));
-    // People indexed 500 at a time and pairs scored 500 at a time: the work is cut, not done at once.
-    expect(count).toBeGreaterThanOrEqual(Math.floor(pool.length / 500) + Math.floor(team.pairsScored / 500));
+    // People indexed 500 at a time: the work is cut, not done at once.
+    expect(count).toBeGreaterThanOrEqual(Math.floor(pool.length / 500) + wbo.roles.length);
+  });
+
+  it('fits a role with many candidates a slice at a time', () => {
+    // Every worker is a candidate for the welder role (all weld): 9,000 fits must not be one step.
+    const pool = Array.from({ length: 9000 }, (_, i) =>
+      welder(`w${String(i).padStart(5, '0')}`, { crisisCaseId: i % 2 === 0 ? 'case-yard' : null }),
+    );
+    const steps = teamSteps(wbo, pool, knowledge);
+    let count = 0;
+    let next = steps.next();
+    while (!next.done) {
+      count++;
+      next = steps.next();
+    }
+    const indexing = Math.floor(pool.length / 500);
+    const fitting = Math.floor(next.value.pairsScored / 2000);
+    expect(fitting).toBeGreaterThanOrEqual(4);
+    expect(count).toBeGreaterThanOrEqual(indexing + fitting + 2 * wbo.roles.length);
+    expect(next.value).toEqual(buildTeam(wbo, pool, knowledge));
   });
 });
