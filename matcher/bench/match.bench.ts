@@ -498,7 +498,7 @@ function teamBuilder(workers: number, roles: number, runs: number): void {
   for (let i = 0; i < runs; i++) {
     const [a, ta] = time(() =>
       roleList.map((r, ri) =>
-        candidates[ri]!.map((pi) => roleFit(people[pi]!, opp, r, k, DEFAULT_CONFIG, evidence.views[pi])),
+        candidates[ri]!.map((pi) => roleFit(people[pi]!, opp, r, k, DEFAULT_CONFIG, evidence.view(pi))),
       ),
     );
     keep(naive, ta);

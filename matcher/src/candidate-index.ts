@@ -9,6 +9,7 @@ import type { SearchPlan, SearchStats, StoreEntry } from './posting-store.js';
 import { jobPartialScore, scoreNeedForPerson, scorePersonForJob } from './score-job.js';
 import { canOperate, operatorWeights, scoreOperatorForAsset } from './assets.js';
 import { operatorBasis } from './operator-basis.js';
+import { runToEnd } from './steps.js';
 import type { AssetInput, GeoPoint, JobNeedInput, MatchResult, ScoringProfile } from './types.js';
 
 export interface TopKOptions<T> {
@@ -134,23 +135,47 @@ export class CandidateIndex extends PostingIndex<ScoringProfile> {
    * drive it on the plain), so an island across the water is not "within 30 km"; else the km circle.
    */
   withinRadius(point: GeoPoint, radiusKm: number): ScoringProfile[] {
+    return runToEnd(this.withinRadiusSteps(point, radiusKm));
+  }
+
+  /** `withinRadius` in steps of `slice` people tested, for callers that serve others meanwhile. */
+  *withinRadiusSteps(
+    point: GeoPoint,
+    radiusKm: number,
+    slice = 2_000,
+  ): Generator<void, ScoringProfile[], void> {
     const travel = this.knowledge.travel;
-    return travel ? this.withinMinutes(point, travel.minutesForKm(radiusKm)) : this.near(point, radiusKm);
+    if (!travel) return this.near(point, radiusKm);
+    return yield* this.withinMinutesSteps(point, travel.minutesForKm(radiusKm), slice);
   }
 
   /** Workers whose home is within `minutes` of a point by road and all-year ferries (needs travel). */
   withinMinutes(point: GeoPoint, minutes: number): ScoringProfile[] {
+    return runToEnd(this.withinMinutesSteps(point, minutes));
+  }
+
+  private *withinMinutesSteps(
+    point: GeoPoint,
+    minutes: number,
+    slice = 2_000,
+  ): Generator<void, ScoringProfile[], void> {
     const travel = this.knowledge.travel;
     if (!travel) throw new Error('withinMinutes needs a travel model in the knowledge');
     const from = travel.from(point);
+    const near = this.store.near(point, travel.kmWithin(minutes));
+    yield;
     // Homes are municipal centroids that many people share (the server hands them the same object):
     // one route per home, not per person.
     const within = new Map<GeoPoint, boolean>();
-    return this.store.near(point, travel.kmWithin(minutes)).filter((p) => {
+    const out: ScoringProfile[] = [];
+    for (let i = 0; i < near.length; i++) {
+      const p = near[i]!;
       let ok = within.get(p.home);
       if (ok === undefined) within.set(p.home, (ok = from(p.home).minutes <= minutes));
-      return ok;
-    });
+      if (ok) out.push(p);
+      if ((i + 1) % slice === 0) yield;
+    }
+    return out;
   }
 
   /** Skill postings bounding the skill credit of any person for these requirements. */

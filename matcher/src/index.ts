@@ -52,6 +52,7 @@ export {
   buildTeam,
   teamSteps,
   teamPool,
+  teamPoolSteps,
   type TeamResult,
   type RoleCoverage,
   type TeamOptions,

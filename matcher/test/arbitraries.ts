@@ -87,3 +87,17 @@ export const needPoolArb = (max: number): fc.Arbitrary<JobNeedInput[]> =>
   fc
     .uniqueArray(fc.integer({ min: 0, max: 10_000 }), { minLength: 0, maxLength: max })
     .chain((ids) => fc.tuple(...ids.map((i) => needArb(fc.constant(`n${i}`)))));
+
+/** A skill and an occupation the knowledge does not list (a desk's own code, a newer ESCO release). */
+export const LOCAL_SKILL = 'http://example.org/skills/local-rigging';
+export const LOCAL_OCCUPATION = 'http://example.org/occupations/local-rigger';
+
+/** Sometimes adds the local skill and occupation to a profile, so paths for unknown URIs are exercised. */
+export const withLocalConcepts = <P extends ScoringProfile>(arb: fc.Arbitrary<P>): fc.Arbitrary<P> =>
+  fc.tuple(arb, fc.boolean(), fc.boolean()).map(([p, skill, occupation]) => ({
+    ...p,
+    skills: skill ? [...p.skills, { uri: LOCAL_SKILL, source: 'declared' as const }] : p.skills,
+    occupations: occupation
+      ? [...p.occupations, { uri: LOCAL_OCCUPATION, iscoGroup: '7215', years: 3 }]
+      : p.occupations,
+  }));

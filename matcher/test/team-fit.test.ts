@@ -5,10 +5,20 @@ import { occupationValue, scoreOccupation } from '../src/components/occupation.j
 import { roleFit } from '../src/score-role.js';
 import { TeamFits } from '../src/team-fit.js';
 import { DEFAULT_CONFIG, type Knowledge, type OpportunityInput, type ScoringProfile } from '../src/index.js';
-import { isoDate, needArb, point, profileArb } from './arbitraries.js';
+import {
+  isoDate,
+  LOCAL_OCCUPATION,
+  LOCAL_SKILL,
+  needArb,
+  point,
+  profileArb,
+  withLocalConcepts,
+} from './arbitraries.js';
 import { knowledge, OCC, PLACES, SK } from './helpers.js';
 import { ferryTable, municipalities, travel } from './travel-fixtures.js';
 import { TravelModel } from '../src/travel/model.js';
+
+type Source = ScoringProfile['skills'][number]['source'];
 
 /** Homes often shared (municipality centroids), sometimes anywhere: the route cache is keyed by home. */
 const homeArb = fc.oneof(fc.constantFrom(...Object.values(PLACES)), point);
@@ -17,11 +27,21 @@ const poolArb = fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { maxLength:
   fc.tuple(
     ...ids.map((i) =>
       fc
-        .tuple(profileArb(fc.constant(`p${i}`)), homeArb, fc.boolean())
-        .map(([p, home, sameCase]): ScoringProfile => ({
+        .tuple(
+          withLocalConcepts(profileArb(fc.constant(`p${i}`))),
+          homeArb,
+          fc.boolean(),
+          fc.option(fc.constantFrom('declared', 'certified', 'inferred') as fc.Arbitrary<Source>, {
+            nil: null,
+          }),
+        )
+        .map(([p, home, sameCase, again]): ScoringProfile => ({
           ...p,
           home,
           crisisCaseId: sameCase ? 'case-a' : p.crisisCaseId,
+          // A skill listed twice from two sources counts with its better credit, whichever comes first.
+          skills:
+            again && p.skills.length > 0 ? [...p.skills, { uri: p.skills[0]!.uri, source: again }] : p.skills,
         })),
     ),
   ),
@@ -29,7 +49,7 @@ const poolArb = fc.uniqueArray(fc.integer({ min: 0, max: 10_000 }), { maxLength:
 
 const oppArb: fc.Arbitrary<OpportunityInput> = fc
   .record({
-    roles: fc.array(needArb(), { minLength: 1, maxLength: 5 }),
+    roles: fc.array(fc.tuple(needArb(), fc.boolean()), { minLength: 1, maxLength: 5 }),
     place: homeArb,
     radiusKm: fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined }),
     startDate: fc.option(isoDate, { nil: null }),
@@ -44,13 +64,13 @@ const oppArb: fc.Arbitrary<OpportunityInput> = fc
     ...(o.radiusKm === undefined ? {} : { radiusKm: o.radiusKm }),
     startDate: o.startDate,
     supplyChain: null,
-    roles: o.roles.map((n, i) => ({
+    roles: o.roles.map(([n, local], i) => ({
       id: `r${i}`,
-      occupationUri: n.occupationUri,
-      iscoGroup: n.iscoGroup,
+      occupationUri: local ? LOCAL_OCCUPATION : n.occupationUri,
+      iscoGroup: local ? '7215' : n.iscoGroup,
       count: n.positions,
-      // Duplicates on purpose: the requirement list dedupes them, both ways.
-      keySkills: [...n.essentialSkills, ...n.essentialSkills.slice(0, 1)],
+      // Duplicates on purpose: the requirement list dedupes them, both ways. A local skill sometimes.
+      keySkills: [...n.essentialSkills, ...n.essentialSkills.slice(0, 1), ...(local ? [LOCAL_SKILL] : [])],
     })),
   })) as fc.Arbitrary<OpportunityInput>;
 
@@ -62,7 +82,7 @@ function sameFits(people: ScoringProfile[], opp: OpportunityInput, k: Knowledge)
     const all = people.map((_, i) => i);
     const fast = fits.forRole(role, all);
     all.forEach((pi) => {
-      const slow = roleFit(people[pi]!, opp, role, k, DEFAULT_CONFIG, evidence.views[pi]);
+      const slow = roleFit(people[pi]!, opp, role, k, DEFAULT_CONFIG);
       // Bit-identical, not close: the team (greedy order, ties) must not change.
       expect(fast[pi]).toStrictEqual(slow);
     });

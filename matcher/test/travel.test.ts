@@ -333,6 +333,39 @@ describe('candidate indexes stay exact with travel times', () => {
     expect(near).not.toContain(TOWNS.bastia);
     expect(index.near(TOWNS.piombino, 120).map((p) => p.home)).toContain(TOWNS.bastia);
   });
+
+  it('withinRadiusSteps gives withinRadius, a slice of people at a time', () => {
+    // Many people per town (homes shared, as the server's municipal centroids are), some living alike.
+    const people = Array.from({ length: 600 }, (_, i) => ({
+      ...fc.sample(profileArb(), { numRuns: 1, seed: i })[0]!,
+      id: `p${String(i).padStart(3, '0')}`,
+      home: places[i % places.length]!,
+    }));
+    const index = new CandidateIndex(withTravel, undefined, people);
+    for (const km of [0, 30, 80, 200]) {
+      const steps = index.withinRadiusSteps(TOWNS.piombino, km, 50);
+      let count = 0;
+      let next = steps.next();
+      while (!next.done) {
+        count++;
+        next = steps.next();
+      }
+      const all = index.withinRadius(TOWNS.piombino, km);
+      expect(next.value).toEqual(all);
+      // Every person by straight line within reach was tested, 50 per step.
+      const tested = index.near(
+        TOWNS.piombino,
+        withTravel.travel!.kmWithin(withTravel.travel!.minutesForKm(km)),
+      );
+      expect(count).toBeGreaterThanOrEqual(Math.floor(tested.length / 50));
+      // The same people as testing each one's door-to-door time.
+      const from = withTravel.travel!.from(TOWNS.piombino);
+      const limit = withTravel.travel!.minutesForKm(km);
+      expect(new Set(all.map((p) => p.id))).toEqual(
+        new Set(tested.filter((p) => from(p.home).minutes <= limit).map((p) => p.id)),
+      );
+    }
+  });
 });
 
 describe('seasons in the ferry table', () => {

@@ -4,12 +4,11 @@ import type { ScoringProfile } from '../types.js';
 import { personSkills, type PersonSkills } from './skills.js';
 
 /**
- * Skill views of the people in recent team pools, kept between runs. Building the views is most of a
- * team run over a 5,000-worker crisis (about half its CPU), and an operator runs the same opportunity
- * again and again while assembling the team. The cache is keyed by the profile object: the match index
+ * Skill views of the people team runs explain (members and alternates), kept between runs: an operator
+ * runs the same opportunity again and again while assembling the team. Fitting a pool needs no views
+ * (`PoolEvidence` holds each holder's credit). The cache is keyed by the profile object: the match index
  * replaces the object when a profile changes, so a changed person is never served an old view. It is
- * bounded (the least recently used leave first) because a view per profile would grow to a gigabyte at
- * a million profiles; a pool is a crisis and its surroundings, so a few pools fit.
+ * bounded (the least recently used leave first): a view is a few kilobytes.
  */
 export class SkillViewCache {
   private readonly views = new Map<ScoringProfile, PersonSkills>();
