@@ -27,15 +27,23 @@ export function eventLoopDelay() {
 /** Lets the event loop serve what is waiting (I/O callbacks included) before going on. */
 export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** How long `runInSteps` works before it lets the event loop serve what is waiting. */
+const TURN_MS = 3;
+
 /**
  * Runs a computation written as steps (a generator that yields between slices of work, such as the
- * matcher's `teamSteps`), letting other requests run between steps: the result is the same as running
- * it at once, and no single step holds the event loop for long.
+ * matcher's `teamSteps`), letting other requests run between turns of about `TURN_MS`: the result is
+ * the same as running it at once. A request waiting on the database (its session, its rate-limit
+ * count) needs the loop once per round trip, so a short turn matters more than few of them; steps are
+ * small, and as many run in a turn as fit.
  */
-export async function runInSteps<T>(steps: Generator<void, T, void>): Promise<T> {
+export async function runInSteps<T>(steps: Generator<void, T, void>, turnMs = TURN_MS): Promise<T> {
   for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
+    const until = performance.now() + turnMs;
+    do {
+      const next = steps.next();
+      if (next.done) return next.value;
+    } while (performance.now() < until);
     await yieldToLoop();
   }
 }

@@ -251,7 +251,7 @@ export function createMatchRuns(db: Database, feed: MatchFeed) {
       const { config } = settings.weights;
       const decisions = await latestDecisions(db, 'opportunity', id);
       const ix = await feed.index();
-      const pool = ix.teamPool(opp!, config, filters);
+      const pool = await runInSteps(ix.teamPool(opp!, config, filters));
       const team = await runInSteps(
         teamSteps(opp!, pool, ix.knowledge, config, {
           skillViews: ix.skillViews,

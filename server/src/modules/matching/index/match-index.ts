@@ -3,7 +3,7 @@ import {
   NeedIndex,
   PoolEvidenceCache,
   SkillViewCache,
-  teamPool,
+  teamPoolSteps,
   type AssetInput,
   type AssetKind,
   type AssetNeedInput,
@@ -132,9 +132,16 @@ export class MatchIndex {
     return this.jobNeeds.topKForPerson(p, k, { config });
   }
 
-  /** Workers of the opportunity's crisis case, then those living within the team radius. */
-  teamPool(opp: OpportunityInput, config: ScoringConfig, filters: PoolFilters): ScoringProfile[] {
-    const pool = teamPool(this.people, opp, config);
+  /**
+   * Workers of the opportunity's crisis case, then those living within the team radius, in steps (run
+   * with `runInSteps`): at regional scale the radius holds tens of thousands of people.
+   */
+  *teamPool(
+    opp: OpportunityInput,
+    config: ScoringConfig,
+    filters: PoolFilters,
+  ): Generator<void, ScoringProfile[]> {
+    const pool = yield* teamPoolSteps(this.people, opp, config);
     const keep = this.accepts(filters);
     return keep ? pool.filter(keep) : pool;
   }
