@@ -143,3 +143,14 @@ export const byName = (r: MatchResult, name: string): Component => {
   if (!c) throw new Error(`no component ${name}`);
   return c;
 };
+
+/** Runs a computation written as steps to its end, counting the pauses (each `yield`). */
+export function runCountingSteps<T>(steps: Generator<void, T, void>): { value: T; steps: number } {
+  let count = 0;
+  let next = steps.next();
+  while (!next.done) {
+    count++;
+    next = steps.next();
+  }
+  return { value: next.value, steps: count };
+}

@@ -15,7 +15,16 @@ import {
   type OpportunityInput,
   type ScoringProfile,
 } from '../src/index.js';
-import { knowledge, label, makeOpportunity, makeProfile, OCC, PLACES, SK } from './helpers.js';
+import {
+  knowledge,
+  label,
+  makeOpportunity,
+  makeProfile,
+  OCC,
+  PLACES,
+  runCountingSteps,
+  SK,
+} from './helpers.js';
 
 const welder = (id: string, extra: Partial<ScoringProfile> = {}): ScoringProfile =>
   makeProfile({
@@ -278,14 +287,7 @@ describe('team builder in steps', () => {
         crisisCaseId: i % 2 === 0 ? 'case-yard' : null,
       }),
     );
-    const steps = teamSteps(wbo, pool, knowledge);
-    let count = 0;
-    let next = steps.next();
-    while (!next.done) {
-      count++;
-      next = steps.next();
-    }
-    const team = next.value;
+    const { value: team, steps: count } = runCountingSteps(teamSteps(wbo, pool, knowledge));
     expect(team).toEqual(buildTeam(wbo, pool, knowledge));
     // People indexed 500 at a time: the work is cut, not done at once.
     expect(count).toBeGreaterThanOrEqual(Math.floor(pool.length / 500) + wbo.roles.length);
@@ -296,17 +298,11 @@ describe('team builder in steps', () => {
     const pool = Array.from({ length: 9000 }, (_, i) =>
       welder(`w${String(i).padStart(5, '0')}`, { crisisCaseId: i % 2 === 0 ? 'case-yard' : null }),
     );
-    const steps = teamSteps(wbo, pool, knowledge);
-    let count = 0;
-    let next = steps.next();
-    while (!next.done) {
-      count++;
-      next = steps.next();
-    }
+    const { value: team, steps: count } = runCountingSteps(teamSteps(wbo, pool, knowledge));
     const indexing = Math.floor(pool.length / 500);
-    const fitting = Math.floor(next.value.pairsScored / 500);
+    const fitting = Math.floor(team.pairsScored / 500);
     expect(fitting).toBeGreaterThanOrEqual(4);
     expect(count).toBeGreaterThanOrEqual(indexing + fitting + 2 * wbo.roles.length);
-    expect(next.value).toEqual(buildTeam(wbo, pool, knowledge));
+    expect(team).toEqual(buildTeam(wbo, pool, knowledge));
   });
 });

@@ -12,7 +12,7 @@ import { landmassOf, roadMinutes, TERRAINS } from '../src/travel/landmass.js';
 import { TravelMatrix } from '../src/travel/matrix.js';
 import { TravelModel, WEEKLY_FERRY_MAX_MINUTES } from '../src/travel/model.js';
 import { needArb, profileArb } from './arbitraries.js';
-import { knowledge } from './helpers.js';
+import { knowledge, runCountingSteps } from './helpers.js';
 import { ferryJson, ferryTable, municipalities, TOWNS, travel } from './travel-fixtures.js';
 
 /** What the straight-line model said: the crow-fly distance driven on the plain. */
@@ -343,15 +343,9 @@ describe('candidate indexes stay exact with travel times', () => {
     }));
     const index = new CandidateIndex(withTravel, undefined, people);
     for (const km of [0, 30, 80, 200]) {
-      const steps = index.withinRadiusSteps(TOWNS.piombino, km, 50);
-      let count = 0;
-      let next = steps.next();
-      while (!next.done) {
-        count++;
-        next = steps.next();
-      }
+      const { value, steps: count } = runCountingSteps(index.withinRadiusSteps(TOWNS.piombino, km, 50));
       const all = index.withinRadius(TOWNS.piombino, km);
-      expect(next.value).toEqual(all);
+      expect(value).toEqual(all);
       // Every person by straight line within reach was tested, 50 per step.
       const tested = index.near(
         TOWNS.piombino,

@@ -12,26 +12,33 @@ function* busySteps(n: number, ms: number, done: { steps: number }): Generator<v
   return 'result';
 }
 
+/**
+ * Runs `n` busy steps in turns of `turnMs`, with a callback waiting on the event loop from the start:
+ * the result, and how many steps were done when the loop served the callback (−1: not before the end).
+ */
+async function runWithWaiting(n: number, ms: number, turnMs: number) {
+  const done = { steps: 0 };
+  let servedAfter = -1;
+  const running = runInSteps(busySteps(n, ms, done), turnMs);
+  setImmediate(() => (servedAfter = done.steps));
+  const result = await running;
+  return { result, servedAfter, steps: done.steps };
+}
+
 describe('runInSteps', () => {
   it('gives the result, and serves waiting callbacks between turns of a few steps', async () => {
-    const done = { steps: 0 };
-    let stepsWhenServed = -1;
-    const running = runInSteps(busySteps(40, 1, done), 3);
-    setImmediate(() => (stepsWhenServed = done.steps));
-    expect(await running).toBe('result');
+    const run = await runWithWaiting(40, 1, 3);
+    expect(run.result).toBe('result');
     // Served after the first turn (about three 1 ms steps), not after every step nor at the end.
-    expect(stepsWhenServed).toBeGreaterThan(1);
-    expect(stepsWhenServed).toBeLessThan(40);
+    expect(run.servedAfter).toBeGreaterThan(1);
+    expect(run.servedAfter).toBeLessThan(40);
   });
 
   it('runs small steps together while the turn lasts', async () => {
-    const done = { steps: 0 };
-    let stepsWhenServed = -1;
-    const running = runInSteps(busySteps(1000, 0, done), 60_000);
-    setImmediate(() => (stepsWhenServed = done.steps));
-    expect(await running).toBe('result');
+    const run = await runWithWaiting(1000, 0, 60_000);
+    expect(run.result).toBe('result');
     // All in one turn: the loop was not given back before the result.
-    expect(stepsWhenServed).toBe(-1);
-    expect(done.steps).toBe(1000);
+    expect(run.servedAfter).toBe(-1);
+    expect(run.steps).toBe(1000);
   });
 });
