@@ -37,13 +37,17 @@ const TURN_MS = 3;
  * count) needs the loop once per round trip, so a short turn matters more than few of them; steps are
  * small, and as many run in a turn as fit.
  */
-export async function runInSteps<T>(steps: Generator<void, T, void>, turnMs = TURN_MS): Promise<T> {
+export async function runInSteps<T>(
+  steps: Generator<void, T, void>,
+  turnMs = TURN_MS,
+  now: () => number = () => performance.now(),
+): Promise<T> {
   for (;;) {
-    const until = performance.now() + turnMs;
+    const until = now() + turnMs;
     do {
       const next = steps.next();
       if (next.done) return next.value;
-    } while (performance.now() < until);
+    } while (now() < until);
     await yieldToLoop();
   }
 }
