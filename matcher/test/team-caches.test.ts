@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { personSkills } from '../src/components/skills.js';
+import { PoolEvidence } from '../src/components/evidence.js';
 import {
   buildTeam,
   DEFAULT_CONFIG,
@@ -78,6 +79,32 @@ describe('what the server keeps between team runs', () => {
       skills: { ...DEFAULT_CONFIG.skills, inferred: DEFAULT_CONFIG.skills.inferred / 2 },
     };
     expect(buildTeam(opp, pool, knowledge, config, cache)).toEqual(buildTeam(opp, pool, knowledge, config));
+  });
+
+  it('keeps pools within its budget of posting entries, the least recently used leaving first', () => {
+    const make = (prefix: string, n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        welder(`${prefix}${i}`, [{ uri: SK.tigWelding, source: 'declared' }]),
+      );
+    const pools = [make('a', 10), make('b', 10), make('c', 10)];
+    const evidence = pools.map((p) => new PoolEvidence(p.length, p, knowledge, DEFAULT_CONFIG));
+    const weight = evidence[0]!.entries + pools[0]!.length;
+    expect(weight).toBeGreaterThan(10);
+    // Room for two pools, not three.
+    const cache = new PoolEvidenceCache(2 * weight + 1);
+    pools.forEach((p, i) => cache.keep(p, DEFAULT_CONFIG, evidence[i]!));
+    expect(cache.size).toBe(2);
+    expect(cache.find(pools[0]!, DEFAULT_CONFIG)).toBeUndefined();
+    expect(cache.find(pools[2]!, DEFAULT_CONFIG)).toBe(evidence[2]);
+    // 'b' is used again, so 'c' is the least recent when 'a' comes back.
+    expect(cache.find(pools[1]!, DEFAULT_CONFIG)).toBe(evidence[1]);
+    cache.keep(pools[0]!, DEFAULT_CONFIG, evidence[0]!);
+    expect(cache.find(pools[2]!, DEFAULT_CONFIG)).toBeUndefined();
+    expect(cache.find(pools[1]!, DEFAULT_CONFIG)).toBe(evidence[1]);
+    // A pool larger than the whole budget is still kept, alone.
+    const small = new PoolEvidenceCache(1);
+    small.keep(pools[0]!, DEFAULT_CONFIG, evidence[0]!);
+    expect(small.find(pools[0]!, DEFAULT_CONFIG)).toBe(evidence[0]);
   });
 
   it('holds at most its capacity of skill views, dropping the least recently used', () => {

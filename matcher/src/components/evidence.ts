@@ -205,6 +205,15 @@ export class PoolEvidence {
     this.heldSkills = this.heldOccupations = null;
   }
 
+  /** Posting entries held (the pool cache's measure of size). */
+  get entries(): number {
+    let n = this.skills.people.length + this.occupations.people.length;
+    for (const l of this.otherSkills.values()) n += l.people.length;
+    for (const l of this.otherOccupations.values()) n += l.length;
+    for (const l of this.byIsco3.values()) n += l.length;
+    return n;
+  }
+
   /** One person's skill view, for explaining their fit (`personSkills`, or the kept one). */
   view(pi: number): PersonSkills {
     const p = this.people[pi]!;

@@ -18,7 +18,12 @@ interface Entry {
 export class PoolEvidenceCache {
   private entries: Entry[] = [];
 
-  constructor(readonly capacity = 4) {}
+  /**
+   * `budget`: posting entries kept in all (about 12 bytes each, plus a reference per pool member).
+   * Bounded by size, not by count: a 5,000-worker crisis is a few tens of thousands of entries, a city's
+   * surroundings at a million profiles a few million. The most recent pool is kept whatever its size.
+   */
+  constructor(readonly budget = 8_000_000) {}
 
   find(people: readonly ScoringProfile[], config: ScoringConfig): PoolEvidence | undefined {
     const credits = JSON.stringify(config.skills);
@@ -30,11 +35,26 @@ export class PoolEvidenceCache {
   /** Only a fully indexed pool is kept (a run cut short leaves nothing behind). */
   keep(people: readonly ScoringProfile[], config: ScoringConfig, evidence: PoolEvidence): void {
     const entry = { people, credits: JSON.stringify(config.skills), evidence };
-    this.entries = [entry, ...this.entries].slice(0, this.capacity);
+    const kept: Entry[] = [entry];
+    let used = weight(entry);
+    for (const e of this.entries) {
+      used += weight(e);
+      if (used > this.budget) break;
+      kept.push(e);
+    }
+    this.entries = kept;
+  }
+
+  /** How many pools are kept (for tests and the admin's view of memory). */
+  get size(): number {
+    return this.entries.length;
   }
 }
 
+const weight = (e: Entry) => e.evidence.entries + e.people.length;
+
 function samePeople(a: readonly ScoringProfile[], b: readonly ScoringProfile[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
