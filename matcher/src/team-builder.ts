@@ -287,7 +287,5 @@ function hasEvidence(f: RoleFit, role: OpportunityInput['roles'][number], closeE
 function dedupe(pool: readonly ScoringProfile[]): ScoringProfile[] {
   const byId = new Map<string, ScoringProfile>();
   for (const p of pool) if (!byId.has(p.id)) byId.set(p.id, p);
-  // The default sort orders strings by UTF-16 code units, as `<` does, without a call per comparison
-  // (a 40,000-person pool sorts in a third of the time).
-  return [...byId.keys()].sort().map((id) => byId.get(id)!);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
