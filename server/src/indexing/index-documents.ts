@@ -1,4 +1,5 @@
 import { and, asc, gt, inArray, isNull } from 'drizzle-orm';
+import { anyUuid } from '../db/any-id.js';
 import type { DbOrTx } from '../db/client.js';
 import {
   assets,
@@ -88,7 +89,7 @@ const placeFields = (m: typeof municipalities.$inferSelect | undefined) =>
   m ? { region: m.regionName, province: m.provinceName, municipality: m.name, country: m.country } : {};
 
 async function assetDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> {
-  const rows = await db.select().from(assets).where(inArray(assets.id, ids));
+  const rows = await db.select().from(assets).where(anyUuid(assets.id, ids));
   const where = await places(
     db,
     rows.map((r) => r.municipalityCode),
@@ -120,11 +121,11 @@ async function profileDocuments(
   ids: string[],
   cache?: ConceptLabelCache,
 ): Promise<DocumentsById> {
-  const rows = await db.select().from(profiles).where(inArray(profiles.id, ids));
+  const rows = await db.select().from(profiles).where(anyUuid(profiles.id, ids));
   const [occ, skills, langs] = await Promise.all([
-    db.select().from(profileOccupations).where(inArray(profileOccupations.profileId, ids)),
-    db.select().from(profileSkills).where(inArray(profileSkills.profileId, ids)),
-    db.select().from(profileLanguages).where(inArray(profileLanguages.profileId, ids)),
+    db.select().from(profileOccupations).where(anyUuid(profileOccupations.profileId, ids)),
+    db.select().from(profileSkills).where(anyUuid(profileSkills.profileId, ids)),
+    db.select().from(profileLanguages).where(anyUuid(profileLanguages.profileId, ids)),
   ]);
   const occUris = occ.map((o) => o.occupationUri);
   const [labels, isco, where] = await Promise.all([
@@ -184,8 +185,8 @@ async function profileDocuments(
 }
 
 async function needDocuments(db: DbOrTx, ids: string[], cache?: ConceptLabelCache): Promise<DocumentsById> {
-  const rows = await db.select().from(needs).where(inArray(needs.id, ids));
-  const skills = await db.select().from(needSkills).where(inArray(needSkills.needId, ids));
+  const rows = await db.select().from(needs).where(anyUuid(needs.id, ids));
+  const skills = await db.select().from(needSkills).where(anyUuid(needSkills.needId, ids));
   const skillsBy = group(skills, (s) => s.needId);
   const [labels, where] = await Promise.all([
     conceptLabels(
@@ -223,7 +224,7 @@ async function needDocuments(db: DbOrTx, ids: string[], cache?: ConceptLabelCach
 }
 
 async function firmDocuments(db: DbOrTx, ids: string[]): Promise<DocumentsById> {
-  const rows = await db.select().from(firms).where(inArray(firms.id, ids));
+  const rows = await db.select().from(firms).where(anyUuid(firms.id, ids));
   const nace = await db
     .select()
     .from(naceCodes)
@@ -262,8 +263,8 @@ async function opportunityDocuments(
   ids: string[],
   cache?: ConceptLabelCache,
 ): Promise<DocumentsById> {
-  const rows = await db.select().from(opportunities).where(inArray(opportunities.id, ids));
-  const roles = await db.select().from(opportunityRoles).where(inArray(opportunityRoles.opportunityId, ids));
+  const rows = await db.select().from(opportunities).where(anyUuid(opportunities.id, ids));
+  const roles = await db.select().from(opportunityRoles).where(anyUuid(opportunityRoles.opportunityId, ids));
   const rolesBy = group(roles, (r) => r.opportunityId);
   const [labels, where] = await Promise.all([
     conceptLabels(

@@ -10,6 +10,7 @@ import type {
   SkillSource,
 } from '@rilancio/matcher';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { anyUuid } from '../../db/any-id.js';
 import type { DbOrTx } from '../../db/client.js';
 import { Interner } from '../../lib/interner.js';
 import type { assets, needs, opportunities } from '../../db/schema.js';
@@ -109,7 +110,7 @@ export async function loadProfileRecords(
             eq(municipalities.code, profiles.municipalityCode),
           ),
         )
-        .where(and(inArray(profiles.id, chunk), options.liveOnly ? isNull(profiles.endedAt) : undefined)),
+        .where(and(anyUuid(profiles.id, chunk), options.liveOnly ? isNull(profiles.endedAt) : undefined)),
       db
         .select({
           profileId: profileOccupations.profileId,
@@ -119,7 +120,7 @@ export async function loadProfileRecords(
         })
         .from(profileOccupations)
         .innerJoin(escoOccupations, eq(escoOccupations.uri, profileOccupations.occupationUri))
-        .where(inArray(profileOccupations.profileId, chunk)),
+        .where(anyUuid(profileOccupations.profileId, chunk)),
       db
         .select({
           profileId: profileSkills.profileId,
@@ -127,7 +128,7 @@ export async function loadProfileRecords(
           source: profileSkills.source,
         })
         .from(profileSkills)
-        .where(inArray(profileSkills.profileId, chunk)),
+        .where(anyUuid(profileSkills.profileId, chunk)),
       db
         .select({
           profileId: profileLanguages.profileId,
@@ -135,7 +136,7 @@ export async function loadProfileRecords(
           level: profileLanguages.level,
         })
         .from(profileLanguages)
-        .where(inArray(profileLanguages.profileId, chunk)),
+        .where(anyUuid(profileLanguages.profileId, chunk)),
     ]);
     const occBy = groupBy(occ);
     const skillsBy = groupBy(skills);
@@ -200,8 +201,8 @@ export async function loadJobNeedInputs(db: DbOrTx, rows: NeedRow[]): Promise<Jo
   if (jobRows.length === 0) return [];
   const ids = jobRows.map((n) => n.id);
   const [skills, langs, occ] = await Promise.all([
-    db.select().from(needSkills).where(inArray(needSkills.needId, ids)),
-    db.select().from(needLanguages).where(inArray(needLanguages.needId, ids)),
+    db.select().from(needSkills).where(anyUuid(needSkills.needId, ids)),
+    db.select().from(needLanguages).where(anyUuid(needLanguages.needId, ids)),
     db
       .select()
       .from(escoOccupations)
@@ -292,7 +293,7 @@ export async function loadOpportunityInputs(db: DbOrTx, rows: (typeof opportunit
     .from(opportunityRoles)
     .innerJoin(escoOccupations, eq(escoOccupations.uri, opportunityRoles.occupationUri))
     .where(
-      inArray(
+      anyUuid(
         opportunityRoles.opportunityId,
         rows.map((r) => r.id),
       ),

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNull, type SQL } from 'drizzle-orm';
+import { anyUuid } from '../../../db/any-id.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { assets, needs, opportunities, profiles } from '../../../db/schema.js';
 import type { MatchAggregate } from './match-index.js';
@@ -41,7 +42,7 @@ export async function matchableNeeds(db: DbOrTx, ids: string[]) {
     ? db
         .select()
         .from(needs)
-        .where(and(MATCHABLE.need.where, inArray(needs.id, ids)))
+        .where(and(MATCHABLE.need.where, anyUuid(needs.id, ids)))
     : [];
 }
 
@@ -50,7 +51,7 @@ export async function matchableAssets(db: DbOrTx, ids: string[]) {
     ? db
         .select()
         .from(assets)
-        .where(and(MATCHABLE.asset.where, inArray(assets.id, ids)))
+        .where(and(MATCHABLE.asset.where, anyUuid(assets.id, ids)))
     : [];
 }
 
@@ -59,7 +60,7 @@ export async function matchableOpportunities(db: DbOrTx, ids: string[]) {
     ? db
         .select()
         .from(opportunities)
-        .where(and(MATCHABLE.opportunity.where, inArray(opportunities.id, ids)))
+        .where(and(MATCHABLE.opportunity.where, anyUuid(opportunities.id, ids)))
     : [];
 }
 
@@ -74,7 +75,7 @@ export async function liveProfileLabels(db: DbOrTx, ids: string[]) {
       version: profiles.version,
     })
     .from(profiles)
-    .where(and(MATCHABLE.profile.where, inArray(profiles.id, ids)));
+    .where(and(MATCHABLE.profile.where, anyUuid(profiles.id, ids)));
 }
 
 /** Titles and freshness of the needs on one result page, open ones only. */
@@ -83,7 +84,7 @@ export async function liveNeedLabels(db: DbOrTx, ids: string[]) {
   return db
     .select({ id: needs.id, title: needs.title, updatedAt: needs.updatedAt, version: needs.version })
     .from(needs)
-    .where(and(MATCHABLE.need.where, inArray(needs.id, ids)));
+    .where(and(MATCHABLE.need.where, anyUuid(needs.id, ids)));
 }
 
 /** Titles and freshness of the assets on one result page, offered ones only. */
@@ -92,7 +93,7 @@ export async function liveAssetLabels(db: DbOrTx, ids: string[]) {
   return db
     .select({ id: assets.id, title: assets.title, updatedAt: assets.updatedAt, version: assets.version })
     .from(assets)
-    .where(and(MATCHABLE.asset.where, inArray(assets.id, ids)));
+    .where(and(MATCHABLE.asset.where, anyUuid(assets.id, ids)));
 }
 
 /** Titles of the opportunities on one result page. */
@@ -101,5 +102,5 @@ export async function liveOpportunityTitles(db: DbOrTx, ids: string[]) {
   return db
     .select({ id: opportunities.id, title: opportunities.title, version: opportunities.version })
     .from(opportunities)
-    .where(and(MATCHABLE.opportunity.where, inArray(opportunities.id, ids)));
+    .where(and(MATCHABLE.opportunity.where, anyUuid(opportunities.id, ids)));
 }
