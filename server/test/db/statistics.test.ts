@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeStaleTables } from '../../src/db/statistics.js';
+import { analyzeStaleTables, PGLITE_STATISTICS_TARGET } from '../../src/db/statistics.js';
 import { seedDemoData } from '../../src/demo/demo.seeder.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -16,6 +16,11 @@ async function lastAnalyze(table: string): Promise<Date | null> {
   );
   const rows = Array.isArray(result) ? result : (result as { rows: { at: Date | null }[] }).rows;
   return rows[0]?.at ?? null;
+}
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = await database.handle.db.execute<T & Record<string, unknown>>(query);
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 describe.skipIf(!!process.env.DATABASE_URL)(
@@ -36,6 +41,18 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       expect(analysed).not.toContain('esco_labels');
       expect(await lastAnalyze('profiles')).not.toBeNull();
       expect(await analyzeStaleTables(database.handle)).toEqual([]);
+    });
+
+    it('samples with the small target that keeps an ANALYZE short, and leaves the session default alone', async () => {
+      // 300 distinct ids: the default target (100) would give 101 histogram bounds.
+      const [stats] = await rows<{ bounds: number }>(sql`
+        select array_length(histogram_bounds::text::text[], 1) as bounds
+        from pg_stats where tablename = 'profiles' and attname = 'id'`);
+      expect(stats!.bounds).toBe(PGLITE_STATISTICS_TARGET + 1);
+      const [setting] = await rows<{ target: string }>(
+        sql`select current_setting('default_statistics_target') as target`,
+      );
+      expect(setting!.target).toBe('100');
     });
   },
 );
