@@ -3,7 +3,7 @@
  * 127.0.0.1, takes a 100,000-row profile CSV through POST /imports (committed, not a dry run) while another
  * process keeps searching. Prints the event-loop delay (p50 / p99 / max) and the search latency, first
  * with searches alone, then for the whole import, and the import's rows per second.
- *   node --import tsx bench/sections/import-loop.ts --rows=100000 [--assets=5000] [--probes=2]
+ *   node --import tsx bench/sections/import-loop.ts --rows=100000 [--assets=5000] [--probes=2] [--names=common]
  * Requirement: while an import is parsed and processed, no request waits more than 50 ms for the loop.
  */
 import { principalFromTestHeaders } from '../../test/helpers/test-principal.js';
@@ -32,6 +32,11 @@ const flags = parseFlags(process.argv.slice(2));
 const rows = Number(flags.get('rows') ?? 100_000);
 const nAssets = Number(flags.get('assets') ?? 5_000);
 const probes = Number(flags.get('probes') ?? 2);
+/** `numbered` (default): every row a namesake of every other, the duplicate check's worst case. */
+const namesFlag = flags.get('names') ?? 'numbered';
+if (namesFlag !== 'numbered' && namesFlag !== 'common')
+  throw new Error(`--names: numbered or common, not ${namesFlag}`);
+const names: 'numbered' | 'common' = namesFlag;
 const SECTION = 'import-loop';
 const say = (line: string) => log(SECTION, line);
 
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
   const paths = QUERIES.map((q) => `/api/v1/search/assets?${new URLSearchParams({ q, limit: '20' })}`);
   const operator = { 'x-rilancio-role': 'operator', 'x-rilancio-desk': desk!.id };
 
-  const file = Buffer.from(profilesCsv(rows, { prefix: 'LOOP' }).text, 'latin1');
+  const file = Buffer.from(profilesCsv(rows, { prefix: 'LOOP', names }).text, 'latin1');
   const scratch = mkdtempSync(path.join(tmpdir(), 'rilancio-bench-'));
   const csvPath = path.join(scratch, 'lavoratori.csv');
   writeFileSync(csvPath, file);
@@ -215,7 +220,7 @@ async function main(): Promise<void> {
   say(
     `search latency during the import: p50 ${importSearch.p50} ms, p99 ${importSearch.p99} ms, max ${importSearch.max} ms (${importSearch.count} searches, ${importSearch.errors} errors)`,
   );
-  const where = `${rows.toLocaleString('en')}-row profile CSV committed through POST /imports on PGlite, ${probes} search loops from another process`;
+  const where = `${rows.toLocaleString('en')}-row profile CSV (${names} names) committed through POST /imports on PGlite, ${probes} search loops from another process`;
   emit([
     {
       section: SECTION,
