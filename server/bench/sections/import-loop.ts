@@ -224,21 +224,21 @@ async function main(): Promise<void> {
   emit([
     {
       section: SECTION,
-      name: 'event-loop delay during an import, p99',
+      name: `event-loop delay during an import (${names} names), p99`,
       value: importLoop.p99,
       unit: 'ms',
       note: `p50 ${importLoop.p50} ms, max ${importLoop.max} ms; searches alone: p50 ${idleLoop.p50}, p99 ${idleLoop.p99}, max ${idleLoop.max} ms; ${where}`,
     },
     {
       section: SECTION,
-      name: 'search latency during an import, p99',
+      name: `search latency during an import (${names} names), p99`,
       value: importSearch.p99,
       unit: 'ms',
       note: `p50 ${importSearch.p50} ms, max ${importSearch.max} ms, ${importSearch.count} searches, ${importSearch.errors} errors; searches alone: p50 ${idleSearch.p50}, p99 ${idleSearch.p99}, max ${idleSearch.max} ms`,
     },
     {
       section: SECTION,
-      name: 'import throughput while searching',
+      name: `import throughput while searching (${names} names)`,
       value: rowsPerSecond,
       unit: 'rows/s',
       note: `${round(seconds, 1)} s; upload answered in ${Math.round(uploadMs)} ms; created ${job.counts.create}, errors ${job.counts.error}`,
