@@ -23,6 +23,12 @@ import { queryRows } from '../../db/raw.js';
  * Runs one candidate lookup for a batch of probes and reads each row into a candidate. Every lookup
  * selects the probe a row answers (its index) and the record's id; `rest` reads what else it selects.
  * An empty batch asks the database nothing.
+ *
+ * Bitmap scans are off for the lookup. A probe's key comes from the probes' JSON, so the planner cannot
+ * see how common it is and estimates from the keys' average frequency: a name with thousands of
+ * namesakes among thousands of distinct names is estimated at a row or two, and a bitmap scan then read
+ * every namesake and sorted them to keep twenty (100-150 ms a batch during an import on PGlite, issue
+ * 10). Without bitmap scans the planner walks the key's index in id order and stops at the LIMIT.
  */
 async function lookUp<Probe, Rest>(
   db: DbOrTx,
@@ -31,8 +37,19 @@ async function lookUp<Probe, Rest>(
   rest: (row: Record<string, unknown>) => Rest,
 ): Promise<({ probe: number; id: string } & Rest)[]> {
   if (probes.length === 0) return [];
-  const rows = await queryRows<Record<string, unknown>>(db, query(probes));
+  const rows = await walkingKeyIndexes(db, (tx) => queryRows<Record<string, unknown>>(tx, query(probes)));
   return rows.map((r) => ({ probe: Number(r.probe), id: String(r.id), ...rest(r) }));
+}
+
+/** Runs `read` with bitmap scans off (see `lookUp`); exported for the plan test. */
+export function walkingKeyIndexes<T>(db: DbOrTx, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw('set local enable_bitmapscan = off'));
+    const result = await read(tx);
+    // Inside an import's batch this is a savepoint, and a released savepoint keeps its SET LOCAL.
+    await tx.execute(sql.raw('set local enable_bitmapscan = on'));
+    return result;
+  });
 }
 
 /** What a lookup reads beyond the probe and the id. */
