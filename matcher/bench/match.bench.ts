@@ -491,7 +491,7 @@ function teamBuilder(workers: number, roles: number, runs: number): void {
   // only a same-run comparison is fair): the straightforward `roleFit` per pair against the
   // requirement-major `TeamFits`; every fit is checked equal.
   const people = [...new Map(pool.map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const [evidence, indexMs] = time(() => new PoolEvidence(people.length, people, k, DEFAULT_CONFIG));
+  const [evidence, indexMs] = time(() => new PoolEvidence(people, k, DEFAULT_CONFIG));
   const candidates = roleList.map((r) => evidence.candidates(roleEvidence(r, k, DEFAULT_CONFIG)));
   const naive: number[] = [];
   const fast: number[] = [];

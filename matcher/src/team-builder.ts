@@ -140,7 +140,7 @@ export function* teamSteps(
   let pairsScored = 0;
   let evidence = options.pools?.find(people, config);
   if (!evidence) {
-    evidence = new PoolEvidence(people.length, people, k, config, false, options.skillViews);
+    evidence = new PoolEvidence(people, k, config, false, options.skillViews);
     yield* evidence.indexing();
     options.pools?.keep(people, config, evidence);
   }
@@ -284,8 +284,13 @@ function hasEvidence(f: RoleFit, role: OpportunityInput['roles'][number], closeE
 }
 
 /** One entry per id, sorted by id: the result must not depend on the pool's order. */
+/**
+ * The pool in id order, each person once: the first of each id as the pool lists them (the sort is
+ * stable). Sorting first needs no map of ids (pools from `teamPoolSteps` are unique already).
+ */
 function dedupe(pool: readonly ScoringProfile[]): ScoringProfile[] {
-  const byId = new Map<string, ScoringProfile>();
-  for (const p of pool) if (!byId.has(p.id)) byId.set(p.id, p);
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: ScoringProfile[] = [];
+  for (const p of sorted) if (out.length === 0 || out[out.length - 1]!.id !== p.id) out.push(p);
+  return out;
 }

@@ -167,6 +167,14 @@ describe('team builder improvement step', () => {
       { numRuns: 50 },
     );
   });
+
+  it('takes a person listed twice once, as the pool first lists them', () => {
+    // The second listing of w1 is a different record (no welding skill): the first one counts.
+    const twice = [...pool.slice(0, 2), welder('w1', { skills: [] }), ...pool.slice(2)];
+    expect(buildTeam(wbo, twice, knowledge)).toEqual(buildTeam(wbo, pool, knowledge));
+    const reversed = [welder('w1', { skills: [] }), ...pool];
+    expect(buildTeam(wbo, reversed, knowledge)).not.toEqual(buildTeam(wbo, pool, knowledge));
+  });
 });
 
 describe('lean pair scores', () => {
@@ -248,9 +256,7 @@ describe('pool evidence postings', () => {
           const expected = people.flatMap((p, i) =>
             mayHaveEvidence(p, ev, knowledge, DEFAULT_CONFIG) ? [i] : [],
           );
-          expect(new PoolEvidence(people.length, people, knowledge, DEFAULT_CONFIG).candidates(ev)).toEqual(
-            expected,
-          );
+          expect(new PoolEvidence(people, knowledge, DEFAULT_CONFIG).candidates(ev)).toEqual(expected);
         },
       ),
       { numRuns: 300 },

@@ -87,7 +87,7 @@ describe('what the server keeps between team runs', () => {
         welder(`${prefix}${i}`, [{ uri: SK.tigWelding, source: 'declared' }]),
       );
     const pools = [make('a', 10), make('b', 10), make('c', 10)];
-    const evidence = pools.map((p) => new PoolEvidence(p.length, p, knowledge, DEFAULT_CONFIG));
+    const evidence = pools.map((p) => new PoolEvidence(p, knowledge, DEFAULT_CONFIG));
     const weight = evidence[0]!.entries + pools[0]!.length;
     expect(weight).toBeGreaterThan(10);
     // Room for two pools, not three.

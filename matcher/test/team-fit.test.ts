@@ -75,7 +75,7 @@ const oppArb: fc.Arbitrary<OpportunityInput> = fc
   })) as fc.Arbitrary<OpportunityInput>;
 
 function sameFits(people: ScoringProfile[], opp: OpportunityInput, k: Knowledge): void {
-  const evidence = new PoolEvidence(people.length, people, k, DEFAULT_CONFIG);
+  const evidence = new PoolEvidence(people, k, DEFAULT_CONFIG);
   const fits = new TeamFits(opp, people, evidence, k, DEFAULT_CONFIG);
   for (const role of opp.roles) {
     // Every person, not only the evidence candidates: the fast path must be right for anyone it is given.
@@ -123,7 +123,7 @@ describe('TeamFits (requirement-major) equals roleFit per pair', () => {
         { id: 'weld', occupationUri: OCC.welder, iscoGroup: '7212', count: 1, keySkills: [SK.tigWelding] },
       ],
     };
-    const evidence = new PoolEvidence(1, [p], knowledge, DEFAULT_CONFIG);
+    const evidence = new PoolEvidence([p], knowledge, DEFAULT_CONFIG);
     const [f] = new TeamFits(opp, [p], evidence, knowledge, DEFAULT_CONFIG).forRole(opp.roles[0]!, [0]);
     expect(f!.anySkill).toBe(true);
     expect(f!.excluded).toBe(false);

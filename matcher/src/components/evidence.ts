@@ -164,7 +164,6 @@ export class PoolEvidence {
   private entered = 0;
 
   constructor(
-    private readonly size: number,
     private readonly people: readonly ScoringProfile[],
     private readonly k: Knowledge,
     private readonly config: ScoringConfig,
@@ -319,7 +318,7 @@ export class PoolEvidence {
 
   /** Indexes (ascending) of the people for whom `mayHaveEvidence` holds. */
   candidates(ev: RoleEvidence): number[] {
-    const mark = new Uint8Array(this.size);
+    const mark = new Uint8Array(this.people.length);
     const take = (l: ArrayLike<number> | undefined, from = 0, to = l?.length ?? 0): void => {
       if (l) for (let j = from; j < to; j++) mark[l[j]!] = 1;
     };
@@ -340,7 +339,7 @@ export class PoolEvidence {
       for (const o of ev.occupationIds) occupation(o);
     }
     const out: number[] = [];
-    for (let i = 0; i < this.size; i++) if (mark[i] === 1) out.push(i);
+    for (let i = 0; i < mark.length; i++) if (mark[i] === 1) out.push(i);
     return out;
   }
 }

@@ -6,6 +6,8 @@ interface Entry {
   readonly people: readonly ScoringProfile[];
   readonly credits: string;
   readonly evidence: PoolEvidence;
+  /** Posting entries plus a reference per member, counted once when the pool is kept. */
+  readonly weight: number;
 }
 
 /**
@@ -34,11 +36,16 @@ export class PoolEvidenceCache {
 
   /** Only a fully indexed pool is kept (a run cut short leaves nothing behind). */
   keep(people: readonly ScoringProfile[], config: ScoringConfig, evidence: PoolEvidence): void {
-    const entry = { people, credits: JSON.stringify(config.skills), evidence };
+    const entry = {
+      people,
+      credits: JSON.stringify(config.skills),
+      evidence,
+      weight: evidence.entries + people.length,
+    };
     const kept: Entry[] = [entry];
-    let used = weight(entry);
+    let used = entry.weight;
     for (const e of this.entries) {
-      used += weight(e);
+      used += e.weight;
       if (used > this.budget) break;
       kept.push(e);
     }
@@ -50,8 +57,6 @@ export class PoolEvidenceCache {
     return this.entries.length;
   }
 }
-
-const weight = (e: Entry) => e.evidence.entries + e.people.length;
 
 function samePeople(a: readonly ScoringProfile[], b: readonly ScoringProfile[]): boolean {
   if (a === b) return true;
