@@ -5,9 +5,13 @@
  * from server/. Profiles carry common Italian and French names (a name recurs every few thousand rows);
  * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
  * `--cpu-prof=PREFIX` writes PREFIX.<entity>.cpuprofile for each import's run (not the set-up).
- * PGlite in memory by default; with DATABASE_URL, that PostgreSQL (migrated and seeded with the
+ * PGlite in memory by default (`--storage=disk`: in a data directory, as `npm start` runs it, which is what
+ * the server's memory should be judged on); with DATABASE_URL, that PostgreSQL (migrated and seeded with the
  * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { count, eq } from 'drizzle-orm';
@@ -69,12 +73,16 @@ export async function importBench(
   rows = 100_000,
   entities: ('profiles' | 'assets')[] = ['profiles', 'assets'],
   log: (line: string) => void = console.log,
-  options: { names?: 'common' | 'numbered'; cpuProfile?: string } = {},
+  options: { names?: 'common' | 'numbered'; cpuProfile?: string; storage?: 'memory' | 'disk' } = {},
 ): Promise<ImportBenchResult[]> {
   const names = options.names ?? 'common';
   const config = loadConfig();
   const usePostgres = config.database.kind === 'postgres';
-  const handle = await openDatabase(usePostgres ? config.database : { kind: 'pglite', dataDir: null });
+  const dataDir =
+    !usePostgres && options.storage === 'disk'
+      ? mkdtempSync(path.join(tmpdir(), 'rilancio-import-db-'))
+      : null;
+  const handle = await openDatabase(usePostgres ? config.database : { kind: 'pglite', dataDir });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const results: ImportBenchResult[] = [];
@@ -127,7 +135,7 @@ export async function importBench(
         await handle.db.select({ n: count() }).from(outbox).where(eq(outbox.aggregateType, aggregate))
       )[0]!.n;
       const result: ImportBenchResult = {
-        name: `import ${entity} CSV → ${usePostgres ? 'PostgreSQL' : 'PGlite in memory'} (+ outbox)`,
+        name: `import ${entity} CSV → ${usePostgres ? 'PostgreSQL' : dataDir ? 'PGlite on disk' : 'PGlite in memory'} (+ outbox)`,
         rows,
         seconds: Math.round(seconds * 10) / 10,
         rowsPerSecond: Math.round(rows / seconds),
@@ -148,6 +156,7 @@ export async function importBench(
   } finally {
     clearInterval(sampler);
     await handle.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
   return results;
 }
@@ -159,10 +168,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       entity: { type: 'string', default: 'both' },
       names: { type: 'string', default: 'common' },
       'cpu-prof': { type: 'string' },
+      storage: { type: 'string', default: 'memory' },
     },
   });
   if (values.names !== 'common' && values.names !== 'numbered')
     throw new Error(`--names: common or numbered, not ${values.names}`);
+  if (values.storage !== 'memory' && values.storage !== 'disk')
+    throw new Error(`--storage: memory or disk, not ${values.storage}`);
   const entities =
     values.entity === 'both'
       ? (['profiles', 'assets'] as const)
@@ -170,5 +182,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await importBench(Number(values.rows), [...entities], console.log, {
     names: values.names,
     cpuProfile: values['cpu-prof'],
+    storage: values.storage,
   });
 }
