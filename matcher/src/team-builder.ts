@@ -283,10 +283,9 @@ function hasEvidence(f: RoleFit, role: OpportunityInput['roles'][number], closeE
   return f.occupation >= closeEnough || (role.keySkills.length > 0 && f.anySkill);
 }
 
-/** One entry per id, sorted by id: the result must not depend on the pool's order. */
 /**
- * The pool in id order, each person once: the first of each id as the pool lists them (the sort is
- * stable). Sorting first needs no map of ids (pools from `teamPoolSteps` are unique already).
+ * The pool in id order, each person once, so the result does not depend on the pool's order: the first
+ * of each id as the pool lists them (the sort is stable). Sorting first needs no map of ids.
  */
 function dedupe(pool: readonly ScoringProfile[]): ScoringProfile[] {
   const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
