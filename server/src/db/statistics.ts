@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { yieldToLoop } from '../lib/event-loop.js';
 import type { DatabaseHandle } from './client.js';
 
 /**
@@ -29,7 +30,7 @@ export async function analyzeStaleTables(handle: DatabaseHandle): Promise<string
   // One table at a time: on PGlite a statement holds the (shared) event loop while it runs.
   for (const table of tables) {
     await analyze(handle, table);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await yieldToLoop();
   }
   return tables;
 }

@@ -24,8 +24,18 @@ export function eventLoopDelay() {
   };
 }
 
-/** Lets the event loop serve what is waiting (I/O callbacks included) before going on. */
-export const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop go round once, timers and I/O callbacks included, before going on. One immediate
+ * is not enough: from an I/O callback or a settled query it resumes in the same turn's check phase,
+ * before any timer runs, so two slices of work ran back to back. An immediate queued from the check
+ * phase runs in the next turn, after its timers.
+ */
+export async function yieldToLoop(): Promise<void> {
+  await nextImmediate();
+  await nextImmediate();
+}
+
+const nextImmediate = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** How long `runInSteps` works before it lets the event loop serve what is waiting. */
 const TURN_MS = 3;

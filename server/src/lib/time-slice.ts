@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { yieldToLoop } from './event-loop.js';
 
 /**
  * Long loops on the server thread give the event loop back every `budgetMs` (issue 10 and finding 17:
@@ -11,7 +11,7 @@ export function timeSlicer(budgetMs = 10): () => Promise<void> {
   let sliceStart = performance.now();
   return async () => {
     if (performance.now() - sliceStart < budgetMs) return;
-    await nextTurn();
+    await yieldToLoop();
     sliceStart = performance.now();
   };
 }

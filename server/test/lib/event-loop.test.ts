@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runInSteps } from '../../src/lib/event-loop.js';
+import { readFile } from 'node:fs';
+import { runInSteps, yieldToLoop } from '../../src/lib/event-loop.js';
 
 /**
  * Runs `n` steps, each taking `ms` on a clock of its own (deterministic, whatever the machine's load),
@@ -38,5 +39,30 @@ describe('runInSteps', () => {
     // Steps that take no time never end a turn: the loop was not given back before the result.
     expect(run.servedAfter).toBe(-1);
     expect(run.steps).toBe(1000);
+  });
+});
+
+/** Holds the thread for `ms` (a timer set before becomes due). */
+function hold(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+describe('yieldToLoop', () => {
+  it('lets a due timer run before going on, also when called from an I/O callback', async () => {
+    const order: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      // An I/O callback runs in the loop's poll phase: one immediate would resume before the timers.
+      readFile(import.meta.filename, (error) => {
+        if (error) return reject(error);
+        setTimeout(() => order.push('timer'), 0);
+        hold(3);
+        void yieldToLoop().then(() => {
+          order.push('after the yield');
+          resolve();
+        });
+      });
+    });
+    expect(order).toEqual(['timer', 'after the yield']);
   });
 });

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -14,6 +13,7 @@ import {
 import { escapeLike, foldLabel } from '../../lib/text.js';
 import { candidatePrefix, conceptIndexFor, meaningfulWords, readConcept } from '../reference/index.js';
 import type { ImportIssueCode, Suggestion } from './import-codes.js';
+import { yieldToLoop } from '../../lib/event-loop.js';
 
 export type Resolved<T> =
   { ok: true; value: T } | { ok: false; code: ImportIssueCode; suggestions?: Suggestion[] };
@@ -121,7 +121,7 @@ export function createReferenceResolver(initial: DbOrTx, deskId: string) {
         const last = rows.at(-1);
         if (!last || rows.length < PLACES_PAGE) break;
         after = { country: last.country, code: last.code };
-        await nextTurn();
+        await yieldToLoop();
       }
       return { byKey, byName, byPostal, names };
     })();

@@ -3,7 +3,6 @@
  * from the labels in `esco_labels` (so official labels imported later count), rebuilt when the
  * vocabulary changes, and labels the hits in the user's language.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DbOrTx } from '../../../db/client.js';
 import {
   occupationIscoGroups,
@@ -12,6 +11,7 @@ import {
   vocabularyPage,
 } from '../reference.repository.js';
 import { ConceptIndex, type InterpretHit, type Lang } from './concept-index.js';
+import { yieldToLoop } from '../../../lib/event-loop.js';
 
 /**
  * Concepts read per query (about 12 labels each): small enough that indexing one page holds the thread
@@ -50,7 +50,7 @@ async function buildIndex(db: DbOrTx): Promise<ConceptIndex> {
     const last = concepts.at(-1);
     if (!last || concepts.length < PAGE) break;
     after = last.uri;
-    await nextTurn();
+    await yieldToLoop();
   }
   index.finish();
   return index;
