@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import type { Config } from '../config.js';
 import { MIGRATIONS_DIR } from './migrations-dir.js';
+import { takingTurns } from './pglite-turns.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -175,7 +176,8 @@ export async function openDatabase(
   } else {
     client = await PGlite.create(options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   }
-  const db = drizzlePglite(options.onQuery ? observed(client, options.onQuery) : client, {
+  const sliced = takingTurns(client);
+  const db = drizzlePglite(options.onQuery ? observed(sliced, options.onQuery) : sliced, {
     schema,
   }) as unknown as Database;
   const locks = localLocks();
