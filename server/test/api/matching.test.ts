@@ -136,6 +136,10 @@ describe('people for a job need', () => {
     const results = row!.results as { id: string; score: number; contributions: Record<string, number> }[];
     expect(results[0]).toMatchObject({ id: people.welderNear!.id, score: run.results[0].score });
     expect(Object.keys(results[0]!.contributions)).toContain('skills');
+    // Each result has a salt of its own (a redacted entry's digest must not be guessable from another's).
+    const salts = (row!.results as { salt: string }[]).map((r) => r.salt);
+    expect(salts.every((s) => /^[0-9a-f]{32}$/.test(s))).toBe(true);
+    expect(new Set(salts).size).toBe(salts.length);
     expect(JSON.stringify(row)).not.toContain(PERSONAL.lastName);
     await expect(
       db.update(matchRuns).set({ poolSize: 0 }).where(eq(matchRuns.id, run.runId)),

