@@ -32,39 +32,28 @@ describe('PGlite statements taking turns with the event loop', () => {
     return order;
   }
 
+  /** Three statements on `client`, one after the other. */
+  const threeStatements = (client: Pick<PGlite, 'query'>) => async (step: (n: number) => Promise<void>) => {
+    for (let n = 1; n <= 3; n++) {
+      await client.query('select 1');
+      await step(n);
+    }
+  };
+
   it('lets a due timer run between statements once the budget is spent', async () => {
-    const client = takingTurns(pg, 0);
-    const order = await chain(async (step) => {
-      for (let n = 1; n <= 3; n++) {
-        await client.query('select 1');
-        await step(n);
-      }
-    });
+    const order = await chain(threeStatements(takingTurns(pg, 0)));
     expect(order).toEqual(['statement 1', 'timer', 'statement 2', 'statement 3']);
   });
 
   it('inside a transaction too', async () => {
     const client = takingTurns(pg, 0);
-    const order = await chain((step) =>
-      client.transaction(async (tx) => {
-        for (let n = 1; n <= 3; n++) {
-          await tx.query('select 1');
-          await step(n);
-        }
-      }),
-    );
+    const order = await chain((step) => client.transaction((tx) => threeStatements(tx)(step)));
     expect(order.indexOf('timer')).toBeGreaterThan(-1);
     expect(order.indexOf('timer')).toBeLessThan(order.indexOf('statement 3'));
   });
 
   it('runs statements at once while the budget lasts', async () => {
-    const client = takingTurns(pg, 60_000);
-    const order = await chain(async (step) => {
-      for (let n = 1; n <= 3; n++) {
-        await client.query('select 1');
-        await step(n);
-      }
-    });
+    const order = await chain(threeStatements(takingTurns(pg, 60_000)));
     expect(order).toEqual(['statement 1', 'statement 2', 'statement 3', 'timer']);
   });
 });
