@@ -2,7 +2,6 @@ import { getTableColumns, getTableName, is, SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from './client.js';
 import { queryRows } from './raw.js';
-import { yieldToLoop } from '../lib/event-loop.js';
 
 /** Column types a JSON value converts to exactly (jsonb_to_recordset reads each as its text form). */
 const RECORD_TYPES: Record<string, string> = {
@@ -68,7 +67,6 @@ export async function insertRows<T extends PgTable, K extends keyof T['$inferSel
         }
         return record;
       });
-      await yieldToLoop(); // PGlite runs each statement on this thread: a turn for others in between (finding 17)
       const written = await queryRows(
         db,
         sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as x(${definitions})${

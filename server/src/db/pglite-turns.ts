@@ -1,4 +1,5 @@
 import { yieldToLoop } from '../lib/event-loop.js';
+
 /**
  * PGlite runs each statement synchronously on the server's thread, and the statement's promise settles
  * as a microtask. A chain of statements (a batch's five inserts, a transaction) therefore holds the event

@@ -1,5 +1,4 @@
 import { sql } from 'drizzle-orm';
-import { yieldToLoop } from '../lib/event-loop.js';
 import type { DatabaseHandle } from './client.js';
 
 /**
@@ -27,11 +26,9 @@ export async function analyzeStaleTables(handle: DatabaseHandle): Promise<string
     order by relname`);
   const rows = Array.isArray(result) ? result : (result as { rows: { relname: string }[] }).rows;
   const tables = rows.map((r) => r.relname);
-  // One table at a time: on PGlite a statement holds the (shared) event loop while it runs.
-  for (const table of tables) {
-    await analyze(handle, table);
-    await yieldToLoop();
-  }
+  // One table at a time: on PGlite a statement holds the (shared) event loop while it runs, and the
+  // client gives the loop a turn between statements (db/pglite-turns.ts).
+  for (const table of tables) await analyze(handle, table);
   return tables;
 }
 

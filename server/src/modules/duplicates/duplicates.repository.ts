@@ -10,7 +10,6 @@ import {
   taxIdKey,
 } from '../../db/duplicate-keys.js';
 import { queryRows } from '../../db/raw.js';
-import { yieldToLoop } from '../../lib/event-loop.js';
 
 /**
  * Candidate lookups for duplicate detection. Every lookup is one query for any number of probes (a
@@ -41,8 +40,6 @@ async function lookUp<Probe, Rest>(
   return walkingKeyIndexes(db, async (tx) => {
     const found: ({ probe: number; id: string } & Rest)[] = [];
     for (let from = 0; from < probes.length; from += PROBES_PER_QUERY) {
-      // Between two queries the event loop turns: on PGlite a query holds it while it runs.
-      if (from > 0) await yieldToLoop();
       const rows = await queryRows<Record<string, unknown>>(
         tx,
         query(probes.slice(from, from + PROBES_PER_QUERY)),
@@ -57,6 +54,7 @@ async function lookUp<Probe, Rest>(
  * Probes per query. A probe brings back up to PER_KEY candidates per key, and on PGlite reading them
  * holds the server's thread: 50 namesakes' probes (1,000 rows) took 35 ms a query during a 100,000-row
  * import, 25 take about half that (issue 10, item 5: nothing holds the event loop more than 50 ms).
+ * Between the queries the event loop gets its turn from the PGlite client (`db/pglite-turns.ts`).
  */
 export const PROBES_PER_QUERY = 25;
 
