@@ -18,17 +18,6 @@ class IntList {
   }
 }
 
-function grow<A extends Float64Array | Float32Array | Int32Array>(
-  a: A,
-  need: number,
-  make: (n: number) => A,
-): A {
-  if (need <= a.length) return a;
-  const b = make(Math.max(need, a.length * 2));
-  b.set(a);
-  return b;
-}
-
 /**
  * Records reaching farther than this (a weekly ferry commuter accepts 14 hours, about 750 km) are kept
  * in a list of their own instead of widening the grid search of every query to the whole area.
@@ -66,22 +55,30 @@ function blocksWithin(point: GeoPoint, radiusKm: number): number[] {
   return out;
 }
 
-/** Layout of `PostingStore.geo`: four numbers per slot. */
-const GEO_STRIDE = 4;
+/**
+ * Layout of a slot: 64 bytes, the size of a cache line. The record's latitude, longitude, radius and skill total
+ * come first as four float64 (`PostingStore.geo`); then the query scratch as 32-bit words: the epoch
+ * mark and the candidate's stage as integers (in `marks`), the skill credit, occupation closeness and
+ * distance value as floats (in `sums`), three views of the same memory. A query reaches up to 150,000
+ * slots of a million in posting order, nearly each a cache miss; with the record and its scratch in
+ * one line the first touch brings in what the reach test and the heap read next.
+ */
+const SLOT_BYTES = 64;
+const GEO_STRIDE = SLOT_BYTES / Float64Array.BYTES_PER_ELEMENT;
 const LAT = 0;
 const LON = 1;
 const RADIUS = 2;
 const SKILL_TOTAL = 3;
+/** The radius of a removed slot (a live record's radius is never negative). */
+const DEAD = -1;
 
-/**
- * Layout of the query scratch: four 32-bit words per slot, the epoch mark as an integer (in `marks`)
- * and the skill credit, occupation closeness and distance value as floats (in `sums`, a view of the
- * same memory). Sixteen bytes, not more: the touch loops miss the cache on nearly every slot.
- */
-const SCRATCH_STRIDE = 4;
-const ACC = 1;
-const OCC = 2;
-const DIST = 3;
+const SCRATCH_STRIDE = SLOT_BYTES / Int32Array.BYTES_PER_ELEMENT;
+const MARK = 8;
+const ACC = 9;
+const OCC = 10;
+const DIST = 11;
+/** The candidate's stage (NEEDS_DISTANCE…READY), an integer in `marks`. */
+const STAGE = 12;
 
 /**
  * How far a candidate's bound has been tightened. Each step costs more than the one before and is
@@ -165,24 +162,18 @@ export class PostingStore<T> {
   /** Blocks numbered densely in order of first use, so that the arrays of `postings` stay short. */
   private readonly blockNumber = new Map<number, number>();
   private readonly grid = new Map<number, IntList>();
-  /**
-   * Per slot, side by side: latitude, longitude, radius and skill total (GEO_STRIDE numbers). A query
-   * reads all of them for hundreds of thousands of slots in posting order, so they share a cache line
-   * rather than live in four arrays of a million.
-   */
-  private geo = new Float64Array(16 * GEO_STRIDE);
+  /** Room for this many slots in `geo`, `marks` and `sums` (see SLOT_BYTES). */
+  private slotCapacity = 0;
+  private geo = new Float64Array(0);
+  // Query scratch space, reused between queries (the store is single-threaded).
+  private marks = new Int32Array(0);
+  private sums = new Float32Array(0);
   private maxRadius = 0;
   /** Slots whose radius exceeds FAR_KM (flagged in `far`), visited one by one by the grid pass. */
   private farSlots = new IntList();
   private far = new Uint8Array(16);
   private live = 0;
-  // Query scratch space, reused between queries (the store is single-threaded). Per slot, side by side
-  // for the same reason as `geo`: the query's epoch mark, skill credit, occupation closeness, distance.
   private scratchCapacity = 0;
-  private marks = new Int32Array(0);
-  private sums = new Float32Array(0);
-  /** Per slot, the stage of a candidate within reach (set by the query that found it in reach). */
-  private stages = new Uint8Array(0);
   private touched = new Int32Array(0);
   private heapSlots = new Int32Array(0);
   private heapBounds = new Float64Array(0);
@@ -209,7 +200,7 @@ export class PostingStore<T> {
     this.entries.push(e);
     this.slotOf.set(e.id, slot);
     const n = slot + 1;
-    this.geo = grow(this.geo, n * GEO_STRIDE, (m) => new Float64Array(m));
+    if (n > this.slotCapacity) this.growSlots(Math.max(n, this.slotCapacity * 2, 16));
     if (n > this.far.length) {
       const f = new Uint8Array(Math.max(n, this.far.length * 2));
       f.set(this.far);
@@ -246,6 +237,8 @@ export class PostingStore<T> {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     this.entries[slot] = undefined;
+    // Marked dead beside its coordinates, where a query looks (see `search`'s reach).
+    this.geo[slot * GEO_STRIDE + RADIUS] = DEAD;
     this.slotOf.delete(id);
     this.live--;
     if (this.entries.length > 1024 && this.live < this.entries.length / 2) this.compact();
@@ -323,7 +316,7 @@ export class PostingStore<T> {
   search(plan: SearchPlan<T>, k: number): { results: MatchResult[]; stats: SearchStats } {
     const n = this.entries.length;
     if (this.scratchCapacity < n) this.growScratch(n);
-    const { marks, sums, stages, touched, geo } = this;
+    const { marks, sums, touched, geo } = this;
     const epoch = ++this.epoch;
     const blocks: number[] = [];
     for (const id of blocksWithin(plan.point, plan.radiusKm)) {
@@ -334,8 +327,8 @@ export class PostingStore<T> {
     /** The scratch offset of a slot, its sums reset the first time this query reaches it. */
     const touch = (s: number): number => {
       const at = s * SCRATCH_STRIDE;
-      if (marks[at] !== epoch) {
-        marks[at] = epoch;
+      if (marks[at + MARK] !== epoch) {
+        marks[at + MARK] = epoch;
         sums[at + ACC] = 0;
         sums[at + OCC] = plan.occupationFloor;
         touched[touchedCount++] = s;
@@ -360,14 +353,14 @@ export class PostingStore<T> {
     /** Upper bound of a slot's skill contribution; untouched slots (no key in common) have no credit. */
     const skillBound = (s: number): number => {
       const at = s * SCRATCH_STRIDE;
-      const skillAcc = marks[at] === epoch ? sums[at + ACC]! : 0;
+      const skillAcc = marks[at + MARK] === epoch ? sums[at + ACC]! : 0;
       const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : geo[s * GEO_STRIDE + SKILL_TOTAL]!;
       return w.skills * (total === 0 ? 1 : Math.min(1, skillAcc / total + slack));
     };
     /** Upper bound of a slot's score from the postings and a distance value; untouched slots have the floor. */
     const bound = (s: number, distance: number): number => {
       const at = s * SCRATCH_STRIDE;
-      const occupation = marks[at] === epoch ? sums[at + OCC]! : plan.occupationFloor;
+      const occupation = marks[at + MARK] === epoch ? sums[at + OCC]! : plan.occupationFloor;
       return skillBound(s) + w.occupation * occupation + w.distance * distance + plan.otherWeights + slack;
     };
     const p = plan.point;
@@ -377,15 +370,16 @@ export class PostingStore<T> {
     /**
      * The distance value of a live record within the straight-line reach, or a bound of it while its
      * travel time is not known yet (stage NEEDS_DISTANCE); −1 when distance excludes it or it was
-     * removed. Geography first: most touched slots are out of reach, and `entries` is the costlier read.
+     * removed. Liveness is read from the slot's radius, not from `entries`: at a million records each
+     * read of either misses the cache, and this one shares its line with the coordinates read anyway.
      */
     const reach = (s: number): number => {
       const g = s * GEO_STRIDE;
       const radius = geo[g + RADIUS]!;
       const km = haversineRaw(p.lat, p.lon, geo[g + LAT]!, geo[g + LON]!);
-      if ((km > plan.radiusKm && km > radius) || !this.entries[s]) return -1;
+      if (radius === DEAD || (km > plan.radiusKm && km > radius)) return -1;
       const at = s * SCRATCH_STRIDE;
-      stages[s] = firstStage;
+      marks[at + STAGE] = firstStage;
       // With travel times this is an upper bound of the value (see SearchPlan.proximity), exact without.
       return (sums[at + DIST] = distanceValue(km, plan.radiusKm, radius));
     };
@@ -409,16 +403,16 @@ export class PostingStore<T> {
           return best.full && worst !== undefined && tighter < worst.score;
         };
         // The caller's filter once, at a record's first pop: most candidates never get there.
-        if (stages[s] === firstStage && plan.filter && !plan.filter(e.item)) continue;
-        if (stages[s] === NEEDS_DISTANCE) {
+        if (marks[at + STAGE] === firstStage && plan.filter && !plan.filter(e.item)) continue;
+        if (marks[at + STAGE] === NEEDS_DISTANCE) {
           const d = proximity!(e.item);
           sums[at + DIST] = d;
           if (d < 0) continue;
-          stages[s] = partial ? NEEDS_PARTIAL : READY;
+          marks[at + STAGE] = partial ? NEEDS_PARTIAL : READY;
           if (later(bound(s, d))) continue;
         }
-        if (stages[s] === NEEDS_PARTIAL) {
-          stages[s] = READY;
+        if (marks[at + STAGE] === NEEDS_PARTIAL) {
+          marks[at + STAGE] = READY;
           if (later(skillBound(s) + partial!(e.item) + w.distance * sums[at + DIST]! + slack)) continue;
         }
         const r = plan.score(e.item);
@@ -453,7 +447,7 @@ export class PostingStore<T> {
     if (!best.full || (worst && untouchedMax >= worst.score)) {
       let rest = 0;
       const visit = (s: number): void => {
-        if (marks[s * SCRATCH_STRIDE] === epoch) return;
+        if (marks[s * SCRATCH_STRIDE + MARK] === epoch) return;
         const d = reach(s);
         if (d < 0) return;
         heapSlots[rest] = s;
@@ -476,13 +470,19 @@ export class PostingStore<T> {
     return { results: best.sorted(), stats: { poolSize: this.live, candidates, scored } };
   }
 
-  /** Scratch for `n` slots (and room to grow), allocated once rather than per query. */
+  /** Room for `capacity` slots, the records' numbers and the scratch copied over. */
+  private growSlots(capacity: number): void {
+    const bytes = new Uint8Array(capacity * SLOT_BYTES);
+    bytes.set(new Uint8Array(this.geo.buffer));
+    this.geo = new Float64Array(bytes.buffer);
+    this.marks = new Int32Array(bytes.buffer);
+    this.sums = new Float32Array(bytes.buffer);
+    this.slotCapacity = capacity;
+  }
+
+  /** Per-query lists for `n` slots (and room to grow), allocated once rather than per query. */
   private growScratch(n: number): void {
     const capacity = Math.max(n, Math.ceil(this.scratchCapacity * 1.5));
-    const words = new ArrayBuffer(capacity * SCRATCH_STRIDE * 4);
-    this.marks = new Int32Array(words);
-    this.sums = new Float32Array(words);
-    this.stages = new Uint8Array(capacity);
     this.touched = new Int32Array(capacity);
     this.heapSlots = new Int32Array(capacity);
     this.heapBounds = new Float64Array(capacity);
