@@ -145,7 +145,7 @@ export class CandidateIndex extends PostingIndex<ScoringProfile> {
     slice = 2_000,
   ): Generator<void, ScoringProfile[], void> {
     const travel = this.knowledge.travel;
-    if (!travel) return this.near(point, radiusKm);
+    if (!travel) return yield* this.store.nearSteps(point, radiusKm);
     return yield* this.withinMinutesSteps(point, travel.minutesForKm(radiusKm), slice);
   }
 
@@ -162,18 +162,27 @@ export class CandidateIndex extends PostingIndex<ScoringProfile> {
     const travel = this.knowledge.travel;
     if (!travel) throw new Error('withinMinutes needs a travel model in the knowledge');
     const from = travel.from(point);
-    const near = this.store.near(point, travel.kmWithin(minutes));
+    const near = yield* this.store.nearSteps(point, travel.kmWithin(minutes));
     yield;
     // Homes are municipal centroids that many people share (the server hands them the same object):
     // one route per home, not per person.
     const within = new Map<GeoPoint, boolean>();
     const out: ScoringProfile[] = [];
+    // A step ends after `slice` people or after `slice / 20` routes, whichever comes first: a route
+    // costs about as much as twenty look-ups, and homes not at a centroid each need their own.
+    let work = 0;
     for (let i = 0; i < near.length; i++) {
       const p = near[i]!;
       let ok = within.get(p.home);
-      if (ok === undefined) within.set(p.home, (ok = from(p.home).minutes <= minutes));
+      if (ok === undefined) {
+        within.set(p.home, (ok = from(p.home).minutes <= minutes));
+        work += 20;
+      } else work++;
       if (ok) out.push(p);
-      if ((i + 1) % slice === 0) yield;
+      if (work >= slice) {
+        work = 0;
+        yield;
+      }
     }
     return out;
   }

@@ -1,5 +1,6 @@
 import { distanceValue } from './components/distance.js';
 import { cellOf, cellsWithin, haversineRaw } from './geo.js';
+import { runToEnd } from './steps.js';
 import { BoundHeap, TopK } from './top-k.js';
 import type { GeoPoint, MatchResult } from './types.js';
 import { compareResults } from './rank.js';
@@ -245,9 +246,15 @@ export class PostingStore<T> {
     return true;
   }
 
-  /** Records in grid cells near a point, nearest-first is not implied; filter by distance yourself. */
+  /** Records within `radiusKm` of a point (straight line), in no particular order. */
   near(point: GeoPoint, radiusKm: number): T[] {
+    return runToEnd(this.nearSteps(point, radiusKm));
+  }
+
+  /** `near` in steps of `slice` records tested: a wide radius at regional scale holds hundreds of thousands. */
+  *nearSteps(point: GeoPoint, radiusKm: number, slice = 20_000): Generator<void, T[], void> {
     const out: T[] = [];
+    let tested = 0;
     for (const cell of cellsWithin(point, radiusKm)) {
       const g = this.grid.get(cell);
       if (!g) continue;
@@ -255,6 +262,7 @@ export class PostingStore<T> {
         const s = g.data[i]!;
         const e = this.entries[s];
         if (e && haversineRaw(point.lat, point.lon, e.point.lat, e.point.lon) <= radiusKm) out.push(e.item);
+        if (++tested % slice === 0) yield;
       }
     }
     return out;

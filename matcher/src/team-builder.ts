@@ -6,7 +6,7 @@ import { configHash, DEFAULT_CONFIG, type ScoringConfig } from './config.js';
 import type { Knowledge } from './knowledge.js';
 import { compareResults } from './rank.js';
 import { scorePersonForRole, type RoleFit } from './score-role.js';
-import { runToEnd } from './steps.js';
+import { runToEnd, sortInSteps } from './steps.js';
 import { TeamFits } from './team-fit.js';
 import type { MatchResult, OpportunityInput, ScoringProfile } from './types.js';
 
@@ -53,6 +53,10 @@ export interface TeamOptions {
  * server answers other requests between steps even when a large pool gives a role tens of thousands.
  */
 const FIT_SLICE = 500;
+/** Pairs taken or listed per step: a regional pool has close to a million. */
+const PAIR_SLICE = 50_000;
+/** People taken into the pool per step (each one a look-up in a set of ids). */
+const POOL_SLICE = 10_000;
 
 /**
  * The pool for a team: first the workers displaced by the opportunity's crisis case, then those
@@ -74,16 +78,19 @@ export function* teamPoolSteps(
 ): Generator<void, ScoringProfile[], void> {
   const seen = new Set<string>();
   const out: ScoringProfile[] = [];
-  const take = (ps: readonly ScoringProfile[]): void => {
-    for (const p of ps) {
-      if (seen.has(p.id)) continue;
-      seen.add(p.id);
-      out.push(p);
+  function* take(ps: readonly ScoringProfile[]): Generator<void, void, void> {
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
+      if (!seen.has(p.id)) {
+        seen.add(p.id);
+        out.push(p);
+      }
+      if ((i + 1) % POOL_SLICE === 0) yield;
     }
-  };
-  if (opp.crisisCaseId !== null) take(index.byCrisisCase(opp.crisisCaseId));
+  }
+  if (opp.crisisCaseId !== null) yield* take(index.byCrisisCase(opp.crisisCaseId));
   yield;
-  take(yield* index.withinRadiusSteps(opp.place, opp.radiusKm ?? config.team.radiusKm));
+  yield* take(yield* index.withinRadiusSteps(opp.place, opp.radiusKm ?? config.team.radiusKm));
   return out;
 }
 
@@ -130,15 +137,20 @@ export function* teamSteps(
   config: ScoringConfig = DEFAULT_CONFIG,
   options: TeamOptions = {},
 ): Generator<void, TeamResult, void> {
-  const people = dedupe(pool);
+  const people = yield* dedupeSteps(pool);
   yield;
   const roles = opp.roles;
   // fit[ri][pi]: the pair's score when it may be offered, else -1. Only numbers here: the
   // explanation is built at the end for the few pairs shown (members and alternates).
-  const fit = roles.map(() => new Float64Array(people.length).fill(-1));
-  const pairs: Pair[] = [];
+  const fit: Float64Array[] = [];
+  for (const _ of roles) {
+    fit.push(new Float64Array(people.length).fill(-1));
+    yield;
+  }
+  const found: Pair[] = [];
   let pairsScored = 0;
   let evidence = options.pools?.find(people, config);
+  yield;
   if (!evidence) {
     evidence = new PoolEvidence(people, k, config, false, options.skillViews);
     yield* evidence.indexing();
@@ -146,9 +158,11 @@ export function* teamSteps(
   }
   const closeEnough = config.iscoCloseness[1] * (1 - config.yearsShare) - 1e-12;
   const fits = new TeamFits(opp, people, evidence, k, config);
+  yield;
   for (let ri = 0; ri < roles.length; ri++) {
     const role = roles[ri]!;
     const candidates = evidence.candidates(roleEvidence(role, k, config));
+    yield;
     const fitOf = fits.role(role);
     yield;
     // A role of a large pool has tens of thousands of candidates: scored a slice per step.
@@ -157,7 +171,7 @@ export function* teamSteps(
       const f = fitOf(pi);
       if (!f.excluded && f.score >= config.team.minFit && hasEvidence(f, role, closeEnough)) {
         fit[ri]![pi] = f.score;
-        pairs.push({ person: pi, role: ri, score: f.score });
+        found.push({ person: pi, role: ri, score: f.score });
       }
       if ((i + 1) % FIT_SLICE === 0) yield;
     }
@@ -165,7 +179,10 @@ export function* teamSteps(
     yield;
   }
   yield;
-  pairs.sort((a, b) => b.score - a.score || a.person - b.person || a.role - b.role);
+  const pairs = yield* sortInSteps(
+    found,
+    (a, b) => b.score - a.score || a.person - b.person || a.role - b.role,
+  );
 
   const roleOf = new Int32Array(people.length).fill(-1);
   const members: Set<number>[] = roles.map(() => new Set<number>());
@@ -179,11 +196,18 @@ export function* teamSteps(
     members[roleOf[pi]!]!.delete(pi);
     roleOf[pi] = -1;
   };
-  for (const pr of pairs) if (roleOf[pr.person] === -1 && open(pr.role)) assign(pr.person, pr.role);
+  for (let i = 0; i < pairs.length; i++) {
+    const pr = pairs[i]!;
+    if (roleOf[pr.person] === -1 && open(pr.role)) assign(pr.person, pr.role);
+    if ((i + 1) % PAIR_SLICE === 0) yield;
+  }
 
   // Per role, fitting people best-first: the best free one is the first free in this list.
   const byRole: number[][] = roles.map(() => []);
-  for (const pr of pairs) byRole[pr.role]!.push(pr.person);
+  for (let i = 0; i < pairs.length; i++) {
+    byRole[pairs[i]!.role]!.push(pairs[i]!.person);
+    if ((i + 1) % PAIR_SLICE === 0) yield;
+  }
   const bestFree = (ri: number, except: number): number => {
     for (const pi of byRole[ri]!) if (pi !== except && roleOf[pi] === -1) return pi;
     return -1;
@@ -287,8 +311,8 @@ function hasEvidence(f: RoleFit, role: OpportunityInput['roles'][number], closeE
  * The pool in id order, each person once, so the result does not depend on the pool's order: the first
  * of each id as the pool lists them (the sort is stable). Sorting first needs no map of ids.
  */
-function dedupe(pool: readonly ScoringProfile[]): ScoringProfile[] {
-  const sorted = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function* dedupeSteps(pool: readonly ScoringProfile[]): Generator<void, ScoringProfile[], void> {
+  const sorted = yield* sortInSteps(pool, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: ScoringProfile[] = [];
   for (const p of sorted) if (out.length === 0 || out[out.length - 1]!.id !== p.id) out.push(p);
   return out;

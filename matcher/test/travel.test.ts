@@ -360,6 +360,28 @@ describe('candidate indexes stay exact with travel times', () => {
       );
     }
   });
+
+  it('withinRadiusSteps ends a step sooner when every home needs its own route', () => {
+    // Homes off the centroids, each its own: a route per person, twenty look-ups' worth of work each.
+    const people = Array.from({ length: 300 }, (_, i) => {
+      const town = places[i % places.length]!;
+      return {
+        ...fc.sample(profileArb(), { numRuns: 1, seed: i })[0]!,
+        id: `q${String(i).padStart(3, '0')}`,
+        home: { lat: town.lat + i * 1e-5, lon: town.lon },
+      };
+    });
+    const index = new CandidateIndex(withTravel, undefined, people);
+    const { value, steps: count } = runCountingSteps(index.withinRadiusSteps(TOWNS.piombino, 200, 100));
+    expect(value).toEqual(index.withinRadius(TOWNS.piombino, 200));
+    const tested = index.near(
+      TOWNS.piombino,
+      withTravel.travel!.kmWithin(withTravel.travel!.minutesForKm(200)),
+    );
+    expect(tested.length).toBeGreaterThan(100);
+    // At most five routes (100 / 20) per step.
+    expect(count).toBeGreaterThanOrEqual(Math.floor(tested.length / 5));
+  });
 });
 
 describe('seasons in the ferry table', () => {
