@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs';
-import { runInSteps, yieldToLoop } from '../../src/lib/event-loop.js';
+import { runInSteps, timeSlicer, yieldToLoop } from '../../src/lib/event-loop.js';
 
 /**
  * Runs `n` steps, each taking `ms` on a clock of its own (deterministic, whatever the machine's load),
@@ -39,6 +39,27 @@ describe('runInSteps', () => {
     // Steps that take no time never end a turn: the loop was not given back before the result.
     expect(run.servedAfter).toBe(-1);
     expect(run.steps).toBe(1000);
+  });
+});
+
+describe('timeSlicer', () => {
+  it('gives the loop a turn only once the budget is used up', async () => {
+    let clock = 0;
+    const slice = timeSlicer(10, () => clock);
+    let served = false;
+    setImmediate(() => (served = true));
+    clock = 9;
+    await slice();
+    expect(served).toBe(false);
+    clock = 10;
+    await slice();
+    expect(served).toBe(true);
+    // A fresh budget starts after the turn.
+    served = false;
+    setImmediate(() => (served = true));
+    clock = 15;
+    await slice();
+    expect(served).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type ImportRecord,
   type IssueColumn,
 } from '../../files/index.js';
-import { timeSlicer } from '../../lib/time-slice.js';
+import { timeSlicer } from '../../lib/event-loop.js';
 import {
   stableJson,
   type DbState,
