@@ -1,7 +1,7 @@
 import { scoreAvailability } from './components/availability.js';
 import { scoreDistance } from './components/distance.js';
 import { scoreLanguages } from './components/languages.js';
-import { scoreOccupation } from './components/occupation.js';
+import { occupationValue, scoreOccupation } from './components/occupation.js';
 import { scoreQualification } from './components/qualification.js';
 import { scoreSkills } from './components/skills.js';
 import { scoreSupplyChain } from './components/supply-chain.js';
@@ -44,7 +44,8 @@ export function scorePersonForJob(
 /**
  * The part of `scorePersonForJob`'s score that is neither skills nor distance, exactly (occupation,
  * languages, qualification, availability, supply chain, weighted). It costs a fraction of the full
- * score, so the indexes' search uses it to tighten a candidate's bound before scoring it in full.
+ * score, so the indexes' search uses it to tighten a candidate's bound before scoring it in full; the
+ * occupation's number comes without its reason, which only the full score shows.
  */
 export function jobPartialScore(
   p: ScoringProfile,
@@ -53,7 +54,7 @@ export function jobPartialScore(
 ): number {
   const w = config.job;
   return (
-    w.occupation * scoreOccupation(p, need.occupationUri, need.iscoGroup, config).value +
+    w.occupation * occupationValue(p, need.occupationUri, need.iscoGroup, config) +
     w.languages * scoreLanguages(p.languages, need.languages, config).value +
     w.qualification * scoreQualification(p.eqfLevel, need.minEqf, config).value +
     w.availability * scoreAvailability(p.availableFrom, need.startDate, config).value +
