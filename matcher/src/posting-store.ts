@@ -57,12 +57,12 @@ function blocksWithin(point: GeoPoint, radiusKm: number): number[] {
 }
 
 /**
- * Layout of a slot: 64 bytes, the size of a cache line. The record's latitude, longitude, radius and skill total
- * come first as four float64 (`PostingStore.geo`); then the query scratch as 32-bit words: the epoch
- * mark and the candidate's stage as integers (in `marks`), the skill credit, occupation closeness and
- * distance value as floats (in `sums`), three views of the same memory. A query reaches up to 150,000
- * slots of a million in posting order, nearly each a cache miss; with the record and its scratch in
- * one line the first touch brings in what the reach test and the heap read next.
+ * Layout of a slot: 64 bytes, the size of a cache line. The record's latitude, longitude, radius and
+ * skill total come first as four float64 (`PostingStore.geo`); then the query scratch as 32-bit words
+ * from byte 32: the epoch mark and the candidate's stage as integers (in `marks`), the skill credit,
+ * occupation closeness and distance value as floats (in `sums`), three views of the same memory. A
+ * query reaches up to 150,000 slots of a million in posting order, nearly each a cache miss; with the
+ * record and its scratch in one line the first touch brings in what the reach test and the heap read.
  */
 const SLOT_BYTES = 64;
 const GEO_STRIDE = SLOT_BYTES / Float64Array.BYTES_PER_ELEMENT;
