@@ -2,8 +2,9 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /**
  * The normalised keys duplicate detection compares (modules/duplicates). They are SQL expressions, not
- * JavaScript, because the same expression builds the index (schema.ts) and computes the key of what is
- * being checked: one definition, so a form's "Rossì" and a stored "ROSSI" can never normalise apart.
+ * JavaScript, because the same expression builds the index or stored column (schema.ts) and computes the
+ * key of what is being checked: one definition, so a form's "Rossì" and a stored "ROSSI" can never
+ * normalise apart.
  * Only immutable built-ins (translate, lower, regexp_replace, right), so PostgreSQL 15 and PGlite both
  * accept them in an index; no extension (unaccent) is needed.
  */

@@ -398,6 +398,14 @@ export const profiles = pgTable(
     lastName: text('last_name').notNull(),
     email: text('email'),
     phone: text('phone'),
+    // Duplicate detection's keys (db/duplicate-keys.ts), stored: computed once when the row is written
+    // instead of by every index on them and by every ANALYZE that samples the table (issue 10: the
+    // expressions were most of an import's insert and ANALYZE time). Derived from the name and phone, so
+    // an erasure or merge that changes those changes them in the same statement.
+    nameKey: text('name_key')
+      .notNull()
+      .generatedAlwaysAs(personNameKey(sql.raw('first_name'), sql.raw('last_name'))),
+    phoneKey: text('phone_key').generatedAlwaysAs(phoneKey(sql.raw('phone'))),
     municipalityCountry: text('municipality_country').notNull(),
     municipalityCode: text('municipality_code').notNull(),
     lat: doublePrecision('lat').notNull(),
@@ -444,15 +452,10 @@ export const profiles = pgTable(
     // Duplicate detection (modules/duplicates): one index per key it looks up.
     // A name's namesakes by id, and those of one town by id: a common name ("Marco Rossi") is read
     // twenty at a time, however many namesakes it has.
-    index('profiles_dup_name_idx').on(personNameKey(sql`${t.firstName}`, sql`${t.lastName}`), t.id),
-    index('profiles_dup_name_place_idx').on(
-      personNameKey(sql`${t.firstName}`, sql`${t.lastName}`),
-      t.municipalityCountry,
-      t.municipalityCode,
-      t.id,
-    ),
+    index('profiles_dup_name_idx').on(t.nameKey, t.id),
+    index('profiles_dup_name_place_idx').on(t.nameKey, t.municipalityCountry, t.municipalityCode, t.id),
     index('profiles_dup_email_idx').on(emailKey(sql`${t.email}`)),
-    index('profiles_dup_phone_idx').on(phoneKey(sql`${t.phone}`)),
+    index('profiles_dup_phone_idx').on(t.phoneKey),
     check('profiles_eqf', sql.raw('eqf_level is null or eqf_level between 1 and 8')),
     check('profiles_mobility', sql.raw('mobility_km between 0 and 1000')),
     check(
@@ -532,6 +535,10 @@ export const assets = pgTable(
     description: text('description').notNull().default(''),
     brand: text('brand'),
     model: text('model'),
+    // Duplicate detection's key, stored for the reason a person's are (see profiles.nameKey).
+    brandModelKey: text('brand_model_key').generatedAlwaysAs(
+      brandModelKey(sql.raw('brand'), sql.raw('model')),
+    ),
     year: smallint('year'),
     condition: text('condition'),
     powerKw: doublePrecision('power_kw'),
@@ -585,7 +592,7 @@ export const assets = pgTable(
       t.kind,
       sql`coalesce(${t.coveredAreaM2}, ${t.landAreaM2})`,
     ),
-    index('assets_dup_brand_model_idx').on(brandModelKey(sql`${t.brand}`, sql`${t.model}`)),
+    index('assets_dup_brand_model_idx').on(t.brandModelKey),
     check('assets_kind', oneOf('kind', ASSET_KINDS)),
     check('assets_availability', oneOf('availability', ASSET_AVAILABILITIES)),
     check('assets_status', oneOf('status', ASSET_STATUSES)),

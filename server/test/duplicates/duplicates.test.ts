@@ -63,6 +63,41 @@ describe('people', () => {
     expect(audited.length).toBeGreaterThan(0);
   });
 
+  it('finds a person by the name and phone an edit gave them, no longer by the old ones', async () => {
+    // The keys are stored with the row (issue 10): they must follow every write, not only the first.
+    const created = (await post(
+      operator,
+      '/profiles',
+      profilePayload(deskId, {
+        firstName: 'Ottavio',
+        lastName: 'Ferrandi',
+        email: null,
+        phone: '+39 0185 111222',
+      }),
+    ).then((r) => r.json())) as { id: string; version: number };
+    const edited = await t.call(operator, {
+      method: 'PATCH',
+      url: `/api/v1/profiles/${created.id}`,
+      payload: {
+        version: created.version,
+        firstName: 'Ottaviano',
+        lastName: 'Ferràndi',
+        phone: '0185 333444',
+      },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const check = (body: object) =>
+      post(operator, '/profiles/duplicate-check', { municipality: PLACES.laSpezia, ...body }).then(
+        (r) => r.json().items as { id: string; reasons: string[] }[],
+      );
+    const byNewName = await check({ firstName: 'FERRANDI', lastName: 'Ottaviano', phone: '0185 333444' });
+    expect(byNewName.find((i) => i.id === created.id)?.reasons).toEqual(
+      expect.arrayContaining(['SAME_NAME', 'SAME_PHONE']),
+    );
+    const byOld = await check({ firstName: 'Ottavio', lastName: 'Ferrandi', phone: '+39 0185 111222' });
+    expect(byOld.map((i) => i.id)).not.toContain(created.id);
+  });
+
   it('a common name alone is not a duplicate; a name in the same town is', async () => {
     await profile(operator, {
       firstName: 'Luca',
@@ -243,9 +278,10 @@ describe('a common name', () => {
     // one in La Spezia would be among those taken about one time in ten).
     await queryRows(
       db,
-      sql`insert into profiles
-          select (jsonb_populate_record(null::profiles, to_jsonb(p) || jsonb_build_object(
-            'id', gen_random_uuid(), 'code', 'NS' || lpad(g::text, 6, '0'), 'external_ref', 'NS-' || g))).*
+      sql`insert into profiles (code, desk_id, external_ref, first_name, last_name, municipality_country,
+            municipality_code, lat, lon, employment_status)
+          select 'NS' || lpad(g::text, 6, '0'), desk_id, 'NS-' || g, first_name, last_name,
+            municipality_country, municipality_code, lat, lon, employment_status
           from profiles p, generate_series(1, ${10 * PER_KEY}) g where p.id = ${elsewhere.id}`,
     );
     const here = await profile(operator, {

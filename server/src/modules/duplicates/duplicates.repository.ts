@@ -14,9 +14,9 @@ import { queryRows } from '../../db/raw.js';
 /**
  * Candidate lookups for duplicate detection. Every lookup is one query for any number of probes (a
  * form's one record, an import batch's fifty): the probes go in as one JSON parameter, their keys are
- * computed by the same SQL expressions the indexes are built on, and each key is looked up in its own
- * LATERAL subquery with a LIMIT, so the planner walks the key's index per probe (never the table) and a
- * very common key ("Marco Rossi") cannot bring back thousands of rows.
+ * computed by the same SQL expressions the indexes (or a person's stored key columns) are built on, and
+ * each key is looked up in its own LATERAL subquery with a LIMIT, so the planner walks the key's index
+ * per probe (never the table) and a very common key ("Marco Rossi") cannot bring back thousands of rows.
  */
 
 /**
@@ -30,21 +30,21 @@ import { queryRows } from '../../db/raw.js';
  * every namesake and sorted them to keep twenty (100-150 ms a batch during an import on PGlite, issue
  * 10). Without bitmap scans the planner walks the key's index in id order and stops at the LIMIT.
  */
-async function lookUp<Probe, Rest>(
+async function lookUp<Probe, Candidate>(
   db: DbOrTx,
   probes: readonly Probe[],
   query: (probes: readonly Probe[]) => SQL,
-  rest: (row: Record<string, unknown>) => Rest,
-): Promise<({ probe: number; id: string } & Rest)[]> {
+  read: (row: Record<string, unknown>, probe: number) => Candidate,
+): Promise<Candidate[]> {
   if (probes.length === 0) return [];
   return walkingKeyIndexes(db, async (tx) => {
-    const found: ({ probe: number; id: string } & Rest)[] = [];
+    const found: Candidate[] = [];
     for (let from = 0; from < probes.length; from += PROBES_PER_QUERY) {
       const rows = await queryRows<Record<string, unknown>>(
         tx,
         query(probes.slice(from, from + PROBES_PER_QUERY)),
       );
-      for (const r of rows) found.push({ probe: from + Number(r.probe), id: String(r.id), ...rest(r) });
+      for (const r of rows) found.push(read(r, from + Number(r.probe)));
     }
     return found;
   });
@@ -68,9 +68,6 @@ export function walkingKeyIndexes<T>(db: DbOrTx, read: (tx: DbOrTx) => Promise<T
     return result;
   });
 }
-
-/** What a lookup reads beyond the probe and the id. */
-type OtherColumns<Candidate> = Omit<Candidate, 'probe' | 'id'>;
 
 /** At most this many candidates per probe and key. */
 export const PER_KEY = 20;
@@ -131,14 +128,13 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
       x: p.excludeId,
     })),
   );
-  const nk = (t: (s: string) => SQL) => personNameKey(t('first_name'), t('last_name'));
   // A common name can have more namesakes than the limit: those in the probe's town first, so the
   // strongest are always among them (by id alone, random ids would decide which are seen). The first
   // PER_KEY of the town and the first PER_KEY anywhere, each read in id order from its index, hold the
   // first PER_KEY by (in town, id): so a name is read PER_KEY rows at a time however common it is.
   const here = sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm`;
   const namesakes = (where: SQL, inTown: SQL) =>
-    sql`(select q.id, ${inTown} as here from profiles q where ${nk(q)} = pr.nk and ${where} and ${LIVE}
+    sql`(select q.id, ${inTown} as here from profiles q where q.name_key = pr.nk and ${where} and ${LIVE}
       and q.id is distinct from pr.x order by q.id limit ${sql.raw(String(PER_KEY))})`;
   return sql`with probe as (
       select p.i, p.m, p.x, split_part(p.m, ':', 1) as mc, split_part(p.m, ':', 2) as mm,
@@ -152,18 +148,20 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
         order by u.here desc, u.id limit ${sql.raw(String(PER_KEY))}
       ) h
       union select pr.i, h.id from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
-      union select pr.i, h.id from probe pr ${lateral('profiles', sql`${phoneKey(q('phone'))} = pr.pk`)}
+      union select pr.i, h.id from probe pr ${lateral('profiles', sql`q.phone_key = pr.pk`)}
     )
     select hit.i as probe, c.id, c.desk_id, c.code, c.external_ref, c.first_name, c.last_name,
-      coalesce(${nk(c)} = pr.nk, false) as same_name,
+      coalesce(c.name_key = pr.nk, false) as same_name,
       coalesce(${emailKey(c('email'))} = pr.ek, false) as same_email,
-      coalesce(${phoneKey(c('phone'))} = pr.pk, false) as same_phone,
+      coalesce(c.phone_key = pr.pk, false) as same_phone,
       (c.municipality_country || ':' || c.municipality_code) = pr.m as same_municipality
     from hit join probe pr on pr.i = hit.i ${byId('profiles')}`;
 }
 
 export function personCandidates(db: DbOrTx, probes: readonly PersonProbe[]): Promise<PersonCandidate[]> {
-  return lookUp(db, probes, personCandidatesQuery, (r): OtherColumns<PersonCandidate> => ({
+  return lookUp(db, probes, personCandidatesQuery, (r, probe): PersonCandidate => ({
+    probe,
+    id: String(r.id),
     deskId: String(r.desk_id),
     code: String(r.code),
     externalRef: String(r.external_ref),
@@ -221,7 +219,6 @@ export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
       x: p.excludeId,
     })),
   );
-  const bm = (t: (s: string) => SQL) => brandModelKey(t('brand'), t('model'));
   return sql`with probe as (
       select p.i, p.k, p.mc, p.mm, p.a, p.x, ${brandModelKey(sql.raw('p.b'), sql.raw('p.mo'))} as bm
       from jsonb_to_recordset(${json}::jsonb) as p(i int, k text, mc text, mm text, a float8, b text, mo text, x uuid)
@@ -233,16 +230,18 @@ export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
         sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm and q.kind = pr.k
           and coalesce(q.covered_area_m2, q.land_area_m2) between pr.a * 0.9 and pr.a / 0.9`,
       )}
-      union select pr.i, h.id from probe pr ${lateral('assets', sql`${bm(q)} = pr.bm`)}
+      union select pr.i, h.id from probe pr ${lateral('assets', sql`q.brand_model_key = pr.bm`)}
     )
     select hit.i as probe, pr.bm as probe_bm, c.id, c.desk_id, c.inventory_number, c.title, c.kind,
       c.municipality_country || ':' || c.municipality_code as municipality,
-      c.covered_area_m2, c.land_area_m2, ${bm(c)} as bm, c.year, c.owner_firm_id
+      c.covered_area_m2, c.land_area_m2, c.brand_model_key as bm, c.year, c.owner_firm_id
     from hit join probe pr on pr.i = hit.i ${byId('assets')}`;
 }
 
 export function assetCandidates(db: DbOrTx, probes: readonly AssetProbe[]): Promise<AssetCandidate[]> {
-  return lookUp(db, probes, assetCandidatesQuery, (r): OtherColumns<AssetCandidate> => ({
+  return lookUp(db, probes, assetCandidatesQuery, (r, probe): AssetCandidate => ({
+    probe,
+    id: String(r.id),
     deskId: String(r.desk_id),
     inventoryNumber: String(r.inventory_number),
     title: String(r.title),
@@ -304,7 +303,9 @@ export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
 }
 
 export function firmCandidates(db: DbOrTx, probes: readonly FirmProbe[]): Promise<FirmCandidate[]> {
-  return lookUp(db, probes, firmCandidatesQuery, (r): OtherColumns<FirmCandidate> => ({
+  return lookUp(db, probes, firmCandidatesQuery, (r, probe): FirmCandidate => ({
+    probe,
+    id: String(r.id),
     deskId: str(r.desk_id),
     name: String(r.name),
     sameVat: r.same_vat === true,

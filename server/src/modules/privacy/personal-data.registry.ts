@@ -44,6 +44,9 @@ export const PERSONAL_DATA: Record<string, ColumnTags> = {
     last_name: identity,
     email: identity,
     phone: identity,
+    // Duplicate detection's keys, derived from the name and the phone: the desk's registration only.
+    name_key: ['placement'],
+    phone_key: ['placement'],
     municipality_country: work,
     municipality_code: work,
     lat: work,
