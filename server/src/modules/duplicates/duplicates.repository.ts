@@ -14,7 +14,7 @@ import { queryRows } from '../../db/raw.js';
 /**
  * Candidate lookups for duplicate detection. Every lookup is one query for any number of probes (a
  * form's one record, an import batch's fifty): the probes go in as one JSON parameter, their keys are
- * computed by the same SQL expressions the indexes (or a person's stored key columns) are built on, and
+ * computed by the same SQL expressions the indexes (or the stored key columns) are built on, and
  * each key is looked up in its own LATERAL subquery with a LIMIT, so the planner walks the key's index
  * per probe (never the table) and a very common key ("Marco Rossi") cannot bring back thousands of rows.
  */
