@@ -12,9 +12,12 @@ import type { DatabaseHandle } from './client.js';
  * default target it reads up to 30,000 rows of a table and evaluates the duplicate-check expressions for
  * each (870 ms for 30,000 profiles). A target of PGLITE_STATISTICS_TARGET samples 3,000, which is what
  * plans at the embedded database's sizes need (row counts and coarse frequencies), in about 90 ms.
- * PostgreSQL keeps its own default.
+ * PostgreSQL keeps its own default. `only` names the tables that may be analysed (the others wait).
  */
-export async function analyzeStaleTables(handle: DatabaseHandle): Promise<string[]> {
+export async function analyzeStaleTables(
+  handle: DatabaseHandle,
+  only?: readonly string[],
+): Promise<string[]> {
   const { db } = handle;
   // The counters are flushed lazily; PGlite's single backend would otherwise show none of its own writes.
   if (handle.kind === 'pglite') await db.execute(sql`select pg_stat_force_next_flush()`);
@@ -25,7 +28,7 @@ export async function analyzeStaleTables(handle: DatabaseHandle): Promise<string
            or (last_analyze is null and last_autoanalyze is null and n_live_tup > 0))
     order by relname`);
   const rows = Array.isArray(result) ? result : (result as { rows: { relname: string }[] }).rows;
-  const tables = rows.map((r) => r.relname);
+  const tables = rows.map((r) => r.relname).filter((table) => !only || only.includes(table));
   // One table at a time: on PGlite a statement holds the (shared) event loop while it runs, and the
   // client gives the loop a turn between statements (db/pglite-turns.ts).
   for (const table of tables) await analyze(handle, table);

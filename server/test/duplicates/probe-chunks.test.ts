@@ -20,8 +20,14 @@ describe('candidate lookups over more probes than one query takes', () => {
   const matchedAt = [3, PROBES_PER_QUERY + 5, 2 * PROBES_PER_QUERY + 7];
   const probeCount = 2 * PROBES_PER_QUERY + 10;
 
+  /** The candidate queries sent while `recording`. */
+  const probeQueries: string[] = [];
+  let recording = false;
+
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({
+      onQuery: (e) => void (recording && e.sql.includes('with probe as') && probeQueries.push(e.sql)),
+    });
     const db = t.database.handle.db;
     const desk = await makeDesk(db);
     for (const at of matchedAt) {
@@ -38,18 +44,32 @@ describe('candidate lookups over more probes than one query takes', () => {
   });
   afterAll(async () => t?.close());
 
+  const probes: PersonProbe[] = Array.from({ length: probeCount }, (_, i) => ({
+    firstName: `Altro${i}`,
+    lastName: `Ancora${i}`,
+    email: matchedAt.includes(i) ? `person${i}@example.org` : `nobody${i}@example.org`,
+    phone: null,
+    municipality: 'IT:011015',
+    excludeId: null,
+  }));
+  const lookUp = async (options?: { probesPerQuery: number }) => {
+    probeQueries.length = 0;
+    recording = true;
+    const found = await personCandidates(t.database.handle.db, probes, options).finally(
+      () => (recording = false),
+    );
+    return found.map((c) => [c.probe, c.id, c.sameEmail]).sort((a, b) => Number(a[0]) - Number(b[0]));
+  };
+
   it('reports each candidate with its own probe, in every query of the batch', async () => {
-    const probes: PersonProbe[] = Array.from({ length: probeCount }, (_, i) => ({
-      firstName: `Altro${i}`,
-      lastName: `Ancora${i}`,
-      email: matchedAt.includes(i) ? `person${i}@example.org` : `nobody${i}@example.org`,
-      phone: null,
-      municipality: 'IT:011015',
-      excludeId: null,
-    }));
-    const found = await personCandidates(t.database.handle.db, probes);
-    expect(
-      found.map((c) => [c.probe, c.id, c.sameEmail]).sort((a, b) => Number(a[0]) - Number(b[0])),
-    ).toEqual(matchedAt.map((at) => [at, stored.get(at), true]));
+    expect(await lookUp()).toEqual(matchedAt.map((at) => [at, stored.get(at), true]));
+    expect(probeQueries).toHaveLength(3);
+  });
+
+  it('takes the whole batch in one query when told to (an import on PostgreSQL), with the same answer', async () => {
+    expect(await lookUp({ probesPerQuery: probeCount })).toEqual(
+      matchedAt.map((at) => [at, stored.get(at), true]),
+    );
+    expect(probeQueries).toHaveLength(1);
   });
 });

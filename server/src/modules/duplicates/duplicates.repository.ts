@@ -35,15 +35,13 @@ async function lookUp<Probe, Candidate>(
   probes: readonly Probe[],
   query: (probes: readonly Probe[]) => SQL,
   read: (row: Record<string, unknown>, probe: number) => Candidate,
+  perQuery = PROBES_PER_QUERY,
 ): Promise<Candidate[]> {
   if (probes.length === 0) return [];
   return walkingKeyIndexes(db, async (tx) => {
     const found: Candidate[] = [];
-    for (let from = 0; from < probes.length; from += PROBES_PER_QUERY) {
-      const rows = await queryRows<Record<string, unknown>>(
-        tx,
-        query(probes.slice(from, from + PROBES_PER_QUERY)),
-      );
+    for (let from = 0; from < probes.length; from += perQuery) {
+      const rows = await queryRows<Record<string, unknown>>(tx, query(probes.slice(from, from + perQuery)));
       for (const r of rows) found.push(read(r, from + Number(r.probe)));
     }
     return found;
@@ -51,12 +49,19 @@ async function lookUp<Probe, Candidate>(
 }
 
 /**
- * Probes per query. A probe brings back up to PER_KEY candidates per key, and on PGlite reading them
- * holds the server's thread: 50 namesakes' probes (1,000 rows) took 35 ms a query during a 100,000-row
- * import, 25 take about half that (issue 10, item 5: nothing holds the event loop more than 50 ms).
- * Between the queries the event loop gets its turn from the PGlite client (`db/pglite-turns.ts`).
+ * Probes per query, unless the caller says otherwise. A probe brings back up to PER_KEY candidates per
+ * key, and on PGlite reading them holds the server's thread: 50 namesakes' probes (1,000 rows) took
+ * 35 ms a query during a 100,000-row import, 25 take about half that (issue 10, item 5: nothing holds
+ * the event loop more than 50 ms). Between the queries the event loop gets its turn from the PGlite
+ * client (`db/pglite-turns.ts`). On PostgreSQL the rows are read on the database's side of a socket, and
+ * an import asks for a batch's probes in one query (`ImportServiceOptions.probesPerQuery`).
  */
 export const PROBES_PER_QUERY = 25;
+
+/** How many probes one candidate query takes (see PROBES_PER_QUERY). */
+export interface LookupOptions {
+  probesPerQuery?: number;
+}
 
 /** Runs `read` with bitmap scans off (see `lookUp`); exported for the plan test. */
 export function walkingKeyIndexes<T>(db: DbOrTx, read: (tx: DbOrTx) => Promise<T>): Promise<T> {
@@ -158,20 +163,30 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
     from hit join probe pr on pr.i = hit.i ${byId('profiles')}`;
 }
 
-export function personCandidates(db: DbOrTx, probes: readonly PersonProbe[]): Promise<PersonCandidate[]> {
-  return lookUp(db, probes, personCandidatesQuery, (r, probe): PersonCandidate => ({
-    probe,
-    id: String(r.id),
-    deskId: String(r.desk_id),
-    code: String(r.code),
-    externalRef: String(r.external_ref),
-    firstName: String(r.first_name),
-    lastName: String(r.last_name),
-    sameName: r.same_name === true,
-    sameEmail: r.same_email === true,
-    samePhone: r.same_phone === true,
-    sameMunicipality: r.same_municipality === true,
-  }));
+export function personCandidates(
+  db: DbOrTx,
+  probes: readonly PersonProbe[],
+  options: LookupOptions = {},
+): Promise<PersonCandidate[]> {
+  return lookUp(
+    db,
+    probes,
+    personCandidatesQuery,
+    (r, probe): PersonCandidate => ({
+      probe,
+      id: String(r.id),
+      deskId: String(r.desk_id),
+      code: String(r.code),
+      externalRef: String(r.external_ref),
+      firstName: String(r.first_name),
+      lastName: String(r.last_name),
+      sameName: r.same_name === true,
+      sameEmail: r.same_email === true,
+      samePhone: r.same_phone === true,
+      sameMunicipality: r.same_municipality === true,
+    }),
+    options.probesPerQuery,
+  );
 }
 
 export interface AssetProbe {
@@ -238,22 +253,32 @@ export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
     from hit join probe pr on pr.i = hit.i ${byId('assets')}`;
 }
 
-export function assetCandidates(db: DbOrTx, probes: readonly AssetProbe[]): Promise<AssetCandidate[]> {
-  return lookUp(db, probes, assetCandidatesQuery, (r, probe): AssetCandidate => ({
-    probe,
-    id: String(r.id),
-    deskId: String(r.desk_id),
-    inventoryNumber: String(r.inventory_number),
-    title: String(r.title),
-    kind: String(r.kind),
-    municipality: String(r.municipality),
-    coveredAreaM2: num(r.covered_area_m2),
-    landAreaM2: num(r.land_area_m2),
-    brandModel: str(r.bm),
-    probeBrandModel: str(r.probe_bm),
-    year: num(r.year),
-    ownerFirmId: str(r.owner_firm_id),
-  }));
+export function assetCandidates(
+  db: DbOrTx,
+  probes: readonly AssetProbe[],
+  options: LookupOptions = {},
+): Promise<AssetCandidate[]> {
+  return lookUp(
+    db,
+    probes,
+    assetCandidatesQuery,
+    (r, probe): AssetCandidate => ({
+      probe,
+      id: String(r.id),
+      deskId: String(r.desk_id),
+      inventoryNumber: String(r.inventory_number),
+      title: String(r.title),
+      kind: String(r.kind),
+      municipality: String(r.municipality),
+      coveredAreaM2: num(r.covered_area_m2),
+      landAreaM2: num(r.land_area_m2),
+      brandModel: str(r.bm),
+      probeBrandModel: str(r.probe_bm),
+      year: num(r.year),
+      ownerFirmId: str(r.owner_firm_id),
+    }),
+    options.probesPerQuery,
+  );
 }
 
 export interface FirmProbe {
@@ -302,18 +327,28 @@ export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
     from hit join probe pr on pr.i = hit.i ${byId('firms')}`;
 }
 
-export function firmCandidates(db: DbOrTx, probes: readonly FirmProbe[]): Promise<FirmCandidate[]> {
-  return lookUp(db, probes, firmCandidatesQuery, (r, probe): FirmCandidate => ({
-    probe,
-    id: String(r.id),
-    deskId: str(r.desk_id),
-    name: String(r.name),
-    sameVat: r.same_vat === true,
-    sameSiret: r.same_siret === true,
-    sameSiren: r.same_siren === true,
-    sameName: r.same_name === true,
-    sameMunicipality: r.same_municipality === true,
-  }));
+export function firmCandidates(
+  db: DbOrTx,
+  probes: readonly FirmProbe[],
+  options: LookupOptions = {},
+): Promise<FirmCandidate[]> {
+  return lookUp(
+    db,
+    probes,
+    firmCandidatesQuery,
+    (r, probe): FirmCandidate => ({
+      probe,
+      id: String(r.id),
+      deskId: str(r.desk_id),
+      name: String(r.name),
+      sameVat: r.same_vat === true,
+      sameSiret: r.same_siret === true,
+      sameSiren: r.same_siren === true,
+      sameName: r.same_name === true,
+      sameMunicipality: r.same_municipality === true,
+    }),
+    options.probesPerQuery,
+  );
 }
 
 /**

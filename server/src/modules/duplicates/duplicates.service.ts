@@ -12,6 +12,7 @@ import {
   probeKeys,
   type AssetProbe,
   type FirmProbe,
+  type LookupOptions,
   type PersonProbe,
 } from './duplicates.repository.js';
 import type { AssetCheck, DuplicatesView, FirmCheck, ProfileCheck } from './duplicates.schema.js';
@@ -92,8 +93,12 @@ function foundPerProbe<Candidate extends { probe: number; id: string; deskId: st
   return out;
 }
 
-export async function findPeople(db: DbOrTx, probes: readonly PersonProbe[]): Promise<Found[][]> {
-  return foundPerProbe(await personCandidates(db, probes), probes.length, {
+export async function findPeople(
+  db: DbOrTx,
+  probes: readonly PersonProbe[],
+  options: LookupOptions = {},
+): Promise<Found[][]> {
+  return foundPerProbe(await personCandidates(db, probes, options), probes.length, {
     score: scorePerson,
     describe: (c) => ({
       label: `${c.firstName} ${c.lastName}`,
@@ -105,8 +110,12 @@ export async function findPeople(db: DbOrTx, probes: readonly PersonProbe[]): Pr
   });
 }
 
-export async function findAssets(db: DbOrTx, probes: readonly AssetProbe[]): Promise<Found[][]> {
-  const candidates = await assetCandidates(db, probes);
+export async function findAssets(
+  db: DbOrTx,
+  probes: readonly AssetProbe[],
+  options: LookupOptions = {},
+): Promise<Found[][]> {
+  const candidates = await assetCandidates(db, probes, options);
   // Each probe's facts once, not once per candidate: an import batch's probes bring back thousands.
   const facts = new Map<number, AssetFacts>();
   for (const c of candidates) {
@@ -133,8 +142,12 @@ export async function findAssets(db: DbOrTx, probes: readonly AssetProbe[]): Pro
   });
 }
 
-export async function findFirms(db: DbOrTx, probes: readonly FirmProbe[]): Promise<Found[][]> {
-  return foundPerProbe(await firmCandidates(db, probes), probes.length, {
+export async function findFirms(
+  db: DbOrTx,
+  probes: readonly FirmProbe[],
+  options: LookupOptions = {},
+): Promise<Found[][]> {
+  return foundPerProbe(await firmCandidates(db, probes, options), probes.length, {
     score: scoreFirm,
     describe: (c) => ({
       label: c.name,

@@ -12,3 +12,4 @@ export {
 } from './duplicates.service.js';
 export { REASON_CODES, type ReasonCode } from './scoring.js';
 export { EarlierRows, type FileRow } from './within-batch.js';
+export type { LookupOptions } from './duplicates.repository.js';

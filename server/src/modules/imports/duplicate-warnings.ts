@@ -10,6 +10,7 @@ import {
   visibleTo,
   type EarlierRows,
   type FileRow,
+  type LookupOptions,
   type ReasonCode,
 } from '../duplicates/index.js';
 import type { ReportEntry } from './import-codes.js';
@@ -131,6 +132,7 @@ export async function duplicateWarnings(
   entity: EntityName,
   rows: readonly { row: number; field: string; value: Value; excludeId: string | null }[],
   principal: Principal,
+  lookup: LookupOptions = {},
 ): Promise<ReportEntry[]> {
   if (rows.length === 0) return [];
   const found =
@@ -147,6 +149,7 @@ export async function duplicateWarnings(
               : '',
             excludeId,
           })),
+          lookup,
         )
       : entity === 'assets'
         ? await findAssets(
@@ -162,6 +165,7 @@ export async function duplicateWarnings(
               ownerFirmId: s(v.ownerFirmId),
               excludeId,
             })),
+            lookup,
           )
         : entity === 'firms'
           ? await findFirms(
@@ -175,6 +179,7 @@ export async function duplicateWarnings(
                   : null,
                 excludeId,
               })),
+              lookup,
             )
           : rows.map(() => []);
   return rows.flatMap((r, i) => {

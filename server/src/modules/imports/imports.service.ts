@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, getTableName } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/client.js';
 import { analyzeStaleTables } from '../../db/statistics.js';
 import { desks } from '../../db/schema.js';
@@ -78,9 +78,15 @@ export interface ImportServiceOptions {
    * While a run writes, each time the rows it wrote double (1,000, 2,000, 4,000…): fresh planner
    * statistics. The duplicate checks of the next batches look up the rows of the earlier ones, and a
    * plan made when the table was empty read every namesake of every row (an import slowing down as it
-   * went, 20 s of 29 for 10,000 profiles).
+   * went, 20 s of 29 for 10,000 profiles). Given the table the run writes.
    */
-  whileGrowing?: () => Promise<unknown>;
+  whileGrowing?: (table: string) => Promise<unknown>;
+  /**
+   * Probes per duplicate-candidate query (`PROBES_PER_QUERY` by default). PGlite reads the candidates on
+   * the server's thread, so its queries stay small; PostgreSQL takes a batch's probes in one query, which
+   * it plans once instead of ten times.
+   */
+  probesPerQuery?: number;
   /** Where files are read (a worker thread of its own by default). */
   parser?: FileParser;
   /** Where a background run's failure is logged (the job records it too, for the desk). */
@@ -98,6 +104,9 @@ export function forgetAddedAfter(seen: Map<string, number>, size: number): void 
   for (const key of seen.keys()) if (position++ >= size) seen.delete(key);
 }
 
+/** Rows per batch (one transaction each) unless configured otherwise. */
+const BATCH_ROWS = 250;
+
 /** Rows a run writes before its first statistics refresh (then every time they double). */
 const FIRST_STATISTICS = 1000;
 
@@ -109,11 +118,13 @@ const FIRST_STATISTICS = 1000;
  */
 export function importSettingsFor(
   database: DatabaseHandle,
-): Pick<ImportServiceOptions, 'batchSize' | 'afterRun' | 'whileGrowing'> {
+): Pick<ImportServiceOptions, 'batchSize' | 'probesPerQuery' | 'afterRun' | 'whileGrowing'> {
   return {
-    batchSize: database.kind === 'pglite' ? 50 : undefined,
+    batchSize: database.kind === 'pglite' ? 50 : BATCH_ROWS,
+    probesPerQuery: database.kind === 'pglite' ? undefined : BATCH_ROWS,
     afterRun: () => analyzeStaleTables(database),
-    whileGrowing: () => analyzeStaleTables(database),
+    // The table the duplicate checks read; its child rows, the report and the outbox wait for the end.
+    whileGrowing: (table) => analyzeStaleTables(database, [table]),
   };
 }
 
@@ -128,7 +139,7 @@ export function importSettingsFor(
  */
 export function createImportService(db: Database, serviceOptions: ImportServiceOptions = {}) {
   const storageDir = serviceOptions.storageDir ?? path.join(tmpdir(), 'rilancio-imports');
-  const batchSize = serviceOptions.batchSize ?? 250;
+  const batchSize = serviceOptions.batchSize ?? BATCH_ROWS;
   const parser = serviceOptions.parser ?? createFileParser();
   const running = new Map<string, Promise<void>>();
 
@@ -318,7 +329,18 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
             resolver.use(tx);
             const next = { ...counts };
             const { outcomes, report, inFile } = await processBatch(
-              { tx, adapter, resolver, file: prepared, job, seen, savepoints, principal, earlierInFile },
+              {
+                tx,
+                adapter,
+                resolver,
+                file: prepared,
+                job,
+                seen,
+                savepoints,
+                principal,
+                earlierInFile,
+                lookup: { probesPerQuery: serviceOptions.probesPerQuery },
+              },
               rows,
             );
             for (const outcome of outcomes) next[outcome]++;
@@ -345,7 +367,7 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
       if (serviceOptions.whileGrowing && index - job.cursor >= statisticsAt) {
         statisticsAt = 2 * (index - job.cursor);
         // Statistics are an optimisation: failing to refresh them must not fail the import.
-        await serviceOptions.whileGrowing().catch(() => {});
+        await serviceOptions.whileGrowing(getTableName(adapter.spec.table)).catch(() => {});
       }
       onProgress?.({ cursor: index, totalRows: total, counts });
     };

@@ -23,7 +23,7 @@ import type { ImportOptions, PreparedFile } from './prepared-file.js';
 import type { ReferenceResolver } from './reference-resolver.js';
 import { correctionLookup } from './corrections.js';
 import { duplicateWarnings, inFileWarnings } from './duplicate-warnings.js';
-import type { EarlierRows, FileRow } from '../duplicates/index.js';
+import type { EarlierRows, FileRow, LookupOptions } from '../duplicates/index.js';
 
 /** What one batch works with: named, so no call passes eight values in the right order by luck. */
 export interface BatchContext {
@@ -43,6 +43,8 @@ export interface BatchContext {
    * run's row is with the stored records of the earlier batches.
    */
   earlierInFile?: EarlierRows;
+  /** How the duplicate checks ask the database (ImportServiceOptions.probesPerQuery). */
+  lookup?: LookupOptions;
 }
 
 export type Outcome = 'create' | 'update' | 'unchanged' | 'error';
@@ -73,7 +75,7 @@ export async function processBatch(
   batch: BatchContext,
   rows: ConvertedRow[],
 ): Promise<{ outcomes: Outcome[]; report: ReportEntry[]; inFile: FileRow[] }> {
-  const { tx, adapter, resolver, file, job, seen, savepoints, principal, earlierInFile } = batch;
+  const { tx, adapter, resolver, file, job, seen, savepoints, principal, earlierInFile, lookup } = batch;
   const columnOf = (field: string): IssueColumn | undefined => {
     const index = file.match.fieldColumns.get(field);
     if (index === undefined) return undefined;
@@ -216,6 +218,7 @@ export async function processBatch(
       excludeId: w.existing?.id ?? null,
     })),
     principal,
+    lookup,
   );
   // … and rows that look like an earlier row of the file (the same person twice in one file).
   const inFile = await inFileWarnings(

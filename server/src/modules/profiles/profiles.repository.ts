@@ -58,32 +58,36 @@ export async function insertProfiles(tx: DbOrTx, items: readonly NewProfile[]): 
   );
   const versionOf = new Map(written.map((r) => [r.id, r.version]));
   const each = items.map((item, i) => ({ profileId: ids[i]!, c: item.children }));
-  await insertRows(
-    tx,
-    profileOccupations,
-    each.flatMap(({ profileId, c }) =>
-      c.occupations.map((o) => ({ profileId, occupationUri: o.uri, years: o.years })),
+  // Sent together once the profiles are in: the driver pipelines them on the transaction's connection,
+  // so each statement is built while the database runs the one before, with no round trip between.
+  await Promise.all([
+    insertRows(
+      tx,
+      profileOccupations,
+      each.flatMap(({ profileId, c }) =>
+        c.occupations.map((o) => ({ profileId, occupationUri: o.uri, years: o.years })),
+      ),
     ),
-  );
-  await insertRows(
-    tx,
-    profileSkills,
-    each.flatMap(({ profileId, c }) =>
-      c.skills.map((k) => ({ profileId, skillUri: k.uri, source: k.source })),
+    insertRows(
+      tx,
+      profileSkills,
+      each.flatMap(({ profileId, c }) =>
+        c.skills.map((k) => ({ profileId, skillUri: k.uri, source: k.source })),
+      ),
     ),
-  );
-  await insertRows(
-    tx,
-    profileLanguages,
-    each.flatMap(({ profileId, c }) =>
-      c.languages.map((l) => ({ profileId, language: l.code, level: l.level })),
+    insertRows(
+      tx,
+      profileLanguages,
+      each.flatMap(({ profileId, c }) =>
+        c.languages.map((l) => ({ profileId, language: l.code, level: l.level })),
+      ),
     ),
-  );
-  await enqueueIndexingMany(
-    tx,
-    'profile',
-    ids.map((id) => ({ id, version: versionOf.get(id)! })),
-  );
+    enqueueIndexingMany(
+      tx,
+      'profile',
+      ids.map((id) => ({ id, version: versionOf.get(id)! })),
+    ),
+  ]);
   return ids;
 }
 
