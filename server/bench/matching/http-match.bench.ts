@@ -29,6 +29,7 @@ import { analyzeStaleTables } from '../../src/db/statistics.js';
 import { DEMO_PASSWORD, DEMO_EMAILS, ensureDemoUsers } from '../../src/demo/demo-users.js';
 import { seedDemoData } from '../../src/demo/demo.seeder.js';
 import { loadReferenceData } from '../../src/reference/reference.loader.js';
+import { SERVER_NODE_FLAGS } from '../../src/node-flags.js';
 import { SERVER_DIR } from '../lib/child.js';
 import { emit, log, parseFlags, percentile, ratio, round, type BenchRow } from '../lib/harness.js';
 
@@ -134,21 +135,25 @@ async function startServer(
   const started = performance.now();
   // --cpu-prof=DIR: the server writes a V8 CPU profile there when it stops (start-up included).
   const profile = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      DEMO_DATA: 'always',
-      NODE_ENV: 'development',
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      MATCH_RATE_LIMIT_PER_MINUTE: '100000000',
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...profile, '--import', 'tsx', 'src/server.ts'],
+    {
+      cwd: SERVER_DIR,
+      env: {
+        ...process.env,
+        ...env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+        DEMO_DATA: 'always',
+        NODE_ENV: 'development',
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        MATCH_RATE_LIMIT_PER_MINUTE: '100000000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));

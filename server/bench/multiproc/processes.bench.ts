@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SERVER_NODE_FLAGS } from '../../src/node-flags.js';
 
 const { values } = parseArgs({ options: { processes: { type: 'string', default: '2' } } });
 const PROCESSES = Number(values.processes);
@@ -42,7 +43,7 @@ process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 async function start(n: number) {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'src/server.ts'], {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

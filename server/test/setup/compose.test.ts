@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SERVER_NODE_FLAGS } from '../../src/node-flags.js';
 
 /**
  * The README's production section, checked against the compose file it describes: the master key stays
@@ -104,5 +105,11 @@ describe('production start as the README says', () => {
     }
     for (const variable of ['POSTGRES_PASSWORD', 'MEILI_MASTER_KEY', 'SESSION_SECRET', 'LEDGER_KEY'])
       expect(production, variable).toContain(variable);
+  });
+});
+
+describe('the server’s Node flags', () => {
+  it('are the same for `npm start` (and so the container) as for the benchmarks that start it', () => {
+    expect(scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/server.ts`);
   });
 });
