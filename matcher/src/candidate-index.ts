@@ -192,20 +192,22 @@ export class CandidateIndex extends PostingIndex<ScoringProfile> {
     const kn = this.knowledge;
     const c = config.skills;
     const src = maxSourceCredit(config);
-    const skillKeys: { key: string; amount: number }[] = [];
+    const skillKeys: { key: string; amount: number; group: string }[] = [];
     let total = 0;
+    // One group per requirement: the score credits a requirement by its best route only.
     for (const r of requirementList(essential, optional)) {
       const w = r.essential ? c.essentialWeight : 1;
+      const group = r.uri;
       total += w;
-      skillKeys.push({ key: `s:${r.uri}`, amount: w * src });
+      skillKeys.push({ key: `s:${r.uri}`, amount: w * src, group });
       const id = kn.skillId.get(r.uri);
       if (id === undefined) continue;
       for (const rel of relatedSkills(kn, c, id))
-        skillKeys.push({ key: `s:${kn.skillUri[rel.id]!}`, amount: w * rel.credit * src });
+        skillKeys.push({ key: `s:${kn.skillUri[rel.id]!}`, amount: w * rel.credit * src, group });
       for (const o of kn.occupationsWithEssential[id]!)
-        skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedEssential });
+        skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedEssential, group });
       for (const o of kn.occupationsWithOptional[id]!)
-        skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedOptional });
+        skillKeys.push({ key: `o:${kn.occupationUri[o]!}`, amount: w * c.impliedOptional, group });
     }
     return { skillKeys, total };
   }
@@ -309,9 +311,13 @@ export class NeedIndex extends PostingIndex<JobNeedInput> {
     const config = queryConfig(this.config, options.config);
     const c = config.skills;
     const ew = c.essentialWeight;
-    const skillKeys: { key: string; amount: number }[] = [];
+    // A need's requirement is one key (`se:` or `so:`), credited by the best of the person's routes to it.
+    const skillKeys: { key: string; amount: number; group: string }[] = [];
     const offer = (uri: string, credit: number): void => {
-      skillKeys.push({ key: `se:${uri}`, amount: ew * credit }, { key: `so:${uri}`, amount: credit });
+      skillKeys.push(
+        { key: `se:${uri}`, amount: ew * credit, group: uri },
+        { key: `so:${uri}`, amount: credit, group: uri },
+      );
     };
     for (const s of p.skills) {
       const credit = c[s.source];

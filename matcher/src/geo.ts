@@ -16,10 +16,39 @@ export function haversineKm(a: GeoPoint, b: GeoPoint): number {
 
 /** The same distance from bare coordinates. */
 export function haversineRaw(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  return haversineWithCosines(lat1, lon1, cosLatitude(lat1), lat2, lon2, cosLatitude(lat2));
+}
+
+/** The cosine of a latitude in degrees, as `haversineWithCosines` takes it. */
+export function cosLatitude(lat: number): number {
+  return Math.cos(lat * RAD);
+}
+
+/**
+ * `haversineRaw` with the cosines of both latitudes given: a search testing one point against a hundred
+ * thousand stored ones computes the query's cosine once and keeps each stored point's. Same operations,
+ * so the same result to the last bit.
+ */
+export function haversineWithCosines(
+  lat1: number,
+  lon1: number,
+  cosLat1: number,
+  lat2: number,
+  lon2: number,
+  cosLat2: number,
+): number {
   const dLat = (lat2 - lat1) * RAD;
   const dLon = (lon2 - lon1) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2;
+  const s = Math.sin(dLat / 2) ** 2 + cosLat1 * cosLat2 * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/**
+ * A lower bound of the great-circle distance from the latitudes alone (no path between two parallels is
+ * shorter than the meridian arc): a test that rejects most far points without a trigonometric call.
+ */
+export function latitudeGapKm(lat1: number, lat2: number): number {
+  return Math.abs(lat2 - lat1) * KM_PER_DEGREE;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { distanceValue } from './components/distance.js';
-import { cellOf, cellsWithin, haversineRaw } from './geo.js';
+import {
+  cellOf,
+  cellsWithin,
+  cosLatitude,
+  haversineRaw,
+  haversineWithCosines,
+  latitudeGapKm,
+} from './geo.js';
 import { runToEnd } from './steps.js';
 import { BoundHeap, TopK } from './top-k.js';
 import type { GeoPoint, MatchResult } from './types.js';
@@ -57,12 +64,13 @@ function blocksWithin(point: GeoPoint, radiusKm: number): number[] {
 }
 
 /**
- * Layout of a slot: 64 bytes, the size of a cache line. The record's latitude, longitude, radius and
- * skill total come first as four float64 (`PostingStore.geo`); then the query scratch as 32-bit words
- * from byte 32: the epoch mark and the candidate's stage as integers (in `marks`), the skill credit,
- * occupation closeness and distance value as floats (in `sums`), three views of the same memory. A
- * query reaches up to 150,000 slots of a million in posting order, nearly each a cache miss; with the
- * record and its scratch in one line the first touch brings in what the reach test and the heap read.
+ * Layout of a slot: 64 bytes, the size of a cache line, three views of the same memory. The record:
+ * latitude, longitude, radius and skill total as float64 from byte 0 (`PostingStore.geo`), and the cosine
+ * of the latitude at bytes 56–63 (for the distance test). The query scratch, 32-bit words from byte 32:
+ * the epoch mark, the candidate's stage and the last skill group credited as integers (in `marks`), the
+ * skill credit, occupation closeness and distance value as floats (in `sums`). A query reaches up to
+ * 150,000 slots of a million in posting order, nearly each a cache miss; with the record and its scratch
+ * in one line the first touch brings in what the reach test and the heap read.
  */
 const SLOT_BYTES = 64;
 const GEO_STRIDE = SLOT_BYTES / Float64Array.BYTES_PER_ELEMENT;
@@ -70,6 +78,7 @@ const LAT = 0;
 const LON = 1;
 const RADIUS = 2;
 const SKILL_TOTAL = 3;
+const COS_LAT = 7;
 /** The radius of a removed slot (a live record's radius is never negative). */
 const DEAD = -1;
 
@@ -80,6 +89,8 @@ const OCC = 10;
 const DIST = 11;
 /** The candidate's stage (NEEDS_DISTANCE…READY), an integer in `marks`. */
 const STAGE = 12;
+/** The last skill group (see SearchPlan.skillKeys) that credited the slot, an integer in `marks`. */
+const GROUP = 13;
 
 /**
  * How far a candidate's bound has been tightened. Each step costs more than the one before and is
@@ -107,8 +118,13 @@ export interface StoreEntry<T> {
 export interface SearchPlan<T> {
   readonly point: GeoPoint;
   readonly radiusKm: number;
-  /** Adds to the per-slot skill accumulator: `amount` for every record holding `key`. */
-  readonly skillKeys: readonly { key: string; amount: number }[];
+  /**
+   * Skill credit by key, in groups: a record gets, for each group, the largest `amount` among the keys of
+   * the group it holds, and the sum over groups. A group is one requirement, reached by any of several
+   * routes (the skill itself, a related skill, an occupation implying it), of which the score counts
+   * only the best.
+   */
+  readonly skillKeys: readonly { key: string; amount: number; group: string }[];
   /** Per-slot maximum of occupation closeness for records holding `key`. */
   readonly occupationKeys: readonly { key: string; value: number }[];
   /** Occupation closeness bound for records matched by none of `occupationKeys`. */
@@ -149,6 +165,31 @@ export interface SearchStats {
 }
 
 /**
+ * A query's skill keys by group, each group's keys best amount first and a key repeated within a group
+ * kept once (its best amount): the records holding it were credited at its first read.
+ */
+function skillGroups(
+  keys: readonly { key: string; amount: number; group: string }[],
+): { key: string; amount: number }[][] {
+  const groups = new Map<string, Map<string, number>>();
+  for (const { key, amount, group } of keys) {
+    let g = groups.get(group);
+    if (!g) groups.set(group, (g = new Map()));
+    g.set(key, Math.max(g.get(key) ?? -Infinity, amount));
+  }
+  return [...groups.values()].map((g) =>
+    [...g].map(([key, amount]) => ({ key, amount })).sort((a, b) => b.amount - a.amount),
+  );
+}
+
+/** A query's occupation keys, the highest value of a repeated key kept (closeness is a maximum). */
+function valueByKey(keys: readonly { key: string; value: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { key, value } of keys) out.set(key, Math.max(out.get(key) ?? -Infinity, value));
+  return out;
+}
+
+/**
  * Shared machinery of the two indexes: slots with columnar coordinates, postings lists by
  * string key and block (see BLOCK_DEG), a lat/lon grid, and an exact top-k search by upper bounds.
  *
@@ -179,6 +220,7 @@ export class PostingStore<T> {
   private heapSlots = new Int32Array(0);
   private heapBounds = new Float64Array(0);
   private epoch = 0;
+  private groupStamp = 0;
 
   constructor(private readonly keysOf: (item: T) => readonly string[]) {}
 
@@ -212,6 +254,7 @@ export class PostingStore<T> {
     this.geo[at + LON] = e.point.lon;
     this.geo[at + RADIUS] = e.radiusKm;
     this.geo[at + SKILL_TOTAL] = e.skillTotal;
+    this.geo[at + COS_LAT] = cosLatitude(e.point.lat);
     if (e.radiusKm > FAR_KM) {
       this.far[slot] = 1;
       this.farSlots.push(slot);
@@ -343,13 +386,21 @@ export class PostingStore<T> {
       }
       return at;
     };
-    for (const { key, amount } of plan.skillKeys)
-      for (const l of this.listsOf(key, blocks))
-        for (let i = 0; i < l.length; i++) {
-          const at = touch(l.data[i]!);
-          sums[at + ACC] = sums[at + ACC]! + amount;
-        }
-    for (const { key, value } of plan.occupationKeys)
+    for (const keys of skillGroups(plan.skillKeys)) {
+      // A fresh stamp per group; its keys come best amount first, so a record's first credit in the group
+      // is its best one and later keys of the group skip it.
+      const stamp = this.nextGroupStamp();
+      for (const { key, amount } of keys)
+        for (const l of this.listsOf(key, blocks))
+          for (let i = 0; i < l.length; i++) {
+            const at = touch(l.data[i]!);
+            if (marks[at + GROUP] !== stamp) {
+              marks[at + GROUP] = stamp;
+              sums[at + ACC] = sums[at + ACC]! + amount;
+            }
+          }
+    }
+    for (const [key, value] of valueByKey(plan.occupationKeys))
       for (const l of this.listsOf(key, blocks))
         for (let i = 0; i < l.length; i++) {
           const at = touch(l.data[i]!);
@@ -381,11 +432,18 @@ export class PostingStore<T> {
      * removed. Liveness is read from the slot's radius, not from `entries`: at a million records each
      * read of either misses the cache, and this one shares its line with the coordinates read anyway.
      */
+    const cosP = cosLatitude(p.lat);
     const reach = (s: number): number => {
       const g = s * GEO_STRIDE;
       const radius = geo[g + RADIUS]!;
-      const km = haversineRaw(p.lat, p.lon, geo[g + LAT]!, geo[g + LON]!);
-      if (radius === DEAD || (km > plan.radiusKm && km > radius)) return -1;
+      if (radius === DEAD) return -1;
+      const lat = geo[g + LAT]!;
+      const within = Math.max(plan.radiusKm, radius);
+      // Half the slots a query reaches lie beyond its reach; most of them are told by latitude alone. The
+      // margin leaves a point at the boundary (a rounding apart) to the exact distance.
+      if (latitudeGapKm(p.lat, lat) > within * (1 + 1e-9)) return -1;
+      const km = haversineWithCosines(p.lat, p.lon, cosP, lat, geo[g + LON]!, geo[g + COS_LAT]!);
+      if (km > within) return -1;
       const at = s * SCRATCH_STRIDE;
       marks[at + STAGE] = firstStage;
       // With travel times this is an upper bound of the value (see SearchPlan.proximity), exact without.
@@ -476,6 +534,15 @@ export class PostingStore<T> {
       drain(new BoundHeap(heapSlots, heapBounds, rest));
     }
     return { results: best.sorted(), stats: { poolSize: this.live, candidates, scored } };
+  }
+
+  /** A stamp no slot holds yet in its GROUP word (after 2³¹ groups, every slot's is cleared). */
+  private nextGroupStamp(): number {
+    if (this.groupStamp === 0x7fffffff) {
+      for (let s = 0; s < this.slotCapacity; s++) this.marks[s * SCRATCH_STRIDE + GROUP] = 0;
+      this.groupStamp = 0;
+    }
+    return ++this.groupStamp;
   }
 
   /** Room for `capacity` slots, the records' numbers and the scratch copied over. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scoreAvailability } from '../src/components/availability.js';
 import { distanceValue, scoreDistance } from '../src/components/distance.js';
@@ -6,7 +7,7 @@ import { iscoLevel, scoreOccupation } from '../src/components/occupation.js';
 import { scoreQualification } from '../src/components/qualification.js';
 import { scoreSupplyChain } from '../src/components/supply-chain.js';
 import { DEFAULT_CONFIG } from '../src/config.js';
-import { haversineKm } from '../src/geo.js';
+import { cosLatitude, haversineKm, haversineRaw, haversineWithCosines, latitudeGapKm } from '../src/geo.js';
 import type { CefrLevel } from '../src/types.js';
 import { makeProfile, OCC, PLACES } from './helpers.js';
 
@@ -22,6 +23,29 @@ describe('haversine', () => {
     expect(d).toBeGreaterThan(lo);
     expect(d).toBeLessThan(hi);
     expect(haversineKm(b, a)).toBeCloseTo(d, 9);
+  });
+
+  const lat = fc.double({ min: 35, max: 48, noNaN: true });
+  const lon = fc.double({ min: 3, max: 16, noNaN: true });
+
+  it('with the cosines given, is the same number to the last bit', () => {
+    fc.assert(
+      fc.property(lat, lon, lat, lon, (a, b, c, d) => {
+        expect(haversineWithCosines(a, b, cosLatitude(a), c, d, cosLatitude(c))).toBe(
+          haversineRaw(a, b, c, d),
+        );
+      }),
+    );
+  });
+
+  it('is never shorter than the latitude gap (the search rejects far points by it)', () => {
+    fc.assert(
+      fc.property(lat, lon, lat, lon, (a, b, c, d) => {
+        expect(latitudeGapKm(a, c)).toBeLessThanOrEqual(haversineRaw(a, b, c, d) * (1 + 1e-12) + 1e-9);
+      }),
+    );
+    // Due north, the two are the same distance.
+    expect(latitudeGapKm(44, 45)).toBeCloseTo(haversineRaw(44, 9, 45, 9), 6);
   });
 });
 

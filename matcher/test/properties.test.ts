@@ -14,7 +14,7 @@ import {
   type ScoringProfile,
 } from '../src/index.js';
 import { needArb, needPoolArb, point, poolArb, profileArb } from './arbitraries.js';
-import { knowledge, makeAsset, SK } from './helpers.js';
+import { knowledge, makeAsset, makeNeed, makeProfile, OCC, SK } from './helpers.js';
 
 const runs = { numRuns: 300 };
 const pick = (rs: readonly MatchResult[]) => rs.map((r) => [r.id, r.score]);
@@ -264,5 +264,67 @@ describe('candidate indexes are exact', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('candidate indexes bound a requirement by its best route', () => {
+  // A welder holding three siblings of TIG welding reaches that requirement four ways (0.6 implied by the
+  // occupation, 0.35 by each sibling) and is credited 0.6: the bound must say so, or every such person
+  // looks as good as one who holds the skill and gets scored in full before the search can stop.
+  const manyRoutes = (id: string) =>
+    makeProfile({
+      id,
+      occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 5 }],
+      skills: [SK.migWelding, SK.arcWelding, SK.spotWelding].map((uri) => ({
+        uri,
+        source: 'declared' as const,
+      })),
+    });
+
+  it('people: the search scores only the person who holds the skill', () => {
+    const pool = Array.from({ length: 30 }, (_, i) => manyRoutes(`p${String(i).padStart(2, '0')}`));
+    const holder = makeProfile({
+      id: 'p99',
+      occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 5 }],
+      skills: [{ uri: SK.tigWelding, source: 'declared' }],
+    });
+    const need = makeNeed({ essentialSkills: [SK.tigWelding] });
+    const got = new CandidateIndex(knowledge, undefined, [...pool, holder]).topKForJob(need, 1);
+    expect(got.results.map((r) => r.id)).toEqual(['p99']);
+    expect(got.stats.scored).toBe(1);
+  });
+
+  it('stays exact when the group stamps start again from zero', () => {
+    // The holder's credit for TIG welding is worth more than the other person's French; a search that
+    // took the holder's stamp from before the wrap as this query's would drop that credit from the bound
+    // and never score the holder.
+    const french = makeProfile({
+      id: 'p1',
+      occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 5 }],
+      languages: [{ code: 'fr', cefr: 'C1' }],
+    });
+    const holder = makeProfile({
+      id: 'p2',
+      occupations: [{ uri: OCC.welder, iscoGroup: '7212', years: 5 }],
+      skills: [{ uri: SK.tigWelding, source: 'declared' }],
+    });
+    const need = makeNeed({ essentialSkills: [SK.tigWelding], languages: [{ code: 'fr', minCefr: 'B2' }] });
+    const index = new CandidateIndex(knowledge, undefined, [french, holder]);
+    expect(index.topKForJob(need, 1).results.map((r) => r.id)).toEqual(['p2']);
+    (index as unknown as { store: { groupStamp: number } }).store.groupStamp = 0x7fffffff;
+    expect(index.topKForJob(need, 1).results.map((r) => r.id)).toEqual(['p2']);
+  });
+
+  it('needs: the search scores only the need whose skill the person holds', () => {
+    const tigNeeds = Array.from({ length: 30 }, (_, i) =>
+      makeNeed({ id: `n${String(i).padStart(2, '0')}`, essentialSkills: [SK.tigWelding] }),
+    );
+    const migNeed = makeNeed({ id: 'n99', essentialSkills: [SK.migWelding] });
+    const got = new NeedIndex(knowledge, undefined, [...tigNeeds, migNeed]).topKForPerson(
+      manyRoutes('p1'),
+      1,
+    );
+    expect(got.results.map((r) => r.id)).toEqual(['n99']);
+    expect(got.stats.scored).toBe(1);
   });
 });
