@@ -439,8 +439,9 @@ export class PostingStore<T> {
       if (radius === DEAD) return -1;
       const lat = geo[g + LAT]!;
       const within = Math.max(plan.radiusKm, radius);
-      // Half the slots a query reaches lie beyond its reach; most of them are told by latitude alone. The
-      // margin leaves a point at the boundary (a rounding apart) to the exact distance.
+      // Over half the slots a query touches lie beyond its reach; those north or south of it are told by
+      // latitude alone, without a trigonometric call. The margin leaves a point at the boundary (a rounding
+      // apart) to the exact distance.
       if (latitudeGapKm(p.lat, lat) > within * (1 + 1e-9)) return -1;
       const km = haversineWithCosines(p.lat, p.lon, cosP, lat, geo[g + LON]!, geo[g + COS_LAT]!);
       if (km > within) return -1;
