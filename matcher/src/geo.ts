@@ -45,7 +45,7 @@ export function haversineWithCosines(
 
 /**
  * A lower bound of the great-circle distance from the latitudes alone (no path between two parallels is
- * shorter than the meridian arc): a test that rejects most far points without a trigonometric call.
+ * shorter than the meridian arc): rejects a far point north or south without a trigonometric call.
  */
 export function latitudeGapKm(lat1: number, lat2: number): number {
   return Math.abs(lat2 - lat1) * KM_PER_DEGREE;

@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { asc, isNull, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { needs, opportunities, profiles } from '../../src/db/schema.js';
@@ -31,6 +31,7 @@ import { seedDemoData } from '../../src/demo/demo.seeder.js';
 import { loadReferenceData } from '../../src/reference/reference.loader.js';
 import { SERVER_NODE_FLAGS } from '../../src/node-flags.js';
 import { SERVER_DIR } from '../lib/child.js';
+import { benchJobNeeds } from './bench-needs.js';
 import { emit, log, parseFlags, percentile, ratio, round, type BenchRow } from '../lib/harness.js';
 
 const flags = parseFlags(process.argv.slice(2));
@@ -304,12 +305,7 @@ try {
   await analyzeStaleTables(handle);
 
   const db = handle.db;
-  const jobNeeds = await db
-    .select({ id: needs.id, lat: needs.lat, lon: needs.lon, radiusKm: needs.radiusKm })
-    .from(needs)
-    .where(and(eq(needs.type, 'job'), eq(needs.status, 'open'), isNull(needs.endedAt)))
-    .orderBy(asc(needs.id))
-    .limit(30);
+  const jobNeeds = await benchJobNeeds(db);
   const people = await db
     .select({ id: profiles.id })
     .from(profiles)

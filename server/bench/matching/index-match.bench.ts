@@ -11,15 +11,14 @@
  *
  * The first round warms the code up and is not counted. The database is read, never written.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
-import { needs } from '../../src/db/schema.js';
 import { createKnowledgeCache } from '../../src/modules/matching/knowledge.cache.js';
 import { createMatchFeed } from '../../src/modules/matching/index/match-index.feed.js';
 import { loadJobNeedInputs } from '../../src/modules/matching/matching.repository.js';
 import { matchableNeeds } from '../../src/modules/matching/index/match-index.repository.js';
 import { createWeightsStore } from '../../src/modules/matching/weights.js';
 import { emit, log, parseFlags, percentile, round } from '../lib/harness.js';
+import { benchJobNeeds } from './bench-needs.js';
 
 const flags = parseFlags(process.argv.slice(2));
 const reuse = flags.get('reuse');
@@ -39,13 +38,7 @@ log(
   `index of ${counts.profiles.toLocaleString('en')} profiles built in ${round(buildMs / 1000, 1)} s`,
 );
 
-// The same 30 needs as http-match.bench.ts: the first open job needs by id.
-const ids = await db
-  .select({ id: needs.id })
-  .from(needs)
-  .where(and(eq(needs.type, 'job'), eq(needs.status, 'open'), isNull(needs.endedAt)))
-  .orderBy(asc(needs.id))
-  .limit(30);
+const ids = await benchJobNeeds(db);
 const inputs = await loadJobNeedInputs(
   db,
   await matchableNeeds(
