@@ -79,6 +79,8 @@ const LON = 1;
 const RADIUS = 2;
 const SKILL_TOTAL = 3;
 const COS_LAT = 7;
+/** A mark no slot holds (epochs start at 1, and a slot never marked holds 0). */
+const NO_SLOT_MARK = -1;
 /** The radius of a removed slot (a live record's radius is never negative). */
 const DEAD = -1;
 
@@ -165,21 +167,47 @@ export interface SearchStats {
 }
 
 /**
+ * A route worth at most this share of its group's best route is read only when the search needs it (see
+ * `search`). On the seeded data that leaves out siblings (0.35) and optional skills implied by an
+ * occupation (0.3): nearly half a need's posting entries, and most of the people only they reach.
+ */
+const DEFERRED_SHARE = 0.4;
+
+interface SkillGroup {
+  /** Keys read first, best amount first. */
+  readonly keys: { key: string; amount: number }[];
+  /** Keys read only if needed, best amount first. */
+  readonly deferred: { key: string; amount: number }[];
+  /** The best deferred amount (0 without any): the most a record holding none of `keys` gets here. */
+  readonly deferredMax: number;
+}
+
+/**
  * A query's skill keys by group, each group's keys best amount first and a key repeated within a group
- * kept once (its best amount): the records holding it were credited at its first read.
+ * kept once (its best amount): the records holding it were credited at its first read. With `defer`, a
+ * group's weak routes (DEFERRED_SHARE) are set apart.
  */
 function skillGroups(
   keys: readonly { key: string; amount: number; group: string }[],
-): { key: string; amount: number }[][] {
+  defer: boolean,
+): SkillGroup[] {
   const groups = new Map<string, Map<string, number>>();
   for (const { key, amount, group } of keys) {
     let g = groups.get(group);
     if (!g) groups.set(group, (g = new Map()));
     g.set(key, Math.max(g.get(key) ?? -Infinity, amount));
   }
-  return [...groups.values()].map((g) =>
-    [...g].map(([key, amount]) => ({ key, amount })).sort((a, b) => b.amount - a.amount),
-  );
+  return [...groups.values()].map((g) => {
+    const sorted = [...g].map(([key, amount]) => ({ key, amount })).sort((a, b) => b.amount - a.amount);
+    const cut = defer ? sorted[0]!.amount * DEFERRED_SHARE : -Infinity;
+    const weak = sorted.findIndex((k) => k.amount <= cut);
+    if (weak < 0) return { keys: sorted, deferred: [], deferredMax: 0 };
+    return {
+      keys: sorted.slice(0, weak),
+      deferred: sorted.slice(weak),
+      deferredMax: Math.max(0, sorted[weak]!.amount),
+    };
+  });
 }
 
 /** A query's occupation keys, the highest value of a repeated key kept (closeness is a maximum). */
@@ -368,12 +396,21 @@ export class PostingStore<T> {
     const n = this.entries.length;
     if (this.scratchCapacity < n) this.growScratch(n);
     const { marks, sums, touched, geo } = this;
-    const epoch = ++this.epoch;
+    /** Marks the slots the current pass has reached; the deferred pass takes a new one. */
+    let epoch = ++this.epoch;
+    const firstEpoch = epoch;
     const blocks: number[] = [];
     for (const id of blocksWithin(plan.point, plan.radiusKm)) {
       const b = this.blockNumber.get(id);
       if (b !== undefined) blocks.push(b);
     }
+    // A requirement's weak routes (siblings, optional skills implied by an occupation) reach many people
+    // who hold nothing better. The first pass leaves them unread and bounds every record as if it held
+    // the best weak route of each requirement it was not credited better for. Only if someone reached by
+    // weak routes alone could still enter is the deferred pass run. Without a query skill total (needs
+    // searched for a person) a record's skill total is its own, the untouched have no skill bound below
+    // 1, and nothing is deferred.
+    const groups = skillGroups(plan.skillKeys, plan.querySkillTotal > 0);
     let touchedCount = 0;
     /** The scratch offset of a slot, its sums reset the first time this query reaches it. */
     const touch = (s: number): number => {
@@ -386,19 +423,32 @@ export class PostingStore<T> {
       }
       return at;
     };
-    for (const keys of skillGroups(plan.skillKeys)) {
-      // A fresh stamp per group; its keys come best amount first, so a record's first credit in the group
-      // is its best one and later keys of the group skip it.
+    /**
+     * Credits the slots holding `keys` (one group's, best amount first) once, by their best amount less
+     * `base`, skipping slots marked `skip`. A fresh stamp per group: a record's first credit in the group is
+     * its best one and later keys of the group pass it by.
+     */
+    const credit = (keys: readonly { key: string; amount: number }[], base: number, skip: number): void => {
       const stamp = this.nextGroupStamp();
-      for (const { key, amount } of keys)
+      for (const { key, amount } of keys) {
+        const add = amount - base;
         for (const l of this.listsOf(key, blocks))
           for (let i = 0; i < l.length; i++) {
-            const at = touch(l.data[i]!);
+            const s = l.data[i]!;
+            if (marks[s * SCRATCH_STRIDE + MARK] === skip) continue;
+            const at = touch(s);
             if (marks[at + GROUP] !== stamp) {
               marks[at + GROUP] = stamp;
-              sums[at + ACC] = sums[at + ACC]! + amount;
+              sums[at + ACC] = sums[at + ACC]! + add;
             }
           }
+      }
+    };
+    /** Skill credit any record may hold through keys not read: Σ over groups of `deferredMax`. */
+    let unread = 0;
+    for (const g of groups) {
+      unread += g.deferredMax;
+      credit(g.keys, g.deferredMax, NO_SLOT_MARK);
     }
     for (const [key, value] of valueByKey(plan.occupationKeys))
       for (const l of this.listsOf(key, blocks))
@@ -409,10 +459,13 @@ export class PostingStore<T> {
     const w = plan.weights;
     // Float32 accumulation rounds; the margin keeps the bound an upper bound.
     const slack = 1e-6;
-    /** Upper bound of a slot's skill contribution; untouched slots (no key in common) have no credit. */
+    /**
+     * Upper bound of a slot's skill contribution: its credit so far and what unread keys may add
+     * (untouched slots, no key in common, have no credit of their own).
+     */
     const skillBound = (s: number): number => {
       const at = s * SCRATCH_STRIDE;
-      const skillAcc = marks[at + MARK] === epoch ? sums[at + ACC]! : 0;
+      const skillAcc = (marks[at + MARK] === epoch ? sums[at + ACC]! : 0) + unread;
       const total = plan.querySkillTotal > 0 ? plan.querySkillTotal : geo[s * GEO_STRIDE + SKILL_TOTAL]!;
       return w.skills * (total === 0 ? 1 : Math.min(1, skillAcc / total + slack));
     };
@@ -489,32 +542,55 @@ export class PostingStore<T> {
     };
 
     const { heapSlots, heapBounds } = this;
-    let m = 0;
-    for (let i = 0; i < touchedCount; i++) {
-      const s = touched[i]!;
-      const d = reach(s);
-      if (d < 0) continue;
-      heapSlots[m] = s;
-      heapBounds[m] = bound(s, d);
-      m++;
+    /** Bounds the touched slots from `from` on within reach, and scores them in order of bound. */
+    const drainTouched = (from: number): void => {
+      let m = 0;
+      for (let i = from; i < touchedCount; i++) {
+        const s = touched[i]!;
+        const d = reach(s);
+        if (d < 0) continue;
+        heapSlots[m] = s;
+        heapBounds[m] = bound(s, d);
+        m++;
+      }
+      candidates += m;
+      drain(new BoundHeap(heapSlots, heapBounds, m));
+    };
+    /**
+     * Whether a record no pass has reached could still enter: it has no skill credit beyond `unread`
+     * when the query has skills, and the occupation floor.
+     */
+    const untouchedMayEnter = (): boolean => {
+      const untouchedSkill =
+        plan.querySkillTotal > 0 ? Math.min(1, unread / plan.querySkillTotal + slack) : 1;
+      const untouchedMax =
+        w.skills * untouchedSkill +
+        w.occupation * plan.occupationFloor +
+        w.distance +
+        plan.otherWeights +
+        slack;
+      const worst = best.peekWorst();
+      return !best.full || (worst !== undefined && untouchedMax >= worst.score);
+    };
+    drainTouched(0);
+
+    if (groups.some((g) => g.deferred.length > 0) && untouchedMayEnter()) {
+      // The deferred pass: the slots the first pass reached are settled (their bounds held every weak
+      // route); the slots only weak routes reach are credited exactly and searched in turn.
+      const firstReached = touchedCount;
+      epoch = ++this.epoch;
+      unread = 0;
+      for (const g of groups) credit(g.deferred, 0, firstEpoch);
+      drainTouched(firstReached);
     }
-    candidates += m;
-    drain(new BoundHeap(heapSlots, heapBounds, m));
 
     // Untouched records: no skill or occupation key in common, so no skill credit when the query has
     // skills. Visit them only if one could still enter.
-    const untouchedSkill = plan.querySkillTotal > 0 ? slack : 1;
-    const untouchedMax =
-      w.skills * untouchedSkill +
-      w.occupation * plan.occupationFloor +
-      w.distance +
-      plan.otherWeights +
-      slack;
-    const worst = best.peekWorst();
-    if (!best.full || (worst && untouchedMax >= worst.score)) {
+    if (untouchedMayEnter()) {
       let rest = 0;
       const visit = (s: number): void => {
-        if (marks[s * SCRATCH_STRIDE + MARK] === epoch) return;
+        const mark = marks[s * SCRATCH_STRIDE + MARK];
+        if (mark === firstEpoch || mark === epoch) return;
         const d = reach(s);
         if (d < 0) return;
         heapSlots[rest] = s;

@@ -328,3 +328,79 @@ describe('candidate indexes bound a requirement by its best route', () => {
     expect(got.stats.scored).toBe(1);
   });
 });
+
+describe('candidate indexes read weak routes only when they may matter', () => {
+  // Without an occupation, a person holding MIG welding reaches a TIG welding requirement only as a
+  // sibling (0.35 of the credit). At a million profiles such routes were nearly half of a need's posting
+  // entries and reached mostly people who could not enter the list.
+  const person = (id: string, skill: string) =>
+    makeProfile({ id, skills: [{ uri: skill, source: 'declared' }] });
+  const siblingsOnly = Array.from({ length: 30 }, (_, i) =>
+    person(`s${String(i).padStart(2, '0')}`, SK.migWelding),
+  );
+  const need = makeNeed({ essentialSkills: [SK.tigWelding] });
+
+  it('leaves people reached by weak routes alone unread when those holding the skill fill the list', () => {
+    const holders = ['h1', 'h2', 'h3'].map((id) => person(id, SK.tigWelding));
+    const got = new CandidateIndex(knowledge, undefined, [...siblingsOnly, ...holders]).topKForJob(need, 3);
+    expect(got.results.map((r) => r.id)).toEqual(['h1', 'h2', 'h3']);
+    expect(got.stats.candidates).toBe(3);
+  });
+
+  it('reads them, not everyone within reach, when the list is not full without them', () => {
+    // Cooks share nothing with the need; once the sibling holders are read, none of them can enter.
+    const cooks = Array.from({ length: 40 }, (_, i) =>
+      person(`c${String(i).padStart(2, '0')}`, SK.cookSeafood),
+    );
+    const pool = [...siblingsOnly, ...cooks, person('h1', SK.tigWelding)];
+    const naive = rankResults(pool.map((p) => scorePersonForJob(p, need, knowledge))).slice(0, 5);
+    const got = new CandidateIndex(knowledge, undefined, pool).topKForJob(need, 5);
+    expect(got.results[0]!.id).toBe('h1');
+    expect(got.results.slice(1).every((r) => r.id.startsWith('s'))).toBe(true);
+    expect(pick(got.results)).toEqual(pick(naive));
+    expect(got.stats.candidates).toBe(31);
+  });
+
+  it('counts the weak routes it left unread in the bound of everyone it read', () => {
+    // Both are pipe welders (read through the need's ISCO group). The one holding MIG welding, a sibling
+    // left unread, outscores the other despite a lower qualification; a bound without the unread routes
+    // would rank them the other way round and stop after scoring one.
+    const pipeWelder = [{ uri: OCC.pipeWelder, iscoGroup: '7212', years: 5 }];
+    const sibling = makeProfile({
+      id: 'b',
+      occupations: pipeWelder,
+      eqfLevel: 3,
+      skills: [{ uri: SK.migWelding, source: 'declared' }],
+    });
+    const qualified = makeProfile({ id: 'a', occupations: pipeWelder, eqfLevel: 4 });
+    const graded = makeNeed({ essentialSkills: [SK.tigWelding], minEqf: 4 });
+    const naive = rankResults([sibling, qualified].map((p) => scorePersonForJob(p, graded, knowledge)));
+    expect(naive.map((r) => r.id)).toEqual(['b', 'a']);
+    const got = new CandidateIndex(knowledge, undefined, [sibling, qualified]).topKForJob(graded, 1);
+    expect(pick(got.results)).toEqual(pick(naive.slice(0, 1)));
+  });
+
+  it('reads them when one of them may beat the worst listed', () => {
+    // The holder has no French and comes free a year late: the sibling holders score higher.
+    const late = makeProfile({
+      id: 'h1',
+      skills: [{ uri: SK.tigWelding, source: 'declared' }],
+      availableFrom: '2027-01-01',
+    });
+    const french = siblingsOnly.map((p) => ({
+      ...p,
+      languages: [{ code: 'fr' as const, cefr: 'C1' as const }],
+    }));
+    const strict = makeNeed({
+      essentialSkills: [SK.tigWelding],
+      languages: [{ code: 'fr', minCefr: 'B2' }],
+      startDate: '2026-02-01',
+    });
+    const pool = [...french, late];
+    const naive = rankResults(pool.map((p) => scorePersonForJob(p, strict, knowledge))).slice(0, 1);
+    expect(naive[0]!.id).not.toBe('h1');
+    expect(pick(new CandidateIndex(knowledge, undefined, pool).topKForJob(strict, 1).results)).toEqual(
+      pick(naive),
+    );
+  });
+});
