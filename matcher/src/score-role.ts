@@ -1,7 +1,7 @@
 import { scoreAvailability } from './components/availability.js';
 import { scoreDistance } from './components/distance.js';
 import { scoreOccupation } from './components/occupation.js';
-import { scoreSkills, skillsValue, type PersonSkills } from './components/skills.js';
+import { personSkills, scoreSkills, skillsValue, type PersonSkills } from './components/skills.js';
 import type { ComponentValue } from './components/value.js';
 import { combine, result, weightedScore } from './combine.js';
 import { DEFAULT_CONFIG, ROLE_COMPONENTS, type ScoringConfig } from './config.js';
@@ -135,8 +135,10 @@ export const roleFit: RoleScorer<RoleFit> = (p, opp, role, k, config = DEFAULT_C
 };
 
 /**
- * Person → opportunity roles that fit them. Open opportunities are few (hundreds), so every role
- * is scored; `id` of each result is `${opportunity id}#${role id}`, `subjectId` the person.
+ * Person → opportunity roles that fit them. Open opportunities are few (hundreds), so every role gets its
+ * quick fit (`roleFit`, the same score), with the person's skills prepared once; only the roles scoring at
+ * least the `limit`-th best get the full result with its explanation. `id` of each result is
+ * `${opportunity id}#${role id}`, `subjectId` the person.
  */
 export function rolesForPerson(
   p: ScoringProfile,
@@ -145,11 +147,22 @@ export function rolesForPerson(
   limit: number,
   config: ScoringConfig = DEFAULT_CONFIG,
 ): MatchResult[] {
-  const out: MatchResult[] = [];
+  if (limit <= 0) return [];
+  const view = personSkills(p, k, config.skills);
+  const fits: { opp: OpportunityInput; role: OpportunityRole; score: number }[] = [];
   for (const opp of opportunities)
     for (const role of opp.roles) {
-      const r = scorePersonForRole(p, opp, role, k, config);
-      if (r.exclusions.length === 0) out.push({ ...r, id: r.subjectId, subjectId: p.id });
+      const fit = roleFit(p, opp, role, k, config, view);
+      if (!fit.excluded) fits.push({ opp, role, score: fit.score });
+    }
+  if (fits.length === 0) return [];
+  // Every role below the limit-th best score ranks after at least `limit` others, whatever the ties.
+  const cut = fits.map((f) => f.score).sort((a, b) => b - a)[Math.min(limit, fits.length) - 1]!;
+  const out: MatchResult[] = [];
+  for (const { opp, role, score } of fits)
+    if (score >= cut) {
+      const r = scorePersonForRole(p, opp, role, k, config, view);
+      out.push({ ...r, id: r.subjectId, subjectId: p.id });
     }
   return out.sort(compareResults).slice(0, limit);
 }

@@ -2,13 +2,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayHaveEvidence, PoolEvidence, roleEvidence } from '../src/components/evidence.js';
 import { roleFit } from '../src/score-role.js';
-import { LOCAL_OCCUPATION, LOCAL_SKILL, needArb, profileArb, withLocalConcepts } from './arbitraries.js';
+import {
+  LOCAL_OCCUPATION,
+  LOCAL_SKILL,
+  needArb,
+  point,
+  profileArb,
+  withLocalConcepts,
+} from './arbitraries.js';
 import {
   DEFAULT_CONFIG,
   explain,
   rolesForPerson,
   scorePersonForRole,
   buildTeam,
+  compareResults,
   teamSteps,
   CandidateIndex,
   teamPool,
@@ -16,6 +24,7 @@ import {
   type ScoringProfile,
 } from '../src/index.js';
 import {
+  iscoOf,
   knowledge,
   label,
   makeOpportunity,
@@ -282,6 +291,50 @@ describe('person → opportunity roles (the other direction)', () => {
       expect(e.lines.length).toBeGreaterThanOrEqual(ranked[0]!.components.length);
       expect(e.lines.join(' ')).not.toMatch(/\{\w+\}/);
     }
+  });
+});
+
+describe('person → opportunity roles: the quick fit picks, the full score explains', () => {
+  const roleArb = fc.record({
+    id: fc.constantFrom('r1', 'r2', 'r3'),
+    occupationUri: fc.constantFrom(...Object.values(OCC)),
+    count: fc.integer({ min: 1, max: 3 }),
+    keySkills: fc.uniqueArray(fc.constantFrom(...Object.values(SK)), { maxLength: 4 }),
+  });
+  const opportunityArb = (id: string) =>
+    fc
+      .record({
+        roles: fc.uniqueArray(roleArb, { minLength: 1, maxLength: 3, selector: (r) => r.id }),
+        place: point,
+        crisisCaseId: fc.option(fc.constantFrom('case-a', 'case-b'), { nil: null }),
+        radiusKm: fc.integer({ min: 10, max: 120 }),
+      })
+      .map(({ roles, ...rest }) =>
+        makeOpportunity({
+          id,
+          ...rest,
+          roles: roles.map((r) => ({ ...r, iscoGroup: iscoOf(r.occupationUri) })),
+        }),
+      );
+
+  it('lists what scoring every role in full and sorting lists', () => {
+    fc.assert(
+      fc.property(
+        profileArb(),
+        fc.tuple(opportunityArb('o1'), opportunityArb('o2'), opportunityArb('o3')),
+        fc.integer({ min: 1, max: 6 }),
+        (person, opportunities, limit) => {
+          const every = opportunities
+            .flatMap((opp) => opp.roles.map((role) => scorePersonForRole(person, opp, role, knowledge)))
+            .filter((r) => r.exclusions.length === 0)
+            .map((r) => ({ ...r, id: r.subjectId, subjectId: person.id }))
+            .sort(compareResults)
+            .slice(0, limit);
+          expect(rolesForPerson(person, opportunities, knowledge, limit)).toEqual(every);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
