@@ -2,14 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayHaveEvidence, PoolEvidence, roleEvidence } from '../src/components/evidence.js';
 import { roleFit } from '../src/score-role.js';
-import {
-  LOCAL_OCCUPATION,
-  LOCAL_SKILL,
-  needArb,
-  point,
-  profileArb,
-  withLocalConcepts,
-} from './arbitraries.js';
+import { LOCAL_OCCUPATION, LOCAL_SKILL, needArb, profileArb, withLocalConcepts } from './arbitraries.js';
 import {
   DEFAULT_CONFIG,
   explain,
@@ -305,7 +298,7 @@ describe('person → opportunity roles: the quick fit picks, the full score expl
     fc
       .record({
         roles: fc.uniqueArray(roleArb, { minLength: 1, maxLength: 3, selector: (r) => r.id }),
-        place: point,
+        place: fc.constantFrom(...Object.values(PLACES)),
         crisisCaseId: fc.option(fc.constantFrom('case-a', 'case-b'), { nil: null }),
         radiusKm: fc.integer({ min: 10, max: 120 }),
       })
