@@ -450,9 +450,8 @@ export const profiles = pgTable(
     // The desk lists' "newest first" (modules/*/…list.ts).
     index('profiles_created_idx').on(t.createdAt),
     // Duplicate detection (modules/duplicates): one index per key it looks up.
-    // A name's namesakes by id, and those of one town by id: a common name ("Marco Rossi") is read
-    // twenty at a time, however many namesakes it has.
-    index('profiles_dup_name_idx').on(t.nameKey, t.id),
+    // A name's namesakes in one town by id: a common name ("Marco Rossi") is read twenty at a time,
+    // however many namesakes it has (a namesake elsewhere alone is never shown, so it is not read).
     index('profiles_dup_name_place_idx').on(t.nameKey, t.municipalityCountry, t.municipalityCode, t.id),
     index('profiles_dup_email_idx').on(emailKey(sql`${t.email}`)),
     index('profiles_dup_phone_idx').on(t.phoneKey),

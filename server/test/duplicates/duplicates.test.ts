@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/raw.js';
-import { PER_KEY } from '../../src/modules/duplicates/duplicates.repository.js';
+import { PER_KEY, personCandidatesQuery } from '../../src/modules/duplicates/duplicates.repository.js';
 import { auditLog } from '../../src/db/schema.js';
 import { createTestApp, type Caller, type TestApp } from '../helpers/app.js';
 import { makeDesk, makeFirm, PERSONAL, PLACES, profilePayload } from '../helpers/factories.js';
@@ -298,5 +298,59 @@ describe('a common name', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().items).toMatchObject([{ id: here.id, reasons: ['SAME_NAME', 'SAME_MUNICIPALITY'] }]);
+  });
+
+  it('reads no namesake elsewhere, whom a shared name alone would not show', async () => {
+    const db = t.database.handle.db;
+    const elsewhere = await profile(operator, {
+      firstName: 'Ettore',
+      lastName: 'Marangoni',
+      email: null,
+      phone: null,
+      municipality: PLACES.portoferraio,
+    });
+    await queryRows(
+      db,
+      sql`insert into profiles (code, desk_id, external_ref, first_name, last_name, municipality_country,
+            municipality_code, lat, lon, employment_status)
+          select 'EM' || lpad(g::text, 6, '0'), desk_id, 'EM-' || g, first_name, last_name,
+            municipality_country, municipality_code, lat, lon, employment_status
+          from profiles p, generate_series(1, ${2 * PER_KEY}) g where p.id = ${elsewhere.id}`,
+    );
+    const probe = {
+      firstName: 'Ettore',
+      lastName: 'Marangoni',
+      email: null,
+      phone: null,
+      municipality: `${PLACES.laSpezia.country}:${PLACES.laSpezia.code}`,
+      excludeId: null,
+    };
+    // An import asks this for every row: namesakes elsewhere were read (twenty a row) to be dropped.
+    expect(await queryRows(db, personCandidatesQuery([probe]))).toEqual([]);
+    const res = await post(operator, '/profiles/duplicate-check', {
+      firstName: 'Ettore',
+      lastName: 'Marangoni',
+      municipality: PLACES.laSpezia,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+
+  it('still shows a namesake elsewhere who shares the e-mail', async () => {
+    const elsewhere = await profile(operator, {
+      firstName: 'Ottavia',
+      lastName: 'Ferrando',
+      email: 'ottavia.ferrando@example.org',
+      phone: null,
+      municipality: PLACES.portoferraio,
+    });
+    const res = await post(operator, '/profiles/duplicate-check', {
+      firstName: 'Ottavia',
+      lastName: 'Ferrando',
+      email: 'Ottavia.Ferrando@example.org',
+      municipality: PLACES.laSpezia,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().items).toMatchObject([{ id: elsewhere.id, reasons: ['SAME_EMAIL', 'SAME_NAME'] }]);
   });
 });

@@ -133,14 +133,11 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
       x: p.excludeId,
     })),
   );
-  // A common name can have more namesakes than the limit: those in the probe's town first, so the
-  // strongest are always among them (by id alone, random ids would decide which are seen). The first
-  // PER_KEY of the town and the first PER_KEY anywhere, each read in id order from its index, hold the
-  // first PER_KEY by (in town, id): so a name is read PER_KEY rows at a time however common it is.
-  const here = sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm`;
-  const namesakes = (where: SQL, inTown: SQL) =>
-    sql`(select q.id, ${inTown} as here from profiles q where q.name_key = pr.nk and ${where} and ${LIVE}
-      and q.id is distinct from pr.x order by q.id limit ${sql.raw(String(PER_KEY))})`;
+  // A shared name alone scores below the threshold (scoring.ts: SAME_NAME 0.4); with the same town it
+  // reaches it. A namesake elsewhere is only shown when an e-mail or a phone agrees too, and those
+  // routes find them. So the name route reads the probe's town only, in id order from one index: a
+  // common name ("Marco Rossi") is read PER_KEY rows at a time however many namesakes it has, and an
+  // import no longer reads a dozen namesakes per row that no one would be shown (issue 10).
   return sql`with probe as (
       select p.i, p.m, p.x, split_part(p.m, ':', 1) as mc, split_part(p.m, ':', 2) as mm,
         ${personNameKey(sql.raw('p.f'), sql.raw('p.l'))} as nk,
@@ -148,10 +145,10 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
         ${phoneKey(sql.raw('p.ph'))} as pk
       from jsonb_to_recordset(${json}::jsonb) as p(i int, f text, l text, e text, ph text, m text, x uuid)
     ), hit as (
-      select pr.i, h.id from probe pr cross join lateral (
-        select u.id from (${namesakes(here, sql`true`)} union ${namesakes(sql`true`, here)}) u
-        order by u.here desc, u.id limit ${sql.raw(String(PER_KEY))}
-      ) h
+      select pr.i, h.id from probe pr ${lateral(
+        'profiles',
+        sql`q.name_key = pr.nk and q.municipality_country = pr.mc and q.municipality_code = pr.mm`,
+      )}
       union select pr.i, h.id from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
       union select pr.i, h.id from probe pr ${lateral('profiles', sql`q.phone_key = pr.pk`)}
     )
