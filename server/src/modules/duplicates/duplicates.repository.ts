@@ -83,16 +83,48 @@ const q = (column: string) => sql.raw(`q.${column}`);
 /** The live records only: ended ones are history, and one merged into another is no longer a record. */
 const LIVE = sql.raw('q.ended_at is null');
 
-function lateral(table: string, where: SQL, order: SQL = sql.raw('q.id')): SQL {
-  return sql`cross join lateral (select q.id from ${sql.raw(table)} q where ${where} and ${LIVE} and q.id is distinct from pr.x order by ${order} limit ${sql.raw(String(PER_KEY))}) h`;
-}
+/**
+ * What a lookup reads of each candidate, taken in the index walk that finds it: a second read of the row
+ * by its id cost as much again, for every candidate of every row of an import (issue 10).
+ */
+const CANDIDATE_COLUMNS = {
+  profiles: [
+    'id',
+    'desk_id',
+    'code',
+    'external_ref',
+    'first_name',
+    'last_name',
+    'name_key',
+    'email',
+    'phone_key',
+    'municipality_country',
+    'municipality_code',
+  ],
+  assets: [
+    'id',
+    'desk_id',
+    'inventory_number',
+    'title',
+    'kind',
+    'municipality_country',
+    'municipality_code',
+    'covered_area_m2',
+    'land_area_m2',
+    'brand_model_key',
+    'year',
+    'owner_firm_id',
+  ],
+  firms: ['id', 'desk_id', 'name', 'vat_number', 'siret', 'municipality_country', 'municipality_code'],
+} as const;
 
 /**
- * The candidate's row by its id. A LATERAL with LIMIT 1 so the planner cannot turn it into a hash join
- * over the whole table (it estimates the probes at a hundred rows, not the one a form sends).
+ * One route to candidates: the first PER_KEY live records matching `where`, in id order, with the columns
+ * the lookup reads. The routes' rows are put together with UNION, which keeps a record found twice once.
  */
-function byId(table: string): SQL {
-  return sql.raw(`cross join lateral (select * from ${table} r where r.id = hit.id limit 1) c`);
+function lateral(table: keyof typeof CANDIDATE_COLUMNS, where: SQL): SQL {
+  const columns = CANDIDATE_COLUMNS[table].map((column) => `q.${column}`).join(', ');
+  return sql`cross join lateral (select ${sql.raw(columns)} from ${sql.raw(table)} q where ${where} and ${LIVE} and q.id is distinct from pr.x order by q.id limit ${sql.raw(String(PER_KEY))}) h`;
 }
 
 export interface PersonProbe {
@@ -145,19 +177,19 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
         ${phoneKey(sql.raw('p.ph'))} as pk
       from jsonb_to_recordset(${json}::jsonb) as p(i int, f text, l text, e text, ph text, m text, x uuid)
     ), hit as (
-      select pr.i, h.id from probe pr ${lateral(
+      select pr.i, h.* from probe pr ${lateral(
         'profiles',
         sql`q.name_key = pr.nk and q.municipality_country = pr.mc and q.municipality_code = pr.mm`,
       )}
-      union select pr.i, h.id from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
-      union select pr.i, h.id from probe pr ${lateral('profiles', sql`q.phone_key = pr.pk`)}
+      union select pr.i, h.* from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
+      union select pr.i, h.* from probe pr ${lateral('profiles', sql`q.phone_key = pr.pk`)}
     )
-    select hit.i as probe, c.id, c.desk_id, c.code, c.external_ref, c.first_name, c.last_name,
+    select c.i as probe, c.id, c.desk_id, c.code, c.external_ref, c.first_name, c.last_name,
       coalesce(c.name_key = pr.nk, false) as same_name,
       coalesce(${emailKey(c('email'))} = pr.ek, false) as same_email,
       coalesce(c.phone_key = pr.pk, false) as same_phone,
       (c.municipality_country || ':' || c.municipality_code) = pr.m as same_municipality
-    from hit join probe pr on pr.i = hit.i ${byId('profiles')}`;
+    from hit c join probe pr on pr.i = c.i`;
 }
 
 export function personCandidates(
@@ -235,19 +267,19 @@ export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
       select p.i, p.k, p.mc, p.mm, p.a, p.x, ${brandModelKey(sql.raw('p.b'), sql.raw('p.mo'))} as bm
       from jsonb_to_recordset(${json}::jsonb) as p(i int, k text, mc text, mm text, a float8, b text, mo text, x uuid)
     ), hit as (
-      select pr.i, h.id from probe pr ${lateral(
+      select pr.i, h.* from probe pr ${lateral(
         'assets',
         // Same kind, same place and an area within 10% (scoring.ts similarArea): the same kind in the
         // same place without it is too weak to show, so it is not looked up; a range on the index.
         sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm and q.kind = pr.k
           and coalesce(q.covered_area_m2, q.land_area_m2) between pr.a * 0.9 and pr.a / 0.9`,
       )}
-      union select pr.i, h.id from probe pr ${lateral('assets', sql`q.brand_model_key = pr.bm`)}
+      union select pr.i, h.* from probe pr ${lateral('assets', sql`q.brand_model_key = pr.bm`)}
     )
-    select hit.i as probe, pr.bm as probe_bm, c.id, c.desk_id, c.inventory_number, c.title, c.kind,
+    select c.i as probe, pr.bm as probe_bm, c.id, c.desk_id, c.inventory_number, c.title, c.kind,
       c.municipality_country || ':' || c.municipality_code as municipality,
       c.covered_area_m2, c.land_area_m2, c.brand_model_key as bm, c.year, c.owner_firm_id
-    from hit join probe pr on pr.i = hit.i ${byId('assets')}`;
+    from hit c join probe pr on pr.i = c.i`;
 }
 
 export function assetCandidates(
@@ -311,17 +343,17 @@ export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
         nullif(${firmNameKey(sql.raw('p.n'))}, '') as nk
       from jsonb_to_recordset(${json}::jsonb) as p(i int, n text, v text, s text, m text, x uuid)
     ), hit as (
-      select pr.i, h.id from probe pr ${lateral('firms', sql`${taxIdKey(q('vat_number'))} = pr.vk`)}
-      union select pr.i, h.id from probe pr ${lateral('firms', sql`${sirenKey(q('siret'))} = pr.sk`)}
-      union select pr.i, h.id from probe pr ${lateral('firms', sql`${firmNameKey(q('name'))} = pr.nk`)}
+      select pr.i, h.* from probe pr ${lateral('firms', sql`${taxIdKey(q('vat_number'))} = pr.vk`)}
+      union select pr.i, h.* from probe pr ${lateral('firms', sql`${sirenKey(q('siret'))} = pr.sk`)}
+      union select pr.i, h.* from probe pr ${lateral('firms', sql`${firmNameKey(q('name'))} = pr.nk`)}
     )
-    select hit.i as probe, c.id, c.desk_id, c.name,
+    select c.i as probe, c.id, c.desk_id, c.name,
       coalesce(${taxIdKey(c('vat_number'))} = pr.vk, false) as same_vat,
       coalesce(${taxIdKey(c('siret'))} = pr.tk, false) as same_siret,
       coalesce(${sirenKey(c('siret'))} = pr.sk, false) as same_siren,
       coalesce(${firmNameKey(c('name'))} = pr.nk, false) as same_name,
       coalesce((c.municipality_country || ':' || c.municipality_code) = pr.m, false) as same_municipality
-    from hit join probe pr on pr.i = hit.i ${byId('firms')}`;
+    from hit c join probe pr on pr.i = c.i`;
 }
 
 export function firmCandidates(
