@@ -265,25 +265,30 @@ describe('firms', () => {
 });
 
 describe('a common name', () => {
-  it('still shows the namesake in the same town when more namesakes live elsewhere than are looked up', async () => {
-    const db = t.database.handle.db;
-    const elsewhere = await profile(operator, {
-      firstName: 'Marco',
-      lastName: 'Rossini',
+  /** `count` people of this name in Portoferraio, with neither e-mail nor phone. */
+  async function namesakesElsewhere(firstName: string, lastName: string, count: number) {
+    const first = await profile(operator, {
+      firstName,
+      lastName,
       email: null,
       phone: null,
       municipality: PLACES.portoferraio,
     });
-    // Many more namesakes elsewhere than the lookup takes per key (ids are random, so by id alone the
-    // one in La Spezia would be among those taken about one time in ten).
     await queryRows(
-      db,
+      t.database.handle.db,
       sql`insert into profiles (code, desk_id, external_ref, first_name, last_name, municipality_country,
             municipality_code, lat, lon, employment_status)
-          select 'NS' || lpad(g::text, 6, '0'), desk_id, 'NS-' || g, first_name, last_name,
+          select 'NS' || left(md5(${lastName}), 4) || lpad(g::text, 6, '0'), desk_id,
+            'NS-' || ${lastName} || '-' || g, first_name, last_name,
             municipality_country, municipality_code, lat, lon, employment_status
-          from profiles p, generate_series(1, ${10 * PER_KEY}) g where p.id = ${elsewhere.id}`,
+          from profiles p, generate_series(1, ${count - 1}) g where p.id = ${first.id}`,
     );
+  }
+
+  it('still shows the namesake in the same town when more namesakes live elsewhere than are looked up', async () => {
+    // Many more namesakes elsewhere than the lookup takes per key (ids are random, so by id alone the
+    // one in La Spezia would be among those taken about one time in ten).
+    await namesakesElsewhere('Marco', 'Rossini', 10 * PER_KEY);
     const here = await profile(operator, {
       firstName: 'Marco',
       lastName: 'Rossini',
@@ -301,22 +306,7 @@ describe('a common name', () => {
   });
 
   it('reads no namesake elsewhere, whom a shared name alone would not show', async () => {
-    const db = t.database.handle.db;
-    const elsewhere = await profile(operator, {
-      firstName: 'Ettore',
-      lastName: 'Marangoni',
-      email: null,
-      phone: null,
-      municipality: PLACES.portoferraio,
-    });
-    await queryRows(
-      db,
-      sql`insert into profiles (code, desk_id, external_ref, first_name, last_name, municipality_country,
-            municipality_code, lat, lon, employment_status)
-          select 'EM' || lpad(g::text, 6, '0'), desk_id, 'EM-' || g, first_name, last_name,
-            municipality_country, municipality_code, lat, lon, employment_status
-          from profiles p, generate_series(1, ${2 * PER_KEY}) g where p.id = ${elsewhere.id}`,
-    );
+    await namesakesElsewhere('Ettore', 'Marangoni', 2 * PER_KEY);
     const probe = {
       firstName: 'Ettore',
       lastName: 'Marangoni',
@@ -326,7 +316,7 @@ describe('a common name', () => {
       excludeId: null,
     };
     // An import asks this for every row: namesakes elsewhere were read (twenty a row) to be dropped.
-    expect(await queryRows(db, personCandidatesQuery([probe]))).toEqual([]);
+    expect(await queryRows(t.database.handle.db, personCandidatesQuery([probe]))).toEqual([]);
     const res = await post(operator, '/profiles/duplicate-check', {
       firstName: 'Ettore',
       lastName: 'Marangoni',
