@@ -1,6 +1,7 @@
 /**
  * End-to-end import throughput: a generated CSV of profiles and one of assets, parsed, resolved,
- * validated and upserted with their outbox rows, as `npm run import -- --commit` does it.
+ * validated and upserted with their outbox rows, as the API's import runs it: the file is written to a
+ * temporary directory first, as the upload store leaves an upload, and read from there by the parsing thread.
  * `npx tsx bench/import.bench.ts [--rows 100000] [--entity profiles|assets|both] [--names common|numbered]`
  * from server/. Profiles carry common Italian and French names (a name recurs every few thousand rows);
  * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
@@ -9,7 +10,7 @@
  * the server's memory should be judged on); with DATABASE_URL, that PostgreSQL (migrated and seeded with the
  * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +22,8 @@ import { desks, outbox } from '../src/db/schema.js';
 import type { ImportCounts } from '../src/modules/imports/imports.repository.js';
 import { createImportService, importSettingsFor } from '../src/modules/imports/imports.service.js';
 import { loadReferenceData } from '../src/reference/reference.loader.js';
-import { profilesCsv } from '../test/fixtures/import/profiles-csv.js';
+import { profilesCsvLines } from '../test/fixtures/import/profiles-csv.js';
+import { encodeWindows1252 } from '../src/files/index.js';
 import { profiled } from './lib/profile.js';
 import { eventLoopDelay } from '../src/lib/event-loop.js';
 
@@ -41,32 +43,49 @@ export interface ImportBenchResult {
 const PLACES = ['La Spezia', 'Genova', '011015', 'Marseille', '13055', 'Livorno', 'Olbia', 'Ajaccio'];
 const KINDS = ['Capannone', 'Macchinario', 'Attrezzatura', 'Area industriale', 'Impianto'];
 
-/** Assets as a desk's inventory sheet: semicolon CSV, decimal commas, Italian labels. */
-export function assetsCsv(rows: number): string {
-  const lines = [
-    'Numero di inventario;Titolo;Tipo;Categoria;Comune;Superficie coperta (m²);Potenza (kW);Prezzo (€);Disponibilità;Disponibile dal;Accesso banchina',
-  ];
+/** Assets as a desk's inventory sheet, line by line: semicolon CSV, decimal commas, Italian labels. */
+function* assetsCsvLines(rows: number): Generator<string> {
+  yield 'Numero di inventario;Titolo;Tipo;Categoria;Comune;Superficie coperta (m²);Potenza (kW);Prezzo (€);Disponibilità;Disponibile dal;Accesso banchina';
   for (let i = 1; i <= rows; i++) {
     const kind = KINDS[i % KINDS.length]!;
     const building = kind === 'Capannone' || kind === 'Area industriale' || kind === 'Impianto';
     const machine = kind === 'Macchinario' || kind === 'Attrezzatura' || kind === 'Impianto';
-    lines.push(
-      [
-        `B-${String(i).padStart(7, '0')}`,
-        `${kind} lotto ${i}`,
-        kind,
-        building ? 'magazzino' : 'officina',
-        PLACES[i % PLACES.length],
-        building ? `${1000 + (i % 5000)},5` : '',
-        machine ? `${5 + (i % 200)},25` : '',
-        `${10000 + i}`,
-        i % 2 ? 'Vendita' : 'Locazione',
-        `${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/2027`,
-        building ? (i % 3 ? 'sì' : 'no') : '',
-      ].join(';'),
-    );
+    yield [
+      `B-${String(i).padStart(7, '0')}`,
+      `${kind} lotto ${i}`,
+      kind,
+      building ? 'magazzino' : 'officina',
+      PLACES[i % PLACES.length],
+      building ? `${1000 + (i % 5000)},5` : '',
+      machine ? `${5 + (i % 200)},25` : '',
+      `${10000 + i}`,
+      i % 2 ? 'Vendita' : 'Locazione',
+      `${String(1 + (i % 28)).padStart(2, '0')}/0${1 + (i % 9)}/2027`,
+      building ? (i % 3 ? 'sì' : 'no') : '',
+    ].join(';');
   }
-  return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * Writes a CSV a thousand lines at a time, in Windows-1252 as Italian Excel saves one: the bench never
+ * holds the whole file, so its memory is the import's.
+ */
+function writeCsv(file: string, lines: Iterable<string>) {
+  const fd = openSync(file, 'w');
+  try {
+    let chunk: string[] = [];
+    const flush = () => {
+      writeSync(fd, encodeWindows1252(chunk.join('\r\n') + '\r\n'));
+      chunk = [];
+    };
+    for (const line of lines) {
+      chunk.push(line);
+      if (chunk.length === 1000) flush();
+    }
+    if (chunk.length > 0) flush();
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export async function importBench(
@@ -82,6 +101,7 @@ export async function importBench(
     !usePostgres && options.storage === 'disk'
       ? mkdtempSync(path.join(tmpdir(), 'rilancio-import-db-'))
       : null;
+  const uploadDir = mkdtempSync(path.join(tmpdir(), 'rilancio-import-bench-'));
   const handle = await openDatabase(usePostgres ? config.database : { kind: 'pglite', dataDir });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -99,14 +119,20 @@ export async function importBench(
     // As the server runs it (its batch size and statistics on this database).
     const service = createImportService(handle.db, importSettingsFor(handle));
     for (const entity of entities) {
-      const text = entity === 'profiles' ? profilesCsv(rows, { prefix: code, names }).text : assetsCsv(rows);
-      const bytes = Buffer.from(text, 'latin1');
+      // On disk, as the API's upload store leaves an upload for the parsing thread: the process holds
+      // neither the text nor its bytes while the import runs. Windows-1252, as Italian Excel writes it.
+      const file = path.join(uploadDir, `${entity}.csv`);
+      writeCsv(
+        file,
+        entity === 'profiles' ? profilesCsvLines(rows, { prefix: code, names }) : assetsCsvLines(rows),
+      );
+      const source = { path: file, size: statSync(file).size };
       const outboxBefore = (await handle.db.select({ n: count() }).from(outbox))[0]!.n;
       const startRss = process.memoryUsage().rss;
       peak = startRss;
       t = performance.now();
       const job = await service.open({
-        source: bytes,
+        source,
         fileName: `${entity}.csv`,
         entity,
         dryRun: false,
@@ -118,7 +144,7 @@ export async function importBench(
       const profile = options.cpuProfile && `${options.cpuProfile}.${entity}.cpuprofile`;
       const delay = eventLoopDelay();
       const done = await profiled(profile, () =>
-        service.run(job.id, bytes, (p) => {
+        service.run(job.id, source, (p) => {
           peak = Math.max(peak, process.memoryUsage().rss);
           if (performance.now() - lastLog > 10_000) {
             lastLog = performance.now();
@@ -157,6 +183,7 @@ export async function importBench(
     clearInterval(sampler);
     await handle.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(uploadDir, { recursive: true, force: true });
   }
   return results;
 }

@@ -27,6 +27,20 @@ describe('decodeText', () => {
     expect(decodeText(encodeWindows1252(s)).text).toBe(s);
   });
 
+  it('decodes every Windows-1252 byte, and a file read from the middle of a larger buffer', () => {
+    const defined = [0x09, 0x0a, 0x0d];
+    for (let b = 0x20; b <= 0xff; b++) if (![0x81, 0x8d, 0x8f, 0x90, 0x9d].includes(b)) defined.push(b);
+    // 0xe9 alone is not UTF-8, so the whole range goes through the Windows-1252 decoder.
+    const bytes = new Uint8Array([0xe9, ...defined]);
+    const text = decodeText(bytes).text;
+    expect(text).toHaveLength(bytes.length);
+    expect(encodeWindows1252(text)).toEqual(bytes);
+    expect(text.slice(0, 1)).toBe('é');
+    expect([...text].filter((c) => c >= '\x80' && c <= '\x9f')).toEqual([]);
+    const padded = new Uint8Array([0x58, 0x58, ...encodeWindows1252('€ 12,50 – l’œuvre'), 0x58]);
+    expect(decodeText(padded.subarray(2, padded.length - 1)).text).toBe('€ 12,50 – l’œuvre');
+  });
+
   it('refuses bytes undefined in Windows-1252, broken UTF-8 after a BOM, and control bytes', () => {
     for (const bytes of [
       new Uint8Array([0x41, 0x81]),
