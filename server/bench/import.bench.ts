@@ -1,7 +1,7 @@
 /**
  * End-to-end import throughput: a generated CSV of profiles and one of assets, parsed, resolved,
- * validated and upserted with their outbox rows, as the API's import runs it: the file is written to a
- * temporary directory first, as the upload store leaves an upload, and read from there by the parsing thread.
+ * validated and upserted with their outbox rows, as the API's import runs it: the file is streamed into
+ * the upload store (in a temporary directory), and the parsing thread reads it from there.
  * `npx tsx bench/import.bench.ts [--rows 100000] [--entity profiles|assets|both] [--names common|numbered]`
  * from server/. Profiles carry common Italian and French names (a name recurs every few thousand rows);
  * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
@@ -10,9 +10,10 @@
  * the server's memory should be judged on); with DATABASE_URL, that PostgreSQL (migrated and seeded with the
  * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { count, eq } from 'drizzle-orm';
@@ -21,6 +22,7 @@ import { openDatabase } from '../src/db/client.js';
 import { desks, outbox } from '../src/db/schema.js';
 import type { ImportCounts } from '../src/modules/imports/imports.repository.js';
 import { createImportService, importSettingsFor } from '../src/modules/imports/imports.service.js';
+import { createUploadStore } from '../src/modules/imports/upload-store.js';
 import { loadReferenceData } from '../src/reference/reference.loader.js';
 import { profilesCsvLines } from '../test/fixtures/import/profiles-csv.js';
 import { encodeWindows1252 } from '../src/files/index.js';
@@ -67,25 +69,19 @@ function* assetsCsvLines(rows: number): Generator<string> {
 }
 
 /**
- * Writes a CSV a thousand lines at a time, in Windows-1252 as Italian Excel saves one: the bench never
- * holds the whole file, so its memory is the import's.
+ * The file as an upload's bytes, a thousand lines at a time, in Windows-1252 as Italian Excel saves a CSV:
+ * the bench never holds the whole file, so its memory is the import's.
  */
-function writeCsv(file: string, lines: Iterable<string>) {
-  const fd = openSync(file, 'w');
-  try {
-    let chunk: string[] = [];
-    const flush = () => {
-      writeSync(fd, encodeWindows1252(chunk.join('\r\n') + '\r\n'));
+function* windows1252Chunks(lines: Iterable<string>): Generator<Uint8Array> {
+  let chunk: string[] = [];
+  for (const line of lines) {
+    chunk.push(line);
+    if (chunk.length === 1000) {
+      yield encodeWindows1252(chunk.join('\r\n') + '\r\n');
       chunk = [];
-    };
-    for (const line of lines) {
-      chunk.push(line);
-      if (chunk.length === 1000) flush();
     }
-    if (chunk.length > 0) flush();
-  } finally {
-    closeSync(fd);
   }
+  if (chunk.length > 0) yield encodeWindows1252(chunk.join('\r\n') + '\r\n');
 }
 
 export async function importBench(
@@ -102,6 +98,7 @@ export async function importBench(
       ? mkdtempSync(path.join(tmpdir(), 'rilancio-import-db-'))
       : null;
   const uploadDir = mkdtempSync(path.join(tmpdir(), 'rilancio-import-bench-'));
+  const uploads = createUploadStore(uploadDir);
   const handle = await openDatabase(usePostgres ? config.database : { kind: 'pglite', dataDir });
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
@@ -119,14 +116,11 @@ export async function importBench(
     // As the server runs it (its batch size and statistics on this database).
     const service = createImportService(handle.db, importSettingsFor(handle));
     for (const entity of entities) {
-      // On disk, as the API's upload store leaves an upload for the parsing thread: the process holds
-      // neither the text nor its bytes while the import runs. Windows-1252, as Italian Excel writes it.
-      const file = path.join(uploadDir, `${entity}.csv`);
-      writeCsv(
-        file,
-        entity === 'profiles' ? profilesCsvLines(rows, { prefix: code, names }) : assetsCsvLines(rows),
-      );
-      const source = { path: file, size: statSync(file).size };
+      // Streamed into the API's upload store, which the parsing thread reads from: the process holds
+      // neither the text nor its bytes while the import runs.
+      const lines =
+        entity === 'profiles' ? profilesCsvLines(rows, { prefix: code, names }) : assetsCsvLines(rows);
+      const source = await uploads.save(Readable.from(windows1252Chunks(lines)));
       const outboxBefore = (await handle.db.select({ n: count() }).from(outbox))[0]!.n;
       const startRss = process.memoryUsage().rss;
       peak = startRss;
