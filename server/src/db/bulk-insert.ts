@@ -61,7 +61,11 @@ export async function insertRows<T extends PgTable, K extends keyof T['$inferSel
         const record: Record<string, unknown> = {};
         for (const c of known) {
           const value = row[c.key];
-          if (is(value, SQL) || typeof value === 'bigint' || value instanceof Uint8Array)
+          // `is` walks the prototype chain: asked only of what may be a query (most cells are text,
+          // numbers, arrays, dates or null), 3 % of an import's CPU otherwise.
+          const plain =
+            typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date;
+          if (typeof value === 'bigint' || (!plain && (value instanceof Uint8Array || is(value, SQL))))
             throw new Error(`insertRows: ${getTableName(table)}.${c.name} takes no SQL, bigint or bytes`);
           record[c.name] = value;
         }
