@@ -40,6 +40,8 @@ export interface ImportBenchResult {
   peakRssMiB: number;
   /** How late timers ran while the import ran (ms): what any other request would have waited. */
   eventLoop: { p50: number; p99: number; max: number };
+  /** CPU time of this process during the import (every thread: the app, the parsing thread, GC), s. */
+  appCpuSeconds: number;
 }
 
 const PLACES = ['La Spezia', 'Genova', '011015', 'Marseille', '13055', 'Livorno', 'Olbia', 'Ajaccio'];
@@ -137,6 +139,7 @@ export async function importBench(
       let lastLog = 0;
       const profile = options.cpuProfile && `${options.cpuProfile}.${entity}.cpuprofile`;
       const delay = eventLoopDelay();
+      const cpu = process.cpuUsage();
       const done = await profiled(profile, () =>
         service.run(job.id, source, (p) => {
           peak = Math.max(peak, process.memoryUsage().rss);
@@ -148,6 +151,7 @@ export async function importBench(
         }),
       );
       const seconds = (performance.now() - t) / 1000;
+      const used = process.cpuUsage(cpu);
       const counts = done.counts as ImportCounts;
       const queued = (await handle.db.select({ n: count() }).from(outbox))[0]!.n - outboxBefore;
       const aggregate = entity === 'profiles' ? 'profile' : 'asset';
@@ -163,12 +167,13 @@ export async function importBench(
         startRssMiB: Math.round(startRss / 1024 / 1024),
         peakRssMiB: Math.round(peak / 1024 / 1024),
         eventLoop: delay.snapshot(),
+        appCpuSeconds: Math.round((used.user + used.system) / 1e5) / 10,
       };
       results.push(result);
       for (const e of await service.reportPage(done.id, { offset: 0, limit: 5 }))
         log(`  row ${e.row}: ${e.code} ${e.value ?? ''} ${e.detail ?? ''}`);
       log(
-        `${result.name}: ${rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s; ` +
+        `${result.name}: ${rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s, app CPU ${result.appCpuSeconds} s; ` +
           `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB; ` +
           `event-loop delay p50 / p99 / max ${result.eventLoop.p50} / ${result.eventLoop.p99} / ${result.eventLoop.max} ms`,
       );

@@ -129,12 +129,13 @@ describe('import: likely duplicates are warnings, the rows are written', () => {
 });
 
 describe('import: a row is compared with the rows of the earlier batches of its file', () => {
-  // 300 rows: more than one batch on PGlite (50) and on PostgreSQL (250).
+  // 600 rows: the two rows of the same person are more than a batch apart on PGlite (50) and on PostgreSQL
+  // (250), where the batch just before is compared as rows of the file (test/import/pipelined.test.ts).
   const file = csv([
     header,
     'X-1;Giulia;Ferrante;giulia.ferrante@example.org;;La Spezia;welder;Disoccupato',
     // Names of letters only (the name key drops digits), each one different.
-    ...Array.from({ length: 298 }, (_, i) => {
+    ...Array.from({ length: 598 }, (_, i) => {
       const name = `${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
       return `X-F${i};Nome${name};Cognome${name};;;Genova;welder;Disoccupato`;
     }),
@@ -143,18 +144,18 @@ describe('import: a row is compared with the rows of the earlier batches of its 
 
   it('in a dry run, where the earlier batches are not stored', async () => {
     const job = await importFile(t, operator, { entity: 'profiles' }, file);
-    expect(job.counts).toMatchObject({ create: 300, error: 0, warnings: 1 });
+    expect(job.counts).toMatchObject({ create: 600, error: 0, warnings: 1 });
     expect(job.report.items).toEqual([
-      expect.objectContaining({ row: 301, code: 'LIKELY_DUPLICATE_IN_FILE', value: '2' }),
+      expect.objectContaining({ row: 601, code: 'LIKELY_DUPLICATE_IN_FILE', value: '2' }),
     ]);
   });
 
   it('in a real run, as the stored record of the earlier batch, warned once', async () => {
     const job = await importFile(t, operator, { entity: 'profiles', dryRun: 'false' }, file);
-    expect(job.counts).toMatchObject({ create: 300, error: 0, warnings: 1 });
+    expect(job.counts).toMatchObject({ create: 600, error: 0, warnings: 1 });
     expect(job.report.items).toEqual([
       expect.objectContaining({
-        row: 301,
+        row: 601,
         code: 'LIKELY_DUPLICATE',
         reasons: expect.arrayContaining(['SAME_EMAIL']),
       }),

@@ -184,23 +184,28 @@ describe('a job left running by a dead process (finding 19)', () => {
     expect(await profilesWithRef('C')).toBe(0);
   });
 
-  it('runs once when two processes start it together: one goes on, the other stops at its first batch', async () => {
-    const db = t.database.handle.db;
-    // Two processes: two services (each with its own in-memory list of what it runs) on one database.
-    const one = createImportService(db, { batchSize: 3 });
-    const two = createImportService(db, { batchSize: 3 });
-    const { file, job } = await openRows(one, 'T', 12);
-    const [a, b] = await Promise.all([one.run(job.id, file.bytes), two.run(job.id, file.bytes)]).finally(() =>
-      Promise.all([one.close(), two.close()]),
-    );
-    const final = await statusOf(job.id);
-    expect(final.status).toBe('done');
-    expect(final.cursor).toBe(12);
-    // Counted once: the losing run's batch rolled back, counts and report are the winner's.
-    expect(final.counts).toMatchObject({ create: 12, update: 0, error: 0 });
-    expect([a.status, b.status].every((s) => s === 'done' || s === 'running')).toBe(true);
-    expect(await profilesWithRef('T')).toBe(12);
-  });
+  // Pipelined too on PostgreSQL: there a batch is read while the one before it is written.
+  it.each(process.env.DATABASE_URL ? [false, true] : [false])(
+    'runs once when two processes start it together: one goes on, the other stops at its first batch (pipelined: %s)',
+    async (pipelined) => {
+      const db = t.database.handle.db;
+      const prefix = pipelined ? 'U' : 'T';
+      // Two processes: two services (each with its own in-memory list of what it runs) on one database.
+      const one = createImportService(db, { batchSize: 3, pipelined });
+      const two = createImportService(db, { batchSize: 3, pipelined });
+      const { file, job } = await openRows(one, prefix, 12);
+      const [a, b] = await Promise.all([one.run(job.id, file.bytes), two.run(job.id, file.bytes)]).finally(
+        () => Promise.all([one.close(), two.close()]),
+      );
+      const final = await statusOf(job.id);
+      expect(final.status).toBe('done');
+      expect(final.cursor).toBe(12);
+      // Counted once: the losing run's batch rolled back, counts and report are the winner's.
+      expect(final.counts).toMatchObject({ create: 12, update: 0, error: 0 });
+      expect([a.status, b.status].every((s) => s === 'done' || s === 'running')).toBe(true);
+      expect(await profilesWithRef(prefix)).toBe(12);
+    },
+  );
 
   it('is not started again by an upload while its runner is alive elsewhere (fresh heartbeat)', async () => {
     const file = csv([`L-1,Anna,Viva,La Spezia,${ESCO.welder},Unemployed`]);

@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq, getTableName } from 'drizzle-orm';
+import { eq, getTableName, sql } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/client.js';
 import { analyzeStaleTables } from '../../db/statistics.js';
 import { desks } from '../../db/schema.js';
@@ -29,9 +29,9 @@ import {
   type ImportJobRow,
 } from './imports.repository.js';
 import { prepare, type ImportOptions } from './prepared-file.js';
-import { processBatch } from './process-batch.js';
+import { prepareBatch, processBatch, writeBatch, type Outcome, type PreparedBatch } from './process-batch.js';
 import { isComparedInFile } from './duplicate-warnings.js';
-import { EarlierRows } from '../duplicates/index.js';
+import { EarlierRows, type FileRow } from '../duplicates/index.js';
 import { createReferenceResolver } from './reference-resolver.js';
 import { encodeJobError } from './job-error.js';
 import { keptUploads } from './kept-uploads.js';
@@ -87,6 +87,13 @@ export interface ImportServiceOptions {
    * it plans once instead of ten times.
    */
   probesPerQuery?: number;
+  /**
+   * PostgreSQL: while the database writes one batch, the next is prepared (read, resolved, validated,
+   * probed for duplicates) in a read-only transaction on another connection, so the app's work and the
+   * database's overlap instead of taking turns. Never on PGlite: one connection, where the two
+   * transactions would wait for each other.
+   */
+  pipelined?: boolean;
   /** Where files are read (a worker thread of its own by default). */
   parser?: FileParser;
   /** Where a background run's failure is logged (the job records it too, for the desk). */
@@ -118,9 +125,10 @@ const FIRST_STATISTICS = 1000;
  */
 export function importSettingsFor(
   database: DatabaseHandle,
-): Pick<ImportServiceOptions, 'batchSize' | 'probesPerQuery' | 'afterRun' | 'whileGrowing'> {
+): Pick<ImportServiceOptions, 'batchSize' | 'probesPerQuery' | 'pipelined' | 'afterRun' | 'whileGrowing'> {
   return {
     batchSize: database.kind === 'pglite' ? 50 : BATCH_ROWS,
+    pipelined: database.kind !== 'pglite',
     probesPerQuery: database.kind === 'pglite' ? undefined : BATCH_ROWS,
     afterRun: () => analyzeStaleTables(database),
     // The table the duplicate checks read; its child rows, the report and the outbox wait for the end.
@@ -314,10 +322,37 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     let index = 0;
     let committed = job.cursor;
     let statisticsAt = FIRST_STATISTICS;
-    let batch: ConvertedRow[] = [];
-    const flush = async () => {
-      const rows = batch;
-      batch = [];
+    const context = {
+      adapter,
+      resolver,
+      file: prepared,
+      job,
+      seen,
+      principal,
+      lookup: { probesPerQuery: serviceOptions.probesPerQuery },
+    };
+    const tally = (outcomes: readonly Outcome[], report: readonly ReportEntry[]) => {
+      const next = { ...counts };
+      for (const outcome of outcomes) next[outcome]++;
+      next.warnings += report.filter((r) => r.severity === 'warning').length;
+      return next;
+    };
+    /** What follows a batch's commit: the run's counts and cursor move on. */
+    const committedTo = async (end: number, next: ImportCounts, inFile: FileRow[]) => {
+      counts = next;
+      // Remembered only once the batch is through: a batch run again must not find its own rows.
+      earlierInFile?.remember(inFile);
+      committed = end;
+      if (serviceOptions.whileGrowing && end - job.cursor >= statisticsAt) {
+        statisticsAt = 2 * (end - job.cursor);
+        // Statistics are an optimisation: failing to refresh them must not fail the import.
+        await serviceOptions.whileGrowing(getTableName(adapter.spec.table)).catch(() => {});
+      }
+      onProgress?.({ cursor: end, totalRows: total, counts });
+    };
+
+    /** One batch read, checked and written in one transaction: the rows up to `end`. */
+    const runBatch = async (rows: ConvertedRow[], end: number) => {
       const attempt = (savepoints: boolean) => {
         // A size, not a copy: copying the file's keys for every batch grew with the file (19 s of CPU
         // over 100,000 rows, in blocks of tens of milliseconds).
@@ -327,31 +362,19 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
             // Fencing: the batch commits only if the job's cursor is still where this run left it.
             if ((await lockCursor(tx, id)) !== committed) throw new ImportTakenOver();
             resolver.use(tx);
-            const next = { ...counts };
             const { outcomes, report, inFile } = await processBatch(
-              {
-                tx,
-                adapter,
-                resolver,
-                file: prepared,
-                job,
-                seen,
-                savepoints,
-                principal,
-                earlierInFile,
-                lookup: { probesPerQuery: serviceOptions.probesPerQuery },
-              },
+              { ...context, tx, savepoints, earlierInFile },
               rows,
             );
-            for (const outcome of outcomes) next[outcome]++;
-            next.warnings += report.filter((r) => r.severity === 'warning').length;
-            await recordBatch(tx, id, { cursor: index, counts: next, report });
+            const next = tally(outcomes, report);
+            await recordBatch(tx, id, { cursor: end, counts: next, report });
             return { next, inFile };
           })
           .catch((error: unknown) => {
             forgetAddedAfter(seen, seenBefore);
             throw error;
-          });
+          })
+          .finally(() => resolver.use(db));
       };
       // Fast path: the checks before each write catch what the API would refuse, so a batch rarely
       // fails in the database; when one does, it runs again with a savepoint per row.
@@ -359,34 +382,121 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         if (error instanceof ImportTakenOver) throw error;
         return attempt(true);
       });
-      counts = done.next;
-      // Remembered only once the batch is through: a batch run again must not find its own rows.
-      earlierInFile?.remember(done.inFile);
-      committed = index;
-      resolver.use(db);
-      if (serviceOptions.whileGrowing && index - job.cursor >= statisticsAt) {
-        statisticsAt = 2 * (index - job.cursor);
-        // Statistics are an optimisation: failing to refresh them must not fail the import.
-        await serviceOptions.whileGrowing(getTableName(adapter.spec.table)).catch(() => {});
-      }
-      onProgress?.({ cursor: index, totalRows: total, counts });
+      await committedTo(end, done.next, done.inFile);
     };
-    for await (const rows of file.rows(batchSize)) {
-      for (const converted of rows) {
-        if (index < job.cursor) {
-          // Already committed by an earlier run: only remember its key, for duplicate detection.
-          const key = adapter.fileKey(converted.record);
-          if (key !== undefined && converted.issues.length === 0 && !seen.has(key))
-            seen.set(key, converted.rowNumber);
-          index++;
-          continue;
-        }
-        batch.push(converted);
-        index++;
-        if (batch.length >= batchSize) await flush();
-      }
+
+    // The pipelined run (PostgreSQL, not a dry run): batch N+1 is prepared (read, resolved, validated,
+    // compared with the stored records) on another connection while batch N is written. What it reads
+    // does not depend on timing: N commits only once N+1's snapshot is taken, so N+1 sees the records of
+    // batches up to N-1, and compares its rows with N's as rows of the same file (as a dry run compares
+    // its batches). Its keys are other keys of the file, so what is stored under them is not N's either.
+    interface Writing {
+      rows: ConvertedRow[];
+      end: number;
+      /** The file's keys before this batch (and the one prepared meanwhile) added theirs. */
+      seenBefore: number;
+      inFile: FileRow[];
+      /** Lets the write commit: called once the next batch's snapshot is taken, or when there is none. */
+      release: () => void;
+      written: Promise<ImportCounts>;
     }
-    if (batch.length > 0) await flush();
+    const pipelined = serviceOptions.pipelined === true && !job.dryRun;
+    let writing: Writing | undefined;
+
+    /** The batch being written, through; false when it failed and was run again on its own. */
+    const settle = async (batch: Writing): Promise<boolean> => {
+      batch.release();
+      try {
+        await committedTo(batch.end, await batch.written, batch.inFile);
+        return true;
+      } catch (error) {
+        if (error instanceof ImportTakenOver) throw error;
+        // The batch prepared meanwhile is prepared again once this one is through: forget its keys too.
+        forgetAddedAfter(seen, batch.seenBefore);
+        await runBatch(batch.rows, batch.end);
+        return false;
+      }
+    };
+
+    const startWrite = (rows: ConvertedRow[], end: number, seenBefore: number, ready: PreparedBatch) => {
+      let release!: () => void;
+      const nextSnapshot = new Promise<void>((resolve) => (release = resolve));
+      const written = db.transaction(async (tx) => {
+        if ((await lockCursor(tx, id)) !== committed) throw new ImportTakenOver();
+        const { outcomes, report } = await writeBatch({ ...context, tx, savepoints: false }, ready);
+        const next = tally(outcomes, report);
+        await recordBatch(tx, id, { cursor: end, counts: next, report });
+        await nextSnapshot;
+        return next;
+      });
+      // Awaited in `settle`; until then a failure must not count as unhandled.
+      written.catch(() => {});
+      writing = { rows, end, seenBefore, written, inFile: ready.inFile, release };
+    };
+
+    const pipelineBatch = async (rows: ConvertedRow[], end: number) => {
+      const previous = writing;
+      writing = undefined;
+      const seenBefore = seen.size;
+      let ready: PreparedBatch | undefined;
+      try {
+        ready = await db.transaction(
+          async (tx) => {
+            await tx.execute(sql`select 1`); // takes the snapshot
+            previous?.release();
+            resolver.use(tx);
+            let earlier: EarlierRows | undefined;
+            if (previous && isComparedInFile(entity)) {
+              earlier = new EarlierRows(entity);
+              earlier.remember(previous.inFile);
+            }
+            return prepareBatch({ ...context, tx, earlierInFile: earlier }, rows);
+          },
+          { isolationLevel: 'repeatable read', accessMode: 'read only' },
+        );
+      } catch {
+        ready = undefined; // prepared again below, the sequential way, which reports what went wrong
+      } finally {
+        resolver.use(db);
+      }
+      if (previous && !(await settle(previous))) ready = undefined;
+      if (!ready) {
+        forgetAddedAfter(seen, seenBefore);
+        await runBatch(rows, end);
+        return;
+      }
+      startWrite(rows, end, seenBefore, ready);
+    };
+
+    let batch: ConvertedRow[] = [];
+    const flush = async () => {
+      const rows = batch;
+      batch = [];
+      await (pipelined ? pipelineBatch(rows, index) : runBatch(rows, index));
+    };
+    try {
+      for await (const rows of file.rows(batchSize)) {
+        for (const converted of rows) {
+          if (index < job.cursor) {
+            // Already committed by an earlier run: only remember its key, for duplicate detection.
+            const key = adapter.fileKey(converted.record);
+            if (key !== undefined && converted.issues.length === 0 && !seen.has(key))
+              seen.set(key, converted.rowNumber);
+            index++;
+            continue;
+          }
+          batch.push(converted);
+          index++;
+          if (batch.length >= batchSize) await flush();
+        }
+      }
+      if (batch.length > 0) await flush();
+      if (writing) await settle(writing);
+    } finally {
+      // A run cut short (the file, fencing) leaves no write waiting for a snapshot that will not come.
+      writing?.release();
+      await writing?.written.catch(() => {});
+    }
     await setJobState(db, id, { status: 'done', finishedAt: new Date() });
   }
 

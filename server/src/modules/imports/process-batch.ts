@@ -75,7 +75,25 @@ export async function processBatch(
   batch: BatchContext,
   rows: ConvertedRow[],
 ): Promise<{ outcomes: Outcome[]; report: ReportEntry[]; inFile: FileRow[] }> {
-  const { tx, adapter, resolver, file, job, seen, savepoints, principal, earlierInFile, lookup } = batch;
+  return writeBatch(batch, await prepareBatch(batch, rows));
+}
+
+/** A batch checked and ready to write: every row's outcome is known, with its errors and warnings. */
+export interface PreparedBatch {
+  work: readonly RowWork[];
+  /** The batch's rows as the in-file duplicate check compares them (`EarlierRows.remember`). */
+  inFile: FileRow[];
+}
+
+/**
+ * Steps 1 to 3b of `processBatch`: everything that reads. It writes nothing, so it may run in a read-only
+ * transaction of its own while the batch before is written (`pipelined` in `ImportServiceOptions`).
+ */
+export async function prepareBatch(
+  batch: Omit<BatchContext, 'savepoints'>,
+  rows: ConvertedRow[],
+): Promise<PreparedBatch> {
+  const { tx, adapter, resolver, file, job, seen, principal, earlierInFile, lookup } = batch;
   const columnOf = (field: string): IssueColumn | undefined => {
     const index = file.match.fieldColumns.get(field);
     if (index === undefined) return undefined;
@@ -206,7 +224,6 @@ export async function processBatch(
   }
 
   // 3b. Rows that look like a record already stored under another key: a warning, the row is written.
-  await slice();
   const changing = work.filter((w) => w.outcome === 'create' || w.outcome === 'update');
   const warnings = await duplicateWarnings(
     tx,
@@ -231,8 +248,21 @@ export async function processBatch(
   const byRow = new Map(changing.map((w) => [w.row.rowNumber, w]));
   for (const warning of warnings) byRow.get(warning.row)!.entries.push(warning);
 
+  return { work, inFile: inFile.remember };
+}
+
+/**
+ * Step 4 of `processBatch`: the writes of a prepared batch. Without savepoints, creates go in as multi-row
+ * inserts and any failure fails the batch; with them, a write that fails marks its row only.
+ */
+export async function writeBatch(
+  batch: Pick<BatchContext, 'tx' | 'adapter' | 'job' | 'savepoints' | 'principal'>,
+  { work, inFile }: PreparedBatch,
+): Promise<{ outcomes: Outcome[]; report: ReportEntry[]; inFile: FileRow[] }> {
+  const { tx, adapter, job, savepoints, principal } = batch;
+  const slice = timeSlicer();
+
   // 4. The writes.
-  await slice();
   if (!job.dryRun) {
     const creates = work.filter((w) => w.outcome === 'create');
     const updates = work.filter((w) => w.outcome === 'update');
@@ -269,6 +299,6 @@ export async function processBatch(
   return {
     outcomes: work.map((w) => w.outcome!),
     report: work.flatMap((w) => w.entries),
-    inFile: inFile.remember,
+    inFile,
   };
 }
