@@ -50,8 +50,9 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
  * Windows-1252, which is what Italian and French Excel write for "CSV (separatore: punto e
  * virgola)". Undefined 1252 bytes and C0 controls are refused rather than guessed at.
  *
- * The whole buffer is decoded at once: uploads are already buffered by multipart under
- * `maxFileBytes`, and one string is the only extra copy; the CSV reader then walks it lazily.
+ * The whole file is decoded at once, in the parsing thread, which reads the upload from disk (the
+ * request streamed it there): one string is the only copy besides the bytes (one byte a character for
+ * Windows-1252); the CSV reader then walks it lazily.
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   const bom = hasUtf8Bom(bytes);
