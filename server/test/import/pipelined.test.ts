@@ -25,7 +25,9 @@ const FILE = csv([
   `S-1,Anna,Rossi,La Spezia,${ESCO.cook},Unemployed`, // 6: updates the stored S-1
   `P-1,Carlo,Blu,La Spezia,${ESCO.welder},Unemployed`, // 7: key of row 2
   `P-5,Luca,Verdi,Genova,${ESCO.welder},Unemployed`, // 8: row 3, two batches before (stored by then)
-  `P-6,Anna,Rossi,La Spezia,${ESCO.welder},Unemployed`, // 9: the stored S-1, and row 6 one batch before
+  // 9: row 6, one batch before, which updates the stored S-1: compared with row 6 only, not with the
+  // stored state that row 6 is replacing meanwhile
+  `P-6,Anna,Rossi,La Spezia,${ESCO.welder},Unemployed`,
   `P-7,Gina,Gialli,Genova,${ESCO.cook},Unemployed`, // 10
   `P-8,BOOM,Test,Genova,${ESCO.cook},Unemployed`, // 11: refused by the database, not by the checks
   `P-9,Elsa,Viola,Genova,${ESCO.cook},Unemployed`, // 12
@@ -127,7 +129,6 @@ describe.skipIf(!onPostgres)('a pipelined import (PostgreSQL)', () => {
       [5, 'LIKELY_DUPLICATE_IN_FILE'],
       [7, 'DUPLICATE_IN_FILE'],
       [8, 'LIKELY_DUPLICATE'],
-      [9, 'LIKELY_DUPLICATE'],
       [9, 'LIKELY_DUPLICATE_IN_FILE'],
       [11, 'WRITE_FAILED'],
       [15, 'DUPLICATE_IN_FILE'],
@@ -143,6 +144,6 @@ describe.skipIf(!onPostgres)('a pipelined import (PostgreSQL)', () => {
       [15, 'DUPLICATE_IN_FILE'],
       [16, 'LIKELY_DUPLICATE'],
     ]);
-    expect(pipelined.counts).toEqual({ ...sequential.counts, warnings: sequential.counts.warnings! + 1 });
+    expect(pipelined.counts).toEqual(sequential.counts);
   });
 });

@@ -133,6 +133,8 @@ export async function duplicateWarnings(
   rows: readonly { row: number; field: string; value: Value; excludeId: string | null }[],
   principal: Principal,
   lookup: LookupOptions = {},
+  /** Stored records not to name (another batch of the file updates them: see `BatchContext`). */
+  skip?: ReadonlySet<string>,
 ): Promise<ReportEntry[]> {
   if (rows.length === 0) return [];
   const found =
@@ -183,7 +185,7 @@ export async function duplicateWarnings(
             )
           : rows.map(() => []);
   return rows.flatMap((r, i) => {
-    const list = found[i]!;
+    const list = skip?.size ? found[i]!.filter((f) => !skip.has(f.id)) : found[i]!;
     if (list.length === 0) return [];
     const view = visibleTo(principal, list);
     const best = view.items[0];

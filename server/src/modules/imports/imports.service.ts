@@ -322,6 +322,7 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     let index = 0;
     let committed = job.cursor;
     let statisticsAt = FIRST_STATISTICS;
+    const pipelined = serviceOptions.pipelined === true && !job.dryRun;
     const context = {
       adapter,
       resolver,
@@ -386,86 +387,138 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
     };
 
     // The pipelined run (PostgreSQL, not a dry run): batch N+1 is prepared (read, resolved, validated,
-    // compared with the stored records) on another connection while batch N is written. What it reads
-    // does not depend on timing: N commits only once N+1's snapshot is taken, so N+1 sees the records of
-    // batches up to N-1, and compares its rows with N's as rows of the same file (as a dry run compares
-    // its batches). Its keys are other keys of the file, so what is stored under them is not N's either.
+    // compared with the stored records) in a read-only transaction on another connection while batch N is
+    // written. That transaction takes its snapshot before N's write begins, so N+1 sees the records of
+    // the batches up to N-1 whatever the timing, and compares its rows with N's as rows of the file (as a
+    // dry run compares its batches); N's write never waits for another connection. N+1's keys are other
+    // keys of the file, so what is stored under them is not N's work either, unless N updates the same
+    // record under another key (a firm's VAT number in one row, its SIRET in the next): N+1 is then read
+    // again after N.
+
+    /** A read-only transaction, its snapshot taken, waiting for the rows it will prepare. */
+    interface Reader {
+      prepare(
+        rows: ConvertedRow[],
+        earlier: EarlierRows | undefined,
+        updatedMeanwhile: ReadonlySet<string>,
+      ): Promise<PreparedBatch>;
+      /** Ends it without preparing anything (the end of the file, or a run cut short). */
+      close(): Promise<void>;
+    }
+    type Handed = Parameters<Reader['prepare']> | null;
+    const openReader = async (): Promise<Reader> => {
+      let hand!: (work: Handed) => void;
+      const handed = new Promise<Handed>((resolve) => (hand = resolve));
+      let taken!: () => void;
+      const snapshot = new Promise<void>((resolve) => (taken = resolve));
+      const done = db.transaction(
+        async (tx) => {
+          await tx.execute(sql`select 1`); // takes the snapshot
+          taken();
+          const work = await handed;
+          if (!work) return undefined;
+          const [rows, earlierInFile, updatedMeanwhile] = work;
+          resolver.use(tx);
+          try {
+            return await prepareBatch({ ...context, tx, earlierInFile, updatedMeanwhile }, rows);
+          } finally {
+            resolver.use(db);
+          }
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read only' },
+      );
+      done.catch(() => {}); // awaited by prepare or close; until then not unhandled
+      await Promise.race([snapshot, done]); // a transaction that fails to begin fails here
+      return {
+        async prepare(...work) {
+          hand(work);
+          return (await done)!;
+        },
+        async close() {
+          hand(null);
+          await done.catch(() => {});
+        },
+      };
+    };
+    /** A batch read ahead that failed is read again with its write, the sequential way, which reports why. */
+    const readFailed = (error: unknown) => {
+      serviceOptions.log?.error({ err: error, importId: id }, 'reading an import batch ahead failed');
+      return undefined;
+    };
+
     interface Writing {
       rows: ConvertedRow[];
       end: number;
-      /** The file's keys before this batch (and the one prepared meanwhile) added theirs. */
+      /** The file's keys before this batch added its own. */
       seenBefore: number;
       inFile: FileRow[];
-      /** Lets the write commit: called once the next batch's snapshot is taken, or when there is none. */
-      release: () => void;
+      updates: ReadonlySet<string>;
       written: Promise<ImportCounts>;
+      /** The next batch's reader, its snapshot taken before this write began (none if it failed to open). */
+      reader?: Reader;
     }
-    const pipelined = serviceOptions.pipelined === true && !job.dryRun;
     let writing: Writing | undefined;
 
-    /** The batch being written, through; false when it failed and was run again on its own. */
+    /** The batch being written, through; false when its write failed and it was run again on its own. */
     const settle = async (batch: Writing): Promise<boolean> => {
-      batch.release();
+      let next: ImportCounts;
       try {
-        await committedTo(batch.end, await batch.written, batch.inFile);
-        return true;
+        next = await batch.written;
       } catch (error) {
         if (error instanceof ImportTakenOver) throw error;
-        // The batch prepared meanwhile is prepared again once this one is through: forget its keys too.
+        // Its keys go, and those of the batch read meanwhile, which runs on its own after it.
         forgetAddedAfter(seen, batch.seenBefore);
         await runBatch(batch.rows, batch.end);
         return false;
       }
+      await committedTo(batch.end, next, batch.inFile);
+      return true;
     };
 
-    const startWrite = (rows: ConvertedRow[], end: number, seenBefore: number, ready: PreparedBatch) => {
-      let release!: () => void;
-      const nextSnapshot = new Promise<void>((resolve) => (release = resolve));
+    const startWrite = async (
+      rows: ConvertedRow[],
+      end: number,
+      seenBefore: number,
+      ready: PreparedBatch,
+    ) => {
+      const reader = await openReader().catch(readFailed);
       const written = db.transaction(async (tx) => {
         if ((await lockCursor(tx, id)) !== committed) throw new ImportTakenOver();
         const { outcomes, report } = await writeBatch({ ...context, tx, savepoints: false }, ready);
         const next = tally(outcomes, report);
         await recordBatch(tx, id, { cursor: end, counts: next, report });
-        await nextSnapshot;
         return next;
       });
-      // Awaited in `settle`; until then a failure must not count as unhandled.
-      written.catch(() => {});
-      writing = { rows, end, seenBefore, written, inFile: ready.inFile, release };
+      written.catch(() => {}); // awaited by settle; until then not unhandled
+      writing = { rows, end, seenBefore, inFile: ready.inFile, updates: ready.updates, written, reader };
     };
 
     const pipelineBatch = async (rows: ConvertedRow[], end: number) => {
       const previous = writing;
-      writing = undefined;
       const seenBefore = seen.size;
+      // After a batch whose reader failed to open, nothing is read while it is written.
+      const reader = previous ? previous.reader : await openReader().catch(readFailed);
       let ready: PreparedBatch | undefined;
-      try {
-        ready = await db.transaction(
-          async (tx) => {
-            await tx.execute(sql`select 1`); // takes the snapshot
-            previous?.release();
-            resolver.use(tx);
-            let earlier: EarlierRows | undefined;
-            if (previous && isComparedInFile(entity)) {
-              earlier = new EarlierRows(entity);
-              earlier.remember(previous.inFile);
-            }
-            return prepareBatch({ ...context, tx, earlierInFile: earlier }, rows);
-          },
-          { isolationLevel: 'repeatable read', accessMode: 'read only' },
-        );
-      } catch {
-        ready = undefined; // prepared again below, the sequential way, which reports what went wrong
-      } finally {
-        resolver.use(db);
+      if (reader) {
+        let earlier: EarlierRows | undefined;
+        if (previous && isComparedInFile(entity)) {
+          earlier = new EarlierRows(entity);
+          earlier.remember(previous.inFile);
+        }
+        ready = await reader.prepare(rows, earlier, previous?.updates ?? new Set()).catch(readFailed);
       }
-      if (previous && !(await settle(previous))) ready = undefined;
+      if (previous) {
+        const ok = await settle(previous);
+        writing = undefined;
+        // This batch's keys were forgotten with the failed one's: it runs on its own too.
+        if (!ok) return runBatch(rows, end);
+        if (ready?.work.some((w) => w.existing && previous.updates.has(w.existing.id))) ready = undefined;
+      }
       if (!ready) {
         forgetAddedAfter(seen, seenBefore);
-        await runBatch(rows, end);
-        return;
+        return runBatch(rows, end);
       }
-      startWrite(rows, end, seenBefore, ready);
+      await startWrite(rows, end, seenBefore, ready);
     };
 
     let batch: ConvertedRow[] = [];
@@ -491,10 +544,14 @@ export function createImportService(db: Database, serviceOptions: ImportServiceO
         }
       }
       if (batch.length > 0) await flush();
-      if (writing) await settle(writing);
+      if (writing) {
+        await writing.reader?.close();
+        await settle(writing);
+        writing = undefined;
+      }
     } finally {
-      // A run cut short (the file, fencing) leaves no write waiting for a snapshot that will not come.
-      writing?.release();
+      // A run cut short (the file, fencing) leaves no transaction of its own open.
+      await writing?.reader?.close();
       await writing?.written.catch(() => {});
     }
     await setJobState(db, id, { status: 'done', finishedAt: new Date() });

@@ -45,6 +45,11 @@ export interface BatchContext {
   earlierInFile?: EarlierRows;
   /** How the duplicate checks ask the database (ImportServiceOptions.probesPerQuery). */
   lookup?: LookupOptions;
+  /**
+   * Stored records that the batch being written meanwhile updates (a pipelined run): their stored state
+   * is about to change, so they are compared through that batch's rows (`earlierInFile`) only.
+   */
+  updatedMeanwhile?: ReadonlySet<string>;
 }
 
 export type Outcome = 'create' | 'update' | 'unchanged' | 'error';
@@ -75,7 +80,9 @@ export async function processBatch(
   batch: BatchContext,
   rows: ConvertedRow[],
 ): Promise<{ outcomes: Outcome[]; report: ReportEntry[]; inFile: FileRow[] }> {
-  return writeBatch(batch, await prepareBatch(batch, rows));
+  // One slicer for both halves: the writes do not start with a fresh time budget.
+  const slice = timeSlicer();
+  return writeBatch(batch, await prepareBatch(batch, rows, slice), slice);
 }
 
 /** A batch checked and ready to write: every row's outcome is known, with its errors and warnings. */
@@ -83,6 +90,8 @@ export interface PreparedBatch {
   work: readonly RowWork[];
   /** The batch's rows as the in-file duplicate check compares them (`EarlierRows.remember`). */
   inFile: FileRow[];
+  /** The stored records the batch updates. */
+  updates: ReadonlySet<string>;
 }
 
 /**
@@ -92,8 +101,11 @@ export interface PreparedBatch {
 export async function prepareBatch(
   batch: Omit<BatchContext, 'savepoints'>,
   rows: ConvertedRow[],
+  // The batch runs in a transaction, but its work is cut into slices: other requests go through between them.
+  slice = timeSlicer(),
 ): Promise<PreparedBatch> {
-  const { tx, adapter, resolver, file, job, seen, principal, earlierInFile, lookup } = batch;
+  const { tx, adapter, resolver, file, job, seen, principal, earlierInFile, lookup, updatedMeanwhile } =
+    batch;
   const columnOf = (field: string): IssueColumn | undefined => {
     const index = file.match.fieldColumns.get(field);
     if (index === undefined) return undefined;
@@ -128,9 +140,6 @@ export async function prepareBatch(
     return { row, entries, ctx };
   });
   const hasError = (w: RowWork) => w.entries.some((e) => e.severity === 'error');
-  // The batch runs in a transaction, but its work is cut into slices: other requests go through between them.
-  const slice = timeSlicer();
-
   // 1. The row on its own: parse problems, duplicates within the file, references.
   for (const w of work) {
     await slice();
@@ -224,6 +233,7 @@ export async function prepareBatch(
   }
 
   // 3b. Rows that look like a record already stored under another key: a warning, the row is written.
+  await slice();
   const changing = work.filter((w) => w.outcome === 'create' || w.outcome === 'update');
   const warnings = await duplicateWarnings(
     tx,
@@ -236,6 +246,7 @@ export async function prepareBatch(
     })),
     principal,
     lookup,
+    updatedMeanwhile,
   );
   // … and rows that look like an earlier row of the file (the same person twice in one file).
   const inFile = await inFileWarnings(
@@ -248,7 +259,8 @@ export async function prepareBatch(
   const byRow = new Map(changing.map((w) => [w.row.rowNumber, w]));
   for (const warning of warnings) byRow.get(warning.row)!.entries.push(warning);
 
-  return { work, inFile: inFile.remember };
+  const updates = new Set(work.flatMap((w) => (w.outcome === 'update' ? [w.existing!.id] : [])));
+  return { work, inFile: inFile.remember, updates };
 }
 
 /**
@@ -258,9 +270,9 @@ export async function prepareBatch(
 export async function writeBatch(
   batch: Pick<BatchContext, 'tx' | 'adapter' | 'job' | 'savepoints' | 'principal'>,
   { work, inFile }: PreparedBatch,
+  slice = timeSlicer(),
 ): Promise<{ outcomes: Outcome[]; report: ReportEntry[]; inFile: FileRow[] }> {
   const { tx, adapter, job, savepoints, principal } = batch;
-  const slice = timeSlicer();
 
   // 4. The writes.
   if (!job.dryRun) {
