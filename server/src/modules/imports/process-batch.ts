@@ -275,6 +275,7 @@ export async function writeBatch(
   const { tx, adapter, job, savepoints, principal } = batch;
 
   // 4. The writes.
+  await slice();
   if (!job.dryRun) {
     const creates = work.filter((w) => w.outcome === 'create');
     const updates = work.filter((w) => w.outcome === 'update');
