@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createImportService, forgetAddedAfter } from '../../src/modules/imports/imports.service.js';
+import { forgetAddedAfter } from '../../src/modules/imports/batch-run.js';
+import { createImportService } from '../../src/modules/imports/imports.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { makeDesk } from '../helpers/factories.js';
 
