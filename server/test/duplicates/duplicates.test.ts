@@ -326,6 +326,26 @@ describe('a common name', () => {
     expect(res.json().items).toEqual([]);
   });
 
+  it('leaves out the records a pipelined import is updating in the query, so they take no place of a key', async () => {
+    // One more namesake in one town than the lookup takes per key.
+    await namesakesElsewhere('Ilario', 'Sbarbaro', PER_KEY + 1);
+    const probe = {
+      firstName: 'Ilario',
+      lastName: 'Sbarbaro',
+      email: null,
+      phone: null,
+      municipality: `${PLACES.portoferraio.country}:${PLACES.portoferraio.code}`,
+      excludeId: null,
+    };
+    const db = t.database.handle.db;
+    const first = await queryRows<{ id: string }>(db, personCandidatesQuery([probe]));
+    expect(first).toHaveLength(PER_KEY);
+    const skip = first.map((r) => r.id);
+    const rest = await queryRows<{ id: string }>(db, personCandidatesQuery([probe], skip));
+    expect(rest).toHaveLength(1);
+    expect(skip).not.toContain(rest[0]!.id);
+  });
+
   it('still shows a namesake elsewhere who shares the e-mail', async () => {
     const elsewhere = await profile(operator, {
       firstName: 'Ottavia',

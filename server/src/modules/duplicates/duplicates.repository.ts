@@ -33,15 +33,18 @@ import { queryRows } from '../../db/raw.js';
 async function lookUp<Probe, Candidate>(
   db: DbOrTx,
   probes: readonly Probe[],
-  query: (probes: readonly Probe[]) => SQL,
+  query: (probes: readonly Probe[], skip: readonly string[]) => SQL,
   read: (row: Record<string, unknown>, probe: number) => Candidate,
-  perQuery = PROBES_PER_QUERY,
+  { probesPerQuery: perQuery = PROBES_PER_QUERY, skip = [] }: LookupOptions = {},
 ): Promise<Candidate[]> {
   if (probes.length === 0) return [];
   return walkingKeyIndexes(db, async (tx) => {
     const found: Candidate[] = [];
     for (let from = 0; from < probes.length; from += perQuery) {
-      const rows = await queryRows<Record<string, unknown>>(tx, query(probes.slice(from, from + perQuery)));
+      const rows = await queryRows<Record<string, unknown>>(
+        tx,
+        query(probes.slice(from, from + perQuery), skip),
+      );
       for (const r of rows) found.push(read(r, from + Number(r.probe)));
     }
     return found;
@@ -61,6 +64,12 @@ export const PROBES_PER_QUERY = 25;
 /** How many probes one candidate query takes (see PROBES_PER_QUERY). */
 export interface LookupOptions {
   probesPerQuery?: number;
+  /**
+   * Records the lookup must not find: a pipelined import's batch in flight updates them, so their stored
+   * state is about to change (`BatchContext.updatedMeanwhile`). Left out in the query, not after it,
+   * so that they take none of a key's PER_KEY places.
+   */
+  skip?: readonly string[];
 }
 
 /** Runs `read` with bitmap scans off (see `lookUp`); exported for the plan test. */
@@ -122,9 +131,11 @@ const CANDIDATE_COLUMNS = {
  * One route to candidates: the first PER_KEY live records matching `where`, in id order, with the columns
  * the lookup reads. The routes' rows are put together with UNION, which keeps a record found twice once.
  */
-function lateral(table: keyof typeof CANDIDATE_COLUMNS, where: SQL): SQL {
+function lateral(table: keyof typeof CANDIDATE_COLUMNS, where: SQL, skip: readonly string[]): SQL {
   const columns = CANDIDATE_COLUMNS[table].map((column) => `q.${column}`).join(', ');
-  return sql`cross join lateral (select ${sql.raw(columns)} from ${sql.raw(table)} q where ${where} and ${LIVE} and q.id is distinct from pr.x order by q.id limit ${sql.raw(String(PER_KEY))}) h`;
+  // One array parameter, whatever the number of records skipped (LookupOptions.skip).
+  const skipped = skip.length > 0 ? sql` and q.id <> all(${`{${skip.join(',')}}`}::uuid[])` : sql``;
+  return sql`cross join lateral (select ${sql.raw(columns)} from ${sql.raw(table)} q where ${where} and ${LIVE} and q.id is distinct from pr.x${skipped} order by q.id limit ${sql.raw(String(PER_KEY))}) h`;
 }
 
 export interface PersonProbe {
@@ -153,7 +164,7 @@ export interface PersonCandidate {
 }
 
 /** The one query that finds people like the probes (exported for the plan test). */
-export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
+export function personCandidatesQuery(probes: readonly PersonProbe[], skip: readonly string[] = []): SQL {
   const json = JSON.stringify(
     probes.map((p, i) => ({
       i,
@@ -180,9 +191,10 @@ export function personCandidatesQuery(probes: readonly PersonProbe[]): SQL {
       select pr.i, h.* from probe pr ${lateral(
         'profiles',
         sql`q.name_key = pr.nk and q.municipality_country = pr.mc and q.municipality_code = pr.mm`,
+        skip,
       )}
-      union select pr.i, h.* from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`)}
-      union select pr.i, h.* from probe pr ${lateral('profiles', sql`q.phone_key = pr.pk`)}
+      union select pr.i, h.* from probe pr ${lateral('profiles', sql`${emailKey(q('email'))} = pr.ek`, skip)}
+      union select pr.i, h.* from probe pr ${lateral('profiles', sql`q.phone_key = pr.pk`, skip)}
     )
     select c.i as probe, c.id, c.desk_id, c.code, c.external_ref, c.first_name, c.last_name,
       coalesce(c.name_key = pr.nk, false) as same_name,
@@ -214,7 +226,7 @@ export function personCandidates(
       samePhone: r.same_phone === true,
       sameMunicipality: r.same_municipality === true,
     }),
-    options.probesPerQuery,
+    options,
   );
 }
 
@@ -250,7 +262,7 @@ export interface AssetCandidate {
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
+export function assetCandidatesQuery(probes: readonly AssetProbe[], skip: readonly string[] = []): SQL {
   const json = JSON.stringify(
     probes.map((p, i) => ({
       i,
@@ -273,8 +285,9 @@ export function assetCandidatesQuery(probes: readonly AssetProbe[]): SQL {
         // same place without it is too weak to show, so it is not looked up; a range on the index.
         sql`q.municipality_country = pr.mc and q.municipality_code = pr.mm and q.kind = pr.k
           and coalesce(q.covered_area_m2, q.land_area_m2) between pr.a * 0.9 and pr.a / 0.9`,
+        skip,
       )}
-      union select pr.i, h.* from probe pr ${lateral('assets', sql`q.brand_model_key = pr.bm`)}
+      union select pr.i, h.* from probe pr ${lateral('assets', sql`q.brand_model_key = pr.bm`, skip)}
     )
     select c.i as probe, pr.bm as probe_bm, c.id, c.desk_id, c.inventory_number, c.title, c.kind,
       c.municipality_country || ':' || c.municipality_code as municipality,
@@ -306,7 +319,7 @@ export function assetCandidates(
       year: num(r.year),
       ownerFirmId: str(r.owner_firm_id),
     }),
-    options.probesPerQuery,
+    options,
   );
 }
 
@@ -331,7 +344,7 @@ export interface FirmCandidate {
   sameMunicipality: boolean;
 }
 
-export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
+export function firmCandidatesQuery(probes: readonly FirmProbe[], skip: readonly string[] = []): SQL {
   const json = JSON.stringify(
     probes.map((p, i) => ({ i, n: p.name, v: p.vatNumber, s: p.siret, m: p.municipality, x: p.excludeId })),
   );
@@ -343,9 +356,9 @@ export function firmCandidatesQuery(probes: readonly FirmProbe[]): SQL {
         nullif(${firmNameKey(sql.raw('p.n'))}, '') as nk
       from jsonb_to_recordset(${json}::jsonb) as p(i int, n text, v text, s text, m text, x uuid)
     ), hit as (
-      select pr.i, h.* from probe pr ${lateral('firms', sql`${taxIdKey(q('vat_number'))} = pr.vk`)}
-      union select pr.i, h.* from probe pr ${lateral('firms', sql`${sirenKey(q('siret'))} = pr.sk`)}
-      union select pr.i, h.* from probe pr ${lateral('firms', sql`${firmNameKey(q('name'))} = pr.nk`)}
+      select pr.i, h.* from probe pr ${lateral('firms', sql`${taxIdKey(q('vat_number'))} = pr.vk`, skip)}
+      union select pr.i, h.* from probe pr ${lateral('firms', sql`${sirenKey(q('siret'))} = pr.sk`, skip)}
+      union select pr.i, h.* from probe pr ${lateral('firms', sql`${firmNameKey(q('name'))} = pr.nk`, skip)}
     )
     select c.i as probe, c.id, c.desk_id, c.name,
       coalesce(${taxIdKey(c('vat_number'))} = pr.vk, false) as same_vat,
@@ -376,7 +389,7 @@ export function firmCandidates(
       sameName: r.same_name === true,
       sameMunicipality: r.same_municipality === true,
     }),
-    options.probesPerQuery,
+    options,
   );
 }
 

@@ -137,6 +137,7 @@ export async function duplicateWarnings(
   skip?: ReadonlySet<string>,
 ): Promise<ReportEntry[]> {
   if (rows.length === 0) return [];
+  const options: LookupOptions = skip?.size ? { ...lookup, skip: [...skip] } : lookup;
   const found =
     entity === 'profiles'
       ? await findPeople(
@@ -151,7 +152,7 @@ export async function duplicateWarnings(
               : '',
             excludeId,
           })),
-          lookup,
+          options,
         )
       : entity === 'assets'
         ? await findAssets(
@@ -167,7 +168,7 @@ export async function duplicateWarnings(
               ownerFirmId: s(v.ownerFirmId),
               excludeId,
             })),
-            lookup,
+            options,
           )
         : entity === 'firms'
           ? await findFirms(
@@ -181,11 +182,11 @@ export async function duplicateWarnings(
                   : null,
                 excludeId,
               })),
-              lookup,
+              options,
             )
           : rows.map(() => []);
   return rows.flatMap((r, i) => {
-    const list = skip?.size ? found[i]!.filter((f) => !skip.has(f.id)) : found[i]!;
+    const list = found[i]!;
     if (list.length === 0) return [];
     const view = visibleTo(principal, list);
     const best = view.items[0];
