@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { firms, importJobs, outbox, profiles } from '../../src/db/schema.js';
 import type { Database } from '../../src/db/client.js';
 import { isValidSiret, partitaIvaCheckDigit } from '../../src/lib/identifiers.js';
-import { createImportService, importSettingsFor } from '../../src/modules/imports/imports.service.js';
+import type { EntityName } from '../../src/files/index.js';
+import {
+  createImportService,
+  importSettingsFor,
+  type ImportService,
+} from '../../src/modules/imports/imports.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { ESCO, makeDesk, makeFirm } from '../helpers/factories.js';
 
@@ -36,6 +41,15 @@ async function withDatabase<T>(
   }
 }
 
+/** A real run's job for one file of one desk. */
+const openJob = (
+  service: ImportService,
+  deskId: string,
+  file: Buffer,
+  fileName: string,
+  entity: EntityName,
+) => service.open({ source: file, fileName, entity, dryRun: false, deskId, createdBy: null, options: {} });
+
 const count = async (db: Database, table: typeof profiles | typeof outbox) =>
   ((await db.select({ n: sql<number>`count(*)::int` }).from(table)) as [{ n: number }])[0].n;
 
@@ -45,15 +59,7 @@ describe.skipIf(!onPostgres)('a pipelined import and a busy connection pool (Pos
       const desk = await makeDesk(db);
       const service = createImportService(db, { ...importSettingsFor(database.handle), batchSize: 5 });
       const file = people(60);
-      const job = await service.open({
-        source: file,
-        fileName: 'busy.csv',
-        entity: 'profiles',
-        dryRun: false,
-        deskId: desk.id,
-        createdBy: null,
-        options: {},
-      });
+      const job = await openJob(service, desk.id, file, 'busy.csv', 'profiles');
       // Twelve callers (the pool has ten connections) touch the job's row over and over, as heartbeats and
       // progress pages do: each waits on the row while a batch holds it, holding a connection meanwhile.
       let running = true;
@@ -97,15 +103,7 @@ describe.each([
           pipelined,
         });
         const file = people(12);
-        const job = await service.open({
-          source: file,
-          fileName: 'progress.csv',
-          entity: 'profiles',
-          dryRun: false,
-          deskId: desk.id,
-          createdBy: null,
-          options: {},
-        });
+        const job = await openJob(service, desk.id, file, 'progress.csv', 'profiles');
         const reported: number[] = [];
         const run = service.run(job.id, file, ({ cursor }) => {
           reported.push(cursor);
@@ -151,15 +149,7 @@ describe.skipIf(!onPostgres)('a pipelined import of one firm under two keys (Pos
             `${siret};Cantiere Tre;30.11;La Spezia`, // the next: the same firm by its SIRET
           ].join('\r\n') + '\r\n',
         );
-        const job = await service.open({
-          source: file,
-          fileName: 'firms.csv',
-          entity: 'firms',
-          dryRun: false,
-          deskId: desk.id,
-          createdBy: null,
-          options: {},
-        });
+        const job = await openJob(service, desk.id, file, 'firms.csv', 'firms');
         const done = await service.run(job.id, file);
         await service.close();
         const [firm] = await db.select().from(firms).where(eq(firms.vatNumber, vat));
