@@ -10,14 +10,17 @@ import type { DatabaseHandle } from './client.js';
  *
  * On PGlite an ANALYZE runs on the server's thread and holds every request while it samples: at the
  * default target it reads up to 30,000 rows of a table and evaluates the duplicate-check expressions for
- * each (870 ms for 30,000 profiles). A target of PGLITE_STATISTICS_TARGET samples 1,500, which is what
+ * each (870 ms for 30,000 profiles). A target of QUICK_STATISTICS_TARGET samples 1,500, which is what
  * plans at the embedded database's sizes need (row counts and coarse frequencies), in at most about
  * 50 ms (issue 10, item 5; a target of 10 took up to 89 ms of the thread during a 100,000-row import).
- * PostgreSQL keeps its own default. `only` names the tables that may be analysed (the others wait).
+ * PostgreSQL keeps its own default, but for the `quick` refreshes an import asks for while a table grows
+ * (the plans of its duplicate checks need row counts and coarse frequencies, and the run's end analyses
+ * the table in full). `only` names the tables that may be analysed (the others wait).
  */
 export async function analyzeStaleTables(
   handle: DatabaseHandle,
   only?: readonly string[],
+  { quick = handle.kind === 'pglite' }: { quick?: boolean } = {},
 ): Promise<string[]> {
   const { db } = handle;
   // The counters are flushed lazily; PGlite's single backend would otherwise show none of its own writes.
@@ -32,21 +35,22 @@ export async function analyzeStaleTables(
   const tables = rows.map((r) => r.relname).filter((table) => !only || only.includes(table));
   // One table at a time: on PGlite a statement holds the (shared) event loop while it runs, and the
   // client gives the loop a turn between statements (db/pglite-turns.ts).
-  for (const table of tables) await analyze(handle, table);
+  for (const table of tables) await analyzeTable(handle, table, quick);
   return tables;
 }
 
-export const PGLITE_STATISTICS_TARGET = 5;
+export const QUICK_STATISTICS_TARGET = 5;
 
-async function analyze(handle: DatabaseHandle, table: string): Promise<void> {
+/** One table's ANALYZE: `quick` samples with QUICK_STATISTICS_TARGET, in this statement alone. */
+export async function analyzeTable(handle: DatabaseHandle, table: string, quick: boolean): Promise<void> {
   const statement = sql`analyze ${sql.identifier(table)}`;
-  if (handle.kind !== 'pglite') {
+  if (!quick) {
     await handle.db.execute(statement);
     return;
   }
   // In one transaction, so the lower target is this ANALYZE's alone (PGlite's session is shared).
   await handle.db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local default_statistics_target = ${PGLITE_STATISTICS_TARGET}`));
+    await tx.execute(sql.raw(`set local default_statistics_target = ${QUICK_STATISTICS_TARGET}`));
     await tx.execute(statement);
   });
 }

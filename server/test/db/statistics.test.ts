@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyzeStaleTables, PGLITE_STATISTICS_TARGET } from '../../src/db/statistics.js';
+import { analyzeStaleTables, analyzeTable, QUICK_STATISTICS_TARGET } from '../../src/db/statistics.js';
 import { seedDemoData } from '../../src/demo/demo.seeder.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 
@@ -48,7 +48,7 @@ describe.skipIf(!!process.env.DATABASE_URL)(
       const [stats] = await rows<{ bounds: number }>(sql`
         select array_length(histogram_bounds::text::text[], 1) as bounds
         from pg_stats where tablename = 'profiles' and attname = 'id'`);
-      expect(stats!.bounds).toBe(PGLITE_STATISTICS_TARGET + 1);
+      expect(stats!.bounds).toBe(QUICK_STATISTICS_TARGET + 1);
       const [setting] = await rows<{ target: string }>(
         sql`select current_setting('default_statistics_target') as target`,
       );
@@ -56,3 +56,25 @@ describe.skipIf(!!process.env.DATABASE_URL)(
     });
   },
 );
+
+describe('a quick ANALYZE (PGlite always; PostgreSQL while an import grows a table)', () => {
+  it('samples with the small target on either database, and a full one with the default', async () => {
+    const own = await createTestDatabase();
+    try {
+      await seedDemoData(own.handle.db, { profiles: 300, assets: 0, needs: 0, firms: 1, opportunities: 0 });
+      const bounds = async () => {
+        const result = await own.handle.db.execute<{ bounds: number }>(sql`
+          select array_length(histogram_bounds::text::text[], 1) as bounds
+          from pg_stats where tablename = 'profiles' and attname = 'id'`);
+        return (Array.isArray(result) ? result : (result as { rows: { bounds: number }[] }).rows)[0]!.bounds;
+      };
+      // 300 distinct ids: the default target (100) gives 101 histogram bounds.
+      await analyzeTable(own.handle, 'profiles', false);
+      expect(await bounds()).toBe(101);
+      await analyzeTable(own.handle, 'profiles', true);
+      expect(await bounds()).toBe(QUICK_STATISTICS_TARGET + 1);
+    } finally {
+      await own.destroy();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/raw.js';
-import { PGLITE_STATISTICS_TARGET } from '../../src/db/statistics.js';
+import { QUICK_STATISTICS_TARGET } from '../../src/db/statistics.js';
 import {
   assetCandidatesQuery,
   firmCandidatesQuery,
@@ -198,7 +198,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('query budget of the duplicates endp
       excludeId: null,
     };
     // At PostgreSQL's default statistics target and at the smaller one the embedded database analyses with.
-    for (const target of [100, PGLITE_STATISTICS_TARGET]) {
+    for (const target of [100, QUICK_STATISTICS_TARGET]) {
       await db.transaction(async (tx) => {
         await tx.execute(sql.raw(`set local default_statistics_target = ${target}`));
         await tx.execute(sql`analyze profiles`);

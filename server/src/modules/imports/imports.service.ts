@@ -96,7 +96,7 @@ export function importSettingsFor(
     probesPerQuery: database.kind === 'pglite' ? undefined : BATCH_ROWS,
     afterRun: () => analyzeStaleTables(database),
     // The table the duplicate checks read; its child rows, the report and the outbox wait for the end.
-    whileGrowing: (table) => analyzeStaleTables(database, [table]),
+    whileGrowing: (table) => analyzeStaleTables(database, [table], { quick: true }),
   };
 }
 
