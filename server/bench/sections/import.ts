@@ -1,12 +1,14 @@
 /**
  * Import: runs the import pipeline's own benchmark (`bench/import.bench.ts`, its `importBench()` export)
  * when it exists — on PGlite in memory, and as the baseline on PostgreSQL (the scratch database, schema
- * dropped afterwards), each in its own process. Ratio = PGlite rows/s ÷ PostgreSQL rows/s.
+ * dropped afterwards), each in its own process with the server's Node flags. Ratio = PGlite rows/s ÷
+ * PostgreSQL rows/s.
  *   node --import tsx bench/sections/import.ts --rows=100000
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../src/node-flags.js';
 import { runChild, SERVER_DIR } from '../lib/child.js';
 import { benchPgUrl, connectPg, emit, log, parseFlags, ratio, type BenchRow } from '../lib/harness.js';
 
@@ -58,6 +60,8 @@ if (!existsSync(script)) {
     // importBench() picks its database from DATABASE_URL: never a developer's own database here.
     const child = await runChild(self, ['--child', `--db=${db}`, `--rows=${rows}`], {
       label: `import-${db}`,
+      // The server's flags (its young generation): the import's peak memory is the server's.
+      nodeArgs: [...SERVER_NODE_FLAGS],
       forwardUsage: true,
       env: { DATABASE_URL: db === 'postgres' ? pgUrl : undefined },
     });

@@ -128,6 +128,9 @@ function observed<T extends object>(client: T, onQuery: QueryObserver): T {
   });
 }
 
+/** Connections per process to PostgreSQL (a pipelined import holds two of them while it runs). */
+export const POSTGRES_POOL_SIZE = 10;
+
 export async function openDatabase(
   config: Config['database'],
   options: OpenOptions = {},
@@ -135,7 +138,7 @@ export async function openDatabase(
   if (config.kind === 'postgres') {
     const onQuery = options.onQuery;
     const client = postgres(config.url, {
-      max: 10,
+      max: POSTGRES_POOL_SIZE,
       onnotice: () => {},
       ...(onQuery ? { debug: (_connection: number, sql: string) => onQuery({ sql }) } : {}),
       connection: { application_name: 'rilancio' },

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeStaleTables, analyzeTable, QUICK_STATISTICS_TARGET } from '../../src/db/statistics.js';
 import { seedDemoData } from '../../src/demo/demo.seeder.js';
+import { createImportService, importSettingsFor } from '../../src/modules/imports/imports.service.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
+import { ESCO, makeDesk } from '../helpers/factories.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -57,22 +59,68 @@ describe.skipIf(!!process.env.DATABASE_URL)(
   },
 );
 
+async function defaultTarget(on: TestDatabase): Promise<number> {
+  const result = await on.handle.db.execute<{ target: string }>(
+    sql`select current_setting('default_statistics_target') as target`,
+  );
+  return Number(
+    (Array.isArray(result) ? result : (result as { rows: { target: string }[] }).rows)[0]!.target,
+  );
+}
+
+async function idBounds(on: TestDatabase): Promise<number> {
+  const result = await on.handle.db.execute<{ bounds: number }>(sql`
+    select array_length(histogram_bounds::text::text[], 1) as bounds
+    from pg_stats where tablename = 'profiles' and attname = 'id'`);
+  return (Array.isArray(result) ? result : (result as { rows: { bounds: number }[] }).rows)[0]!.bounds;
+}
+
 describe('a quick ANALYZE (PGlite always; PostgreSQL while an import grows a table)', () => {
   it('samples with the small target on either database, and a full one with the default', async () => {
     const own = await createTestDatabase();
     try {
       await seedDemoData(own.handle.db, { profiles: 300, assets: 0, needs: 0, firms: 1, opportunities: 0 });
-      const bounds = async () => {
-        const result = await own.handle.db.execute<{ bounds: number }>(sql`
-          select array_length(histogram_bounds::text::text[], 1) as bounds
-          from pg_stats where tablename = 'profiles' and attname = 'id'`);
-        return (Array.isArray(result) ? result : (result as { rows: { bounds: number }[] }).rows)[0]!.bounds;
-      };
-      // 300 distinct ids: the default target (100) gives 101 histogram bounds.
+      const bounds = () => idBounds(own);
+      // 300 distinct ids: the default target gives one more histogram bound than the target.
       await analyzeTable(own.handle, 'profiles', false);
-      expect(await bounds()).toBe(101);
+      expect(await bounds()).toBe((await defaultTarget(own)) + 1);
       await analyzeTable(own.handle, 'profiles', true);
       expect(await bounds()).toBe(QUICK_STATISTICS_TARGET + 1);
+    } finally {
+      await own.destroy();
+    }
+  });
+});
+
+describe('the statistics an import leaves', () => {
+  it('are full on PostgreSQL even when the run ends just after a quick refresh (quick on PGlite)', async () => {
+    const own = await createTestDatabase();
+    try {
+      const desk = await makeDesk(own.handle.db);
+      const service = createImportService(own.handle.db, importSettingsFor(own.handle));
+      // 1,050 rows: a quick refresh at 1,000, then too few rows for the table to be stale at the end.
+      const file = Buffer.from(
+        [
+          'External reference,First name,Last name,Municipality,Occupations (ESCO),Employment status',
+          ...Array.from(
+            { length: 1050 },
+            (_, i) => `S-${i},Nome${i},Cognome${i},Genova,${ESCO.cook},Unemployed`,
+          ),
+        ].join('\r\n') + '\r\n',
+      );
+      const job = await service.open({
+        source: file,
+        fileName: 'people.csv',
+        entity: 'profiles',
+        dryRun: false,
+        deskId: desk.id,
+        createdBy: null,
+        options: {},
+      });
+      expect((await service.run(job.id, file)).status).toBe('done');
+      await service.close();
+      const target = own.handle.kind === 'pglite' ? QUICK_STATISTICS_TARGET : await defaultTarget(own);
+      expect(await idBounds(own)).toBe(target + 1);
     } finally {
       await own.destroy();
     }

@@ -110,6 +110,8 @@ describe.skipIf(!!process.env.DATABASE_URL)('query budget of the duplicates endp
       if (entity !== 'firms') expect(b.body.items.length + (b.body.elsewhere ? 1 : 0)).toBeGreaterThan(0);
     });
 
+  const SKIPPED = ['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002'];
+
   it('the candidate queries use the key indexes, not a scan of the table', async () => {
     const people = await plan(
       large,
@@ -129,34 +131,41 @@ describe.skipIf(!!process.env.DATABASE_URL)('query budget of the duplicates endp
       expect(people).toContain(index);
     const assets = await plan(
       large,
-      assetCandidatesQuery([
-        {
-          kind: 'building',
-          municipality: { country: 'IT', code: '011015' },
-          coveredAreaM2: 1000,
-          landAreaM2: null,
-          brand: 'Marca1',
-          model: 'M1',
-          year: null,
-          ownerFirmId: null,
-          excludeId: null,
-        },
-      ]),
+      assetCandidatesQuery(
+        [
+          {
+            kind: 'building',
+            municipality: { country: 'IT', code: '011015' },
+            coveredAreaM2: 1000,
+            landAreaM2: null,
+            brand: 'Marca1',
+            model: 'M1',
+            year: null,
+            ownerFirmId: null,
+            excludeId: null,
+          },
+        ],
+        // Records a pipelined import's batch in flight updates (LookupOptions.skip): the same index walks.
+        SKIPPED,
+      ),
     );
     expect(assets, assets).not.toMatch(/Seq Scan on assets/);
     for (const index of ['assets_dup_place_idx', 'assets_dup_brand_model_idx'])
       expect(assets).toContain(index);
     const firms = await plan(
       large,
-      firmCandidatesQuery([
-        {
-          name: 'Impresa 7 SRL',
-          vatNumber: '01234567890',
-          siret: '73282932000074',
-          municipality: 'IT:011015',
-          excludeId: null,
-        },
-      ]),
+      firmCandidatesQuery(
+        [
+          {
+            name: 'Impresa 7 SRL',
+            vatNumber: '01234567890',
+            siret: '73282932000074',
+            municipality: 'IT:011015',
+            excludeId: null,
+          },
+        ],
+        SKIPPED,
+      ),
     );
     expect(firms, firms).not.toMatch(/Seq Scan on firms/);
     for (const index of ['firms_dup_vat_idx', 'firms_dup_siren_idx', 'firms_dup_name_idx'])

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { firms, importJobs, outbox, profiles } from '../../src/db/schema.js';
-import type { Database } from '../../src/db/client.js';
+import { POSTGRES_POOL_SIZE, type Database } from '../../src/db/client.js';
 import { isValidSiret, partitaIvaCheckDigit } from '../../src/lib/identifiers.js';
 import type { EntityName } from '../../src/files/index.js';
 import {
@@ -60,32 +60,40 @@ describe.skipIf(!onPostgres)('a pipelined import and a busy connection pool (Pos
       const service = createImportService(db, { ...importSettingsFor(database.handle), batchSize: 5 });
       const file = people(60);
       const job = await openJob(service, desk.id, file, 'busy.csv', 'profiles');
-      // Twelve callers (the pool has ten connections) touch the job's row over and over, as heartbeats and
-      // progress pages do: each waits on the row while a batch holds it, holding a connection meanwhile.
+      // Twice as many callers as the pool has connections touch the job's row over and over, as heartbeats
+      // and progress pages do: each waits on the row while a batch holds it, holding a connection meanwhile.
       let running = true;
       const touch = async () => {
         while (running)
           await db.update(importJobs).set({ updatedAt: new Date() }).where(eq(importJobs.id, job.id));
       };
       // After a hung run, the database's end cuts the callers off: only a failure while running counts.
-      const callers = Array.from({ length: 12 }, () =>
+      const callers = Array.from({ length: 2 * POSTGRES_POOL_SIZE }, () =>
         touch().catch((error: unknown) => {
           if (running) throw error;
         }),
       );
       let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([
-        service.run(job.id, file).then((done) => done.status),
-        new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), 30_000))),
-      ]);
-      clearTimeout(timer);
-      running = false;
+      let outcome: string;
+      try {
+        outcome = await Promise.race([
+          service.run(job.id, file).then(
+            (done) => done.status,
+            (error: unknown) => `failed: ${String(error)}`,
+          ),
+          // About 15 times what the run takes on a loaded machine.
+          new Promise<string>((resolve) => (timer = setTimeout(() => resolve('hung'), 90_000))),
+        ]);
+      } finally {
+        clearTimeout(timer);
+        running = false;
+      }
+      if (outcome !== 'hung') await service.close();
       expect(outcome).toBe('done'); // before waiting for the callers, which a hung run keeps waiting
       await Promise.all(callers);
       expect(await count(db, profiles)).toBe(60);
-      await service.close();
     });
-  }, 60_000);
+  });
 });
 
 describe.each([
@@ -102,6 +110,7 @@ describe.each([
           batchSize: 4,
           pipelined,
         });
+        onTestFinished(() => service.close());
         const file = people(12);
         const job = await openJob(service, desk.id, file, 'progress.csv', 'profiles');
         const reported: number[] = [];
@@ -119,7 +128,6 @@ describe.each([
         // The third batch may have been read ahead, never written.
         expect(await count(db, profiles)).toBe(8);
         expect(await count(db, outbox)).toBe(8);
-        await service.close();
       });
     },
   );
@@ -142,6 +150,7 @@ describe.skipIf(!onPostgres)('a pipelined import of one firm under two keys (Pos
           batchSize: 1,
           pipelined,
         });
+        onTestFinished(() => service.close());
         const file = Buffer.from(
           [
             'Partita IVA / SIRET;Ragione sociale;Codice ATECO / NACE;Comune',
@@ -151,7 +160,6 @@ describe.skipIf(!onPostgres)('a pipelined import of one firm under two keys (Pos
         );
         const job = await openJob(service, desk.id, file, 'firms.csv', 'firms');
         const done = await service.run(job.id, file);
-        await service.close();
         const [firm] = await db.select().from(firms).where(eq(firms.vatNumber, vat));
         return {
           counts: done.counts,

@@ -133,7 +133,7 @@ const CANDIDATE_COLUMNS = {
  */
 function lateral(table: keyof typeof CANDIDATE_COLUMNS, where: SQL, skip: readonly string[]): SQL {
   const columns = CANDIDATE_COLUMNS[table].map((column) => `q.${column}`).join(', ');
-  // One array parameter, whatever the number of records skipped (LookupOptions.skip).
+  // One array literal per route (a parameter: the query's text is the same whatever is skipped).
   const skipped = skip.length > 0 ? sql` and q.id <> all(${`{${skip.join(',')}}`}::uuid[])` : sql``;
   return sql`cross join lateral (select ${sql.raw(columns)} from ${sql.raw(table)} q where ${where} and ${LIVE} and q.id is distinct from pr.x${skipped} order by q.id limit ${sql.raw(String(PER_KEY))}) h`;
 }

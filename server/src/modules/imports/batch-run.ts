@@ -28,8 +28,8 @@ export interface BatchRun {
   resolver: ReferenceResolver;
   /** The natural keys of the file seen so far (the batches' own checks add to it). */
   seen: Map<string, number>;
-  /** Fencing: a batch commits only if the job's cursor is still this. */
-  readonly committed: number;
+  /** Fencing: a batch commits only if the job's cursor is still this (read it when the batch commits). */
+  committed(): number;
   /** The run's counts with a batch's outcomes and warnings added. */
   tally(outcomes: readonly Outcome[], report: readonly ReportEntry[]): ImportCounts;
   /** What follows a batch's commit: the run's counts and cursor move on. */

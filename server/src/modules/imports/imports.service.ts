@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Database, DatabaseHandle } from '../../db/client.js';
-import { analyzeStaleTables } from '../../db/statistics.js';
+import { analyzeStaleTables, analyzeTable } from '../../db/statistics.js';
 import { desks } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { EntityName } from '../../files/index.js';
@@ -90,13 +90,24 @@ const BATCH_ROWS = 250;
 export function importSettingsFor(
   database: DatabaseHandle,
 ): Pick<ImportServiceOptions, 'batchSize' | 'probesPerQuery' | 'pipelined' | 'afterRun' | 'whileGrowing'> {
+  // PostgreSQL: the tables an import refreshed with the quick sample while it grew them, analysed in full
+  // when it ends, stale or not (a run that ends just after a refresh would leave them on the sample).
+  const sampled = new Set<string>();
   return {
     batchSize: database.kind === 'pglite' ? 50 : BATCH_ROWS,
     pipelined: database.kind !== 'pglite',
     probesPerQuery: database.kind === 'pglite' ? undefined : BATCH_ROWS,
-    afterRun: () => analyzeStaleTables(database),
+    async afterRun() {
+      const analysed = await analyzeStaleTables(database);
+      for (const table of sampled) if (!analysed.includes(table)) await analyzeTable(database, table, false);
+      sampled.clear();
+    },
     // The table the duplicate checks read; its child rows, the report and the outbox wait for the end.
-    whileGrowing: (table) => analyzeStaleTables(database, [table], { quick: true }),
+    // Called when the rows the run wrote have doubled, so the table is stale by then.
+    async whileGrowing(table) {
+      await analyzeTable(database, table, true);
+      if (database.kind !== 'pglite') sampled.add(table);
+    },
   };
 }
 
@@ -111,6 +122,7 @@ export function importSettingsFor(
  */
 export function createImportService(db: Database, serviceOptions: ImportServiceOptions = {}) {
   const storageDir = serviceOptions.storageDir ?? path.join(tmpdir(), 'rilancio-imports');
+  // Read once, here: the options are the service's for its life.
   const settings: RunSettings = {
     batchSize: serviceOptions.batchSize ?? BATCH_ROWS,
     pipelined: serviceOptions.pipelined === true,

@@ -128,9 +128,7 @@ export async function runImportJob(
     context,
     resolver,
     seen,
-    get committed() {
-      return committed;
-    },
+    committed: () => committed,
     tally(outcomes, report) {
       const next = { ...counts };
       for (const outcome of outcomes) next[outcome]++;

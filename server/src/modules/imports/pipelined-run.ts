@@ -110,7 +110,7 @@ export function createPipeline(run: BatchRun): BatchSchedule {
   const startWrite = async (rows: ConvertedRow[], end: number, seenBefore: number, ready: PreparedBatch) => {
     const reader = await openReader().catch(readFailed);
     const written = db.transaction(async (tx) => {
-      if ((await lockCursor(tx, run.job.id)) !== run.committed) throw new ImportTakenOver();
+      if ((await lockCursor(tx, run.job.id)) !== run.committed()) throw new ImportTakenOver();
       const { outcomes, report } = await writeBatch({ ...context, tx, savepoints: false }, ready);
       const next = run.tally(outcomes, report);
       await recordBatch(tx, run.job.id, { cursor: end, counts: next, report });
