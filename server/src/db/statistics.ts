@@ -13,14 +13,12 @@ import type { DatabaseHandle } from './client.js';
  * each (870 ms for 30,000 profiles). A target of QUICK_STATISTICS_TARGET samples 1,500, which is what
  * plans at the embedded database's sizes need (row counts and coarse frequencies), in at most about
  * 50 ms (issue 10, item 5; a target of 10 took up to 89 ms of the thread during a 100,000-row import).
- * PostgreSQL keeps its own default, but for the `quick` refreshes an import asks for while a table grows
- * (the plans of its duplicate checks need row counts and coarse frequencies, and the run's end analyses
- * the table in full). `only` names the tables that may be analysed (the others wait).
+ * PostgreSQL keeps its own default here; an import asks `analyzeTable` for quick refreshes while a table
+ * grows (`importSettingsFor`). `only` names the tables that may be analysed (the others wait).
  */
 export async function analyzeStaleTables(
   handle: DatabaseHandle,
   only?: readonly string[],
-  { quick = handle.kind === 'pglite' }: { quick?: boolean } = {},
 ): Promise<string[]> {
   const { db } = handle;
   // The counters are flushed lazily; PGlite's single backend would otherwise show none of its own writes.
@@ -35,7 +33,7 @@ export async function analyzeStaleTables(
   const tables = rows.map((r) => r.relname).filter((table) => !only || only.includes(table));
   // One table at a time: on PGlite a statement holds the (shared) event loop while it runs, and the
   // client gives the loop a turn between statements (db/pglite-turns.ts).
-  for (const table of tables) await analyzeTable(handle, table, quick);
+  for (const table of tables) await analyzeTable(handle, table, handle.kind === 'pglite');
   return tables;
 }
 

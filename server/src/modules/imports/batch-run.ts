@@ -1,10 +1,9 @@
 import type { Database } from '../../db/client.js';
-import type { ConvertedRow, EntityName } from '../../files/index.js';
+import type { ConvertedRow } from '../../files/index.js';
 import type { FileRow } from '../duplicates/index.js';
 import type { ReportEntry } from './import-codes.js';
-import type { ImportCounts, ImportJobRow } from './imports.repository.js';
+import type { ImportCounts } from './imports.repository.js';
 import type { BatchContext, Outcome } from './process-batch.js';
-import type { ReferenceResolver } from './reference-resolver.js';
 
 /** Another runner (another process, after this one was taken for dead) committed past this one's cursor. */
 export class ImportTakenOver extends Error {}
@@ -21,13 +20,8 @@ export function forgetAddedAfter(seen: Map<string, number>, size: number): void 
 /** What every batch of a run shares, whichever way the batches are scheduled. */
 export interface BatchRun {
   db: Database;
-  job: ImportJobRow;
-  entity: EntityName;
-  /** A batch's context but for its transaction and the run's schedule. */
+  /** A batch's context but for its transaction and the run's schedule: the job, its file keys, … */
   context: Omit<BatchContext, 'tx' | 'savepoints' | 'earlierInFile' | 'updatedMeanwhile'>;
-  resolver: ReferenceResolver;
-  /** The natural keys of the file seen so far (the batches' own checks add to it). */
-  seen: Map<string, number>;
   /** Fencing: a batch commits only if the job's cursor is still this (read it when the batch commits). */
   committed(): number;
   /** The run's counts with a batch's outcomes and warnings added. */

@@ -132,12 +132,10 @@ export async function duplicateWarnings(
   entity: EntityName,
   rows: readonly { row: number; field: string; value: Value; excludeId: string | null }[],
   principal: Principal,
+  /** How to ask; `skip`: stored records not to name (another batch of the file updates them). */
   lookup: LookupOptions = {},
-  /** Stored records not to name (another batch of the file updates them: see `BatchContext`). */
-  skip?: ReadonlySet<string>,
 ): Promise<ReportEntry[]> {
   if (rows.length === 0) return [];
-  const options: LookupOptions = skip?.size ? { ...lookup, skip: [...skip] } : lookup;
   const found =
     entity === 'profiles'
       ? await findPeople(
@@ -152,7 +150,7 @@ export async function duplicateWarnings(
               : '',
             excludeId,
           })),
-          options,
+          lookup,
         )
       : entity === 'assets'
         ? await findAssets(
@@ -168,7 +166,7 @@ export async function duplicateWarnings(
               ownerFirmId: s(v.ownerFirmId),
               excludeId,
             })),
-            options,
+            lookup,
           )
         : entity === 'firms'
           ? await findFirms(
@@ -182,7 +180,7 @@ export async function duplicateWarnings(
                   : null,
                 excludeId,
               })),
-              options,
+              lookup,
             )
           : rows.map(() => []);
   return rows.flatMap((r, i) => {

@@ -123,11 +123,7 @@ export async function runImportJob(
 
   const run: BatchRun = {
     db,
-    job,
-    entity,
     context,
-    resolver,
-    seen,
     committed: () => committed,
     tally(outcomes, report) {
       const next = { ...counts };

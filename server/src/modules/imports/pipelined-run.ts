@@ -46,7 +46,8 @@ interface Writing {
  * sequential way (`BatchRun.runBatch`), which reports why.
  */
 export function createPipeline(run: BatchRun): BatchSchedule {
-  const { db, resolver, seen, context } = run;
+  const { db, context } = run;
+  const { job, resolver, seen, adapter } = context;
   let writing: Writing | undefined;
 
   const openReader = async (): Promise<Reader> => {
@@ -86,7 +87,7 @@ export function createPipeline(run: BatchRun): BatchSchedule {
 
   /** A batch read ahead that failed is read again with its write, the sequential way. */
   const readFailed = (error: unknown) => {
-    run.log?.error({ err: error, importId: run.job.id }, 'reading an import batch ahead failed');
+    run.log?.error({ err: error, importId: job.id }, 'reading an import batch ahead failed');
     return undefined;
   };
 
@@ -110,10 +111,10 @@ export function createPipeline(run: BatchRun): BatchSchedule {
   const startWrite = async (rows: ConvertedRow[], end: number, seenBefore: number, ready: PreparedBatch) => {
     const reader = await openReader().catch(readFailed);
     const written = db.transaction(async (tx) => {
-      if ((await lockCursor(tx, run.job.id)) !== run.committed()) throw new ImportTakenOver();
+      if ((await lockCursor(tx, job.id)) !== run.committed()) throw new ImportTakenOver();
       const { outcomes, report } = await writeBatch({ ...context, tx, savepoints: false }, ready);
       const next = run.tally(outcomes, report);
-      await recordBatch(tx, run.job.id, { cursor: end, counts: next, report });
+      await recordBatch(tx, job.id, { cursor: end, counts: next, report });
       return next;
     });
     written.catch(() => {}); // awaited by settle; until then not unhandled
@@ -129,8 +130,8 @@ export function createPipeline(run: BatchRun): BatchSchedule {
       let ready: PreparedBatch | undefined;
       if (reader) {
         let earlier: EarlierRows | undefined;
-        if (previous && isComparedInFile(run.entity)) {
-          earlier = new EarlierRows(run.entity);
+        if (previous && isComparedInFile(adapter.entity)) {
+          earlier = new EarlierRows(adapter.entity);
           earlier.remember(previous.inFile);
         }
         ready = await reader.prepare(rows, earlier, previous?.updates ?? new Set()).catch(readFailed);

@@ -245,8 +245,7 @@ export async function prepareBatch(
       excludeId: w.existing?.id ?? null,
     })),
     principal,
-    lookup,
-    updatedMeanwhile,
+    updatedMeanwhile?.size ? { ...lookup, skip: [...updatedMeanwhile] } : lookup,
   );
   // … and rows that look like an earlier row of the file (the same person twice in one file).
   const inFile = await inFileWarnings(
