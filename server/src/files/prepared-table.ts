@@ -2,7 +2,8 @@ import { createRowConverter, type ConvertedRow, type ConvertOptions } from './co
 import type { EntityName } from './field-def.js';
 import { matchHeaders, type HeaderMatch, type HeaderOverride } from './headers.js';
 import type { RowIssue } from './issues.js';
-import { openTable, type Table, type TableRow } from './table.js';
+import type { DetectedFile } from './detect.js';
+import { openDetected, type Table, type TableRow } from './table.js';
 
 /** How to read an upload for one entity: which sheet, and the user's corrections to the header matching. */
 export interface FileReading {
@@ -21,11 +22,12 @@ export interface PreparedTable {
 }
 
 /**
- * Opens an upload the way every import reads it (FileError for anything file-level). A `;` CSV is
- * the Italian and French Excel export, so its numbers have decimal commas.
+ * Opens an upload the way every import reads it (FileError for anything file-level), from the file as
+ * `detectFileType` sniffed and decoded it under `reading.fileName`. A `;` CSV is the Italian and French
+ * Excel export, so its numbers have decimal commas.
  */
-export function prepareTable(bytes: Uint8Array, reading: FileReading): PreparedTable {
-  const table = openTable(bytes, reading.fileName, { sheet: reading.sheet, headerRows: 'auto' });
+export function prepareTable(file: DetectedFile, reading: FileReading): PreparedTable {
+  const table = openDetected(file, { sheet: reading.sheet, headerRows: 'auto' });
   const match = matchHeaders(reading.entity, table.header.labels, reading.mapping ?? {});
   const convertOptions: ConvertOptions = { decimal: table.delimiter === ';' ? ',' : undefined };
   return { table, match, convertOptions, convert: createRowConverter(match, convertOptions) };

@@ -1,7 +1,7 @@
 import type { CsvDelimiter, CsvRowProblem } from './csv-reader.js';
 import { readCsv } from './csv-reader.js';
 import type { TextEncodingName } from './decode.js';
-import { detectFileType, type FileType } from './detect.js';
+import { detectFileType, type DetectedFile, type FileType } from './detect.js';
 import { FileError } from './errors.js';
 import { resolveLimits, type FileLimits } from './limits.js';
 import { readXlsx, type CellRange, type CellValue } from './xlsx-reader.js';
@@ -95,8 +95,15 @@ function* nonEmpty(rows: Iterable<TableRow>): Generator<TableRow> {
  * need). Throws FileError for anything file-level; the header is the first non-empty row.
  */
 export function openTable(bytes: Uint8Array, filename: string, options: OpenTableOptions = {}): Table {
+  return openDetected(detectFileType(bytes, filename, resolveLimits(options)), options);
+}
+
+/**
+ * Opens a file already sniffed and decoded (`detectFileType`): a reader that reads a file more than once
+ * keeps this, not the bytes, and opens it again for every pass.
+ */
+export function openDetected(detected: DetectedFile, options: OpenTableOptions = {}): Table {
   const limits = resolveLimits(options);
-  const detected = detectFileType(bytes, filename, limits);
   if (detected.type === 'csv') {
     const csv = readCsv(detected.text, { ...limits, delimiter: options.delimiter });
     const rows = nonEmpty(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { ConvertedRow } from '../convert.js';
+import { detectFileType, type DetectedFile } from '../detect.js';
 import type { HeaderOverride } from '../headers.js';
 import { prepareTable, scanRows, type FileReading, type PreparedTable } from '../prepared-table.js';
 import { toWire, type ParseAnswer, type ParseRequest, type RowsAnswer } from './protocol.js';
@@ -12,12 +13,16 @@ import { toWire, type ParseAnswer, type ParseRequest, type RowsAnswer } from './
  * every row. The server thread only hands the file over (the path of an upload on disk, or bytes) and
  * receives converted rows, one batch at a time.
  *
- * Several uploads share this thread; each is a session holding its bytes until the server closes it.
- * A reading pass (scan, or rows) opens the table afresh from the bytes, as the import always did, except
- * that the table opened to check the file is handed to the first pass instead of being thrown away.
+ * Several uploads share this thread; each is a session holding its file until the server closes it.
+ * `prepare` sniffs and decodes the bytes once, and the session keeps that instead of them (a CSV's
+ * text; an XLSX's archive): a 28 MB CSV held 28 MB of bytes beside its text for the whole import. A
+ * reading pass (scan, or rows) opens the table afresh from it, except that the table opened to check the
+ * file is handed to the first pass instead of being thrown away.
  */
 interface Session {
-  bytes: Uint8Array;
+  /** Until `prepare` detects the file. */
+  bytes?: Uint8Array;
+  detected?: { fileName: string; file: DetectedFile };
   reading?: FileReading;
   /** Opened by `prepare` and not read yet. */
   unread?: PreparedTable;
@@ -42,7 +47,17 @@ function open(s: Session): PreparedTable {
   if (!s.reading) throw new Error('prepare the file before reading it');
   const unread = s.unread;
   s.unread = undefined;
-  return unread ?? prepareTable(s.bytes, s.reading);
+  return unread ?? prepareTable(detected(s, s.reading.fileName), s.reading);
+}
+
+/** The file as sniffed and decoded under its name; the bytes are let go once that is done. */
+function detected(s: Session, fileName: string): DetectedFile {
+  if (s.detected?.fileName === fileName) return s.detected.file;
+  if (!s.bytes) throw new Error('this file was read under another name: load it again');
+  const file = detectFileType(s.bytes, fileName);
+  s.detected = { fileName, file };
+  s.bytes = undefined;
+  return file;
 }
 
 function take(s: Session, max: number): RowsAnswer {
@@ -78,7 +93,7 @@ function handle(request: ParseRequest): unknown {
       };
       s.stream = undefined;
       s.ahead = undefined;
-      s.unread = prepareTable(s.bytes, s.reading);
+      s.unread = prepareTable(detected(s, request.fileName), s.reading);
       const { match, convertOptions, table } = s.unread;
       return { format: table.format, match, convertOptions };
     }
