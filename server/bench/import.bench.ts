@@ -2,10 +2,9 @@
  * End-to-end import throughput: a generated CSV of profiles and one of assets, parsed, resolved,
  * validated and upserted with their outbox rows, as the API's import runs it: the file is streamed into
  * the upload store (in a temporary directory), and the parsing thread reads it from there.
- * `node --max-semi-space-size=64 --import tsx bench/import.bench.ts [--rows 100000] [--entity
- * profiles|assets|both] [--names common|numbered]` from server/: with the server's Node flags
- * (`src/node-flags.ts`), whose larger young generation adds about 90 MiB to the peak memory that
- * `npx tsx` alone shows. Profiles carry common Italian and French names (a name recurs every few thousand rows);
+ * `node --max-semi-space-size=64 --heap-growing-percent=100 --import tsx bench/import.bench.ts [--rows
+ * 100000] [--entity profiles|assets|both] [--names common|numbered]` from server/: with the server's Node
+ * flags (`src/node-flags.ts`), which change the peak memory that `npx tsx` alone shows. Profiles carry common Italian and French names (a name recurs every few thousand rows);
  * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
  * `--cpu-prof=PREFIX` writes PREFIX.<entity>.cpuprofile for each import's run (not the set-up).
  * PGlite in memory by default (`--storage=disk`: in a data directory, as `npm start` runs it, which is what

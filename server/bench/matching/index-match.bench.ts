@@ -6,7 +6,7 @@
  * bounds and scores in full, on seeded data rather than the library bench's generated pool.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_1m npm run seed -- --size 1m   (once)
- *   NODE_OPTIONS=--max-old-space-size=12288 node --max-semi-space-size=64 --import tsx \
+ *   NODE_OPTIONS=--max-old-space-size=12288 node --max-semi-space-size=64 --heap-growing-percent=100 --import tsx \
  *     bench/matching/index-match.bench.ts --reuse=postgres://postgres@127.0.0.1:5432/bench_1m [--rounds=5]
  *
  * The first round warms the code up and is not counted. The database is read, never written.
