@@ -12,8 +12,9 @@
  * about 90 MB (20,000 profiles on PostgreSQL: 450 → 537–558 MiB). Worker threads get the young
  * generation they ask for all the same (lib/worker-heap.ts).
  *
- * An old generation allowed to grow to twice what a full collection found alive, against the up to four
- * times V8 picks when collecting is cheap next to the program. An import holds each batch across a few
+ * An old generation allowed to grow to about twice what a full collection found alive (V8 adds the young
+ * generation's size and a minimum step), against the up to four times V8 picks when collecting is cheap
+ * next to the program; this holds for every thread, and Node refuses the flag in NODE_OPTIONS. An import holds each batch across a few
  * round trips to the database, so about 30 MB a second of its objects outlive two young collections and
  * die in the old generation: with 36–40 MiB alive it filled to about 150 MiB between full collections.
  * At 100,000 profiles into PostgreSQL (issue 10, item 6; docs/benchmarks.md, session 28) the peak RSS

@@ -14,8 +14,9 @@ import { toWire, type ParseAnswer, type ParseRequest, type RowsAnswer } from './
  * receives converted rows, one batch at a time.
  *
  * Several uploads share this thread; each is a session holding its file until the server closes it.
- * `prepare` sniffs and decodes the bytes once, and the session keeps that instead of them (a CSV's
- * text; an XLSX's archive): a 28 MB CSV held 28 MB of bytes beside its text for the whole import. A
+ * `prepare` sniffs and decodes the bytes once, and the session keeps that instead of them: a CSV's
+ * text, without the 28 MB of bytes a 28 MB CSV held beside it for the whole import (an XLSX's archive
+ * reads from the bytes, so it keeps them). A
  * reading pass (scan, or rows) opens the table afresh from it, except that the table opened to check the
  * file is handed to the first pass instead of being thrown away.
  */
@@ -93,6 +94,7 @@ function handle(request: ParseRequest): unknown {
       };
       s.stream = undefined;
       s.ahead = undefined;
+      s.unread = undefined; // a table opened under the last reading must not outlive a failed one
       s.unread = prepareTable(detected(s, request.fileName), s.reading);
       const { match, convertOptions, table } = s.unread;
       return { format: table.format, match, convertOptions };
