@@ -16,9 +16,9 @@ import { toWire, type ParseAnswer, type ParseRequest, type RowsAnswer } from './
  * Several uploads share this thread; each is a session holding its file until the server closes it.
  * `prepare` sniffs and decodes the bytes once, and the session keeps that instead of them: a CSV's
  * text, without the 28 MB of bytes a 28 MB CSV held beside it for the whole import (an XLSX's archive
- * reads from the bytes, so it keeps them). A
- * reading pass (scan, or rows) opens the table afresh from it, except that the table opened to check the
- * file is handed to the first pass instead of being thrown away.
+ * reads from the bytes, so it keeps them). A reading pass (scan, or rows) opens the table afresh from
+ * it, except that the table opened to check the file is handed to the first pass instead of being
+ * thrown away.
  */
 interface Session {
   /** Until `prepare` detects the file. */
