@@ -7,6 +7,8 @@
  * flags (`src/node-flags.ts`), which change the peak memory that `npx tsx` alone shows. Profiles carry common Italian and French names (a name recurs every few thousand rows);
  * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
  * `--cpu-prof=PREFIX` writes PREFIX.<entity>.cpuprofile for each import's run (not the set-up).
+ * `--floor` then measures what the same rows cost the database itself to write (`lib/write-floor.ts`),
+ * and prints the import's time per row over that floor.
  * PGlite in memory by default (`--storage=disk`: in a data directory, as `npm start` runs it, which is what
  * the server's memory should be judged on); with DATABASE_URL, that PostgreSQL (migrated and seeded with the
  * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
@@ -17,10 +19,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/client.js';
-import { desks, outbox } from '../src/db/schema.js';
+import { openDatabase, type Database } from '../src/db/client.js';
+import { desks, municipalities, outbox } from '../src/db/schema.js';
 import type { ImportCounts } from '../src/modules/imports/imports.repository.js';
 import { createImportService, importSettingsFor } from '../src/modules/imports/imports.service.js';
 import { createUploadStore } from '../src/modules/imports/upload-store.js';
@@ -29,6 +31,7 @@ import { profilesCsvLines } from '../test/fixtures/import/profiles-csv.js';
 import { encodeWindows1252 } from '../src/files/index.js';
 import { profiled } from './lib/profile.js';
 import { eventLoopDelay } from '../src/lib/event-loop.js';
+import { writeFloor } from './lib/write-floor.js';
 
 export interface ImportBenchResult {
   name: string;
@@ -43,13 +46,15 @@ export interface ImportBenchResult {
   eventLoop: { p50: number; p99: number; max: number };
   /** CPU time of this process during the import (every thread: the app, the parsing thread, GC), s. */
   appCpuSeconds: number;
+  /** With `floor`: what writing the same rows costs the database itself, µs a row (`writeFloor`). */
+  floorMicrosPerRow?: number;
 }
 
 const PLACES = ['La Spezia', 'Genova', '011015', 'Marseille', '13055', 'Livorno', 'Olbia', 'Ajaccio'];
 const KINDS = ['Capannone', 'Macchinario', 'Attrezzatura', 'Area industriale', 'Impianto'];
 
 /** Assets as a desk's inventory sheet, line by line: semicolon CSV, decimal commas, Italian labels. */
-function* assetsCsvLines(rows: number): Generator<string> {
+function* assetsCsvLines(rows: number, places: readonly string[] = PLACES): Generator<string> {
   yield 'Numero di inventario;Titolo;Tipo;Categoria;Comune;Superficie coperta (m²);Potenza (kW);Prezzo (€);Disponibilità;Disponibile dal;Accesso banchina';
   for (let i = 1; i <= rows; i++) {
     const kind = KINDS[i % KINDS.length]!;
@@ -60,7 +65,7 @@ function* assetsCsvLines(rows: number): Generator<string> {
       `${kind} lotto ${i}`,
       kind,
       building ? 'magazzino' : 'officina',
-      PLACES[i % PLACES.length],
+      places[i % places.length],
       building ? `${1000 + (i % 5000)},5` : '',
       machine ? `${5 + (i % 200)},25` : '',
       `${10000 + i}`,
@@ -69,6 +74,32 @@ function* assetsCsvLines(rows: number): Generator<string> {
       building ? (i % 3 ? 'sì' : 'no') : '',
     ].join(';');
   }
+}
+
+/**
+ * The five regions' municipalities by ISTAT or INSEE code, each once for every 2,000 inhabitants (at
+ * least once), in a scattered order: where a regional desk's workers and assets are. With them a name
+ * recurs in the same town, and a shed of a similar size in the same town, about as often as in a real
+ * register; with the eight towns of PLACES nearly every row of a large file looks like an earlier one.
+ */
+async function regionalPlaces(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({
+      code: municipalities.code,
+      population: municipalities.population,
+      postalCodes: municipalities.postalCodes,
+    })
+    .from(municipalities)
+    .orderBy(asc(municipalities.country), asc(municipalities.code));
+  // An INSEE code that is another town's postal code (13016 is Marseille's 16th) is ambiguous in a file,
+  // and the import rightly asks which is meant; a desk would write the name there.
+  const postalOfOthers = new Set(rows.flatMap((r) => r.postalCodes.filter((p) => p !== r.code)));
+  const weighted = rows
+    .filter((r) => !postalOfOthers.has(r.code))
+    .flatMap((r) => Array<string>(Math.max(1, Math.round((r.population ?? 0) / 2000))).fill(r.code));
+  // A prime stride visits every entry once in a scattered order (unless it divides the length).
+  const stride = weighted.length % 7919 === 0 ? 7907 : 7919;
+  return weighted.map((_, i) => weighted[(i * stride) % weighted.length]!);
 }
 
 /**
@@ -91,7 +122,15 @@ export async function importBench(
   rows = 100_000,
   entities: ('profiles' | 'assets')[] = ['profiles', 'assets'],
   log: (line: string) => void = console.log,
-  options: { names?: 'common' | 'numbered'; cpuProfile?: string; storage?: 'memory' | 'disk' } = {},
+  options: {
+    names?: 'common' | 'numbered';
+    cpuProfile?: string;
+    storage?: 'memory' | 'disk';
+    /** After each import, what the same rows cost the database itself to write (`writeFloor`). */
+    floor?: boolean;
+    /** Where the rows are: the eight towns of PLACES, or the regions' municipalities (`regionalPlaces`). */
+    places?: 'clustered' | 'regional';
+  } = {},
 ): Promise<ImportBenchResult[]> {
   const names = options.names ?? 'common';
   const config = loadConfig();
@@ -118,11 +157,14 @@ export async function importBench(
       .returning();
     // As the server runs it (its batch size and statistics on this database).
     const service = createImportService(handle.db, importSettingsFor(handle));
+    const places = options.places === 'regional' ? await regionalPlaces(handle.db) : PLACES;
     for (const entity of entities) {
       // Streamed into the API's upload store, which the parsing thread reads from: the process holds
       // neither the text nor its bytes while the import runs.
       const lines =
-        entity === 'profiles' ? profilesCsvLines(rows, { prefix: code, names }) : assetsCsvLines(rows);
+        entity === 'profiles'
+          ? profilesCsvLines(rows, { prefix: code, names, places })
+          : assetsCsvLines(rows, places);
       const source = await uploads.save(Readable.from(windows1252Chunks(lines)));
       const outboxBefore = (await handle.db.select({ n: count() }).from(outbox))[0]!.n;
       const startRss = process.memoryUsage().rss;
@@ -175,9 +217,21 @@ export async function importBench(
         log(`  row ${e.row}: ${e.code} ${e.value ?? ''} ${e.detail ?? ''}`);
       log(
         `${result.name}: ${rows} rows in ${result.seconds} s = ${result.rowsPerSecond} rows/s, app CPU ${result.appCpuSeconds} s; ` +
-          `created ${counts.create}, errors ${counts.error}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB; ` +
+          `created ${counts.create}, errors ${counts.error}, warnings ${counts.warnings}; outbox +${queued} (${queuedOfType} ${aggregate}); RSS ${result.startRssMiB} → peak ${result.peakRssMiB} MiB; ` +
           `event-loop delay p50 / p99 / max ${result.eventLoop.p50} / ${result.eventLoop.p99} / ${result.eventLoop.max} ms`,
       );
+      if (options.floor) {
+        const floors = await writeFloor(handle.db, entity, desk!.id);
+        const perRow = (ms: number) => (ms * 1000) / rows;
+        result.floorMicrosPerRow = Math.round(perRow(floors.reduce((sum, f) => sum + f.ms, 0)));
+        const importPerRow = (seconds * 1e6) / rows;
+        log(
+          `  the database's floor for writing these rows (one INSERT … SELECT a table, rolled back): ` +
+            floors.map((f) => `${f.table} ${perRow(f.ms).toFixed(0)} µs`).join(', ') +
+            `; ${result.floorMicrosPerRow} µs a row in all, at most ${Math.round(1e6 / result.floorMicrosPerRow)} rows/s on one connection. ` +
+            `The import: ${importPerRow.toFixed(0)} µs a row, ${(importPerRow / result.floorMicrosPerRow).toFixed(1)}× the floor`,
+        );
+      }
     }
   } finally {
     clearInterval(sampler);
@@ -196,10 +250,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       names: { type: 'string', default: 'common' },
       'cpu-prof': { type: 'string' },
       storage: { type: 'string', default: 'memory' },
+      floor: { type: 'boolean', default: false },
+      places: { type: 'string', default: 'clustered' },
     },
   });
   if (values.names !== 'common' && values.names !== 'numbered')
     throw new Error(`--names: common or numbered, not ${values.names}`);
+  if (values.places !== 'clustered' && values.places !== 'regional')
+    throw new Error(`--places: clustered or regional, not ${values.places}`);
   if (values.storage !== 'memory' && values.storage !== 'disk')
     throw new Error(`--storage: memory or disk, not ${values.storage}`);
   const entities =
@@ -210,5 +268,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     names: values.names,
     cpuProfile: values['cpu-prof'],
     storage: values.storage,
+    floor: values.floor,
+    places: values.places,
   });
 }

@@ -2,7 +2,8 @@
  * Import: runs the import pipeline's own benchmark (`bench/import.bench.ts`, its `importBench()` export)
  * when it exists — on PGlite in memory, and as the baseline on PostgreSQL (the scratch database, schema
  * dropped afterwards), each in its own process with the server's Node flags. Ratio = PGlite rows/s ÷
- * PostgreSQL rows/s.
+ * PostgreSQL rows/s. Each note also gives the database's floor for the same rows (`lib/write-floor.ts`):
+ * how many times that the import takes.
  *   node --import tsx bench/sections/import.ts --rows=100000
  */
 import { existsSync } from 'node:fs';
@@ -26,8 +27,14 @@ interface ImportResult {
   rowsPerSecond: number;
   outboxRows?: number;
   peakRssMiB?: number;
+  floorMicrosPerRow?: number;
 }
-type ImportBench = (rows: number, entities: string[], log: (line: string) => void) => Promise<ImportResult[]>;
+type ImportBench = (
+  rows: number,
+  entities: string[],
+  log: (line: string) => void,
+  options: { floor: boolean },
+) => Promise<ImportResult[]>;
 
 if (!existsSync(script)) {
   emit({
@@ -42,8 +49,11 @@ if (!existsSync(script)) {
   const mod = (await import(pathToFileURL(script).href)) as { importBench?: ImportBench };
   if (typeof mod.importBench !== 'function')
     throw new Error('bench/import.bench.ts exports no importBench()');
-  const results = await mod.importBench(rows, ['profiles', 'assets'], (line) =>
-    log(`${SECTION}/${db}`, line),
+  const results = await mod.importBench(
+    rows,
+    ['profiles', 'assets'],
+    (line) => log(`${SECTION}/${db}`, line),
+    { floor: true },
   );
   if (db === 'postgres') {
     const sql = connectPg(benchPgUrl()!);
@@ -80,6 +90,11 @@ if (!existsSync(script)) {
       unit: '',
       note: `FAILED (exit ${lite.child.exitCode}): ${lite.child.lines.slice(-3).join(' / ').slice(0, 300)}`,
     });
+  // The import's time per row over the database's own for the same rows.
+  const floorNote = (x: ImportResult) =>
+    x.floorMicrosPerRow
+      ? `; ${x.floorMicrosPerRow} µs a row of database floor, ${(1e6 / x.rowsPerSecond / x.floorMicrosPerRow).toFixed(1)}× it`
+      : '';
   const entityOf = (name: string) => /import (\w+)/.exec(name)?.[1] ?? name;
   for (const r of lite.results ?? []) {
     const b = pg?.results?.find((x) => entityOf(x.name) === entityOf(r.name));
@@ -95,9 +110,9 @@ if (!existsSync(script)) {
           }
         : {}),
       note: [
-        `${r.seconds} s; outbox +${r.outboxRows}; peak RSS ${r.peakRssMiB} MiB`,
+        `${r.seconds} s; outbox +${r.outboxRows}; peak RSS ${r.peakRssMiB} MiB${floorNote(r)}`,
         b
-          ? `PostgreSQL: ${b.seconds} s, peak RSS ${b.peakRssMiB} MiB`
+          ? `PostgreSQL: ${b.seconds} s, peak RSS ${b.peakRssMiB} MiB${floorNote(b)}`
           : !dbs.includes('postgres')
             ? 'PostgreSQL: not run (--quick)'
             : pgUrl
