@@ -3,12 +3,14 @@
  * validated and upserted with their outbox rows, as the API's import runs it: the file is streamed into
  * the upload store (in a temporary directory), and the parsing thread reads it from there.
  * `node --max-semi-space-size=64 --heap-growing-percent=100 --import tsx bench/import.bench.ts [--rows
- * 100000] [--entity profiles|assets|both] [--names common|numbered]` from server/: with the server's Node
- * flags (`src/node-flags.ts`), which change the peak memory that `npx tsx` alone shows. Profiles carry common Italian and French names (a name recurs every few thousand rows);
- * `--names numbered` gives every row the same folded name, the duplicate check's worst case.
- * `--cpu-prof=PREFIX` writes PREFIX.<entity>.cpuprofile for each import's run (not the set-up).
- * `--floor` then measures what the same rows cost the database itself to write (`lib/write-floor.ts`),
- * and prints the import's time per row over that floor.
+ * 100000] [--entity profiles|assets|both] [--names common|numbered] [--places clustered|regional]
+ * [--floor]` from server/: with the server's Node flags (`src/node-flags.ts`), which change the peak
+ * memory that `npx tsx` alone shows. Profiles carry common Italian and French names (a name recurs every
+ * few thousand rows); `--names numbered` gives every row the same folded name, the duplicate check's
+ * worst case. `--places regional` spreads the rows over the regions' municipalities (`regionalPlaces`)
+ * instead of eight towns. `--cpu-prof=PREFIX` writes PREFIX.<entity>.cpuprofile for each import's run
+ * (not the set-up). `--floor` then measures what the same rows cost the database itself to write
+ * (`lib/write-floor.ts`), and prints the import's time per row over that floor.
  * PGlite in memory by default (`--storage=disk`: in a data directory, as `npm start` runs it, which is what
  * the server's memory should be judged on); with DATABASE_URL, that PostgreSQL (migrated and seeded with the
  * reference data here if it is not yet). Prints rows/s, rows queued in the outbox and peak RSS.
@@ -27,7 +29,7 @@ import type { ImportCounts } from '../src/modules/imports/imports.repository.js'
 import { createImportService, importSettingsFor } from '../src/modules/imports/imports.service.js';
 import { createUploadStore } from '../src/modules/imports/upload-store.js';
 import { loadReferenceData } from '../src/reference/reference.loader.js';
-import { profilesCsvLines } from '../test/fixtures/import/profiles-csv.js';
+import { CLUSTERED_PLACES, profilesCsvLines } from '../test/fixtures/import/profiles-csv.js';
 import { encodeWindows1252 } from '../src/files/index.js';
 import { profiled } from './lib/profile.js';
 import { eventLoopDelay } from '../src/lib/event-loop.js';
@@ -50,11 +52,10 @@ export interface ImportBenchResult {
   floorMicrosPerRow?: number;
 }
 
-const PLACES = ['La Spezia', 'Genova', '011015', 'Marseille', '13055', 'Livorno', 'Olbia', 'Ajaccio'];
 const KINDS = ['Capannone', 'Macchinario', 'Attrezzatura', 'Area industriale', 'Impianto'];
 
 /** Assets as a desk's inventory sheet, line by line: semicolon CSV, decimal commas, Italian labels. */
-function* assetsCsvLines(rows: number, places: readonly string[] = PLACES): Generator<string> {
+function* assetsCsvLines(rows: number, places: readonly string[] = CLUSTERED_PLACES): Generator<string> {
   yield 'Numero di inventario;Titolo;Tipo;Categoria;Comune;Superficie coperta (m²);Potenza (kW);Prezzo (€);Disponibilità;Disponibile dal;Accesso banchina';
   for (let i = 1; i <= rows; i++) {
     const kind = KINDS[i % KINDS.length]!;
@@ -80,7 +81,7 @@ function* assetsCsvLines(rows: number, places: readonly string[] = PLACES): Gene
  * The five regions' municipalities by ISTAT or INSEE code, each once for every 2,000 inhabitants (at
  * least once), in a scattered order: where a regional desk's workers and assets are. With them a name
  * recurs in the same town, and a shed of a similar size in the same town, about as often as in a real
- * register; with the eight towns of PLACES nearly every row of a large file looks like an earlier one.
+ * register; with the eight towns of CLUSTERED_PLACES nearly every row of a large file looks like an earlier one.
  */
 async function regionalPlaces(db: Database): Promise<string[]> {
   const rows = await db
@@ -128,7 +129,7 @@ export async function importBench(
     storage?: 'memory' | 'disk';
     /** After each import, what the same rows cost the database itself to write (`writeFloor`). */
     floor?: boolean;
-    /** Where the rows are: the eight towns of PLACES, or the regions' municipalities (`regionalPlaces`). */
+    /** Where the rows are: the eight towns of CLUSTERED_PLACES, or the regions' municipalities (`regionalPlaces`). */
     places?: 'clustered' | 'regional';
   } = {},
 ): Promise<ImportBenchResult[]> {
@@ -157,7 +158,7 @@ export async function importBench(
       .returning();
     // As the server runs it (its batch size and statistics on this database).
     const service = createImportService(handle.db, importSettingsFor(handle));
-    const places = options.places === 'regional' ? await regionalPlaces(handle.db) : PLACES;
+    const places = options.places === 'regional' ? await regionalPlaces(handle.db) : CLUSTERED_PLACES;
     for (const entity of entities) {
       // Streamed into the API's upload store, which the parsing thread reads from: the process holds
       // neither the text nor its bytes while the import runs.

@@ -14,12 +14,13 @@
  *
  * An old generation allowed to grow to about twice what a full collection found alive (V8 adds the young
  * generation's size and a minimum step), against the up to four times V8 picks when collecting is cheap
- * next to the program; this holds for every thread, and Node refuses the flag in NODE_OPTIONS. An import holds each batch across a few
- * round trips to the database, so about 30 MB a second of its objects outlive two young collections and
- * die in the old generation: with 36–40 MiB alive it filled to about 150 MiB between full collections.
- * At 100,000 profiles into PostgreSQL (issue 10, item 6; docs/benchmarks.md, session 28) the peak RSS
- * fell from 538–551 to 458–466 MiB at the same speed, with 39 full collections instead of 18 (307 ms of
- * pauses instead of 129). At 1,000,000 profiles over HTTP nothing got worse: need p95 88 → 71 ms, team
- * runs 3.1 → 3.2 s of CPU, resident memory at rest 1,921 → 1,810 MB.
+ * next to the program; this holds for every thread, and Node refuses the flag in NODE_OPTIONS. An import
+ * holds each batch across a few round trips to the database, so about 30 MB a second of its objects
+ * outlive two young collections and die in the old generation: with 36–40 MiB alive it filled to about
+ * 150 MiB between full collections. At 100,000 profiles into PostgreSQL (issue 10, item 6;
+ * docs/benchmarks.md, session 28) the peak RSS fell from 538–551 to 458–466 MiB at the same speed, with
+ * 39 full collections instead of 18 (307 ms of pauses instead of 129). At 1,000,000 profiles over HTTP
+ * nothing got worse: need p95 88 → 71 ms, team runs 3.1 → 3.2 s of CPU, resident memory at rest
+ * 1,921 → 1,810 MB.
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64', '--heap-growing-percent=100'] as const;
